@@ -1,0 +1,128 @@
+"""Safe file writes: atomic replace, private permissions, Windows-legal names."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from common.errors import OutputError
+from common.i18n import _
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create a folder (and parents) readable only by the user on POSIX."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, PRIVATE_DIR_MODE)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path, *, private: bool = True) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` atomically.
+
+    On any exception the temporary file is removed and `target` keeps its old content.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if private and os.name == "posix":
+            os.chmod(tmp, PRIVATE_FILE_MODE)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def atomic_write_bytes(target: Path, data: bytes, *, private: bool = True) -> None:
+    """Write `data` to `target` so that a crash leaves either the old or the new content."""
+    try:
+        with atomic_output(target, private=private) as tmp:
+            tmp.write_bytes(data)
+    except OSError as exc:
+        raise OutputError(
+            _("Could not write the file: {reason}").format(reason=exc.strerror or exc),
+            path=target,
+        ) from exc
+
+
+def atomic_write_text(target: Path, text: str, *, private: bool = True) -> None:
+    atomic_write_bytes(target, text.encode("utf-8"), private=private)
+
+
+def atomic_write_json(target: Path, data: Any, *, private: bool = True) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    atomic_write_text(target, text, private=private)
+
+
+WINDOWS_RESERVED = {
+    "CON", "PRN", "AUX", "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}  # fmt: skip
+_ILLEGAL_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_filename(name: str, *, max_length: int = 120, fallback: str = "tep") -> str:
+    """A file name legal on Windows and POSIX: no reserved names, no trailing dots or spaces."""
+    name = unicodedata.normalize("NFC", name)
+    name = _ILLEGAL_CHARS.sub("_", name).strip().rstrip(". ")
+    if not name:
+        name = fallback
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    if stem.split(".")[0].upper() in WINDOWS_RESERVED:
+        stem = f"_{stem}"
+    ext = f".{ext}" if ext else ""
+    stem = stem[: max(1, max_length - len(ext))].rstrip(". ")
+    return (stem or fallback) + ext
+
+
+def strip_diacritics(text: str) -> str:
+    """'Đăng ký khai sinh' -> 'Dang ky khai sinh' (đ/Đ are letters of their own in Unicode)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def fold(text: str) -> str:
+    """Key for accent- and case-insensitive matching (NFC first, then no marks, lower case)."""
+    return strip_diacritics(unicodedata.normalize("NFC", text)).casefold()
+
+
+def ascii_slug(text: str, *, max_length: int = 60, sep: str = "_") -> str:
+    """Portal-safe name: ASCII letters and digits joined by `sep`, at most `max_length` chars."""
+    words = re.findall(r"[A-Za-z0-9]+", strip_diacritics(text))
+    slug = sep.join(words)
+    if len(slug) > max_length:
+        slug = slug[:max_length].rstrip(sep)
+    return slug

@@ -1,0 +1,80 @@
+"""One translation layer for the core and the GUI.
+
+Source strings are English; Vietnamese (the default language) comes from Qt Linguist `.ts`
+files in resources/translations/<lang>/. They are parsed at start-up (no binary .qm files are
+committed), so the Qt-free core and the Qt widgets share the same catalog. Mark a string with
+`_("...")`; placeholders use str.format names, e.g. `_("Cannot open {file}")`.
+"""
+
+from __future__ import annotations
+
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from common.resources import resource_path
+
+DEFAULT_LANGUAGE = "vi"
+SUPPORTED_LANGUAGES = ("vi", "en")
+
+_lock = threading.Lock()
+_language = DEFAULT_LANGUAGE
+_catalogs: dict[str, dict[str, str]] = {}
+
+
+def translations_dir(language: str) -> Path:
+    return resource_path("translations", language)
+
+
+def parse_ts(path: Path) -> dict[str, str]:
+    """Read one Qt Linguist file: source text -> translation (unfinished entries included)."""
+    table: dict[str, str] = {}
+    root = ET.parse(path).getroot()
+    for message in root.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source is None or translation is None:
+            continue
+        if translation.get("type") in {"obsolete", "vanished"}:
+            continue
+        text = translation.text or ""
+        if text:
+            table[source] = text
+    return table
+
+
+def load_catalog(language: str) -> dict[str, str]:
+    """All translations of a language, merged from every .ts file of its folder."""
+    with _lock:
+        if language not in _catalogs:
+            table: dict[str, str] = {}
+            folder = translations_dir(language)
+            if folder.is_dir():
+                for ts_file in sorted(folder.glob("*.ts")):
+                    table.update(parse_ts(ts_file))
+            _catalogs[language] = table
+        return _catalogs[language]
+
+
+def set_language(language: str) -> None:
+    """Choose the language of every later `_()` call ('vi' or 'en')."""
+    global _language
+    if language not in SUPPORTED_LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    _language = language
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(text: str) -> str:
+    """Translate `text` into the current language (English source strings pass through)."""
+    if _language == "en":
+        return text
+    return load_catalog(_language).get(text, text)
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation without translating it now (for module constants)."""
+    return text

@@ -1,0 +1,1 @@
+"""`hoso` subcommands, one module each (see desktop.cli.COMMAND_MODULES)."""

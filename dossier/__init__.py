@@ -1,0 +1,1 @@
+"""Procedure catalog, dossier workspace and packaging (Qt-free)."""

@@ -1,0 +1,93 @@
+"""The dossier as stored in `dossier.json`.
+
+A dossier is a folder: `dossier.json`, `originals/` (imported files, never changed),
+`work/` (derived files, reproducible from originals + steps) and `export/`.
+Feature packages keep their own data in `DossierFile.steps` (page edits) and
+`Dossier.extra[<package>]`, so the schema stays small and stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+DossierState = Literal["draft", "ready", "submitted", "result_received"]
+FileKind = Literal["image", "pdf", "document", "other"]
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class DossierFile:
+    """One imported file of a component, stored untouched under `originals/`."""
+
+    id: str
+    name: str  # the name the user knows the file by (original file name)
+    original: str  # relative path of the untouched copy, e.g. "originals/3f2a.jpg"
+    kind: FileKind
+    sha256: str
+    size: int
+    added: str = field(default_factory=now_iso)
+    steps: list[dict[str, Any]] = field(default_factory=list)  # non-destructive edits, replayed
+    derived: str | None = None  # relative path of the current result under work/
+    signed: bool = False
+
+
+@dataclass
+class ComponentEntry:
+    """A component ("thành phần hồ sơ") of the procedure, with the files given for it."""
+
+    component_id: str
+    files: list[DossierFile] = field(default_factory=list)
+    form_values: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
+class Submission:
+    """What the portal asks at submission (step 4) and what it answers."""
+
+    result_delivery: Literal["office", "post"] = "office"
+    delivery_address: str = ""
+    fee_payment: Literal["office", "online", "post"] = "office"
+    portal: str = ""
+    portal_code: str = ""  # the dossier code the portal gives after submission
+    submitted_on: str = ""  # ISO date
+    result_received_on: str = ""
+
+
+@dataclass
+class Dossier:
+    id: str
+    procedure_code: str
+    title: str
+    applicant: dict[str, str] = field(default_factory=dict)
+    components: list[ComponentEntry] = field(default_factory=list)
+    state: DossierState = "draft"
+    current_step: str = "procedure"
+    submission: Submission = field(default_factory=Submission)
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    extra: dict[str, Any] = field(default_factory=dict)
+    schema_version: int = SCHEMA_VERSION
+    revision: int = 0  # bumped on every save; a crash leaves the old or the new revision
+
+    def component(self, component_id: str) -> ComponentEntry:
+        for entry in self.components:
+            if entry.component_id == component_id:
+                return entry
+        entry = ComponentEntry(component_id=component_id)
+        self.components.append(entry)
+        return entry
+
+    def find_file(self, file_id: str) -> tuple[ComponentEntry, DossierFile] | None:
+        for entry in self.components:
+            for item in entry.files:
+                if item.id == file_id:
+                    return entry, item
+        return None

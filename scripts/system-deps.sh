@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install the Debian packages a target needs, when they are missing and we are root.
+# Usage: scripts/system-deps.sh run|test|bundle
+set -euo pipefail
+
+RUN_PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libglib2.0-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
+TEST_PKGS="$RUN_PKGS poppler-utils qpdf softhsm2 opensc libnss3-tools sane-utils xvfb"
+
+case "${1:-test}" in
+  run) wanted="$RUN_PKGS" ;;
+  test|bundle) wanted="$TEST_PKGS" ;;
+  *) echo "usage: $0 run|test|bundle" >&2; exit 2 ;;
+esac
+
+missing=""
+for pkg in $wanted; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing Debian packages:$missing" >&2
+  echo "Install them with: sudo apt-get install -y$missing" >&2
+  exit 0  # not fatal: tests that need them skip with a reason
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Not a Debian system; please install the equivalents of:$missing" >&2
+  exit 0
+fi
+echo "Installing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
