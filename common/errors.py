@@ -42,4 +42,4 @@ class CancelledError(HosoError):
 
 
 class OutputError(HosoError):
-    """A result could not be written (disk full, permission denied...). Nothing half-written remains."""
+    """A result could not be written (disk full, no permission); nothing is left half-written."""
