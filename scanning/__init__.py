@@ -1,0 +1,1 @@
+"""Scanning: photos and scanner pages into clean, true-size colour scans (Qt-free)."""
