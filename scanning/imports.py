@@ -258,7 +258,7 @@ def _load_pdf(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPag
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:
-        raise InputError(_("The PDF is damaged and cannot be read."), path=path, details=str(exc))
+        raise InputError(_("The PDF is damaged and cannot be read."), path=path, details=str(exc)) from None
     with doc:
         if doc.needs_pass:
             raise InputError(_("The PDF is protected by a password."), path=path)
