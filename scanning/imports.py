@@ -88,9 +88,7 @@ def load_pages(
     return _load_image(path, data, options)
 
 
-def load_page(
-    path: str | Path, options: ImportOptions | None = None, index: int = 0
-) -> LoadedPage:
+def load_page(path: str | Path, options: ImportOptions | None = None, index: int = 0) -> LoadedPage:
     """One page (the first by default) of an image or PDF file."""
     pages = load_pages(path, options)
     if not 0 <= index < len(pages):
@@ -258,7 +256,8 @@ def _load_pdf(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPag
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:
-        raise InputError(_("The PDF is damaged and cannot be read."), path=path, details=str(exc)) from None
+        message = _("The PDF is damaged and cannot be read.")
+        raise InputError(message, path=path, details=str(exc)) from None
     with doc:
         if doc.needs_pass:
             raise InputError(_("The PDF is protected by a password."), path=path)
