@@ -1,0 +1,78 @@
+"""Document detection accuracy: IoU of the found quad against the ground truth of testdata.
+
+Ground truth: photos/corners.json (breta01 photos, MIDV-500 frame) and the MIDV-500 .gt.json.
+Prints, per photo, the IoU of the coarse quad (reduced image only) and of the refined quad
+(full resolution), the largest corner error and the detection time; then the means, and checks
+that breta01_page03 (page filling the frame) gets the full frame. Usage:
+`python -m bench detect [--runs N]`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTDATA = Path(os.environ.get("HOSO_TESTDATA", ROOT.parent / "shared" / "testdata"))
+PHOTOS = TESTDATA / "photos"
+FULL_FRAME_PHOTOS = ("breta01_page03.jpg",)
+
+
+def ground_truth() -> dict[str, np.ndarray]:
+    data = json.loads((PHOTOS / "corners.json").read_text(encoding="utf-8"))
+    truth = {name: np.array(entry["quad"], dtype=float) for name, entry in data.items()}
+    midv = json.loads((PHOTOS / "43_tur_id_CA43_01.gt.json").read_text(encoding="utf-8"))
+    truth["43_tur_id_CA43_01.tif"] = np.array(midv["quad"], dtype=float)
+    return truth
+
+
+def _runs(argv: list[str]) -> int:
+    for arg in argv:
+        if arg.startswith("--runs="):
+            return max(1, int(arg.split("=", 1)[1]))
+    return 5
+
+
+def main(argv: list[str]) -> int:
+    from scanning.detect import detect_quad, quad_iou
+    from scanning.imports import load_page
+
+    if not PHOTOS.is_dir():
+        print(f"test data not found: {PHOTOS}")
+        return 1
+    runs = _runs(argv)
+    rows = []
+    print(f"{'photo':34} {'coarse':>7} {'IoU':>7} {'max err px':>10} {'conf':>5} {'ms':>6}")
+    for name, truth in ground_truth().items():
+        image = load_page(PHOTOS / name).image
+        coarse = detect_quad(image, refine=False)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            found = detect_quad(image)
+            times.append(time.perf_counter() - started)
+        quad = found.as_array()
+        iou = quad_iou(quad, truth)
+        error = float(np.linalg.norm(quad - truth, axis=1).max())
+        rows.append((name, quad_iou(coarse.as_array(), truth), iou))
+        print(
+            f"{name:34} {rows[-1][1]:7.4f} {iou:7.4f} {error:10.1f} {found.confidence:5.2f} "
+            f"{statistics.median(times) * 1000:6.0f}"
+        )
+    ious = [r[2] for r in rows]
+    print(f"{'mean (coarse / refined)':34} {statistics.mean(r[1] for r in rows):7.4f} "
+          f"{statistics.mean(ious):7.4f}   min {min(ious):.4f}   target mean>=0.98, each>=0.95")
+    status = 0 if statistics.mean(ious) >= 0.98 and min(ious) >= 0.95 else 1
+    for name in FULL_FRAME_PHOTOS:
+        image = load_page(PHOTOS / name).image
+        found = detect_quad(image)
+        full = not found.found
+        print(f"{name}: {'full frame (no boundary)' if full else 'FOUND a quad'} "
+              f"confidence {found.confidence:.2f}")
+        status |= 0 if full else 1
+    return status

@@ -1,0 +1,396 @@
+"""Find the four corners of a page or a card in a photo.
+
+Candidates come from several cheap detectors on a reduced image (edges of several colour
+channels, a brightness/saturation segmentation); each convex quadrilateral is scored by how much
+of its outline lies on a real edge and how much of the frame it covers. The winner's sides are
+then refined on the full-resolution image: edge points are found along the normal of each side
+with sub-pixel precision, a robust line is fitted per side and the corners are the intersections
+of neighbouring lines (so rounded card corners and fingers on an edge do not pull a corner).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+WORK_SIZE = 640  # long side of the image candidates are searched on
+MIN_AREA_FRACTION = 0.06  # a document smaller than this is not what the user photographed
+FOUND_THRESHOLD = 0.5
+MAX_ASPECT = 2.3  # longer than this is a strip (ruled line, table edge), not a page or card
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A document outline: corners TL, TR, BR, BL in pixels of the upright image."""
+
+    quad: tuple[tuple[float, float], ...]
+    confidence: float
+    found: bool
+    width: int
+    height: int
+
+    def as_array(self) -> np.ndarray:
+        return np.array(self.quad, dtype=np.float64)
+
+
+def full_frame(width: int, height: int) -> np.ndarray:
+    return np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float64)
+
+
+def order_corners(points: np.ndarray) -> np.ndarray:
+    """Sort four points into TL, TR, BR, BL (clockwise starting top-left) in image coordinates."""
+    pts = np.asarray(points, dtype=np.float64).reshape(4, 2)
+    center = pts.mean(axis=0)
+    angles = np.arctan2(pts[:, 1] - center[1], pts[:, 0] - center[0])
+    pts = pts[np.argsort(angles)]  # clockwise on screen (y down), starting anywhere
+    start = int(np.argmin(pts.sum(axis=1)))  # the top-left has the smallest x + y
+    return np.roll(pts, -start, axis=0)
+
+
+def quad_iou(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection over union of two convex quadrilaterals."""
+    pa = np.asarray(a, dtype=np.float32).reshape(-1, 2)
+    pb = np.asarray(b, dtype=np.float32).reshape(-1, 2)
+    inter, _ = cv2.intersectConvexConvex(pa, pb)
+    union = cv2.contourArea(pa) + cv2.contourArea(pb) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+def detect_quad(image: np.ndarray, refine: bool = True) -> Detection:
+    """The document outline in an RGB image; the full frame with found=False when none."""
+    height, width = image.shape[:2]
+    scale = min(1.0, WORK_SIZE / max(height, width))
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    if small.ndim == 2:
+        small = cv2.cvtColor(small, cv2.COLOR_GRAY2RGB)
+    edges = _edge_strength(small)
+    lab = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2LAB), (5, 5), 0).astype(np.float32)
+    best, best_score = None, 0.0
+    for candidate in _candidates(small) + _line_candidates(edges):
+        score = _score(candidate, edges, lab)
+        if score > best_score:
+            best, best_score = candidate, score
+    if best is None or best_score < FOUND_THRESHOLD:
+        return Detection(_as_tuple(full_frame(width, height)), best_score, False, width, height)
+    quad = order_corners(best / scale)
+    if refine:
+        quad = refine_quad(image, quad)
+    quad[:, 0] = np.clip(quad[:, 0], 0, width)
+    quad[:, 1] = np.clip(quad[:, 1], 0, height)
+    return Detection(_as_tuple(quad), min(1.0, best_score), True, width, height)
+
+
+def _as_tuple(quad: np.ndarray) -> tuple[tuple[float, float], ...]:
+    return tuple((round(float(x), 2), round(float(y), 2)) for x, y in quad)
+
+
+# --- candidates --------------------------------------------------------------------------
+
+
+def _channels(small: np.ndarray) -> list[np.ndarray]:
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB)
+    hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
+    return [lab[:, :, 0], hsv[:, :, 1], lab[:, :, 1], lab[:, :, 2]]
+
+
+def _edge_strength(small: np.ndarray) -> np.ndarray:
+    """Gradient magnitude over the colour channels, normalised to [0, 1]."""
+    total = np.zeros(small.shape[:2], np.float32)
+    for channel in _channels(small)[:2] + [small[:, :, 0], small[:, :, 2]]:
+        blurred = cv2.GaussianBlur(channel, (5, 5), 0).astype(np.float32)
+        gx = cv2.Sobel(blurred, cv2.CV_32F, 1, 0, ksize=3)
+        gy = cv2.Sobel(blurred, cv2.CV_32F, 0, 1, ksize=3)
+        total = np.maximum(total, cv2.magnitude(gx, gy))
+    top = float(np.percentile(total, 99.5)) or 1.0
+    # a quad found on another channel may sit a pixel or two off this ridge: tolerate it
+    return cv2.dilate(np.clip(total / top, 0, 1), np.ones((5, 5), np.uint8))
+
+
+def _candidates(small: np.ndarray) -> list[np.ndarray]:
+    height, width = small.shape[:2]
+    min_area = MIN_AREA_FRACTION * width * height
+    masks = []
+    for channel in _channels(small):
+        blurred = cv2.bilateralFilter(channel, 9, 50, 9)
+        for low, high in ((20, 60), (40, 120)):
+            edges = cv2.Canny(blurred, low, high)
+            masks.append(cv2.dilate(edges, np.ones((3, 3), np.uint8)))
+    gray = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), (7, 7), 0)
+    saturation = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)[:, :, 1]
+    paperness = cv2.subtract(gray, cv2.GaussianBlur(saturation, (7, 7), 0))
+    for source in (gray, paperness):
+        _, binary = cv2.threshold(source, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        binary = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((7, 7), np.uint8))
+        masks.append(binary)
+    quads = []
+    for mask in masks:
+        contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+        contours = sorted(contours, key=cv2.contourArea, reverse=True)[:6]
+        for contour in contours:
+            hull = cv2.convexHull(contour)
+            if cv2.contourArea(hull) < min_area:
+                break
+            quad = _hull_to_quad(hull)
+            if quad is not None and cv2.contourArea(quad.astype(np.float32)) >= min_area:
+                quads.append(quad)
+    return quads
+
+
+def _hull_to_quad(hull: np.ndarray) -> np.ndarray | None:
+    perimeter = cv2.arcLength(hull, True)
+    for fraction in (0.01, 0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, fraction * perimeter, True)
+        if len(approx) == 4 and cv2.isContourConvex(approx):
+            return approx.reshape(4, 2).astype(np.float64)
+        if len(approx) < 4:
+            return None
+    return None
+
+
+def _score(quad: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> float:
+    """Edge support and colour contrast of the outline (0..1), favouring large, square quads.
+
+    A side counts when it lies on an edge along most of its length and the colours just
+    inside and just outside differ (a ruled line or a text line inside the page does not).
+    """
+    height, width = edges.shape
+    quad = order_corners(quad)
+    support = []
+    borders = 0
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        if _on_image_border(p, q, width, height):
+            support.append(0.5)
+            borders += 1
+            continue
+        length = float(np.hypot(*(q - p)))
+        count = max(8, int(length / 3))
+        t = np.linspace(0.05, 0.95, count)[:, None]
+        points = p[None, :] + (q - p)[None, :] * t
+        normal = np.array([-(q - p)[1], (q - p)[0]]) / (length + 1e-9)  # points inwards
+        on_edge = float(np.mean(_sample(edges, points) > 0.25))
+        inside = _sample(lab, points + 5 * normal)
+        outside = _sample(lab, points - 5 * normal)
+        contrast = float(np.median(np.linalg.norm(inside - outside, axis=1)))
+        support.append(on_edge * min(1.0, 0.35 + contrast / 30.0))
+    if min(support) < 0.2 or borders > 2:
+        return 0.0
+    area = cv2.contourArea(quad.astype(np.float32)) / (width * height)
+    if _aspect(quad) > MAX_ASPECT or (borders and area < 0.5):
+        return 0.0  # a strip, or a small piece cut by the frame: not a whole document
+    angles = _corner_angles(quad)
+    skew_penalty = max(0.0, max(abs(a - 90) for a in angles) - 20) / 30
+    return float(np.mean(support)) * (0.7 + 0.3 * math.sqrt(area)) - skew_penalty
+
+
+def _aspect(quad: np.ndarray) -> float:
+    sides = [float(np.linalg.norm(quad[(i + 1) % 4] - quad[i])) for i in range(4)]
+    across, down = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
+    return max(across, down) / max(1e-9, min(across, down))
+
+
+def _sample(image: np.ndarray, points: np.ndarray) -> np.ndarray:
+    height, width = image.shape[:2]
+    xs = np.clip(np.round(points[:, 0]).astype(int), 0, width - 1)
+    ys = np.clip(np.round(points[:, 1]).astype(int), 0, height - 1)
+    return image[ys, xs]
+
+
+def _line_candidates(edges: np.ndarray, per_group: int = 8) -> list[np.ndarray]:
+    """Quads made of two near-horizontal and two near-vertical Hough lines (or frame sides)."""
+    height, width = edges.shape
+    binary = (edges > 0.35).astype(np.uint8) * 255
+    lines = cv2.HoughLines(binary, 1, np.pi / 180, int(0.18 * min(width, height)))
+    horizontal: list[tuple[float, float]] = [(0.0, math.pi / 2), (float(height - 1), math.pi / 2)]
+    vertical: list[tuple[float, float]] = [(0.0, 0.0), (float(width - 1), 0.0)]
+    for rho, theta in (lines[:, 0] if lines is not None else []):
+        group = horizontal if abs(theta - math.pi / 2) < math.pi / 4 else vertical
+        if len(group) < per_group + 2 and not _near_line(group, rho, theta):
+            group.append((float(rho), float(theta)))
+    quads = []
+    min_area = MIN_AREA_FRACTION * width * height
+    for i, top in enumerate(horizontal):
+        for bottom in horizontal[i + 1 :]:
+            for j, left in enumerate(vertical):
+                for right in vertical[j + 1 :]:
+                    corners = [_hough_cross(a, b) for a, b in
+                               ((top, left), (top, right), (bottom, right), (bottom, left))]
+                    if any(c is None for c in corners):
+                        continue
+                    quad = np.array(corners)
+                    if (quad[:, 0] < -2).any() or (quad[:, 0] > width + 1).any():
+                        continue
+                    if (quad[:, 1] < -2).any() or (quad[:, 1] > height + 1).any():
+                        continue
+                    quad = order_corners(quad)
+                    if cv2.contourArea(quad.astype(np.float32)) < min_area:
+                        continue
+                    if cv2.isContourConvex(quad.astype(np.float32)):
+                        quads.append(quad)
+    return quads
+
+
+def _near_line(group: list[tuple[float, float]], rho: float, theta: float) -> bool:
+    for r, t in group:
+        if abs(t - theta) < math.radians(4) and abs(r - rho) < 8:
+            return True
+        if abs(abs(t - theta) - math.pi) < math.radians(4) and abs(r + rho) < 8:
+            return True
+    return False
+
+
+def _hough_cross(a: tuple[float, float], b: tuple[float, float]) -> np.ndarray | None:
+    (r1, t1), (r2, t2) = a, b
+    matrix = np.array([[math.cos(t1), math.sin(t1)], [math.cos(t2), math.sin(t2)]])
+    if abs(np.linalg.det(matrix)) < 1e-6:
+        return None
+    return np.linalg.solve(matrix, np.array([r1, r2]))
+
+
+def _on_image_border(p: np.ndarray, q: np.ndarray, width: int, height: int) -> bool:
+    margin = 3
+    both = np.array([p, q])
+    return bool(
+        (both[:, 0] < margin).all()
+        or (both[:, 0] > width - 1 - margin).all()
+        or (both[:, 1] < margin).all()
+        or (both[:, 1] > height - 1 - margin).all()
+    )
+
+
+def _corner_angles(quad: np.ndarray) -> list[float]:
+    angles = []
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        u, v = a - b, c - b
+        cosine = np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9)
+        angles.append(math.degrees(math.acos(np.clip(cosine, -1, 1))))
+    return angles
+
+
+# --- refinement at full resolution ---------------------------------------------------------
+
+
+def refine_quad(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Move each side onto its edge, coarse to fine, ending on the full-resolution image.
+
+    Each pass searches a narrow band around the current side (a few pixels of the previous
+    level), so a shadow or a table edge further away cannot capture the side.
+    """
+    height, width = image.shape[:2]
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    long_side = max(height, width)
+    quad = np.asarray(quad, dtype=np.float64)
+    previous_pixel = long_side / WORK_SIZE  # size of one pixel of the detection image
+    for level_size in (1600, long_side):
+        scale = min(1.0, level_size / long_side)
+        level = gray if scale == 1.0 else cv2.resize(
+            gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA
+        )
+        radius = max(3.0, 2.5 * previous_pixel * scale)
+        quad = _refine_level(level, quad * scale, radius, local=scale == 1.0) / scale
+        previous_pixel = 1.0 / scale
+        if scale == 1.0:
+            break
+    return quad
+
+
+def _refine_level(gray: np.ndarray, quad: np.ndarray, radius: float, local: bool) -> np.ndarray:
+    """One pass: a robust line per side; with `local`, each corner uses the part of its two
+    sides nearest to it (a curled or bent sheet has no single straight side)."""
+    height, width = gray.shape[:2]
+    whole: list = []
+    near_start: list = []
+    near_end: list = []
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        fallback = _line_through(p, q)
+        if _on_image_border(p, q, width, height):
+            whole.append(fallback)
+            near_start.append(fallback)
+            near_end.append(fallback)
+            continue
+        points, fraction = _edge_points(gray, p, q, radius)
+        line = _robust_line(points) if len(points) >= 8 else None
+        whole.append(line or fallback)
+        for store, part in ((near_start, fraction < 0.45), (near_end, fraction > 0.55)):
+            part_line = _robust_line(points[part]) if local and part.sum() >= 12 else None
+            store.append(part_line or whole[-1])
+    if local:
+        refined = np.array([_intersect(near_end[i - 1], near_start[i]) for i in range(4)])
+    else:
+        refined = np.array([_intersect(whole[i - 1], whole[i]) for i in range(4)])
+    if not np.isfinite(refined).all():
+        return quad
+    moved = np.linalg.norm(refined - quad, axis=1).max()
+    if moved > 4 * radius or not cv2.isContourConvex(refined.astype(np.float32)):
+        return quad
+    return refined
+
+
+def _line_through(p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    direction = (q - p) / (np.linalg.norm(q - p) + 1e-12)
+    return np.asarray(p, dtype=np.float64), direction
+
+
+def _intersect(a, b) -> np.ndarray:
+    (p, d), (q, e) = a, b
+    matrix = np.array([[d[0], -e[0]], [d[1], -e[1]]])
+    if abs(np.linalg.det(matrix)) < 1e-9:
+        return np.array([np.nan, np.nan])
+    t, _ = np.linalg.solve(matrix, q - p)
+    return p + t * d
+
+
+def _edge_points(
+    gray: np.ndarray, p: np.ndarray, q: np.ndarray, radius: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sub-pixel edge positions along the side p->q, and where along it (0..1) each lies."""
+    radius = float(radius)
+    direction = (q - p) / (np.linalg.norm(q - p) + 1e-12)
+    normal = np.array([-direction[1], direction[0]])
+    length = float(np.linalg.norm(q - p))
+    samples = int(np.clip(length / 8, 20, 200))
+    fraction = np.linspace(0.04, 0.96, samples)
+    t = fraction * length
+    offsets = np.arange(-2 * radius, 2 * radius + 0.5, 1.0)
+    base = p[None, :] + t[:, None] * direction[None, :]
+    coords = base[:, None, :] + offsets[None, :, None] * normal[None, None, :]
+    map_x = coords[:, :, 0].astype(np.float32)
+    map_y = coords[:, :, 1].astype(np.float32)
+    profiles = cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    profiles = cv2.GaussianBlur(profiles.astype(np.float32), (1, 0), sigmaX=1.5, sigmaY=0.1)
+    # prefer the edge nearest the current side: weight by distance from it
+    derivative = np.gradient(profiles, axis=1) * np.exp(-0.5 * (offsets / radius) ** 2)[None, :]
+    # the page is on one side of the edge: keep the polarity most samples agree on
+    sign = 1.0 if np.sum(np.max(derivative, axis=1)) >= np.sum(-np.min(derivative, axis=1)) else -1
+    signed = derivative * sign
+    peak = np.argmax(signed, axis=1)
+    strength = signed[np.arange(samples), peak]
+    keep = (peak > 0) & (peak < len(offsets) - 1) & (strength > 0.25 * np.median(strength) + 1)
+    rows = np.arange(samples)[keep]
+    centre = peak[keep]
+    left, mid, right = (signed[rows, centre - 1], signed[rows, centre], signed[rows, centre + 1])
+    denominator = left - 2 * mid + right
+    shift = np.where(np.abs(denominator) > 1e-6, 0.5 * (left - right) / denominator, 0.0)
+    found = offsets[centre] + np.clip(shift, -0.5, 0.5)
+    return base[rows] + found[:, None] * normal[None, :], fraction[rows]
+
+
+def _robust_line(points: np.ndarray):
+    """A line (origin, unit direction) through the points, ignoring outliers."""
+    pts = points.astype(np.float32)
+    for _ in range(3):
+        vx, vy, x0, y0 = cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        d = np.array([vx, vy], dtype=np.float64)
+        origin = np.array([x0, y0], dtype=np.float64)
+        distance = np.abs((pts - origin) @ np.array([-d[1], d[0]]))
+        limit = max(1.0, 2.5 * float(np.median(distance)))
+        inliers = distance <= limit
+        if inliers.all() or inliers.sum() < 8:
+            break
+        pts = pts[inliers]
+    return origin, d
