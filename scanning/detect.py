@@ -171,7 +171,7 @@ def _score(quad: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> float:
         t = np.linspace(0.05, 0.95, count)[:, None]
         points = p[None, :] + (q - p)[None, :] * t
         normal = np.array([-(q - p)[1], (q - p)[0]]) / (length + 1e-9)  # points inwards
-        on_edge = float(np.mean(_sample(edges, points) > 0.25))
+        on_edge = float(np.mean(np.clip(_sample(edges, points) / 0.25, 0, 1) ** 2))
         inside = _sample(lab, points + 5 * normal)
         outside = _sample(lab, points - 5 * normal)
         contrast = float(np.median(np.linalg.norm(inside - outside, axis=1)))
