@@ -1,1 +1,45 @@
-"""Scanning: photos and scanner pages into clean, true-size colour scans (Qt-free)."""
+"""Scanning: phone photos and scanner pages into clean, true-size colour scans (Qt-free).
+
+The façade (ARCHITECTURE.md rule 1):
+
+    from scanning import ScanOptions, process, detect, scan_to_pdf, scan_id_card, apply_steps
+    result = process(image, ScanOptions(paper="auto", mode="color"))   # one page, in memory
+    report = scan_to_pdf(paths, "out.pdf", ScanOptions(), progress, cancel,
+                         max_file_bytes=5_000_000)                     # a batch, 2 processes
+    result = apply_steps(original_path, dossier_file.steps)            # non-destructive replay
+
+Names are loaded on first use so `import scanning` stays cheap (OpenCV loads lazily).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "ScanOptions": "scanning.pipeline",
+    "ScanResult": "scanning.pipeline",
+    "ScanReport": "scanning.pipeline",
+    "process": "scanning.pipeline",
+    "detect": "scanning.pipeline",
+    "apply_steps": "scanning.pipeline",
+    "options_from_steps": "scanning.pipeline",
+    "scan_to_pdf": "scanning.pipeline",
+    "scan_id_card": "scanning.pipeline",
+    "load_pages": "scanning.pipeline",
+    "count_pages": "scanning.pipeline",
+    "ImportOptions": "scanning.imports",
+    "LoadedPage": "scanning.imports",
+    "PAPERS": "scanning.geometry",
+    "PAPER_CHOICES": "scanning.geometry",
+    "MODES": "scanning.enhance",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scanning' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

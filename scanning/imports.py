@@ -294,3 +294,25 @@ def _render_pdf_page(path: Path, doc, index: int, options: ImportOptions) -> Loa
     return LoadedPage(
         image=np.ascontiguousarray(array[:, :, :3]), source=path, index=index, format="PDF", dpi=dpi
     )
+
+
+def count_pages(path: str | Path, options: ImportOptions | None = None) -> int:
+    """How many pages load_pages would return, reading only headers."""
+    options = options or ImportOptions()
+    path = Path(path)
+    data = _read_bytes(path)
+    if sniff_format(data) == "pdf":
+        import pymupdf
+
+        try:
+            with pymupdf.open(stream=data, filetype="pdf") as doc:
+                return max(1, min(doc.page_count, MAX_FRAMES))
+        except Exception:  # noqa: BLE001 - load_pages reports the real problem
+            return 1
+    try:
+        image = _open_image(path, data, options)
+    except InputError:
+        return 1
+    if (image.format or "").upper() == "TIFF":
+        return max(1, min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES))
+    return 1

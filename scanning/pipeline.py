@@ -1,0 +1,414 @@
+"""The scanning pipeline: page image -> detected quad -> true-size warp -> rotation/deskew ->
+enhancement -> budget-fitted encoding; and its replay from stored steps (non-destructive).
+
+Steps are small JSON dicts kept in DossierFile.steps, applied in order to the untouched
+original; the last step of a kind wins, so undo is dropping the last step:
+    {"op": "page", "index": 0}                      which page/frame of the original file
+    {"op": "quad", "points": [[x, y] x4]}           corners TL, TR, BR, BL in upright pixels
+    {"op": "full_frame"}                            no cropping (flat scan, page fills photo)
+    {"op": "paper", "paper": "a4"}                  a4, a5, letter, card, free
+    {"op": "dpi", "dpi": 200}
+    {"op": "rotate", "degrees": 90}                 clockwise, after the warp
+    {"op": "deskew", "degrees": 1.5}                counter-clockwise skew removed (flat scans)
+    {"op": "mode", "mode": "color"}                 color, gray, bw, original
+    {"op": "budget", "bytes": 500000}               byte budget of this page
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from common.errors import InputError
+from common.i18n import _
+from common.progress import ProgressFn, check_cancel, no_progress
+from scanning import enhance as enhance_module
+from scanning import geometry
+from scanning.detect import Detection, detect_quad, full_frame, order_corners
+from scanning.encode import EncodedPage, encode_page
+from scanning.imports import DEFAULT_MAX_PIXELS, DEFAULT_PDF_DPI, ImportOptions, LoadedPage
+from scanning.imports import load_pages as _load_pages
+
+STEP_OPS = ("page", "quad", "full_frame", "paper", "dpi", "rotate", "deskew", "mode", "budget")
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How to turn a photo or scanner page into a document page."""
+
+    paper: str = "auto"  # auto, a4, a5, letter, card, free
+    mode: str = "color"  # color, gray, bw, original
+    dpi: int | None = None  # None: 200 for pages, 300 for cards
+    page_budget: int | None = None  # bytes per page; None = quality 85, full resolution
+    quad: tuple[tuple[float, float], ...] | None = None  # manual corners (TL, TR, BR, BL)
+    full_frame: bool = False  # do not look for a document: keep the whole image
+    rotation: int | str = 0  # 0, 90, 180, 270 (clockwise) or "auto" (text pages)
+    deskew: bool = True  # straighten flat scans (no quad found) up to 15 degrees
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    pdf_dpi: int = DEFAULT_PDF_DPI
+
+    def validate(self) -> ScanOptions:
+        if self.paper not in geometry.PAPER_CHOICES:
+            raise InputError(_("Unknown paper size: {value}").format(value=self.paper))
+        if self.mode not in enhance_module.MODES:
+            raise InputError(_("Unknown mode: {value}").format(value=self.mode))
+        if self.dpi is not None and not 50 <= self.dpi <= 1200:
+            raise InputError(_("The resolution must be between 50 and 1200 DPI."))
+        if self.rotation not in (0, 90, 180, 270, "auto"):
+            raise InputError(_("The rotation must be 0, 90, 180, 270 or auto."))
+        if self.quad is not None and len(self.quad) != 4:
+            raise InputError(_("The corners must be four points."))
+        return self
+
+    @property
+    def import_options(self) -> ImportOptions:
+        return ImportOptions(max_pixels=self.max_pixels, pdf_dpi=self.pdf_dpi)
+
+
+@dataclass
+class ScanResult:
+    """One processed page and how it was made (steps replay it from the original)."""
+
+    image: np.ndarray  # the enhanced page (RGB, or single channel for gray/bw)
+    encoded: EncodedPage | None
+    quad: tuple[tuple[float, float], ...]
+    found: bool  # a document outline was found (or given)
+    confidence: float
+    paper: str
+    dpi: float
+    size_mm: tuple[float, float]
+    rotation: int
+    skew: float
+    mode: str
+    steps: list[dict[str, Any]]
+    notices: list[str] = field(default_factory=list)
+
+
+def detect(image: np.ndarray) -> dict[str, Any]:
+    """Detection summary as `hoso detect` prints it: found, quad, paper, confidence."""
+    found = detect_quad(image)
+    height, width = image.shape[:2]
+    quad = found.as_array()
+    paper = "free"
+    if found.found:
+        paper = geometry.guess_paper(geometry.measured_aspect(quad, width, height))
+    return {
+        "found": found.found,
+        "quad": [[round(x, 1), round(y, 1)] for x, y in found.quad],
+        "paper": paper,
+        "confidence": round(found.confidence, 3),
+    }
+
+
+def process(
+    page: np.ndarray | LoadedPage,
+    options: ScanOptions | None = None,
+    *,
+    encode: bool = True,
+    page_index: int = 0,
+) -> ScanResult:
+    """Turn one upright image into a finished page (see the module docstring for the steps)."""
+    options = (options or ScanOptions()).validate()
+    notices = list(page.warnings) if isinstance(page, LoadedPage) else []
+    image = page.image if isinstance(page, LoadedPage) else page
+    if image.ndim == 2:
+        image = np.repeat(image[:, :, None], 3, axis=2)
+    height, width = image.shape[:2]
+
+    detection = _outline(image, options)
+    quad = detection.as_array()
+    if not detection.found and not options.full_frame:
+        notices.append(_("No page edge was found: the whole image is used."))
+    aspect = geometry.measured_aspect(quad, width, height)
+    paper = options.paper
+    if paper == "auto":
+        paper = geometry.guess_paper(aspect) if detection.found else _frame_paper(aspect)
+    size_mm = geometry.output_size_mm(paper, aspect)
+    dpi = float(options.dpi or geometry.PAPERS.get(paper, geometry.PAPERS["a4"]).default_dpi)
+    result = geometry.warp(image, quad, geometry.pixels_for(size_mm, dpi))
+
+    skew = 0.0
+    if options.deskew and not detection.found:
+        skew = geometry.estimate_skew(result)
+        result = geometry.deskew(result, skew)
+    rotation = geometry.guess_rotation(result) if options.rotation == "auto" else options.rotation
+    rotation = int(rotation) % 360
+    result = geometry.rotate_right_angle(result, rotation)
+    if rotation in (90, 270):
+        size_mm = (size_mm[1], size_mm[0])
+
+    result = enhance_module.enhance(result, options.mode)
+    encoded = None
+    if encode:
+        encoded = encode_page(result, options.mode, dpi, size_mm, options.page_budget)
+        if encoded.over_budget:
+            notices.append(
+                _("The page is still larger than the size limit at the lowest allowed quality.")
+            )
+    steps = _steps_for(page_index, detection, paper, dpi, rotation, skew, options)
+    return ScanResult(
+        image=result,
+        encoded=encoded,
+        quad=detection.quad,
+        found=detection.found,
+        confidence=detection.confidence,
+        paper=paper,
+        dpi=dpi,
+        size_mm=size_mm,
+        rotation=rotation,
+        skew=skew,
+        mode=options.mode,
+        steps=steps,
+        notices=notices,
+    )
+
+
+def _frame_paper(aspect: float) -> str:
+    """Paper of a whole image (a flatbed scan, a page filling the photo): only exact matches."""
+    guess = geometry.guess_paper(aspect)
+    return guess if guess != "card" else "free"
+
+
+def _outline(image: np.ndarray, options: ScanOptions) -> Detection:
+    height, width = image.shape[:2]
+    if options.quad is not None:
+        quad = order_corners(np.array(options.quad, dtype=np.float64))
+        quad[:, 0] = np.clip(quad[:, 0], 0, width)
+        quad[:, 1] = np.clip(quad[:, 1], 0, height)
+        points = tuple((float(x), float(y)) for x, y in quad)
+        return Detection(points, 1.0, True, width, height)
+    if options.full_frame:
+        points = tuple((float(x), float(y)) for x, y in full_frame(width, height))
+        return Detection(points, 1.0, False, width, height)
+    return detect_quad(image)
+
+
+def _steps_for(index, detection, paper, dpi, rotation, skew, options) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = [{"op": "page", "index": int(index)}]
+    if detection.found:
+        steps.append({"op": "quad", "points": [[x, y] for x, y in detection.quad]})
+    else:
+        steps.append({"op": "full_frame"})
+    steps += [
+        {"op": "paper", "paper": paper},
+        {"op": "dpi", "dpi": int(round(dpi))},
+        {"op": "rotate", "degrees": int(rotation)},
+        {"op": "deskew", "degrees": round(float(skew), 2)},
+        {"op": "mode", "mode": options.mode},
+    ]
+    if options.page_budget:
+        steps.append({"op": "budget", "bytes": int(options.page_budget)})
+    return steps
+
+
+def options_from_steps(
+    steps: Sequence[dict[str, Any]], base: ScanOptions | None = None
+) -> tuple[int, ScanOptions, float | None]:
+    """(page index, options, fixed skew or None) described by a list of steps."""
+    options = base or ScanOptions()
+    index = 0
+    skew: float | None = None
+    for step in steps:
+        if not isinstance(step, dict) or step.get("op") not in STEP_OPS:
+            raise InputError(_("Unknown page edit: {step}").format(step=step))
+        op = step["op"]
+        try:
+            if op == "page":
+                index = int(step["index"])
+            elif op == "quad":
+                points = tuple((float(x), float(y)) for x, y in step["points"])
+                options = replace(options, quad=points, full_frame=False)
+            elif op == "full_frame":
+                options = replace(options, quad=None, full_frame=True)
+            elif op == "paper":
+                options = replace(options, paper=str(step["paper"]))
+            elif op == "dpi":
+                options = replace(options, dpi=int(step["dpi"]))
+            elif op == "rotate":
+                options = replace(options, rotation=int(step["degrees"]) % 360)
+            elif op == "deskew":
+                skew = float(step["degrees"])
+            elif op == "mode":
+                options = replace(options, mode=str(step["mode"]))
+            elif op == "budget":
+                options = replace(options, page_budget=int(step["bytes"]) or None)
+        except (KeyError, TypeError, ValueError):
+            raise InputError(_("Malformed page edit: {step}").format(step=step)) from None
+    return index, options.validate(), skew
+
+
+def apply_steps(
+    original: str | Path | np.ndarray,
+    steps: Sequence[dict[str, Any]],
+    base: ScanOptions | None = None,
+    *,
+    encode: bool = True,
+) -> ScanResult:
+    """Replay stored edits on the untouched original (a file path or an upright image)."""
+    index, options, skew = options_from_steps(steps, base)
+    if isinstance(original, np.ndarray):
+        image = original
+    else:
+        pages = _load_pages(original, options.import_options)
+        if not 0 <= index < len(pages):
+            raise InputError(
+                _("The file has no page {number}.").format(number=index + 1), path=original
+            )
+        image = pages[index].image
+    if skew is not None:
+        # the skew was measured once; replaying it must not depend on the estimator
+        result = process(image, replace(options, deskew=False), encode=False, page_index=index)
+        if abs(skew) > 0.04 and result.rotation == 0:
+            result.image = geometry.deskew(result.image, skew)
+        result.skew = skew
+        result.steps = [s if s["op"] != "deskew" else {"op": "deskew", "degrees": skew}
+                        for s in result.steps]  # fmt: skip
+        if encode:
+            result.encoded = encode_page(
+                result.image, options.mode, result.dpi, result.size_mm, options.page_budget
+            )
+        return result
+    return process(image, options, encode=encode, page_index=index)
+
+
+# --- files and batches -----------------------------------------------------------------------
+
+
+@dataclass
+class ScanReport:
+    """What scan_to_pdf produced."""
+
+    output: Path
+    pages: int
+    bytes: int
+    results: list[ScanResult]
+    notices: list[str]
+
+
+def load_pages(path: str | Path, options: ScanOptions | None = None) -> list[LoadedPage]:
+    options = options or ScanOptions()
+    return _load_pages(path, options.import_options)
+
+
+def count_pages(path: str | Path, options: ScanOptions | None = None) -> int:
+    """Pages in an input without decoding pixels (PDF pages, TIFF frames, else 1)."""
+    from scanning.imports import count_pages as _count
+
+    return _count(path, (options or ScanOptions()).import_options)
+
+
+def process_file(path: str | Path, options: ScanOptions) -> list[ScanResult]:
+    """Every page of one input file, processed (runs in a worker process in batches)."""
+    results = []
+    for page in load_pages(path, options):
+        result = process(page, options, page_index=page.index)
+        result.image = result.image[:0]  # pixels are not needed by the caller: keep IPC small
+        if page.warnings or result.notices:
+            result.notices = [f"{Path(path).name}: {n}" for n in result.notices]
+        results.append(result)
+    return results
+
+
+PDF_OVERHEAD = 4096  # bytes of PDF structure around the page images
+
+
+def scan_to_pdf(
+    inputs: Sequence[str | Path],
+    output: str | Path,
+    options: ScanOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    *,
+    max_file_bytes: int | None = None,
+    workers: int = 2,
+) -> ScanReport:
+    """Photos, scans or PDFs into one multi-page PDF of true-size pages (atomic write)."""
+    from scanning.encode import write_pdf
+
+    options = (options or ScanOptions()).validate()
+    progress = progress or no_progress
+    inputs = [Path(p) for p in inputs]
+    if not inputs:
+        raise InputError(_("No input files."))
+    if options.quad is not None and len(inputs) > 1:
+        raise InputError(_("Corners can only be given for a single image."))
+    if max_file_bytes:
+        total_pages = sum(count_pages(p, options) for p in inputs)
+        budget = max(20_000, (max_file_bytes - PDF_OVERHEAD) // max(1, total_pages))
+        options = replace(options, page_budget=budget)
+    check_cancel(cancel)
+    results = _run_batch(inputs, options, progress, cancel, workers)
+    pages = [r.encoded for r in results if r.encoded is not None]
+    check_cancel(cancel)
+    write_pdf(pages, Path(output), title=Path(output).stem)
+    notices = [n for r in results for n in r.notices]
+    size = Path(output).stat().st_size
+    progress(len(inputs), len(inputs), _("Done"))
+    return ScanReport(Path(output), len(pages), size, results, notices)
+
+
+def _run_batch(inputs, options, progress, cancel, workers) -> list[ScanResult]:
+    total = len(inputs)
+    progress(0, total, _("Scanning pages..."))
+    if workers <= 1 or total == 1:
+        results = []
+        for done, path in enumerate(inputs, 1):
+            check_cancel(cancel)
+            results.extend(process_file(path, options))
+            progress(done, total, path.name)
+        return results
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    # spawn, not fork: forking a process that runs Qt threads is unsafe
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(process_file, path, options): i for i, path in enumerate(inputs)}
+        ordered: dict[int, list[ScanResult]] = {}
+        pending = set(futures)
+        try:
+            while pending:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                check_cancel(cancel)
+                for future in done:
+                    ordered[futures[future]] = future.result()
+                    progress(len(ordered), total, inputs[futures[future]].name)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return [r for i in range(total) for r in ordered[i]]
+
+
+def scan_id_card(
+    front: str | Path,
+    back: str | Path,
+    output: str | Path,
+    options: ScanOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> ScanReport:
+    """Front and back of an ID card, each at true size (85.60 x 53.98 mm), on one A4 page."""
+    from scanning.encode import write_card_sheet
+
+    options = replace(options or ScanOptions(), paper="card", quad=None).validate()
+    progress = progress or no_progress
+    results = []
+    for done, path in enumerate((Path(front), Path(back))):
+        check_cancel(cancel)
+        progress(done, 2, path.name)
+        pages = load_pages(path, options)
+        results.append(process(pages[0], options))
+    check_cancel(cancel)
+    encoded = [r.encoded for r in results]
+    assert encoded[0] is not None and encoded[1] is not None
+    write_card_sheet(encoded[0], encoded[1], Path(output), title=Path(output).stem)
+    progress(2, 2, _("Done"))
+    notices = [n for r in results for n in r.notices]
+    return ScanReport(Path(output), 1, Path(output).stat().st_size, results, notices)
