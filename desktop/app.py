@@ -66,12 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     from common.i18n import _, set_language
-    from desktop.logging_setup import setup_logging
+    from desktop.logging_setup import log_file_path, setup_logging
     from desktop.settings import load_settings
 
     settings = load_settings()
     set_language(args.lang or settings.get("language"))
-    log_file = setup_logging()
+    log_file = log_file_path()
     from ui.dialogs import DialogService
     from ui.error_dialog import set_log_file
     from ui.fonts import register_ui_font
@@ -102,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.dossier:
         window.open_dossier(args.dossier)
     window.show()
+    setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
 
     if args.smoke:

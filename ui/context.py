@@ -6,13 +6,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from common.errors import HosoError
 from common.i18n import _
-from dossier.workspace import Workspace
 from ui.jobs import Job, SerialWriter, run_in_background
 from ui.qt import QtCore, Signal
+
+if TYPE_CHECKING:
+    from dossier.workspace import Workspace
 
 log = logging.getLogger("hoso.ui")
 

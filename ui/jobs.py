@@ -12,7 +12,6 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ui.qt import QtCore, Signal
@@ -114,6 +113,8 @@ class SerialWriter:
     """A single-thread executor: writes to one dossier never interleave (rule 6)."""
 
     def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # not needed before a dossier opens
+
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hoso-writer")
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from common.errors import HosoError
 from common.i18n import _
-from dossier.workspace import Workspace, default_folder_name
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.jobs import Job
@@ -245,6 +244,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---- dossiers -----------------------------------------------------------------------------
     def open_dossier(self, folder: Path) -> bool:
+        from dossier.workspace import Workspace
+
         try:
             workspace = Workspace.open(Path(folder))
         except HosoError as exc:
@@ -262,6 +263,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
+        from dossier.workspace import Workspace, default_folder_name
+
         name, component_ids = _procedure_outline(self.context, procedure_code)
         root = self.context.dossier_root
         folder = root / default_folder_name(name or procedure_code, "")
