@@ -65,14 +65,18 @@ def main(argv: list[str]) -> int:
             f"{statistics.median(times) * 1000:6.0f}"
         )
     ious = [r[2] for r in rows]
-    print(f"{'mean (coarse / refined)':34} {statistics.mean(r[1] for r in rows):7.4f} "
-          f"{statistics.mean(ious):7.4f}   min {min(ious):.4f}   target mean>=0.98, each>=0.95")
+    print(
+        f"{'mean (coarse / refined)':34} {statistics.mean(r[1] for r in rows):7.4f} "
+        f"{statistics.mean(ious):7.4f}   min {min(ious):.4f}   target mean>=0.98, each>=0.95"
+    )
     status = 0 if statistics.mean(ious) >= 0.98 and min(ious) >= 0.95 else 1
     for name in FULL_FRAME_PHOTOS:
         image = load_page(PHOTOS / name).image
         found = detect_quad(image)
         full = not found.found
-        print(f"{name}: {'full frame (no boundary)' if full else 'FOUND a quad'} "
-              f"confidence {found.confidence:.2f}")
+        print(
+            f"{name}: {'full frame (no boundary)' if full else 'FOUND a quad'} "
+            f"confidence {found.confidence:.2f}"
+        )
         status |= 0 if full else 1
     return status

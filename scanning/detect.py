@@ -99,7 +99,7 @@ def _channels(small: np.ndarray) -> list[np.ndarray]:
 def _edge_strength(small: np.ndarray) -> np.ndarray:
     """Gradient magnitude over the colour channels, normalised to [0, 1]."""
     total = np.zeros(small.shape[:2], np.float32)
-    for channel in _channels(small)[:2] + [small[:, :, 0], small[:, :, 2]]:
+    for channel in [*_channels(small)[:2], small[:, :, 0], small[:, :, 2]]:
         blurred = cv2.GaussianBlur(channel, (5, 5), 0).astype(np.float32)
         gx = cv2.Sobel(blurred, cv2.CV_32F, 1, 0, ksize=3)
         gy = cv2.Sobel(blurred, cv2.CV_32F, 0, 1, ksize=3)

@@ -139,9 +139,7 @@ def write_pdf(pages: list[EncodedPage], output: Path, title: str = "") -> None:
     save_pdf(doc, output, title)
 
 
-def write_card_sheet(
-    front: EncodedPage, back: EncodedPage, output: Path, title: str = ""
-) -> None:
+def write_card_sheet(front: EncodedPage, back: EncodedPage, output: Path, title: str = "") -> None:
     """Front and back of an ID card at true size on one A4 page, as a photocopy would."""
     import pymupdf
 

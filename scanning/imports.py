@@ -307,7 +307,7 @@ def count_pages(path: str | Path, options: ImportOptions | None = None) -> int:
         try:
             with pymupdf.open(stream=data, filetype="pdf") as doc:
                 return max(1, min(doc.page_count, MAX_FRAMES))
-        except Exception:  # noqa: BLE001 - load_pages reports the real problem
+        except Exception:
             return 1
     try:
         image = _open_image(path, data, options)

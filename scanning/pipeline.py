@@ -196,7 +196,7 @@ def _steps_for(index, detection, paper, dpi, rotation, skew, options) -> list[di
         steps.append({"op": "full_frame"})
     steps += [
         {"op": "paper", "paper": paper},
-        {"op": "dpi", "dpi": int(round(dpi))},
+        {"op": "dpi", "dpi": round(dpi)},
         {"op": "rotate", "degrees": int(rotation)},
         {"op": "deskew", "degrees": round(float(skew), 2)},
         {"op": "mode", "mode": options.mode},

@@ -51,8 +51,10 @@ def make_page(width: int = 840, height: int = 1188, seed: int = 0) -> SyntheticP
     radius = int(95 * scale)
     cv2.circle(red, centre, radius, 255, max(2, int(7 * scale)), cv2.LINE_AA)
     cv2.circle(red, centre, int(radius * 0.72), 255, max(1, int(3 * scale)), cv2.LINE_AA)
-    cv2.putText(red, "UBND", (centre[0] - int(48 * scale), centre[1] + int(12 * scale)),
-                cv2.FONT_HERSHEY_DUPLEX, 1.1 * scale, 255, max(1, int(3 * scale)), cv2.LINE_AA)  # fmt: skip
+    origin = (centre[0] - int(48 * scale), centre[1] + int(12 * scale))
+    thickness = max(1, int(3 * scale))
+    cv2.putText(red, "UBND", origin, cv2.FONT_HERSHEY_DUPLEX, 1.1 * scale, 255, thickness,
+                cv2.LINE_AA)  # fmt: skip
     red_mask = red > 128
     image[red_mask] = RED_INK
 
@@ -108,9 +110,12 @@ def photograph(
     source = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
     matrix = cv2.getPerspectiveTransform(source, np.asarray(quad, np.float32))
     warped = cv2.warpPerspective(page, matrix, (width, height), flags=cv2.INTER_AREA)
-    coverage = cv2.warpPerspective(
-        np.full((h, w), 255, np.uint8), matrix, (width, height), flags=cv2.INTER_LINEAR
-    ).astype(np.float32)[:, :, None] / 255.0
+    coverage = (
+        cv2.warpPerspective(
+            np.full((h, w), 255, np.uint8), matrix, (width, height), flags=cv2.INTER_LINEAR
+        ).astype(np.float32)[:, :, None]
+        / 255.0
+    )
     photo = photo * (1 - coverage) + warped.astype(np.float32) * coverage
     # light falls off from the top-left and has a warm tint; a soft shadow of the phone
     ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
