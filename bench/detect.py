@@ -39,7 +39,7 @@ def _runs(argv: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    from scanning.detect import detect_quad, quad_iou
+    from scanning.detection import detect_quad, quad_iou
     from scanning.imports import load_page
 
     if not PHOTOS.is_dir():

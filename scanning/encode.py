@@ -167,3 +167,11 @@ def save_pdf(doc, output: Path, title: str = "") -> None:
         ) from exc
     finally:
         doc.close()
+
+
+def encode_lossless_png(image: np.ndarray, dpi: float) -> bytes:
+    """A lossless copy (scanner originals kept in the dossier)."""
+    picture = Image.fromarray(image, "L" if image.ndim == 2 else "RGB")
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", dpi=(dpi, dpi), compress_level=6)
+    return buffer.getvalue()

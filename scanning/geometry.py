@@ -65,7 +65,9 @@ def measured_aspect(quad: np.ndarray, width: int, height: int) -> float:
         estimate = math.sqrt(tall / wide)
     except (FloatingPointError, ZeroDivisionError, ValueError):
         return simple
-    return estimate if 0.2 < estimate < 5 else simple
+    if not 0.2 < estimate < 5 or abs(estimate - simple) > 0.2 * simple:
+        return simple  # the camera model does not fit (cropped frame, strong lens distortion)
+    return estimate
 
 
 def guess_paper(aspect: float) -> str:
@@ -76,6 +78,8 @@ def guess_paper(aspect: float) -> str:
         error = abs(ratio - PAPERS[name].aspect) / PAPERS[name].aspect
         if error < best_error:
             best, best_error = name, error
+    if best == "free" and 1.5 < ratio < 1.75:
+        return "card"  # nothing else is that elongated; cards are often seen at steep angles
     return best
 
 

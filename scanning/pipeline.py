@@ -29,7 +29,7 @@ from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from scanning import enhance as enhance_module
 from scanning import geometry
-from scanning.detect import Detection, detect_quad, full_frame, order_corners
+from scanning.detection import Detection, detect_quad, full_frame, order_corners
 from scanning.encode import EncodedPage, encode_page
 from scanning.imports import DEFAULT_MAX_PIXELS, DEFAULT_PDF_DPI, ImportOptions, LoadedPage
 from scanning.imports import load_pages as _load_pages

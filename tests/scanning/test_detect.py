@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from scanning.detect import detect_quad, order_corners, quad_iou
+from scanning.detection import detect_quad, order_corners, quad_iou
 from scanning.imports import load_page
 from tests.scanning.synthetic import default_quad, make_page, photograph
 
