@@ -62,8 +62,7 @@ def quad_iou(a: np.ndarray, b: np.ndarray) -> float:
 def detect_quad(image: np.ndarray, refine: bool = True) -> Detection:
     """The document outline in an RGB image; the full frame with found=False when none."""
     height, width = image.shape[:2]
-    scale = min(1.0, WORK_SIZE / max(height, width))
-    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small, scale = shrink(image, WORK_SIZE)
     if small.ndim == 2:
         small = cv2.cvtColor(small, cv2.COLOR_GRAY2RGB)
     edges = _edge_strength(small)
@@ -81,6 +80,16 @@ def detect_quad(image: np.ndarray, refine: bool = True) -> Detection:
     quad[:, 0] = np.clip(quad[:, 0], 0, width)
     quad[:, 1] = np.clip(quad[:, 1], 0, height)
     return Detection(_as_tuple(quad), min(1.0, best_score), True, width, height)
+
+
+def shrink(image: np.ndarray, size: int) -> tuple[np.ndarray, float]:
+    """A copy whose long side is about `size` (never below), reduced by an integer factor:
+    OpenCV's area resampling is several times faster for whole factors."""
+    factor = max(1, int(max(image.shape[:2]) / size))
+    if factor == 1:
+        return image, 1.0
+    small = cv2.resize(image, None, fx=1 / factor, fy=1 / factor, interpolation=cv2.INTER_AREA)
+    return small, small.shape[1] / image.shape[1]
 
 
 def _as_tuple(quad: np.ndarray) -> tuple[tuple[float, float], ...]:
@@ -306,18 +315,13 @@ def refine_quad(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
     long_side = max(height, width)
     quad = np.asarray(quad, dtype=np.float64)
     previous_pixel = long_side / WORK_SIZE  # size of one pixel of the detection image
-    for level_size in (1600, long_side):
-        scale = min(1.0, level_size / long_side)
-        level = (
-            gray
-            if scale == 1.0
-            else cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        )
+    level, scale = shrink(gray, 1600)
+    if scale < 1.0:
         radius = max(3.0, 2.5 * previous_pixel * scale)
-        quad = _refine_level(level, quad * scale, radius, local=scale == 1.0) / scale
+        quad = _refine_level(level, quad * scale, radius, local=False) / scale
         previous_pixel = 1.0 / scale
-        if scale == 1.0:
-            break
+    radius = max(3.0, 2.5 * previous_pixel)
+    quad = _refine_level(gray, quad, radius, local=True)
     return quad
 
 

@@ -16,7 +16,7 @@ BACKGROUND_SIZE = 400  # long side of the image the illumination is estimated on
 
 
 def estimate_background(image: np.ndarray) -> np.ndarray:
-    """Smooth per-channel illumination of the paper, same shape as image, float32 >= 1."""
+    """Smooth per-channel illumination of the paper, same shape and type as image (uint8)."""
     height, width = image.shape[:2]
     scale = min(1.0, BACKGROUND_SIZE / max(height, width))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -26,24 +26,31 @@ def estimate_background(image: np.ndarray) -> np.ndarray:
     paper = cv2.medianBlur(paper, 9)
     paper = cv2.GaussianBlur(paper, (0, 0), 3)
     background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
-    return np.maximum(background.astype(np.float32), 1.0)
+    return np.maximum(background, 1)
 
 
-def _levels(normalized: np.ndarray, black: float = 0.30, white: float = 0.88) -> np.ndarray:
-    """Map paper (near 1.0) to white and ink to dark, with a gentle curve in between."""
-    stretched = np.clip((normalized - black) / (white - black), 0.0, 1.0)
-    return (np.power(stretched, 1.4) * 255.0 + 0.5).astype(np.uint8)
+def _levels_table(black: float = 0.30, white: float = 0.88, gamma: float = 1.4) -> np.ndarray:
+    """Paper (ratio near 1) to white, ink to dark, a gentle curve in between: a lookup table."""
+    ratio = np.arange(256, dtype=np.float64) / 255.0
+    stretched = np.clip((ratio - black) / (white - black), 0.0, 1.0)
+    return (np.power(stretched, gamma) * 255.0 + 0.5).astype(np.uint8)
+
+
+_LEVELS = _levels_table()
+
+
+def _flatten(image: np.ndarray) -> np.ndarray:
+    """image / background (per channel) mapped through the levels curve, all in uint8."""
+    ratio = cv2.divide(image, estimate_background(image), scale=255)
+    return cv2.LUT(ratio, _LEVELS)
 
 
 def color_document(image: np.ndarray) -> np.ndarray:
-    normalized = image.astype(np.float32) / estimate_background(image)
-    return _levels(normalized)
+    return _flatten(image)
 
 
 def grayscale(image: np.ndarray) -> np.ndarray:
-    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    normalized = gray.astype(np.float32) / estimate_background(gray)
-    return _levels(normalized)
+    return _flatten(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY))
 
 
 def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic: float = 128.0) -> np.ndarray:
@@ -51,7 +58,7 @@ def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic: float = 128.
     values = gray.astype(np.float32)
     size = (window | 1, window | 1)
     mean = cv2.boxFilter(values, -1, size, borderType=cv2.BORDER_REFLECT)
-    mean_sq = cv2.boxFilter(values * values, -1, size, borderType=cv2.BORDER_REFLECT)
+    mean_sq = cv2.sqrBoxFilter(values, -1, size, borderType=cv2.BORDER_REFLECT)
     std = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
     threshold = mean * (1.0 + k * (std / dynamic - 1.0))
     return values < threshold

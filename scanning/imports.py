@@ -154,6 +154,9 @@ def _open_image(path: Path, data: bytes, options: ImportOptions) -> Image.Image:
 def _load_image(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPage]:
     image = _open_image(path, data, options)
     fmt = (image.format or "").upper()
+    fast = _fast_jpeg(image, data)
+    if fast is not None:
+        return [LoadedPage(image=fast, source=path, format=fmt, dpi=_stated_dpi(image))]
     frame_count = 1
     if fmt == "TIFF":
         frame_count = min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES)
@@ -170,6 +173,45 @@ def _load_image(path: Path, data: bytes, options: ImportOptions) -> list[LoadedP
             raise _pixel_limit_error(path, width, height, options.max_pixels)
         pages.append(_decode_frame(path, image, fmt, index))
     return pages
+
+
+_EXIF_ORIENTATION = 0x0112
+
+
+def _fast_jpeg(image: Image.Image, data: bytes) -> np.ndarray | None:
+    """Decode a complete baseline RGB/grey JPEG with OpenCV (libjpeg-turbo straight into an
+    array: about twice as fast as Pillow plus the copy). None: use the general path."""
+    if image.format != "JPEG" or image.mode not in ("RGB", "L") or not data.rstrip(b"\0")[
+        -2:
+    ] == b"\xff\xd9":
+        return None
+    import cv2
+
+    try:
+        orientation = int(image.getexif().get(_EXIF_ORIENTATION, 1))
+    except Exception:  # noqa: BLE001 - corrupt EXIF: let the general path deal with it
+        return None
+    flags = cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION
+    array = cv2.imdecode(np.frombuffer(data, np.uint8), flags)
+    if array is None or array.shape[:2] != (image.size[1], image.size[0]):
+        return None
+    array = cv2.cvtColor(array, cv2.COLOR_BGR2RGB)
+    return _orient(array, orientation)
+
+
+def _orient(array: np.ndarray, orientation: int) -> np.ndarray:
+    """Apply an EXIF orientation (1-8) to an array, as ImageOps.exif_transpose does."""
+    operations = {
+        2: lambda a: a[:, ::-1],
+        3: lambda a: a[::-1, ::-1],
+        4: lambda a: a[::-1],
+        5: lambda a: a.transpose(1, 0, 2),
+        6: lambda a: np.rot90(a, -1),
+        7: lambda a: a[::-1, ::-1].transpose(1, 0, 2),
+        8: lambda a: np.rot90(a, 1),
+    }
+    operation = operations.get(orientation)
+    return np.ascontiguousarray(operation(array)) if operation else array
 
 
 def _decode_frame(path: Path, image: Image.Image, fmt: str, index: int) -> LoadedPage:

@@ -190,3 +190,21 @@ def test_garbage_is_refused(tmp_path, content):
 def test_missing_file_is_refused(tmp_path):
     with pytest.raises(InputError):
         load_page(tmp_path / "nope.jpg")
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_matches_pillow(tmp_path, orientation):
+    from PIL import ImageOps
+
+    rng = np.random.default_rng(orientation)
+    picture = Image.fromarray(
+        np.kron(rng.integers(0, 255, (6, 8, 3)), np.ones((10, 10, 1))).astype(np.uint8)
+    )
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path = tmp_path / f"o{orientation}.jpg"
+    picture.save(path, quality=95, exif=exif)
+    expected = np.asarray(ImageOps.exif_transpose(Image.open(path)).convert("RGB"), dtype=float)
+    got = load_page(path).image.astype(float)
+    assert got.shape == expected.shape
+    assert np.abs(got - expected).mean() < 2

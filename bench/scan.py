@@ -1,0 +1,157 @@
+"""Scanning speed, batch throughput, memory and bytes per page.
+
+1. Per 12 MP photo (the breta01 phone photos, 3024x4032): detection time, the full pipeline
+   (decode, detect, warp to A4 at 200 DPI, colour document mode, JPEG encode) and the floor
+   (decode the photo + encode one output page), medians of N runs in the same process.
+2. A batch of 20 photos into one PDF with 2 worker processes: pages/s and peak memory (sum of
+   the resident memory of the parent and its workers, sampled every 20 ms).
+3. Bytes per A4 page at 200 DPI: colour document mode (q85) beside a plain quality-85 JPEG and
+   a lossless PNG of the same warped page (no enhancement).
+Usage: `python -m bench scan [--runs=N]`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTDATA = Path(os.environ.get("HOSO_TESTDATA", ROOT.parent / "shared" / "testdata"))
+PHOTOS = TESTDATA / "photos"
+TWELVE_MP = ("breta01_test1.jpg", "breta01_test4.jpg", "breta01_text1.jpg", "breta01_text3.jpg")
+
+
+def _runs(argv: list[str]) -> int:
+    for arg in argv:
+        if arg.startswith("--runs="):
+            return max(1, int(arg.split("=", 1)[1]))
+    return 5
+
+
+def _median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+class PeakMemory:
+    """Peak of the summed RSS of this process and its children, sampled in a thread."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            try:
+                total = self.process.memory_info().rss
+                for child in self.process.children(recursive=True):
+                    try:
+                        total += child.memory_info().rss
+                    except Exception:  # noqa: BLE001 - a worker just exited
+                        pass
+            except Exception:  # noqa: BLE001
+                pass
+            self.peak = max(self.peak, total)
+            time.sleep(0.02)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def per_photo(runs: int) -> None:
+    from scanning import ScanOptions, process
+    from scanning.detection import detect_quad
+    from scanning.encode import encode_jpeg
+    from scanning.imports import load_page
+
+    print(f"Per 12 MP photo, median of {runs} runs (ms)")
+    print(f"{'photo':22} {'decode':>7} {'detect':>7} {'pipeline':>9} {'floor':>7} {'ratio':>6}")
+    ratios = []
+    options = ScanOptions(paper="a4", mode="color", dpi=200)
+    for name in TWELVE_MP:
+        path = PHOTOS / name
+        page = load_page(path)
+        warped = process(page, options, encode=False).image
+        decode = _median_ms(lambda p=path: load_page(p), runs)
+        detect = _median_ms(lambda: detect_quad(page.image), runs)
+        pipeline = _median_ms(lambda p=path: process(load_page(p), options), runs)
+        floor = _median_ms(lambda p=path: encode_jpeg(warped, 85, 200) and load_page(p), runs)
+        ratios.append(pipeline / floor)
+        print(f"{name:22} {decode:7.0f} {detect:7.0f} {pipeline:9.0f} {floor:7.0f} "
+              f"{pipeline / floor:6.2f}")  # fmt: skip
+    print(f"{'median ratio pipeline/floor':44} {statistics.median(ratios):6.2f}   (target <= 3)")
+
+
+def batch(count: int = 20, workers: int = 2) -> None:
+    from scanning import ScanOptions, scan_to_pdf
+
+    sources = [PHOTOS / TWELVE_MP[i % len(TWELVE_MP)] for i in range(count)]
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "batch.pdf"
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            report = scan_to_pdf(sources, output, ScanOptions(), workers=workers)
+            elapsed = time.perf_counter() - started
+        print(f"\nBatch of {count} photos, {workers} workers: {report.pages / elapsed:.2f} pages/s "
+              f"({elapsed:.1f} s), peak memory {memory.peak / 2**20:.0f} MB (target <= 600), "
+              f"PDF {report.bytes / 2**20:.1f} MB")  # fmt: skip
+        started = time.perf_counter()
+        scan_to_pdf(sources[:6], output, ScanOptions(), workers=1)
+        single = (time.perf_counter() - started) / 6
+        print(f"  baseline, 1 process: {1 / single:.2f} pages/s")
+
+
+def bytes_per_page() -> None:
+    import cv2
+
+    from scanning import ScanOptions, process
+    from scanning.encode import encode_jpeg, encode_lossless_png
+    from scanning.imports import load_page
+
+    print("\nBytes per A4 page at 200 DPI (1654x2339)")
+    print(f"{'photo':22} {'colour doc':>11} {'gray':>9} {'bw png':>9} {'plain q85':>10} "
+          f"{'png':>10}")  # fmt: skip
+    totals = []
+    for name in TWELVE_MP:
+        page = load_page(PHOTOS / name)
+        color = process(page, ScanOptions(mode="color")).encoded
+        gray = process(page, ScanOptions(mode="gray")).encoded
+        bw = process(page, ScanOptions(mode="bw")).encoded
+        raw = process(page, ScanOptions(mode="original"), encode=False).image
+        plain = len(encode_jpeg(raw, 85, 200))
+        lossless = len(encode_lossless_png(raw, 200))
+        assert cv2 is not None
+        totals.append(color.size)
+        print(f"{name:22} {color.size / 1000:9.0f}KB {gray.size / 1000:7.0f}KB "
+              f"{bw.size / 1000:7.0f}KB {plain / 1000:8.0f}KB {lossless / 1000:8.0f}KB")  # fmt: skip
+    print(f"{'median colour document':22} {statistics.median(totals) / 1000:9.0f}KB "
+          "(target <= 250 KB)")
+
+
+def main(argv: list[str]) -> int:
+    if not PHOTOS.is_dir():
+        print(f"test data not found: {PHOTOS}")
+        return 1
+    runs = _runs(argv)
+    per_photo(runs)
+    batch()
+    bytes_per_page()
+    return 0
