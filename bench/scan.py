@@ -60,9 +60,9 @@ class PeakMemory:
                 for child in self.process.children(recursive=True):
                     try:
                         total += child.memory_info().rss
-                    except Exception:  # noqa: BLE001 - a worker just exited
+                    except Exception:
                         pass
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
             self.peak = max(self.peak, total)
             time.sleep(0.02)

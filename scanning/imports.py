@@ -189,7 +189,7 @@ def _fast_jpeg(image: Image.Image, data: bytes) -> np.ndarray | None:
 
     try:
         orientation = int(image.getexif().get(_EXIF_ORIENTATION, 1))
-    except Exception:  # noqa: BLE001 - corrupt EXIF: let the general path deal with it
+    except Exception:
         return None
     flags = cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION
     array = cv2.imdecode(np.frombuffer(data, np.uint8), flags)
