@@ -140,8 +140,10 @@ def bytes_per_page() -> None:
         sizes = [color.size, gray.size, bw.size, plain, lossless]
         kb = [f"{size / 1000:.0f}KB" for size in sizes]
         print(f"{name:22} {kb[0]:>11} {kb[1]:>9} {kb[2]:>9} {kb[3]:>10} {kb[4]:>10}")
-    print(f"{'median colour document':22} {statistics.median(totals) / 1000:9.0f}KB "
-          "(target <= 250 KB)")
+    print(
+        f"{'median colour document':22} {statistics.median(totals) / 1000:9.0f}KB "
+        "(target <= 250 KB)"
+    )
 
 
 def main(argv: list[str]) -> int:

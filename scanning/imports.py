@@ -181,9 +181,8 @@ _EXIF_ORIENTATION = 0x0112
 def _fast_jpeg(image: Image.Image, data: bytes) -> np.ndarray | None:
     """Decode a complete baseline RGB/grey JPEG with OpenCV (libjpeg-turbo straight into an
     array: about twice as fast as Pillow plus the copy). None: use the general path."""
-    if image.format != "JPEG" or image.mode not in ("RGB", "L") or not data.rstrip(b"\0")[
-        -2:
-    ] == b"\xff\xd9":
+    complete = data.rstrip(b"\0")[-2:] == b"\xff\xd9"  # a cut-off file goes the slow way
+    if image.format != "JPEG" or image.mode not in ("RGB", "L") or not complete:
         return None
     import cv2
 

@@ -44,7 +44,7 @@ class ScanOptions:
     paper: str = "auto"  # auto, a4, a5, letter, card, free
     mode: str = "color"  # color, gray, bw, original
     dpi: int | None = None  # None: 200 for pages, 300 for cards
-    page_budget: int | None = None  # bytes per page; None = quality 75 (85 for "original"), full DPI
+    page_budget: int | None = None  # bytes per page; None: quality 75 (85 original), full DPI
     quad: tuple[tuple[float, float], ...] | None = None  # manual corners (TL, TR, BR, BL)
     full_frame: bool = False  # do not look for a document: keep the whole image
     rotation: int | str = 0  # 0, 90, 180, 270 (clockwise) or "auto" (text pages)
