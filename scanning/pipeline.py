@@ -412,3 +412,126 @@ def scan_id_card(
     progress(2, 2, _("Done"))
     notices = [n for r in results for n in r.notices]
     return ScanReport(Path(output), 1, Path(output).stat().st_size, results, notices)
+
+
+# --- dossier pages: previews and export from stored steps -------------------------------------
+
+
+def scaled_steps(steps: Sequence[dict[str, Any]], factor: float) -> list[dict[str, Any]]:
+    """The same edits for an image resized by `factor` (quad points and DPI scaled)."""
+    scaled = []
+    for step in steps:
+        if step.get("op") == "quad":
+            points = [[x * factor, y * factor] for x, y in step["points"]]
+            step = {"op": "quad", "points": points}
+        elif step.get("op") == "dpi":
+            step = {"op": "dpi", "dpi": max(50, round(step["dpi"] * factor))}
+        scaled.append(step)
+    return scaled
+
+
+def initial_steps(original: str | Path, page_index: int = 0) -> list[dict[str, Any]]:
+    """Steps of a freshly imported page: what detection decides on the full-size image."""
+    pages = _load_pages(original, ScanOptions().import_options)
+    index = min(max(0, page_index), len(pages) - 1)
+    return process(pages[index], ScanOptions(), encode=False, page_index=index).steps
+
+
+def preview(
+    original: str | Path, steps: Sequence[dict[str, Any]], long_side: int = 1000
+) -> ScanResult:
+    """A quick, screen-sized rendering of a page with its edits (full size is for export).
+
+    `encoded` holds the page encoded at the preview resolution; estimated_bytes() scales it.
+    """
+    index, options, _skew = options_from_steps(steps)
+    pages = _load_pages(original, options.import_options)
+    image = pages[min(index, len(pages) - 1)].image
+    factor = min(1.0, long_side / max(image.shape[:2]))
+    if factor < 1.0:
+        import cv2
+
+        image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    result = apply_steps(image, scaled_steps(steps, factor))
+    result.steps = list(steps)
+    return result
+
+
+def estimated_bytes(preview_result: ScanResult, full_dpi: float) -> int:
+    """Bytes of the full-size page estimated from a preview (JPEG size grows with area)."""
+    if preview_result.encoded is None:
+        return 0
+    ratio = (full_dpi / max(1.0, preview_result.encoded.dpi)) ** 2
+    return int(preview_result.encoded.size * ratio * 0.55)  # finer pixels compress better
+
+
+def _process_edited(original: str, steps: list[dict[str, Any]], budget: int | None) -> ScanResult:
+    result = apply_steps(original, steps, ScanOptions(page_budget=budget))
+    if budget:
+        _, options, _ = options_from_steps(steps)
+        if result.encoded is not None:
+            result.encoded = encode_page(
+                result.image, options.mode, result.dpi, result.size_mm, budget
+            )
+    result.image = result.image[:0]
+    return result
+
+
+def render_pdf(
+    pages: Sequence[tuple[str | Path, Sequence[dict[str, Any]]]],
+    output: str | Path,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    *,
+    max_file_bytes: int | None = None,
+    workers: int = 2,
+) -> ScanReport:
+    """Dossier pages (original file + steps) at full size into one PDF, within a byte budget."""
+    from scanning.encode import write_pdf
+
+    progress = progress or no_progress
+    if not pages:
+        raise InputError(_("No input files."))
+    budget = None
+    if max_file_bytes:
+        budget = max(20_000, (max_file_bytes - PDF_OVERHEAD) // len(pages))
+    jobs = [(str(path), list(steps), budget) for path, steps in pages]
+    results = _map_jobs(_process_edited, jobs, progress, cancel, workers)
+    check_cancel(cancel)
+    write_pdf([r.encoded for r in results if r.encoded is not None], Path(output))
+    progress(len(jobs), len(jobs), _("Done"))
+    notices = [n for r in results for n in r.notices]
+    return ScanReport(Path(output), len(results), Path(output).stat().st_size, results, notices)
+
+
+def _map_jobs(function, jobs, progress, cancel, workers) -> list[ScanResult]:
+    total = len(jobs)
+    progress(0, total, _("Scanning pages..."))
+    if workers <= 1 or total == 1:
+        results = []
+        for done, job in enumerate(jobs, 1):
+            check_cancel(cancel)
+            results.append(function(*job))
+            progress(done, total, "")
+        return results
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context("spawn")
+    ordered: dict[int, ScanResult] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(function, *job): i for i, job in enumerate(jobs)}
+        pending = set(futures)
+        try:
+            while pending:
+                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                check_cancel(cancel)
+                for future in done:
+                    ordered[futures[future]] = future.result()
+                    progress(len(ordered), total, "")
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return [ordered[i] for i in range(total)]

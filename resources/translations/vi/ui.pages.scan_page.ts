@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>ui.pages.scan_page</name>
+    <message>
+      <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</source>
+      <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</translation>
+    </message>
+    <message>
+      <source>Colour document</source>
+      <translation>Màu tài liệu</translation>
+    </message>
+    <message>
+      <source>Grayscale</source>
+      <translation>Xám</translation>
+    </message>
+    <message>
+      <source>Black and white</source>
+      <translation>Đen trắng</translation>
+    </message>
+    <message>
+      <source>Original photo</source>
+      <translation>Ảnh gốc</translation>
+    </message>
+    <message>
+      <source>Dossier component</source>
+      <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+      <source>Add photos or PDF…</source>
+      <translation>Thêm ảnh hoặc PDF…</translation>
+    </message>
+    <message>
+      <source>Rotate left</source>
+      <translation>Xoay trái</translation>
+    </message>
+    <message>
+      <source>Rotate right</source>
+      <translation>Xoay phải</translation>
+    </message>
+    <message>
+      <source>Corners…</source>
+      <translation>Chỉnh góc…</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xoá</translation>
+    </message>
+    <message>
+      <source>Enhancement mode</source>
+      <translation>Chế độ làm rõ ảnh</translation>
+    </message>
+    <message>
+      <source>Make PDF</source>
+      <translation>Tạo PDF</translation>
+    </message>
+    <message>
+      <source>Component:</source>
+      <translation>Thành phần:</translation>
+    </message>
+    <message>
+      <source>Mode:</source>
+      <translation>Chế độ:</translation>
+    </message>
+    <message>
+      <source>Pages of the component</source>
+      <translation>Các trang của thành phần</translation>
+    </message>
+    <message>
+      <source>Add photos or scans of the document.</source>
+      <translation>Thêm ảnh chụp hoặc bản quét của giấy tờ.</translation>
+    </message>
+    <message>
+      <source>Preview of the page</source>
+      <translation>Xem trước trang</translation>
+    </message>
+    <message>
+      <source>Estimated size against the portal limit</source>
+      <translation>Dung lượng ước tính so với giới hạn của cổng</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Xem trước</translation>
+    </message>
+    <message>
+      <source>Add photos or scans</source>
+      <translation>Thêm ảnh chụp hoặc bản quét</translation>
+    </message>
+    <message>
+      <source>Importing</source>
+      <translation>Đang nhập</translation>
+    </message>
+    <message>
+      <source>Opening</source>
+      <translation>Đang mở</translation>
+    </message>
+    <message>
+      <source>Making the PDF</source>
+      <translation>Đang tạo PDF</translation>
+    </message>
+    <message>
+      <source>No scanned pages yet.</source>
+      <translation>Chưa có trang quét nào.</translation>
+    </message>
+    <message>
+      <source>The pages are larger than the portal allows.</source>
+      <translation>Các trang vượt dung lượng cổng cho phép.</translation>
+    </message>
+    <message>
+      <source>Remove {count} page(s) from the dossier?</source>
+      <translation>Xoá {count} trang khỏi hồ sơ?</translation>
+    </message>
+    <message>
+      <source>Delete pages</source>
+      <translation>Xoá trang</translation>
+    </message>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Đang chuẩn bị bản xem trước…</translation>
+    </message>
+    <message>
+      <source>about {size} of {limit} MB</source>
+      <translation>khoảng {size} trên {limit} MB</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {size} MB</source>
+      <translation>{pages} trang, {size} MB</translation>
+    </message>
+    <message>
+      <source>PDF ready: {file}</source>
+      <translation>Đã tạo PDF: {file}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,147 @@
+"""The "Scan documents" page: import, previews in the background, edits as steps, export."""
+
+from __future__ import annotations
+
+import numpy as np
+import pymupdf
+import pytest
+from PIL import Image
+
+from dossier.workspace import Workspace
+from tests.scanning.synthetic import default_quad, make_page, photograph
+from ui.qt import QtCore
+
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def photos(tmp_path):
+    width, height = 1200, 1600
+    paths = []
+    for seed in (1, 2):
+        image = photograph(make_page(seed=seed).image, default_quad(width, height),
+                           (width, height))  # fmt: skip
+        path = tmp_path / f"ảnh {seed}.jpg"
+        Image.fromarray(image).save(path, quality=90)
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def scan_page(qtbot, app_context, tmp_path):
+    from ui.context import DossierSession
+    from ui.pages.scan_page import ScanPage
+
+    workspace = Workspace.create(tmp_path / "hs", "1.001193", title="Thử", component_ids=["cccd"])
+    session = DossierSession(workspace)
+    page = ScanPage(app_context)
+    qtbot.addWidget(page)
+    page.set_session(session)
+    page.resize(1000, 700)
+    page.show()
+    yield page
+    qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT_MS)
+    session.close()
+
+
+def _wait_previews(qtbot, page, count):
+    qtbot.waitUntil(lambda: len(page.previews) >= count and not page.busy(), timeout=WAIT_MS)
+
+
+def test_import_detects_and_previews_each_page(scan_page, photos, qtbot):
+    app = scan_page.context
+    app.dialogs.answers["open_files"] = photos
+    scan_page.choose_files()
+    assert scan_page.page_list.count() == 2
+    _wait_previews(qtbot, scan_page, 2)
+    for item in scan_page.files():
+        ops = [step["op"] for step in item.steps]
+        assert ops[:2] == ["page", "quad"] and "mode" in ops
+        preview = scan_page.previews[item.id]
+        assert preview.paper == "a4" and preview.image.shape[0] > preview.image.shape[1]
+    assert not scan_page.page_list.item(0).icon().isNull()
+    assert 0 < scan_page.gauge.value() < 1000
+    assert scan_page.step_status().state == "done"
+
+
+def test_rotate_mode_undo_delete_and_reorder(scan_page, photos, qtbot):
+    scan_page.import_files(photos)
+    _wait_previews(qtbot, scan_page, 2)
+    first, second = scan_page.files()
+    scan_page.page_list.item(0).setSelected(True)
+    scan_page.rotate_selected(1)
+    assert first.steps[-1] == {"op": "rotate", "degrees": 90}
+    _wait_previews(qtbot, scan_page, 2)
+    rotated = scan_page.previews[first.id].image
+    assert rotated.shape[1] > rotated.shape[0]  # landscape now
+
+    scan_page.mode_box.setCurrentIndex(scan_page.mode_box.findData("gray"))
+    scan_page.mode_chosen()
+    assert first.steps[-1] == {"op": "mode", "mode": "gray"}
+    _wait_previews(qtbot, scan_page, 2)
+    assert scan_page.previews[first.id].image.ndim == 2
+
+    scan_page.undo_selected()
+    assert first.steps[-1] == {"op": "rotate", "degrees": 90}
+    _wait_previews(qtbot, scan_page, 2)
+
+    from dossier.model import DossierFile
+
+    assert isinstance(second, DossierFile)
+    from ui.pages import scan_model
+
+    scan_model.move(scan_page.session.dossier, scan_page.current_component(), second.id, 0)
+    scan_page.refresh_list()
+    assert [f.id for f in scan_page.files()] == [second.id, first.id]
+
+    scan_page.context.dialogs.answers["confirm"] = True
+    scan_page.page_list.clearSelection()
+    scan_page.page_list.item(1).setSelected(True)
+    scan_page.delete_selected()
+    assert [f.id for f in scan_page.files()] == [second.id]
+
+
+def test_corner_editor_returns_full_size_corners(scan_page, photos, qtbot):
+    scan_page.import_files(photos[:1])
+    _wait_previews(qtbot, scan_page, 1)
+    scan_page.page_list.item(0).setSelected(True)
+    scan_page.edit_corners()
+    qtbot.waitUntil(lambda: hasattr(scan_page, "corner_editor"), timeout=WAIT_MS)
+    editor = scan_page.corner_editor
+    wanted = [[100, 120], [1000, 110], [1050, 1500], [90, 1450]]
+    editor.set_quad(wanted)
+    editor.handles[0].setPos(150 * editor.scale, 160 * editor.scale)  # a drag, as Qt does it
+    assert not editor.magnifier.pixmap().isNull()
+    editor.accept()
+    item = scan_page.files()[0]
+    assert item.steps[-1]["op"] == "quad"
+    assert np.allclose(item.steps[-1]["points"][0], [150, 160], atol=1)
+    assert np.allclose(item.steps[-1]["points"][2], [1050, 1500], atol=1)
+    _wait_previews(qtbot, scan_page, 1)
+
+
+def test_export_makes_a_true_size_pdf_in_work(scan_page, photos, qtbot):
+    scan_page.import_files(photos)
+    _wait_previews(qtbot, scan_page, 2)
+    scan_page.export_component()
+    qtbot.waitUntil(lambda: hasattr(scan_page, "last_report"), timeout=WAIT_MS)
+    report = scan_page.last_report
+    assert report.output == scan_page.session.root / "work" / "cccd.pdf"
+    with pymupdf.open(report.output) as doc:
+        assert doc.page_count == 2
+        assert doc[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.2)
+    assert "MB" in scan_page.gauge_label.text()
+
+
+def test_dropping_files_imports_them(scan_page, photos, qtbot):
+    from ui.qt import QtGui
+
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(photos[0]))])
+    position = QtCore.QPointF(20, 20)
+    event = QtGui.QDropEvent(position, QtCore.Qt.DropAction.CopyAction, mime,
+                             QtCore.Qt.MouseButton.LeftButton,
+                             QtCore.Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    scan_page.page_list.dropEvent(event)
+    assert scan_page.page_list.count() == 1
+    _wait_previews(qtbot, scan_page, 1)

@@ -1,0 +1,91 @@
+"""What the "Scan documents" page does to a dossier, without widgets (testable on its own).
+
+Each scanned page is one DossierFile whose `steps` (scanning.pipeline's schema) say how to
+turn the untouched original into the page: the quad, rotation, mode. Pages of a multi-page
+PDF or TIFF share one original and differ by their "page" step. Editing a page appends a step;
+undo drops the last one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from pathlib import Path
+from typing import Any
+
+from dossier.model import DossierFile
+
+DEFAULT_COMPONENT = "giay-to"
+IMAGE_KINDS = ("image", "pdf")
+
+
+def scan_files(dossier, component_id: str) -> list[DossierFile]:
+    return [f for f in dossier.component(component_id).files if f.kind in IMAGE_KINDS]
+
+
+def last_value(steps: list[dict[str, Any]], op: str, key: str, default: Any) -> Any:
+    for step in reversed(steps):
+        if step.get("op") == op:
+            return step.get(key, default)
+    return default
+
+
+def rotate(item: DossierFile, quarter_turns: int) -> None:
+    """Turn the page clockwise by quarter_turns * 90 degrees (negative: counter-clockwise)."""
+    current = int(last_value(item.steps, "rotate", "degrees", 0))
+    item.steps.append({"op": "rotate", "degrees": (current + 90 * quarter_turns) % 360})
+
+
+def set_mode(item: DossierFile, mode: str) -> None:
+    if last_value(item.steps, "mode", "mode", "color") != mode or not item.steps:
+        item.steps.append({"op": "mode", "mode": mode})
+
+
+def set_quad(item: DossierFile, quad: list[list[float]]) -> None:
+    item.steps.append({"op": "quad", "points": [[float(x), float(y)] for x, y in quad]})
+
+
+def undo(item: DossierFile) -> bool:
+    """Drop the last edit made by the user (detection's initial steps stay)."""
+    if len(item.steps) > _initial_count(item):
+        item.steps.pop()
+        return True
+    return False
+
+
+def _initial_count(item: DossierFile) -> int:
+    """Steps written by detection on import end at the first 'mode' step."""
+    for index, step in enumerate(item.steps):
+        if step.get("op") == "mode":
+            return index + 1
+    return len(item.steps)
+
+
+def move(dossier, component_id: str, file_id: str, new_index: int) -> None:
+    files = dossier.component(component_id).files
+    for index, item in enumerate(files):
+        if item.id == file_id:
+            files.insert(max(0, min(new_index, len(files) - 1)), files.pop(index))
+            return
+
+
+def add_pages(dossier, component_id: str, first: DossierFile, page_count: int) -> list[DossierFile]:
+    """Entries for pages 2..n of a multi-page original (page 1 is `first`)."""
+    entry = dossier.component(component_id)
+    added = []
+    position = entry.files.index(first) + 1
+    for page in range(1, page_count):
+        item = dataclasses.replace(
+            first,
+            id=uuid.uuid4().hex[:12],
+            name=f"{first.name} ({page + 1})",
+            steps=[{"op": "page", "index": page}],
+        )
+        entry.files.insert(position, item)
+        position += 1
+        added.append(item)
+    return added
+
+
+def original_path(root: Path, item: DossierFile) -> Path:
+    return root / item.original

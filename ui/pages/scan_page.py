@@ -1,0 +1,498 @@
+"""Step "Scan documents" (Quét giấy tờ): photos and scans of each component into clean pages.
+
+Per component: thumbnails of its pages (drag to reorder, drop files to import), rotate, delete,
+undo, mode switch, corner editor, a preview computed in the background at screen size and a
+gauge of the estimated PDF size against the portal limit. Export renders the pages at full
+size (two worker processes) into work/<component>.pdf. Every OpenCV call runs in a job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from common.i18n import N_, _
+from ui.context import AppContext
+from ui.pages import scan_model
+from ui.pages.base import StepPage, StepStatus
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+THUMB_SIZE = 140
+PREVIEW_SIDE = 1000
+DEFAULT_LIMIT_MB = 5.0
+MODES = (
+    ("color", N_("Colour document")),
+    ("gray", N_("Grayscale")),
+    ("bw", N_("Black and white")),
+    ("original", N_("Original photo")),
+)
+IMPORT_FILTER = N_(
+    "Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)"
+)
+FILE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _PageList(QtWidgets.QListWidget):
+    """Thumbnails; internal drags reorder, dropped files are imported."""
+
+    files_dropped = QtCore.Signal(list)
+    reordered = QtCore.Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setViewMode(QtWidgets.QListView.ViewMode.IconMode)
+        self.setIconSize(QtCore.QSize(THUMB_SIZE, THUMB_SIZE))
+        self.setGridSize(QtCore.QSize(THUMB_SIZE + 20, THUMB_SIZE + 40))
+        self.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
+        self.setMovement(QtWidgets.QListView.Movement.Snap)
+        self.setDragDropMode(QtWidgets.QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAcceptDrops(True)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            urls = event.mimeData().urls()
+            paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+            return
+        super().dropEvent(event)
+        self.reordered.emit()
+
+
+class ScanPage(StepPage):
+    step_id = "scan"
+
+    def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.previews: dict[str, Any] = {}  # file id -> ScanResult at screen size
+        self.estimates: dict[str, int] = {}  # file id -> estimated bytes at full size
+        self._jobs: list = []
+        self._build()
+
+    # ---- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.component_box = QtWidgets.QComboBox()
+        self.component_box.setAccessibleName(_("Dossier component"))
+        self.component_box.currentIndexChanged.connect(self.refresh_list)
+        self.import_button = QtWidgets.QPushButton(_("Add photos or PDF…"))
+        self.import_button.clicked.connect(self.choose_files)
+        self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))
+        self.rotate_left_button.clicked.connect(lambda: self.rotate_selected(-1))
+        self.rotate_right_button = QtWidgets.QPushButton(_("Rotate right"))
+        self.rotate_right_button.clicked.connect(lambda: self.rotate_selected(1))
+        self.corners_button = QtWidgets.QPushButton(_("Corners…"))
+        self.corners_button.clicked.connect(self.edit_corners)
+        self.undo_button = QtWidgets.QPushButton(_("Undo"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.delete_button = QtWidgets.QPushButton(_("Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.mode_box = QtWidgets.QComboBox()
+        self.mode_box.setAccessibleName(_("Enhancement mode"))
+        for mode, label in MODES:
+            self.mode_box.addItem(_(label), mode)
+        self.mode_box.activated.connect(self.mode_chosen)
+        self.export_button = QtWidgets.QPushButton(_("Make PDF"))
+        self.export_button.clicked.connect(self.export_component)
+
+        toolbar = QtWidgets.QHBoxLayout()
+        component_label = QtWidgets.QLabel(_("Component:"))
+        component_label.setBuddy(self.component_box)
+        toolbar.addWidget(component_label)
+        toolbar.addWidget(self.component_box, 1)
+        toolbar.addWidget(self.import_button)
+        edit_bar = QtWidgets.QHBoxLayout()
+        for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
+                       self.undo_button, self.delete_button):  # fmt: skip
+            edit_bar.addWidget(widget)
+        mode_label = QtWidgets.QLabel(_("Mode:"))
+        mode_label.setBuddy(self.mode_box)
+        edit_bar.addWidget(mode_label)
+        edit_bar.addWidget(self.mode_box)
+        edit_bar.addStretch(1)
+        edit_bar.addWidget(self.export_button)
+
+        self.page_list = _PageList()
+        self.page_list.setAccessibleName(_("Pages of the component"))
+        self.page_list.files_dropped.connect(self.import_files)
+        self.page_list.reordered.connect(self.apply_list_order)
+        self.page_list.currentItemChanged.connect(self.show_current)
+        self.preview_label = QtWidgets.QLabel(_("Add photos or scans of the document."))
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumSize(320, 400)
+        self.preview_label.setAccessibleName(_("Preview of the page"))
+        self.notice_label = QtWidgets.QLabel()
+        self.notice_label.setWordWrap(True)
+        splitter = QtWidgets.QSplitter()
+        splitter.addWidget(self.page_list)
+        right = QtWidgets.QWidget()
+        right_layout = QtWidgets.QVBoxLayout(right)
+        right_layout.addWidget(self.preview_label, 1)
+        right_layout.addWidget(self.notice_label)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+
+        self.gauge = QtWidgets.QProgressBar()
+        self.gauge.setAccessibleName(_("Estimated size against the portal limit"))
+        self.gauge.setRange(0, 1000)
+        self.gauge_label = QtWidgets.QLabel()
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addLayout(edit_bar)
+        layout.addWidget(splitter, 1)
+        gauge_row = QtWidgets.QHBoxLayout()
+        gauge_row.addWidget(self.gauge, 1)
+        gauge_row.addWidget(self.gauge_label)
+        layout.addLayout(gauge_row)
+        self._update_buttons()
+
+    # ---- session ----------------------------------------------------------------------------
+
+    def on_session_changed(self) -> None:
+        self.previews.clear()
+        self.estimates.clear()
+        self.component_box.blockSignals(True)
+        self.component_box.clear()
+        if self.session is not None:
+            ids = [entry.component_id for entry in self.session.dossier.components]
+            for component_id in ids or [scan_model.DEFAULT_COMPONENT]:
+                self.component_box.addItem(component_id, component_id)
+        self.component_box.blockSignals(False)
+        self.refresh_list()
+
+    def current_component(self) -> str:
+        return self.component_box.currentData() or scan_model.DEFAULT_COMPONENT
+
+    def files(self) -> list:
+        if self.session is None:
+            return []
+        return scan_model.scan_files(self.session.dossier, self.current_component())
+
+    def step_status(self) -> StepStatus:
+        if self.session is None:
+            return StepStatus()
+        files = [f for e in self.session.dossier.components for f in e.files if f.kind == "image"]
+        if not files:
+            return StepStatus("not_started", _("No scanned pages yet."))
+        if self._estimated_total() > self.limit_bytes():
+            return StepStatus("attention", _("The pages are larger than the portal allows."))
+        return StepStatus("done", "")
+
+    def limit_bytes(self) -> int:
+        limit = DEFAULT_LIMIT_MB
+        try:
+            value = self.context.settings.get("portal_max_file_mb")
+            limit = float(value) if value else limit
+        except (KeyError, TypeError, ValueError):
+            pass
+        return int(limit * 1_000_000)
+
+    # ---- list -------------------------------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        current = self.selected_ids()
+        self.page_list.clear()
+        for number, item in enumerate(self.files(), 1):
+            entry = QtWidgets.QListWidgetItem(f"{number}. {item.name}")
+            entry.setData(FILE_ID_ROLE, item.id)
+            entry.setToolTip(item.name)
+            preview = self.previews.get(item.id)
+            if preview is not None:
+                entry.setIcon(QtGui.QIcon(self._thumbnail(preview.image)))
+            self.page_list.addItem(entry)
+            if item.id in current:
+                entry.setSelected(True)
+                self.page_list.setCurrentItem(entry)
+            if item.id not in self.previews:
+                self.schedule_preview(item)
+        self._update_gauge()
+        self._update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        return [i.data(FILE_ID_ROLE) for i in self.page_list.selectedItems()]
+
+    def selected_files(self) -> list:
+        ids = set(self.selected_ids())
+        return [f for f in self.files() if f.id in ids]
+
+    def _thumbnail(self, image) -> QtGui.QPixmap:
+        from ui.pages.corner_editor import to_qimage
+
+        pixmap = QtGui.QPixmap.fromImage(to_qimage(image))
+        return pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.page_list.selectedItems())
+        for button in (self.rotate_left_button, self.rotate_right_button, self.delete_button,
+                       self.undo_button, self.corners_button):  # fmt: skip
+            button.setEnabled(has_selection)
+        self.import_button.setEnabled(self.session is not None)
+        self.export_button.setEnabled(self.session is not None and bool(self.files()))
+
+    # ---- background work --------------------------------------------------------------------
+
+    def _run(self, fn, on_done, title: str) -> None:
+        job = self.context.run_job(fn, on_done, self._job_failed, title=title)
+        self._jobs.append(job)
+
+    def _job_failed(self, error: BaseException, details: str) -> None:
+        from ui.error_dialog import show_error
+
+        show_error(self, error, details)
+
+    def busy(self) -> bool:
+        self._jobs = [job for job in self._jobs if not job.finished.is_set()]
+        return bool(self._jobs)
+
+    def schedule_preview(self, item) -> None:
+        """Detect (first time) and render the page at screen size in the background."""
+        if self.session is None:
+            return
+        path = scan_model.original_path(self.session.root, item)
+        steps = list(item.steps)
+        file_id = item.id
+
+        def work(progress, cancel):
+            from scanning import estimated_bytes, initial_steps, options_from_steps, preview
+
+            full_steps = steps
+            if not any(step.get("op") == "mode" for step in steps):
+                index, _options, _skew = options_from_steps(steps)
+                full_steps = initial_steps(path, index)
+            result = preview(path, full_steps, PREVIEW_SIDE)
+            _, options, _ = options_from_steps(full_steps)
+            return full_steps, result, estimated_bytes(result, options.dpi or 200)
+
+        self._run(work, lambda outcome: self._preview_ready(file_id, outcome), _("Preview"))
+
+    def _preview_ready(self, file_id: str, outcome) -> None:
+        full_steps, result, estimate = outcome
+        if self.session is None:
+            return
+        found = self.session.dossier.find_file(file_id)
+        if found is None:
+            return
+        item = found[1]
+        if item.steps != full_steps:
+            item.steps = list(full_steps)
+            self.session.mark_changed()
+        self.previews[file_id] = result
+        self.estimates[file_id] = estimate
+        for row in range(self.page_list.count()):
+            entry = self.page_list.item(row)
+            if entry.data(FILE_ID_ROLE) == file_id:
+                entry.setIcon(QtGui.QIcon(self._thumbnail(result.image)))
+        current = self.page_list.currentItem()
+        if current is not None and current.data(FILE_ID_ROLE) == file_id:
+            self.show_current(current)
+        self._update_gauge()
+        self.status_changed.emit()
+
+    def _estimated_total(self) -> int:
+        return sum(self.estimates.get(f.id, 0) for f in self.files())
+
+    def _update_gauge(self) -> None:
+        limit = self.limit_bytes()
+        total = self._estimated_total()
+        self.gauge.setValue(min(1000, int(1000 * total / max(1, limit))))
+        self.gauge_label.setText(
+            _("about {size} of {limit} MB").format(
+                size=f"{total / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+            )
+        )
+
+    # ---- actions ----------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths = self.context.dialogs.open_files(_("Add photos or scans"), _(IMPORT_FILTER))
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[Path]) -> None:
+        if self.session is None or not paths:
+            return
+        component = self.current_component()
+        workspace = self.session.workspace
+        added = []
+        for path in paths:
+            item = workspace.add_file(component, Path(path), save=False)  # a file copy: quick
+            if item.kind in scan_model.IMAGE_KINDS:
+                added.append(item)
+        self.session.mark_changed()
+        root = self.session.root
+
+        def count(progress, cancel):
+            from scanning import count_pages
+
+            return [(item.id, count_pages(root / item.original)) for item in added]
+
+        self._run(count, self._pages_counted, _("Importing"))
+        self.refresh_list()
+
+    def _pages_counted(self, counts: list[tuple[str, int]]) -> None:
+        if self.session is None:
+            return
+        extra = False
+        for file_id, pages in counts:
+            found = self.session.dossier.find_file(file_id)
+            if found is not None and pages > 1:
+                entry, first = found
+                extra |= bool(scan_model.add_pages(self.session.dossier, entry.component_id,
+                                                   first, pages))  # fmt: skip
+        if extra:
+            self.session.mark_changed()
+            self.refresh_list()
+
+    def _edited(self, items) -> None:
+        for item in items:
+            self.previews.pop(item.id, None)
+            self.schedule_preview(item)
+        if self.session is not None:
+            self.session.mark_changed()
+
+    def rotate_selected(self, quarter_turns: int) -> None:
+        items = self.selected_files()
+        for item in items:
+            scan_model.rotate(item, quarter_turns)
+        self._edited(items)
+
+    def undo_selected(self) -> None:
+        items = [item for item in self.selected_files() if scan_model.undo(item)]
+        self._edited(items)
+
+    def mode_chosen(self, _index: int = 0) -> None:
+        mode = self.mode_box.currentData()
+        items = self.selected_files() or self.files()  # nothing selected: the whole component
+        for item in items:
+            scan_model.set_mode(item, mode)
+        self._edited(items)
+
+    def delete_selected(self) -> None:
+        items = self.selected_files()
+        if not items or self.session is None:
+            return
+        question = _("Remove {count} page(s) from the dossier?").format(count=len(items))
+        if not self.context.dialogs.confirm(_("Delete pages"), question):
+            return
+        for item in items:
+            self.session.workspace.remove_file(item.id, save=False)
+            self.previews.pop(item.id, None)
+            self.estimates.pop(item.id, None)
+        self.session.mark_changed()
+        self.refresh_list()
+
+    def apply_list_order(self) -> None:
+        if self.session is None:
+            return
+        rows = range(self.page_list.count())
+        order = [self.page_list.item(row).data(FILE_ID_ROLE) for row in rows]
+        for index, file_id in enumerate(order):
+            scan_model.move(self.session.dossier, self.current_component(), file_id, index)
+        self.session.mark_changed()
+        self.refresh_list()
+
+    def show_current(self, current=None, _previous=None) -> None:
+        self._update_buttons()
+        if current is None:
+            return
+        result = self.previews.get(current.data(FILE_ID_ROLE))
+        if result is None:
+            self.preview_label.setText(_("Preparing the preview…"))
+            return
+        from ui.pages.corner_editor import to_qimage
+
+        pixmap = QtGui.QPixmap.fromImage(to_qimage(result.image))
+        size = self.preview_label.size()
+        scaled = pixmap.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.preview_label.setPixmap(scaled)
+        self.notice_label.setText("\n".join(result.notices))
+        index = self.mode_box.findData(result.mode)
+        if index >= 0:
+            self.mode_box.setCurrentIndex(index)
+
+    def edit_corners(self) -> None:
+        items = self.selected_files()
+        if not items or self.session is None:
+            return
+        item = items[0]
+        path = scan_model.original_path(self.session.root, item)
+        steps = list(item.steps)
+
+        def load(progress, cancel):
+            import cv2
+
+            from scanning import load_pages, options_from_steps
+            from scanning.detection import full_frame
+
+            index, options, _skew = options_from_steps(steps)
+            image = load_pages(path)[index].image
+            height, width = image.shape[:2]
+            scale = min(1.0, 1400 / max(height, width))
+            small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+            quad = options.quad or full_frame(width, height).tolist()
+            return small, [list(p) for p in quad], scale
+
+        self._run(load, lambda loaded: self._open_corner_editor(item.id, *loaded), _("Opening"))
+
+    def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
+        from ui.pages.corner_editor import CornerEditor
+
+        self.corner_editor = CornerEditor(image, quad, scale, self)
+        self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
+        self.corner_editor.open()
+
+    def _corners_accepted(self, file_id: str) -> None:
+        if self.session is None:
+            return
+        found = self.session.dossier.find_file(file_id)
+        if found is None:
+            return
+        scan_model.set_quad(found[1], self.corner_editor.quad())
+        self._edited([found[1]])
+
+    def export_component(self) -> None:
+        """All pages of the component at full size into work/<component>.pdf (background)."""
+        if self.session is None or not self.files():
+            return
+        component = self.current_component()
+        root = self.session.root
+        pages = [(scan_model.original_path(root, f), list(f.steps)) for f in self.files()]
+        target = root / "work" / f"{component}.pdf"
+        limit = self.limit_bytes()
+
+        def work(progress, cancel):
+            from scanning import render_pdf
+
+            return render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
+
+        self._run(work, self._exported, _("Making the PDF"))
+
+    def _exported(self, report) -> None:
+        self.last_report = report
+        self.gauge.setValue(min(1000, int(1000 * report.bytes / max(1, self.limit_bytes()))))
+        self.gauge_label.setText(
+            _("{pages} page(s), {size} MB").format(
+                pages=report.pages, size=f"{report.bytes / 1e6:.2f}"
+            )
+        )
+        self.context.events.status_message.emit(
+            _("PDF ready: {file}").format(file=Path(report.output).name)
+        )
