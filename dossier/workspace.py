@@ -28,7 +28,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from common.errors import HosoError, InputError, OutputError, ValidationError
@@ -136,7 +136,7 @@ def is_safe_relative(relative: str, folder: str | None = None) -> bool:
         return False
     if relative.startswith("/"):
         return False
-    parts = PurePosixPath(relative).parts
+    parts = relative.split("/")  # not PurePosixPath: it hides empty parts ("a//b")
     if any(part in ("", ".", "..") for part in parts):
         return False
     return folder is None or (len(parts) >= 2 and parts[0] == folder)
