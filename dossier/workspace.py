@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import stat
 import threading
 import time
@@ -326,6 +325,8 @@ class Workspace:
             try:
                 os.link(main, temp)
             except OSError:  # file systems without hard links (FAT on a USB stick)
+                import shutil
+
                 with atomic_output(temp) as scratch:
                     shutil.copyfile(main, scratch)
             os.replace(temp, target)
