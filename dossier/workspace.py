@@ -265,8 +265,6 @@ class Workspace:
         """Open a dossier folder; fall back to the backup when the main file is unreadable."""
         root = Path(root)
         main, backup = root / DOSSIER_FILE, root / BACKUP_FILE
-        if not root.is_dir():
-            raise InputError(_("folder not found"), path=root)
         if not main.exists() and not backup.exists():
             raise InputError(_("this folder does not contain a dossier (dossier.json)"), path=root)
         _remove_stale_temps(root)
