@@ -31,6 +31,7 @@ from dossier.workspace import (
     DOSSIER_FILE,
     Workspace,
     is_safe_relative,
+    make_private_parents,
     sha256_file,
 )
 
@@ -127,7 +128,7 @@ def import_dossier(
         raise InputError(
             _("not a .hoso file (not a valid zip archive)"), path=archive_path
         ) from exc
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_parents(target)
     staging = Path(tempfile.mkdtemp(prefix=".hoso-import-", dir=target.parent))
     try:
         with archive:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from common.errors import InputError
 from common.i18n import _
@@ -17,16 +20,31 @@ from dossier.model import Dossier
 _COMPONENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-def catalog_component_ids(procedure_code: str) -> list[str] | None:
-    """The component ids of a procedure from the catalog, or None when it is not known."""
+@dataclass(frozen=True)
+class ProcedureLookup:
+    catalog_available: bool
+    procedure: Any | None  # dossier.catalog_model.Procedure when the catalog knows the code
+
+    @property
+    def component_ids(self) -> list[str] | None:
+        if self.procedure is None:
+            return None
+        return [component.id for component in self.procedure.components]
+
+
+def lookup_procedure(procedure_code: str, user_dir: Path | None = None) -> ProcedureLookup:
+    """The procedure from the catalog (with the user's imported update in `user_dir`)."""
     try:
         catalog_module = importlib.import_module("dossier.catalog")
-        procedure = catalog_module.find_procedure(procedure_code)
+        load_catalog = catalog_module.load_catalog
     except (ImportError, AttributeError):
-        return None  # catalog package not available in this build
-    if procedure is None:
-        return None
-    return [component.id for component in procedure.components]
+        return ProcedureLookup(False, None)  # a build without the catalog
+    return ProcedureLookup(True, load_catalog(user_dir).find(procedure_code))
+
+
+def catalog_component_ids(procedure_code: str, user_dir: Path | None = None) -> list[str] | None:
+    """The component ids of a procedure from the catalog, or None when it is not known."""
+    return lookup_procedure(procedure_code, user_dir).component_ids
 
 
 def resolve_component(dossier: Dossier, spec: str, catalog_ids: list[str] | None = None) -> str:

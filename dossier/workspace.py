@@ -197,6 +197,17 @@ def load_dossier_file(path: Path) -> Dossier:
     return dossier
 
 
+def make_private_parents(path: Path) -> None:
+    """Create the missing folders above `path` private to the user (existing ones untouched)."""
+    missing = []
+    parent = Path(path).absolute().parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        make_private_dir(folder)
+
+
 def _remove_stale_temps(root: Path) -> None:
     """Delete temporary files a killed save left behind (only old ones: another save may run)."""
     limit = time.time() - _STALE_TEMP_SECONDS
@@ -218,6 +229,7 @@ class Workspace:
         self.root = Path(root)
         self.dossier = dossier
         self.lock = threading.RLock()
+        self._lock = self.lock  # the name used before `lock` was public
         self._written_revision = -1
         #: set when dossier.json was damaged and the backup was opened instead
         self.recovered_from: HosoError | None = None
@@ -240,6 +252,7 @@ class Workspace:
         if root.exists() and any(root.iterdir()):
             raise InputError(_("the folder is not empty"), path=root)
         try:
+            make_private_parents(root)
             make_private_dir(root)
             for sub in SUBFOLDERS:
                 make_private_dir(root / sub)

@@ -75,18 +75,30 @@ def _read_applicant(path: Path) -> dict[str, str]:
     return applicant
 
 
+def _catalog_user_dir() -> Path:
+    from desktop import paths
+
+    return paths.data_dir() / "catalog"  # where `hoso catalog import` puts an update
+
+
 def _new(args: argparse.Namespace) -> int:
-    from dossier.components import catalog_component_ids
+    from common.errors import InputError
+    from dossier.components import lookup_procedure
     from dossier.workspace import Workspace
 
     applicant = _read_applicant(args.applicant) if args.applicant else {}
-    component_ids = catalog_component_ids(args.procedure) or []
+    lookup = lookup_procedure(args.procedure, _catalog_user_dir())
+    if lookup.catalog_available and lookup.procedure is None:
+        raise InputError(
+            _("unknown procedure code: {code}").format(code=args.procedure), path=args.folder
+        )
+    title = args.title or (lookup.procedure.name if lookup.procedure is not None else "")
     workspace = Workspace.create(
         args.folder,
         args.procedure,
-        title=args.title,
+        title=title,
         applicant=applicant,
-        component_ids=component_ids,
+        component_ids=lookup.component_ids or [],
     )
     print(workspace.root)
     return 0
@@ -98,7 +110,7 @@ def _add(args: argparse.Namespace) -> int:
     from dossier.workspace import Workspace
 
     workspace = Workspace.open(args.folder)
-    catalog_ids = catalog_component_ids(workspace.dossier.procedure_code)
+    catalog_ids = catalog_component_ids(workspace.dossier.procedure_code, _catalog_user_dir())
     try:
         component_id = resolve_component(workspace.dossier, args.component, catalog_ids)
     except InputError as exc:

@@ -39,7 +39,8 @@ def test_created_saved_and_imported_dossiers_are_private(tmp_path):
     try:
         source = tmp_path / "cccd.jpg"
         source.write_bytes(b"\xff\xd8\xff photo")
-        ws = Workspace.create(tmp_path / "ho-so", "1.001193")
+        ws = Workspace.create(tmp_path / "Hồ sơ số" / "ho-so", "1.001193")
+        assert stat.S_IMODE((tmp_path / "Hồ sơ số").stat().st_mode) == 0o700  # created for it
         ws.add_file("giay-to-tuy-than", source)
         ws.save()
         saver = Autosaver(ws)
@@ -49,7 +50,8 @@ def test_created_saved_and_imported_dossiers_are_private(tmp_path):
 
         archive = export_dossier(ws.root, tmp_path / "ho-so.hoso")
         assert stat.S_IMODE(archive.stat().st_mode) == 0o600
-        imported = import_dossier(archive, tmp_path / "imported")
+        imported = import_dossier(archive, tmp_path / "new root" / "imported")
+        assert stat.S_IMODE((tmp_path / "new root").stat().st_mode) == 0o700
         assert_private(imported.root)
     finally:
         os.umask(old_umask)

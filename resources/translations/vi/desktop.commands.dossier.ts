@@ -108,6 +108,10 @@
       <translation>Phiên bản lưu</translation>
     </message>
     <message>
+      <source>unknown procedure code: {code}</source>
+      <translation>mã thủ tục không có trong danh mục: {code}</translation>
+    </message>
+    <message>
       <source>file(s)</source>
       <translation>tệp</translation>
     </message>
