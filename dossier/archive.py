@@ -12,6 +12,7 @@ place at the end, so a refused or interrupted import leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import stat
@@ -26,6 +27,7 @@ from common.errors import InputError, OutputError
 from common.fsutil import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, atomic_output
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel
+from common.schema import to_jsonable
 from dossier.workspace import (
     BACKUP_FILE,
     DOSSIER_FILE,
@@ -62,14 +64,28 @@ def export_dossier(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
-    """Write the dossier in `folder` to the `.hoso` file `target` (atomically)."""
+    """Write the dossier in `folder` to the `.hoso` file `target` (atomically).
+
+    Flush the dossier's autosave first: the archive holds what is on disk.
+    """
     folder, target = Path(folder), Path(target)
-    Workspace.open(folder)  # refuses a folder that is not a valid dossier
+    workspace = Workspace.open(folder)  # refuses a folder that is not a valid dossier
+    for component_id, item in workspace.iter_files():
+        if not (folder / item.original).is_file():
+            raise InputError(
+                _("file {name} of component {component} is missing or altered").format(
+                    name=item.name, component=component_id
+                ),
+                path=folder / item.original,
+            )
+    # the validated model, not the file: after a recovery dossier.json is the damaged one
+    manifest = json.dumps(to_jsonable(workspace.dossier), ensure_ascii=False, indent=2) + "\n"
     members = _members_to_export(folder, options)
-    total = len(members)
+    total = len(members) + 1
     try:
         with atomic_output(target) as temp, zipfile.ZipFile(temp, "w") as archive:
-            for done, (name, path) in enumerate(members):
+            archive.writestr(DOSSIER_FILE, manifest.encode("utf-8"), zipfile.ZIP_DEFLATED)
+            for done, (name, path) in enumerate(members, start=1):
                 check_cancel(cancel)
                 compression = (
                     zipfile.ZIP_STORED
@@ -88,7 +104,7 @@ def export_dossier(
 
 
 def _members_to_export(folder: Path, options: ExportOptions) -> list[tuple[str, Path]]:
-    members: list[tuple[str, Path]] = [(DOSSIER_FILE, folder / DOSSIER_FILE)]
+    members: list[tuple[str, Path]] = []
     tops = _TOP_FOLDERS if options.include_export else _TOP_FOLDERS[:2]
     for top in tops:
         base = folder / top

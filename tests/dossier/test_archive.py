@@ -234,3 +234,25 @@ def test_import_refuses_what_is_not_a_zip(tmp_path):
     fake.write_bytes(b"PK\x03\x04 not really a zip")
     assert_refused(fake, tmp_path, "not a .hoso file")
     assert_refused(tmp_path / "absent.hoso", tmp_path, "not found")
+
+
+def test_export_of_a_recovered_dossier_holds_the_backup_state(dossier_folder, tmp_path):
+    main = dossier_folder / DOSSIER_FILE
+    good = Workspace.open(dossier_folder).dossier
+    main.write_bytes(b'{"id": ')  # damaged; dossier.json.bak holds the previous save
+    archive = export_dossier(dossier_folder, tmp_path / "a.hoso")
+    ws = import_dossier(archive, tmp_path / "b")
+    assert ws.dossier.revision == good.revision - 1
+    assert [item.id for _c, item in ws.iter_files()] == [
+        item.id for _c, item in Workspace.open(dossier_folder).iter_files()
+    ]
+
+
+def test_export_refuses_a_dossier_with_a_missing_original(dossier_folder, tmp_path):
+    ws = Workspace.open(dossier_folder)
+    _component, item = next(ws.iter_files())
+    (dossier_folder / item.original).unlink()
+    with pytest.raises(InputError, match="missing") as caught:
+        export_dossier(dossier_folder, tmp_path / "a.hoso")
+    assert caught.value.path == dossier_folder / item.original
+    assert not (tmp_path / "a.hoso").exists()
