@@ -341,6 +341,8 @@ class Workspace:
                 with atomic_output(temp) as scratch:
                     shutil.copyfile(main, scratch)
             os.replace(temp, target)
+            if temp.exists():  # rename() of two links to one file is a no-op that keeps both
+                temp.unlink()
         except OSError as exc:
             # the save itself is still atomic; only the extra safety copy is missing
             log.warning("could not keep the backup of %s: %s", main, exc)

@@ -249,3 +249,12 @@ def test_open_refuses_a_folder_without_dossier(tmp_path):
         Workspace.open(tmp_path)
     with pytest.raises(InputError):
         Workspace.open(tmp_path / "absent")
+
+
+def test_saving_when_backup_and_main_are_one_file_leaves_no_temp(ws):
+    """After a crash between the backup link and the rename, both names share one inode."""
+    (ws.root / BACKUP_FILE).unlink(missing_ok=True)
+    os.link(ws.root / DOSSIER_FILE, ws.root / BACKUP_FILE)
+    ws.save()
+    assert [p.name for p in ws.root.iterdir() if p.name.endswith(".tmp")] == []
+    assert read_json(ws.root / BACKUP_FILE)["revision"] == ws.dossier.revision - 1
