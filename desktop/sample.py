@@ -24,10 +24,11 @@ SAMPLE_PROCEDURE = "1.001193"
 SAMPLE_TITLE = "Đăng ký khai sinh"
 COMPONENT_IDS = ("to-khai", "giay-chung-sinh", "giay-to-tuy-than")
 
+#: keys as in forms.profiles.Profile, so forms can fill the declaration from the dossier
 APPLICANT = {
     "full_name": "Trần Thị Mai",
     "relationship": "Mẹ",
-    "address": "Thôn 3, xã Xuân Bắc, tỉnh Đồng Nai",
+    "current_residence": "Thôn 3, xã Xuân Bắc, tỉnh Đồng Nai",
     "phone": "0900 000 000",
 }
 CHILD = {
@@ -123,7 +124,7 @@ def _declaration_lines() -> list[tuple[str, float, bool]]:
         ("Kính gửi: Ủy ban nhân dân xã Xuân Bắc", 13, True),
         ("", 10, False),
         (f"Họ, chữ đệm, tên người yêu cầu: {APPLICANT['full_name']}", 12, False),
-        (f"Nơi cư trú: {APPLICANT['address']}", 12, False),
+        (f"Nơi cư trú: {APPLICANT['current_residence']}", 12, False),
         (f"Quan hệ với người được khai sinh: {APPLICANT['relationship']}", 12, False),
         ("Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:", 12, False),
         (f"Họ, chữ đệm, tên: {CHILD['full_name']}", 12, False),
@@ -187,7 +188,7 @@ def write_birth_certificate_jpeg(target: Path) -> None:
         ("GIẤY CHỨNG SINH", 40, True),
         ("Trạm Y tế xã Xuân Bắc", 24, True),
         (f"Họ và tên mẹ: {CHILD['mother']}", 24, False),
-        (f"Nơi cư trú: {APPLICANT['address']}", 22, False),
+        (f"Nơi cư trú: {APPLICANT['current_residence']}", 22, False),
         (f"Đã sinh con vào lúc 08 giờ 30, ngày {CHILD['birth_date']}", 22, False),
         (f"Tại: {CHILD['birth_place']}", 22, False),
         (f"Giới tính của con: {CHILD['sex']}    Cân nặng: 3.200 gam", 22, False),

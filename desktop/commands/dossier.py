@@ -64,6 +64,10 @@ def _read_applicant(path: Path) -> dict[str, str]:
         raise ValidationError(_("an object is expected"), path=path)
     applicant: dict[str, str] = {}
     for key, value in data.items():
+        if key == "version":
+            continue  # the profile file's format, not a fact about the person
+        if key == "id":
+            key = "profile_id"
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ValidationError(
                 _("invalid data in field {field}: {problem}").format(

@@ -44,7 +44,9 @@ def files(tmp_path) -> dict[str, Path]:
     pdf = tmp_path / "tờ khai.pdf"
     pdf.write_bytes(b"%PDF-1.4 test")
     profile = tmp_path / "nguoi-yeu-cau.json"
-    profile.write_text(json.dumps({"full_name": "Phạm Thị Dung"}), encoding="utf-8")
+    # a profile as forms.profiles writes it
+    data = {"id": "pham-thi-dung", "full_name": "Phạm Thị Dung", "phone": "0900", "version": 1}
+    profile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return {"photo": photo, "pdf": pdf, "profile": profile}
 
 
@@ -69,7 +71,11 @@ def test_new_add_show_export_import_list(tmp_path, files):
     result = hoso("dossier", "show", folder, "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["applicant"] == {"full_name": "Phạm Thị Dung"}
+    assert data["applicant"] == {
+        "profile_id": "pham-thi-dung",
+        "full_name": "Phạm Thị Dung",
+        "phone": "0900",
+    }
     names = {c["component_id"]: [f["name"] for f in c["files"]] for c in data["components"]}
     assert names["giay-chung-sinh"][0] == "giấy chứng sinh.jpg"
     assert names["to-khai"][0] == "tờ khai.pdf"
