@@ -230,6 +230,7 @@ class Workspace:
         self.dossier = dossier
         self.lock = threading.RLock()
         self._lock = self.lock  # the name used before `lock` was public
+        self._write_lock = threading.Lock()  # disk writes; never held while editing the model
         self._written_revision = -1
         #: set when dossier.json was damaged and the backup was opened instead
         self.recovered_from: HosoError | None = None
@@ -316,11 +317,12 @@ class Workspace:
         an older state back on disk.
         """
         revision = getattr(payload, "revision", None)
-        with self.lock:
+        with self._write_lock:  # not `lock`: a snapshot on the GUI thread never waits for a disk
             if revision is not None and revision <= self._written_revision:
                 return
             self._keep_backup()
             atomic_write_bytes(self.root / DOSSIER_FILE, bytes(payload))
+            self.recovered_from = None  # dossier.json is sound again
             if revision is not None:
                 self._written_revision = revision
 
@@ -349,7 +351,6 @@ class Workspace:
             with contextlib.suppress(OSError):
                 temp.unlink()
             return
-        self.recovered_from = None
 
     def save(self) -> None:
         self.write_snapshot(self.snapshot())

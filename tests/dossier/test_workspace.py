@@ -258,3 +258,15 @@ def test_saving_when_backup_and_main_are_one_file_leaves_no_temp(ws):
     ws.save()
     assert [p.name for p in ws.root.iterdir() if p.name.endswith(".tmp")] == []
     assert read_json(ws.root / BACKUP_FILE)["revision"] == ws.dossier.revision - 1
+
+
+def test_a_dossier_opened_from_its_backup_alone_saves_normally(ws):
+    ws.save()
+    (ws.root / DOSSIER_FILE).unlink()  # only dossier.json.bak is left
+    opened = Workspace.open(ws.root)
+    assert opened.recovered_from is not None
+    opened.save()
+    opened.dossier.title = "after"
+    opened.save()
+    assert not (ws.root / DAMAGED_FILE).exists()
+    assert read_json(ws.root / BACKUP_FILE)["revision"] == opened.dossier.revision - 1
