@@ -49,8 +49,8 @@ LEVEL_LABELS: dict[str, str] = {
     "ministry": N_("Ministry level"),
 }
 COPY_KIND_LABELS: dict[str, str] = {
-    "original": N_("Original"),
-    "copy": N_("Copy"),
+    "original": N_("Original document"),
+    "copy": N_("Copy of the document"),
     "certified_copy": N_("Certified copy"),
     "original_or_copy": N_("Original or copy"),
     "present": N_("Show the original (not submitted)"),
@@ -487,7 +487,7 @@ def fee_summary(fee: Fee) -> str:
     if fee.amount_vnd is None:
         return _("Set by the province")
     if fee.amount_vnd == 0:
-        return _("Free")
+        return _("Free of charge")
     return format_vnd(fee.amount_vnd)
 
 
@@ -632,14 +632,14 @@ def read_portal_file(path: Path) -> PortalProfile:
     return _check_portal(profile, path)
 
 
-def load_portals(folder: Path | None = None) -> list[PortalProfile]:
+def list_portals(folder: Path | None = None) -> list[PortalProfile]:
     """Every portal profile of `folder` (default: the built-in resources/portals), by id."""
     folder = Path(folder) if folder is not None else resource_path("portals")
     return [read_portal_file(path) for path in sorted(folder.glob("*.json"))]
 
 
 def load_portal(portal_id: str, folder: Path | None = None) -> PortalProfile:
-    for profile in load_portals(folder):
+    for profile in list_portals(folder):
         if profile.id == portal_id:
             return profile
     raise InputError(_("unknown portal profile: {id}").format(id=portal_id))
@@ -657,9 +657,9 @@ __all__ = [
     "import_catalog",
     "imported_catalog_path",
     "is_unverified",
+    "list_portals",
     "load_catalog",
     "load_portal",
-    "load_portals",
     "normalise_level",
     "read_catalog_file",
     "read_portal_file",

@@ -130,19 +130,19 @@ def procedure_lines(procedure: Procedure) -> list[str]:
     )
 
     def mark(field: str, component: int | None = None) -> str:
-        return f" ({_('unverified')})" if is_unverified(procedure, field, component) else ""
+        return f" ({_('unverified value')})" if is_unverified(procedure, field, component) else ""
 
     p = procedure
     lines = [
         p.name,
-        f"{_('Code')}: {p.code}",
-        f"{_('Field')}: {p.field}",
-        f"{_('Level')}: {_(LEVEL_LABELS[p.level])}",
+        f"{_('Procedure code')}: {p.code}",
+        f"{_('Procedure field')}: {p.field}",
+        f"{_('Implementing level')}: {_(LEVEL_LABELS[p.level])}",
         f"{_('Online service levels')}: {', '.join(map(str, p.service_levels))}"
         + mark("service_levels"),
-        f"{_('Agencies')}: {'; '.join(p.agencies)}",
+        f"{_('Implementing agencies')}: {'; '.join(p.agencies)}",
         f"{_('Processing time')}: {p.processing_time}" + mark("processing_time"),
-        f"{_('Fee')}: {fee_summary(p.fee)}" + mark("fee"),
+        f"{_('Fees and charges')}: {fee_summary(p.fee)}" + mark("fee"),
     ]
     if p.fee.description:
         lines.append(f"    {p.fee.description}")
@@ -151,29 +151,29 @@ def procedure_lines(procedure: Procedure) -> list[str]:
         + mark("result_delivery")
     )
     if p.result:
-        lines.append(f"{_('Result')}: {p.result}" + mark("result"))
+        lines.append(f"{_('Procedure result')}: {p.result}" + mark("result"))
     if p.steps:
-        lines.append(f"{_('Steps')}:" + mark("steps"))
+        lines.append(f"{_('Procedure steps')}:" + mark("steps"))
         lines += [f"  {i}. {step}" for i, step in enumerate(p.steps, 1)]
     if p.legal_basis:
         lines.append(f"{_('Legal basis')}:")
         lines += [f"  - {text}" for text in p.legal_basis]
     lines.append(f"{_('Documents to prepare')}:")
     for i, c in enumerate(p.components):
-        box = _("required") if c.required else _("optional")
+        box = _("required document") if c.required else _("optional document")
         lines.append(f"  {i + 1}. [{box}] {c.name}" + mark("name", i))
         details = [_(COPY_KIND_LABELS[c.copy_kind])]
         if c.quantity > 1:
             details.append(_("{count} copies").format(count=c.quantity))
         details.append(", ".join(c.formats))
         if c.must_be_signed:
-            details.append(_("must be signed"))
+            details.append(_("must be signed (signature required)"))
         if c.form_template:
             details.append(_("form {id}").format(id=c.form_template))
         lines.append(f"     {' · '.join(details)}")
         if c.notes:
             notes_mark = f"components[{i}].notes" in p.unverified
-            lines.append(f"     {c.notes}" + (f" ({_('unverified')})" if notes_mark else ""))
+            lines.append(f"     {c.notes}" + (f" ({_('unverified value')})" if notes_mark else ""))
     return lines
 
 
@@ -201,14 +201,14 @@ def _reset(args: argparse.Namespace) -> int:
 
 def _portals(args: argparse.Namespace) -> int:
     from common.schema import to_jsonable
-    from dossier.catalog import load_portals
+    from dossier.catalog import list_portals
 
-    profiles = load_portals()
+    profiles = list_portals()
     if args.json:
         print(json.dumps(to_jsonable(profiles), ensure_ascii=False, indent=2))
         return 0
     for profile in profiles:
-        unverified = f" ({_('unverified')})" if "max_file_mb" in profile.unverified else ""
+        unverified = f" ({_('unverified value')})" if "max_file_mb" in profile.unverified else ""
         print(f"{profile.id}  {profile.name}")
         if profile.url:
             print(f"    {profile.url}")
