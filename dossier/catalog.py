@@ -422,6 +422,7 @@ class ProcedureCatalog:
         self.sources: tuple[Path, ...] = tuple(sources)
         self.warnings: tuple[str, ...] = tuple(warnings)
         self._by_code = {p.code: p for p in self.procedures}
+        self._order = {p.code: i for i, p in enumerate(self.procedures)}
         self._index = [_index_entry(p) for p in self.procedures]
 
     def __len__(self) -> int:
@@ -447,15 +448,15 @@ class ProcedureCatalog:
             return [SearchHit(e.procedure, 0.0) for e in entries]
         if _CODE_QUERY.match(text):
             hits = [SearchHit(e.procedure, _code_score(e, text)) for e in entries]
-            return _ranked([h for h in hits if h.score > 0])
+            return _ranked([h for h in hits if h.score > 0], self._order)
         wanted = len(_words(text))
         scored = [(e, *_text_score(e, text)) for e in entries]
         complete = [SearchHit(e.procedure, s) for e, s, found in scored if found == wanted]
         if complete:
-            return _ranked(complete)
+            return _ranked(complete, self._order)
         # no procedure has every word: fall back to those having most of them
         partial = [SearchHit(e.procedure, s) for e, s, found in scored if found * 2 >= wanted]
-        return _ranked(partial)
+        return _ranked(partial, self._order)
 
     def agencies(self) -> list[str]:
         return _unique(a for p in self.procedures for a in p.agencies)
@@ -491,8 +492,9 @@ def fee_summary(fee: Fee) -> str:
     return format_vnd(fee.amount_vnd)
 
 
-def _ranked(hits: list[SearchHit]) -> list[SearchHit]:
-    return sorted(hits, key=lambda h: (-h.score, h.procedure.code))
+def _ranked(hits: list[SearchHit], order: dict[str, int]) -> list[SearchHit]:
+    """Best score first; equal scores keep the catalog's order (its author's priority)."""
+    return sorted(hits, key=lambda h: (-h.score, order[h.procedure.code]))
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -358,3 +358,8 @@ def test_portal_profile_validation(tmp_path):
     write(tmp_path / "other.json", data)
     with pytest.raises(ValidationError, match="id"):
         read_portal_file(tmp_path / "other.json")
+
+
+def test_equal_scores_keep_the_catalog_order(catalog):
+    # "dang ky khai" starts both "Đăng ký khai sinh" and "Đăng ký khai tử": birth is listed first
+    assert codes(catalog.search("dang ky khai"))[:2] == ["1.001193", "1.000656"]
