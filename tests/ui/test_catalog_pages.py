@@ -205,7 +205,7 @@ def test_choosing_creates_the_dossier_and_shows_its_checklist(main_window, qtbot
     assert table.item(0, 5).text() == "Có"  # the form must be signed
     assert table.item(2, 3).text() == "Xuất trình bản chính (không nộp)"
     assert table.item(0, 6).text() == "0"
-    assert "tk-khai-tu" in details.component_notes.text()
+    assert "Điền tờ khai" in details.component_notes.text()
     assert page.step_status().state == "done"
     assert details.step_status().state == "done"
 

@@ -105,6 +105,8 @@ class DetailsPage(StepPage):
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.checklist.currentCellChanged.connect(self._show_component_notes)
+        # wrapped names need their rows re-measured when the columns change width
+        header.sectionResized.connect(lambda *_args: self.checklist.resizeRowsToContents())
         checklist_layout.addWidget(self.checklist, 1)
         self.component_notes = QtWidgets.QLabel()
         self.component_notes.setWordWrap(True)
@@ -206,7 +208,7 @@ class DetailsPage(StepPage):
         component = self.procedure.components[row]
         parts = [f"{row + 1}. {component.name}"]
         if component.form_template:
-            parts.append(_("Form to fill: {id}").format(id=component.form_template))
+            parts.append(_("This form can be filled in the step “Fill forms”."))
         if component.notes:
             note = component.notes
             if f"components[{row}].notes" in self.procedure.unverified:

@@ -116,6 +116,10 @@
       <translation>Tệp đã có</translation>
     </message>
     <message>
+      <source>This form can be filled in the step “Fill forms”.</source>
+      <translation>Tờ khai này điền được ở bước “Điền tờ khai”.</translation>
+    </message>
+    <message>
       <source>No procedure chosen yet.</source>
       <translation>Chưa chọn thủ tục.</translation>
     </message>
@@ -138,10 +142,6 @@
     <message>
       <source>unverified value</source>
       <translation>chưa kiểm chứng</translation>
-    </message>
-    <message>
-      <source>Form to fill: {id}</source>
-      <translation>Tờ khai cần điền: {id}</translation>
     </message>
     <message>
       <source>Procedure {code} is not in the catalog. Import an updated catalog.</source>
