@@ -14,6 +14,7 @@ Only the standard library and `common` are imported here, so loading the catalog
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import re
@@ -269,14 +270,29 @@ class SearchHit:
     score: float
 
 
+class _Vocabulary:
+    """Words of a text: a set for whole words, a sorted tuple for prefixes (binary search)."""
+
+    __slots__ = ("sorted", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self.sorted = tuple(sorted(self.words))
+
+    def has_prefix(self, prefix: str) -> bool:
+        i = bisect.bisect_left(self.sorted, prefix)
+        return i < len(self.sorted) and self.sorted[i].startswith(prefix)
+
+
 @dataclass(frozen=True)
 class _IndexEntry:
     procedure: Procedure
     name: str  # folded
-    name_words: tuple[str, ...]
+    name_words: _Vocabulary
+    name_length: int  # number of words in the name
     keywords: tuple[str, ...]  # folded
-    keyword_words: frozenset[str]
-    other_words: frozenset[str]
+    keyword_words: _Vocabulary
+    other_words: _Vocabulary
     name_lower: str  # NFC lower case, diacritics kept: a tie-break for accented queries
     agencies: tuple[str, ...]  # folded, "uy ban nhan dan" -> "ubnd"
     field: str  # folded
@@ -300,10 +316,11 @@ def _index_entry(procedure: Procedure) -> _IndexEntry:
     return _IndexEntry(
         procedure=procedure,
         name=" ".join(_words(procedure.name)),
-        name_words=tuple(_words(procedure.name)),
+        name_words=_Vocabulary(_words(procedure.name)),
+        name_length=len(_words(procedure.name)),
         keywords=keywords,
-        keyword_words=frozenset(w for k in keywords for w in k.split()),
-        other_words=frozenset(other),
+        keyword_words=_Vocabulary(w for k in keywords for w in k.split()),
+        other_words=_Vocabulary(other),
         name_lower=procedure.name.lower(),
         agencies=tuple(_fold_agency(a) for a in procedure.agencies),
         field=" ".join(_words(procedure.field)),
@@ -350,28 +367,40 @@ def _passes_filters(entry: _IndexEntry, query: SearchQuery) -> bool:
     )
 
 
-def _word_score(word: str, words: Iterable[str], full: float) -> float:
+@dataclass(frozen=True)
+class _PreparedText:
+    """The free text of a query, folded once for the whole search."""
+
+    words: tuple[str, ...]
+    phrase: str
+    lowered: str  # NFC lower case with its diacritics
+
+    @classmethod
+    def of(cls, text: str) -> _PreparedText:
+        words = tuple(_words(text))
+        return cls(words, " ".join(words), text.strip().lower())
+
+
+def _word_score(word: str, vocabulary: _Vocabulary, full: float) -> float:
     """`full` for the same word, half for a prefix (the user is still typing)."""
-    best = 0.0
-    for candidate in words:
-        if candidate == word:
-            return full
-        if candidate.startswith(word):
-            best = full / 2
-    return best
+    if word in vocabulary.words:
+        return full
+    return full / 2 if vocabulary.has_prefix(word) else 0.0
 
 
-def _text_score(entry: _IndexEntry, query_text: str) -> tuple[float, int]:
+def _text_score(entry: _IndexEntry, query: _PreparedText) -> tuple[float, int]:
     """Score of the free text and how many of its words were found anywhere."""
-    words = _words(query_text)
-    phrase = " ".join(words)
+    phrase = query.phrase
     score = 0.0
     found = 0
-    for word in words:
-        in_name = _word_score(word, entry.name_words, 30)
-        in_keywords = _word_score(word, entry.keyword_words, 12)
-        elsewhere = _word_score(word, entry.other_words, 3)
-        best = max(in_name, in_keywords, elsewhere)
+    for word in query.words:
+        best = _word_score(word, entry.name_words, 30)
+        if best < 30:  # a prefix in the name may lose to a whole word in the keywords
+            best = max(
+                best,
+                _word_score(word, entry.keyword_words, 12),
+                _word_score(word, entry.other_words, 3),
+            )
         if best:
             found += 1
         score += best
@@ -385,11 +414,10 @@ def _text_score(entry: _IndexEntry, query_text: str) -> tuple[float, int]:
         score += 150
     elif any(f" {phrase}" in f" {keyword}" for keyword in entry.keywords):
         score += 60
-    lowered = query_text.strip().lower()
-    if lowered != phrase and lowered in entry.name_lower:
+    if query.lowered != phrase and query.lowered in entry.name_lower:
         score += 20  # typed with diacritics, and they match the name exactly
     # shorter names first among equals: "Đăng ký khai sinh" before longer relatives
-    score -= len(entry.name_words) * 0.1
+    score -= entry.name_length * 0.1
     return score, found
 
 
@@ -449,8 +477,9 @@ class ProcedureCatalog:
         if _CODE_QUERY.match(text):
             hits = [SearchHit(e.procedure, _code_score(e, text)) for e in entries]
             return _ranked([h for h in hits if h.score > 0], self._order)
-        wanted = len(_words(text))
-        scored = [(e, *_text_score(e, text)) for e in entries]
+        prepared = _PreparedText.of(text)
+        wanted = len(prepared.words)
+        scored = [(e, *_text_score(e, prepared)) for e in entries]
         complete = [SearchHit(e.procedure, s) for e, s, found in scored if found == wanted]
         if complete:
             return _ranked(complete, self._order)
