@@ -336,3 +336,18 @@ def test_screenshots_of_both_steps(main_window, qtbot):
             image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, 400, 13)
         }
         assert len(colours) > 3
+
+
+def test_labels_are_buddies_and_tab_goes_from_search_to_results(procedure_page, qtbot):
+    page = procedure_page
+    buddies = {
+        label.text(): label.buddy()
+        for label in page.findChildren(QtWidgets.QLabel)
+        if label.buddy() is not None
+    }
+    assert buddies["Tìm &kiếm:"] is page.search_box
+    assert buddies["Cơ &quan:"] is page.agency_combo
+    assert buddies["&Lĩnh vực:"] is page.field_combo
+    page.search_box.setFocus()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Tab)
+    assert page.results.hasFocus()

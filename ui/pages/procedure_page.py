@@ -88,7 +88,7 @@ class ProcedurePage(StepPage):
         self.field_combo.setAccessibleName(_("Procedure field"))
         filters.addRow(_("&Agency:"), self.agency_combo)
         filters.addRow(_("&Level:"), self.level_combo)
-        filters.addRow(_("&Field:"), self.field_combo)
+        filters.addRow(_("Fiel&d:"), self.field_combo)
         self.search_box = _SearchBox(self.results)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(_("Name, code or keyword, e.g. dang ky khai sinh"))

@@ -33,14 +33,14 @@
     </message>
     <message>
       <source>&amp;Agency:</source>
-      <translation>&amp;Cơ quan:</translation>
+      <translation>Cơ &amp;quan:</translation>
     </message>
     <message>
       <source>&amp;Level:</source>
       <translation>Cấ&amp;p thực hiện:</translation>
     </message>
     <message>
-      <source>&amp;Field:</source>
+      <source>Fiel&amp;d:</source>
       <translation>&amp;Lĩnh vực:</translation>
     </message>
     <message>
@@ -53,7 +53,7 @@
     </message>
     <message>
       <source>&amp;Search:</source>
-      <translation>&amp;Tìm kiếm:</translation>
+      <translation>Tìm &amp;kiếm:</translation>
     </message>
     <message>
       <source>Number of procedures found</source>
