@@ -351,3 +351,9 @@ def test_labels_are_buddies_and_tab_goes_from_search_to_results(procedure_page, 
     page.search_box.setFocus()
     qtbot.keyClick(page.search_box, Qt.Key.Key_Tab)
     assert page.results.hasFocus()
+
+
+def test_summary_marks_unverified_values(procedure_page, qtbot):
+    qtbot.keyClicks(procedure_page.search_box, "1.004873")
+    summary = procedure_page.summary.text()
+    assert "Phí, lệ phí: Do tỉnh quy định (chưa kiểm chứng)" in summary

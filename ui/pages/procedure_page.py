@@ -218,13 +218,16 @@ class ProcedurePage(StepPage):
         if procedure is None:
             self.summary.setText("")
             return
-        from dossier.catalog import fee_summary
+        from dossier.catalog import fee_summary, is_unverified
+
+        def mark(field: str) -> str:
+            return f" ({_('unverified value')})" if is_unverified(procedure, field) else ""
 
         lines = [
             f"{_('Procedure code')}: {procedure.code}",
             f"{_('Implementing agencies')}: {'; '.join(procedure.agencies)}",
-            f"{_('Processing time')}: {procedure.processing_time}",
-            f"{_('Fees and charges')}: {fee_summary(procedure.fee)}",
+            f"{_('Processing time')}: {procedure.processing_time}" + mark("processing_time"),
+            f"{_('Fees and charges')}: {fee_summary(procedure.fee)}" + mark("fee"),
         ]
         self.summary.setText("\n".join(lines))
 

@@ -112,16 +112,20 @@
       <translation>Cơ quan thực hiện</translation>
     </message>
     <message>
+      <source>{count} procedure(s) found</source>
+      <translation>Tìm thấy {count} thủ tục</translation>
+    </message>
+    <message>
+      <source>unverified value</source>
+      <translation>chưa kiểm chứng</translation>
+    </message>
+    <message>
       <source>Processing time</source>
       <translation>Thời hạn giải quyết</translation>
     </message>
     <message>
       <source>Fees and charges</source>
       <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-      <source>{count} procedure(s) found</source>
-      <translation>Tìm thấy {count} thủ tục</translation>
     </message>
     <message>
       <source>Choose another procedure</source>
