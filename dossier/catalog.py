@@ -388,19 +388,20 @@ def _word_score(word: str, vocabulary: _Vocabulary, full: float) -> float:
     return full / 2 if vocabulary.has_prefix(word) else 0.0
 
 
-def _text_score(entry: _IndexEntry, query: _PreparedText) -> tuple[float, int]:
-    """Score of the free text and how many of its words were found anywhere."""
+def _text_score(entry: _IndexEntry, query: _PreparedText) -> tuple[float, int, bool]:
+    """Score of the free text, how many of its words were found anywhere, and whether one was
+    found in the name or the keywords (a "strong" match, as opposed to notes only)."""
     phrase = query.phrase
     score = 0.0
     found = 0
+    strong = False
     for word in query.words:
         best = _word_score(word, entry.name_words, 30)
         if best < 30:  # a prefix in the name may lose to a whole word in the keywords
-            best = max(
-                best,
-                _word_score(word, entry.keyword_words, 12),
-                _word_score(word, entry.other_words, 3),
-            )
+            best = max(best, _word_score(word, entry.keyword_words, 12))
+        strong = strong or best > 0
+        if not best:
+            best = _word_score(word, entry.other_words, 3)
         if best:
             found += 1
         score += best
@@ -418,7 +419,7 @@ def _text_score(entry: _IndexEntry, query: _PreparedText) -> tuple[float, int]:
         score += 20  # typed with diacritics, and they match the name exactly
     # shorter names first among equals: "Đăng ký khai sinh" before longer relatives
     score -= entry.name_length * 0.1
-    return score, found
+    return score, found, strong
 
 
 def _code_score(entry: _IndexEntry, text: str) -> float:
@@ -480,12 +481,13 @@ class ProcedureCatalog:
         prepared = _PreparedText.of(text)
         wanted = len(prepared.words)
         scored = [(e, *_text_score(e, prepared)) for e in entries]
-        complete = [SearchHit(e.procedure, s) for e, s, found in scored if found == wanted]
-        if complete:
-            return _ranked(complete, self._order)
-        # no procedure has every word: fall back to those having most of them
-        partial = [SearchHit(e.procedure, s) for e, s, found in scored if found * 2 >= wanted]
-        return _ranked(partial, self._order)
+        complete = [(e, s, strong) for e, s, found, strong in scored if found == wanted]
+        if not complete:  # no procedure has every word: those having most of them
+            complete = [(e, s, strong) for e, s, found, strong in scored if found * 2 >= wanted]
+        if any(strong for _e, _s, strong in complete):
+            # words only in notes ("pháp y" for "sao y") are noise beside real matches
+            complete = [item for item in complete if item[2]]
+        return _ranked([SearchHit(e.procedure, s) for e, s, _strong in complete], self._order)
 
     def agencies(self) -> list[str]:
         return _unique(a for p in self.procedures for a in p.agencies)
@@ -518,7 +520,8 @@ def fee_summary(fee: Fee) -> str:
         return _("Set by the province")
     if fee.amount_vnd == 0:
         return _("Free of charge")
-    return format_vnd(fee.amount_vnd)
+    amount = format_vnd(fee.amount_vnd)
+    return f"{amount}/{fee.unit}" if fee.unit else amount
 
 
 def _ranked(hits: list[SearchHit], order: dict[str, int]) -> list[SearchHit]:

@@ -88,7 +88,7 @@ def test_values_from_the_law_texts(catalog):
     assert marriage.processing_days == 5 and marriage.result_delivery == ("office",)
     copy_ = catalog.get("2.000815")
     assert "15 giờ" in copy_.processing_time and copy_.fee.amount_vnd == 2000
-    assert fee_summary(copy_.fee) == "2.000 đ"
+    assert fee_summary(copy_.fee) == "2.000 đ/trang"
 
 
 def test_unverified_values_of_domain_md_are_marked(catalog):
@@ -216,6 +216,13 @@ def test_search_by_code_and_code_prefix(catalog):
     assert codes(catalog.search("1.001193")) == ["1.001193"]
     assert set(codes(catalog.search("1.00"))) == FIVE_CODES - {"2.000815"}
     assert codes(catalog.search("9.999")) == []
+
+
+def test_words_found_only_in_notes_do_not_crowd_real_matches(catalog):
+    assert codes(catalog.search("sao y")) == ["2.000815"]
+    assert codes(catalog.search("giay bao tu")) == ["1.000656"]
+    # found only in notes ("kết luận giám định pháp y"): listed when nothing matches better
+    assert codes(catalog.search("giam dinh")) == ["1.000656"]
 
 
 def test_no_match_returns_nothing(catalog):
