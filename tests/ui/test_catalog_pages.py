@@ -357,3 +357,19 @@ def test_summary_marks_unverified_values(procedure_page, qtbot):
     qtbot.keyClicks(procedure_page.search_box, "1.004873")
     summary = procedure_page.summary.text()
     assert "Phí, lệ phí: Do tỉnh quy định (chưa kiểm chứng)" in summary
+
+
+def test_another_procedure_while_a_dossier_is_open_asks_first(main_window, app_context, qtbot):
+    folder = app_context.dossier_root / "d7"
+    Workspace.create(folder, "1.001193", title="Đăng ký khai sinh")
+    main_window.open_dossier(folder)
+    page = main_window.pages["procedure"]
+    chosen: list[str] = []
+    app_context.events.procedure_chosen.connect(chosen.append)
+    app_context.dialogs.answers["confirm"] = [False, True]
+    page.choose("1.000656")  # the user answers No: nothing happens
+    assert chosen == [] and main_window.session.root == folder
+    page.choose("1.000656")  # Yes: a new dossier for death registration
+    assert chosen == ["1.000656"]
+    qtbot.waitUntil(lambda: main_window.session.dossier.procedure_code == "1.000656", timeout=5000)
+    assert ("confirm", "Chọn thủ tục khác") in app_context.dialogs.asked
