@@ -93,14 +93,17 @@ def _remove_quietly(folder: Path) -> None:
 
 
 def _build(folder: Path) -> None:
+    from dossier.components import catalog_component_ids
     from dossier.workspace import Workspace
 
+    # every component of the procedure, so the checklist shows what is still missing
+    component_ids = catalog_component_ids(SAMPLE_PROCEDURE) or list(COMPONENT_IDS)
     workspace = Workspace.create(
         folder,
         SAMPLE_PROCEDURE,
         title=SAMPLE_TITLE,
         applicant=dict(APPLICANT),
-        component_ids=list(COMPONENT_IDS),
+        component_ids=component_ids,
     )
     with tempfile.TemporaryDirectory(prefix="hoso-sample-") as scratch:
         declaration = Path(scratch) / "Tờ khai đăng ký khai sinh.pdf"

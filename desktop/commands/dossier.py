@@ -132,6 +132,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from common.schema import to_jsonable
+    from dossier.components import lookup_procedure
     from dossier.listing import applicant_name
     from dossier.workspace import Workspace
 
@@ -146,8 +147,15 @@ def _show(args: argparse.Namespace) -> int:
     print(f"{_('Applicant')}: {applicant_name(dossier.applicant) or '-'}")
     print(f"{_('State')}: {dossier.state}   {_('Step')}: {dossier.current_step}")
     print(f"{_('Modified')}: {dossier.modified}   {_('Revision')}: {dossier.revision}")
+    lookup = lookup_procedure(dossier.procedure_code, _catalog_user_dir())
+    names = {c.id: c.name for c in lookup.procedure.components} if lookup.procedure else {}
     for number, entry in enumerate(dossier.components, start=1):
-        print(f"{number}. {entry.component_id}: {len(entry.files)} {_('file(s)')}")
+        label = (
+            f"{names[entry.component_id]} ({entry.component_id})"
+            if (entry.component_id in names)
+            else entry.component_id
+        )
+        print(f"{number}. {label}: {len(entry.files)} {_('file(s)')}")
         for item in entry.files:
             print(f"    {item.name} ({item.size} B, {item.kind})")
     return 0

@@ -1,4 +1,4 @@
-"""Tests of the dossier package match the English source messages."""
+"""Fixtures of the dossier tests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import pytest
 from common import i18n
 
 
-@pytest.fixture(autouse=True)
-def _english_messages():
+@pytest.fixture
+def english_messages():
+    """Match the English source messages (use with pytestmark = usefixtures(...))."""
     i18n.set_language("en")
     yield
+    i18n.set_language("vi")

@@ -17,6 +17,8 @@ from common.errors import InputError
 from dossier.archive import ExportOptions, ImportOptions, export_dossier, import_dossier
 from dossier.workspace import DOSSIER_FILE, Workspace
 
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.fixture
 def dossier_folder(tmp_path) -> Path:

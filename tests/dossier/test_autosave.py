@@ -13,6 +13,8 @@ from common.errors import HosoError, OutputError
 from dossier.autosave import Autosaver
 from dossier.workspace import DOSSIER_FILE, Workspace
 
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.fixture
 def ws(tmp_path) -> Workspace:

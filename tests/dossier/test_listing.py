@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from dossier.listing import list_dossiers
 from dossier.workspace import BACKUP_FILE, DOSSIER_FILE, Workspace
+
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def set_modified(folder: Path, when: str) -> None:

@@ -12,7 +12,10 @@ from dossier.archive import export_dossier, import_dossier
 from dossier.autosave import Autosaver
 from dossier.workspace import Workspace
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX permissions"),
+    pytest.mark.usefixtures("english_messages"),
+]
 
 
 def modes(folder: Path) -> dict[str, int]:

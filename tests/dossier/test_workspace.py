@@ -21,6 +21,8 @@ from dossier.workspace import (
     sha256_file,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.fixture
 def ws(tmp_path) -> Workspace:
