@@ -138,6 +138,9 @@ def import_dossier(
         raise InputError(_("the target folder exists and is not empty"), path=target)
     if not archive_path.is_file():
         raise InputError(_("file not found"), path=archive_path)
+    # zipfile reads the whole central directory on open: bound it by the file's size
+    if archive_path.stat().st_size > options.max_total_bytes + (64 << 20):
+        raise _too_large(archive_path, options.max_total_bytes)
     try:
         archive = zipfile.ZipFile(archive_path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

@@ -258,3 +258,28 @@ def test_export_refuses_a_dossier_with_a_missing_original(dossier_folder, tmp_pa
         export_dossier(dossier_folder, tmp_path / "a.hoso")
     assert caught.value.path == dossier_folder / item.original
     assert not (tmp_path / "a.hoso").exists()
+
+
+def test_cancelled_export_and_import_leave_nothing(dossier_folder, tmp_path):
+    import threading
+
+    from common.errors import CancelledError
+
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def progress(done: int, total: int, name: str) -> None:
+        seen.append(name)
+        if done == 2:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        export_dossier(dossier_folder, tmp_path / "a.hoso", progress=progress, cancel=cancel)
+    assert not (tmp_path / "a.hoso").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+    archive = export_dossier(dossier_folder, tmp_path / "b.hoso")
+    cancel.clear()
+    with pytest.raises(CancelledError):
+        import_dossier(archive, tmp_path / "c", progress=progress, cancel=cancel)
+    assert not (tmp_path / "c").exists() and leftovers(tmp_path) == []
