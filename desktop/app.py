@@ -1,9 +1,10 @@
 """GUI start-up: `python -m desktop` / `hoso-desktop`.
 
-Options: --sample opens the built-in sample dossier, --dossier DIR opens a dossier,
---import FILE unpacks a .hoso file into the dossier folder and opens it (the
-installer associates .hoso files with it), --smoke opens the window with the sample dossier, builds every page, processes events and
-exits 0 (used by the tests), --lang vi|en overrides the language setting.
+Options: --sample opens the built-in sample dossier; --dossier DIR opens a dossier;
+--import FILE unpacks a .hoso file into the dossier folder and opens it (the installer
+associates .hoso files with it); --smoke opens the window with the sample dossier, builds
+every page, processes events and exits 0 (used by the tests); --lang vi|en overrides the
+language setting. Without options the last dossier reopens at the step where it was left.
 """
 
 from __future__ import annotations
