@@ -37,16 +37,18 @@ def _levels_table(black: float = 0.30, white: float = 0.88, gamma: float = 1.4) 
 
 
 _LEVELS = _levels_table()
+# cards (CCCD) have pale printed backgrounds, guilloches and a photo: light shading only
+_GENTLE_LEVELS = _levels_table(black=0.08, white=0.97, gamma=1.15)
 
 
-def _flatten(image: np.ndarray) -> np.ndarray:
+def _flatten(image: np.ndarray, table: np.ndarray = _LEVELS) -> np.ndarray:
     """image / background (per channel) mapped through the levels curve, all in uint8."""
     ratio = cv2.divide(image, estimate_background(image), scale=255)
-    return cv2.LUT(ratio, _LEVELS)
+    return cv2.LUT(ratio, table)
 
 
-def color_document(image: np.ndarray) -> np.ndarray:
-    return _flatten(image)
+def color_document(image: np.ndarray, gentle: bool = False) -> np.ndarray:
+    return _flatten(image, _GENTLE_LEVELS if gentle else _LEVELS)
 
 
 def grayscale(image: np.ndarray) -> np.ndarray:
@@ -74,10 +76,12 @@ def black_and_white(image: np.ndarray) -> np.ndarray:
     return np.where(ink, 0, 255).astype(np.uint8)
 
 
-def enhance(image: np.ndarray, mode: str) -> np.ndarray:
-    """The page in a mode: RGB for color/original, single channel for gray/bw."""
+def enhance(image: np.ndarray, mode: str, gentle: bool = False) -> np.ndarray:
+    """The page in a mode: RGB for color/original, single channel for gray/bw.
+
+    `gentle` keeps pale printed colours (ID cards) instead of whitening them."""
     if mode == "color":
-        return color_document(image)
+        return color_document(image, gentle)
     if mode == "gray":
         return grayscale(image)
     if mode == "bw":

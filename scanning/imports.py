@@ -187,7 +187,9 @@ def _fast_jpeg(image: Image.Image, data: bytes) -> np.ndarray | None:
     import cv2
 
     try:
-        orientation = int(image.getexif().get(_EXIF_ORIENTATION, 1))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a corrupt EXIF block only loses the orientation
+            orientation = int(image.getexif().get(_EXIF_ORIENTATION, 1))
     except Exception:
         return None
     flags = cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION

@@ -142,7 +142,7 @@ def process(
     if rotation in (90, 270):
         size_mm = (size_mm[1], size_mm[0])
 
-    result = enhance_module.enhance(result, options.mode)
+    result = enhance_module.enhance(result, options.mode, gentle=paper == "card")
     encoded = None
     if encode:
         encoded = encode_page(result, options.mode, dpi, size_mm, options.page_budget)
