@@ -79,4 +79,26 @@ def main(argv: list[str]) -> int:
             f"confidence {found.confidence:.2f}"
         )
         status |= 0 if full else 1
+    rotation_accuracy()
     return status
+
+
+def rotation_accuracy() -> None:
+    """Automatic 0/90/180/270 guess on every text photo of testdata, in the 4 rotations."""
+    from scanning import ScanOptions, process
+    from scanning.geometry import guess_rotation, rotate_right_angle
+    from scanning.imports import load_page
+
+    print("\nRotation guess (each photo processed, then turned 0/90/180/270)")
+    correct = total = 0
+    for path in sorted(PHOTOS.glob("*.jpg")):
+        page = process(load_page(path), ScanOptions(dpi=100, mode="original"), encode=False)
+        marks = []
+        for turn in (0, 90, 180, 270):
+            guess = guess_rotation(rotate_right_angle(page.image, turn))
+            ok = guess == (360 - turn) % 360
+            correct += ok
+            total += 1
+            marks.append("ok" if ok else f"{guess}")
+        print(f"{path.name:36} {' '.join(f'{m:>4}' for m in marks)}")
+    print(f"rotation guess accuracy: {correct}/{total} ({100 * correct / total:.0f} %)")

@@ -132,13 +132,24 @@ def rotate_right_angle(image: np.ndarray, degrees: int) -> np.ndarray:
     return image if turns == 0 else cv2.rotate(image, codes[turns])
 
 
-def _ink_points(image: np.ndarray, size: int = 1000, limit: int = 60000) -> np.ndarray:
-    """Coordinates (x, y) of dark ink pixels on a reduced copy of the page."""
+def _ink_points(
+    image: np.ndarray, size: int = 1000, limit: int = 60000, drop_rules: bool = False
+) -> np.ndarray:
+    """Coordinates (x, y) of dark ink pixels on a reduced copy of the page.
+
+    `drop_rules` removes long straight lines (ruled paper, table borders): they are not text
+    and would bias the ascender/descender balance."""
     gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     scale = min(1.0, size / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     background = cv2.medianBlur(small, 31)
     ink = (background.astype(np.int16) - small.astype(np.int16)) > 25
+    if drop_rules:
+        mask = ink.astype(np.uint8)
+        length = max(15, small.shape[1] // 10)
+        rules = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+        rules |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+        ink &= cv2.dilate(rules, np.ones((3, 3), np.uint8)) == 0
     ys, xs = np.nonzero(ink)
     if len(xs) > limit:
         pick = np.random.default_rng(0).choice(len(xs), limit, replace=False)
@@ -189,7 +200,7 @@ def guess_rotation(image: np.ndarray) -> int:
     upright Latin (and Vietnamese) script carries more ink above the x-height band (ascenders,
     capitals, diacritics) than below it (descenders), which tells 0 from 180.
     """
-    points = _ink_points(image)
+    points = _ink_points(image, drop_rules=True)
     if len(points) < 500:
         return 0
     centred = points - points.mean(axis=0)

@@ -367,7 +367,9 @@ def _run_batch(inputs, options, progress, cancel, workers) -> list[ScanResult]:
 
     # spawn, not fork: forking a process that runs Qt threads is unsafe
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_setup
+    ) as pool:
         futures = {pool.submit(process_file, path, options): i for i, path in enumerate(inputs)}
         ordered: dict[int, list[ScanResult]] = {}
         pending = set(futures)
@@ -384,6 +386,13 @@ def _run_batch(inputs, options, progress, cancel, workers) -> list[ScanResult]:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return [r for i in range(total) for r in ordered[i]]
+
+
+def _worker_setup() -> None:
+    """One OpenCV thread per worker process: the processes already use every core."""
+    import cv2
+
+    cv2.setNumThreads(1)
 
 
 def scan_id_card(
@@ -519,7 +528,9 @@ def _map_jobs(function, jobs, progress, cancel, workers) -> list[ScanResult]:
 
     context = multiprocessing.get_context("spawn")
     ordered: dict[int, ScanResult] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_setup
+    ) as pool:
         futures = {pool.submit(function, *job): i for i, job in enumerate(jobs)}
         pending = set(futures)
         try:
