@@ -166,7 +166,7 @@ def _load_image(path: Path, data: bytes, options: ImportOptions) -> list[LoadedP
             if index:
                 image.seek(index)
         except (EOFError, OSError, ValueError, Image.DecompressionBombError) as exc:
-            log.warning("%s: stopping at frame %d: %s", path, index, exc)
+            log.info("%s: stopping at frame %d: %s", path, index, exc)
             break
         width, height = image.size
         if width * height > options.max_pixels:
@@ -238,7 +238,7 @@ def _decode_frame(path: Path, image: Image.Image, fmt: str, index: int) -> Loade
             warnings.simplefilter("ignore")
             image = ImageOps.exif_transpose(image) or image
     except Exception as exc:
-        log.warning("%s: EXIF orientation ignored: %s", path, exc)
+        log.info("%s: EXIF orientation ignored: %s", path, exc)
     return LoadedPage(
         image=to_rgb_array(image), source=path, index=index, format=fmt, dpi=dpi, warnings=notes
     )
@@ -257,7 +257,7 @@ def _load_truncated(path: Path, image: Image.Image, error: Exception) -> Image.I
             ) from exc
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = previous
-    log.warning("%s: truncated image decoded partially: %s", path, error)
+    log.info("%s: truncated image decoded partially: %s", path, error)
     return image
 
 

@@ -115,6 +115,8 @@ def process(
     """Turn one upright image into a finished page (see the module docstring for the steps)."""
     options = (options or ScanOptions()).validate()
     notices = list(page.warnings) if isinstance(page, LoadedPage) else []
+    if isinstance(page, LoadedPage) and page.format == "PDF" and options.quad is None:
+        options = replace(options, full_frame=True)  # a PDF page is already a flat document
     image = page.image if isinstance(page, LoadedPage) else page
     if image.ndim == 2:
         image = np.repeat(image[:, :, None], 3, axis=2)

@@ -95,3 +95,27 @@ def test_scan_from_sane_test_device(tmp_path):
     with pymupdf.open(output) as doc:
         assert doc.page_count == 1
     assert (tmp_path / "sane-scanner.png").exists()  # the original is kept
+
+
+def test_every_hostile_image_exits_0_or_1_never_crashes(testdata, tmp_path, capsys):
+    from tests.scanning.test_imports import HOSTILE_EXPECTED
+
+    for name, expected in sorted(HOSTILE_EXPECTED.items()):
+        output = tmp_path / f"{name}.pdf"
+        code = main(["scan", str(testdata("hostile/images", name)), "-o", str(output)])
+        assert code == (1 if expected == "refuse" else 0), name
+        assert output.exists() == (code == 0)
+        if code:
+            assert name in capsys.readouterr().err
+
+
+def test_pdf_pages_are_kept_whole(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Tờ khai", fontsize=20)
+    source = tmp_path / "form.pdf"
+    doc.save(source)
+    output = tmp_path / "out.pdf"
+    assert main(["scan", str(source), "-o", str(output), "--mode", "bw"]) == 0
+    with pymupdf.open(output) as result:
+        assert result[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.5)
