@@ -176,6 +176,8 @@ def estimate_skew(image: np.ndarray, max_degrees: float = 15.0) -> float:
     coarse = np.arange(-max_degrees, max_degrees + 0.01, 0.5)
     scores = [_profile_sharpness(points, a) for a in coarse]
     best = float(coarse[int(np.argmax(scores))])
+    if max(scores) < 1.1 * _profile_sharpness(points, 0.0):
+        return 0.0  # no clearly better angle: not text lines (a photo, a drawing) or level
     fine = np.arange(best - 0.5, best + 0.51, 0.1)
     scores = [_profile_sharpness(points, a) for a in fine]
     # y grows downwards: a profile level at +a degrees means lines turned clockwise on screen

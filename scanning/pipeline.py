@@ -316,6 +316,22 @@ def process_file(path: str | Path, options: ScanOptions) -> list[ScanResult]:
     return results
 
 
+INPUT_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif",
+                  ".pdf", ".gif")  # fmt: skip
+
+
+def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for its images and PDFs in name order."""
+    expanded: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            children = [p for p in item.iterdir() if p.suffix.lower() in INPUT_SUFFIXES]
+            expanded.extend(sorted(children, key=lambda p: p.name.lower()))
+        else:
+            expanded.append(item)
+    return expanded
+
+
 PDF_OVERHEAD = 4096  # bytes of PDF structure around the page images
 
 
@@ -334,7 +350,7 @@ def scan_to_pdf(
 
     options = (options or ScanOptions()).validate()
     progress = progress or no_progress
-    inputs = [Path(p) for p in inputs]
+    inputs = expand_inputs(inputs)
     if not inputs:
         raise InputError(_("No input files."))
     if options.quad is not None and len(inputs) > 1:

@@ -110,7 +110,9 @@ def _scan(args: argparse.Namespace) -> int:
         report = scan_id_card(args.id_card[0], args.id_card[1], args.output, options, _progress)
         _print_report([report])
         return 0
-    inputs = list(args.inputs)
+    from scanning.pipeline import expand_inputs
+
+    inputs = expand_inputs(args.inputs)
     if args.scanner:
         inputs.append(_acquire(args.scanner, args.dpi or 200, args.output))
     if not inputs:

@@ -119,3 +119,17 @@ def test_pdf_pages_are_kept_whole(tmp_path):
     assert main(["scan", str(source), "-o", str(output), "--mode", "bw"]) == 0
     with pymupdf.open(output) as result:
         assert result[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.5)
+
+
+def test_a_folder_stands_for_its_images(photo_path, tmp_path):
+    import shutil as _shutil
+
+    folder = tmp_path / "ảnh"
+    folder.mkdir()
+    for name in ("b.jpg", "a.jpg"):
+        _shutil.copy(photo_path, folder / name)
+    (folder / "ghi chú.txt").write_text("x")
+    output = tmp_path / "folder.pdf"
+    assert main(["scan", str(folder), "-o", str(output), "--jobs", "1"]) == 0
+    with pymupdf.open(output) as doc:
+        assert doc.page_count == 2
