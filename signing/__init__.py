@@ -1,0 +1,31 @@
+"""Signing: PAdES signatures with .p12 files and PKCS#11 tokens, stamps, verification reports.
+
+The façade (ARCHITECTURE.md rule 1): open a signer (`open_p12`, `open_token`), then
+`sign(pdf_in, pdf_out, SignOptions, signer, progress, cancel)`; `verify(pdf, VerifyOptions)`.
+Qt-free; heavy libraries (pyHanko, python-pkcs11) are imported on first use.
+"""
+
+from signing.certs import CertInfo
+from signing.options import SignOptions, StampOptions, VerifyOptions
+from signing.sign import BatchItem, SignResult, default_output_path, sign, sign_many
+from signing.signers import LoadedSigner, open_p12
+from signing.tokens import ModuleCandidate, TokenInfo, discover_modules, list_tokens, open_token
+
+__all__ = [
+    "BatchItem",
+    "CertInfo",
+    "LoadedSigner",
+    "ModuleCandidate",
+    "SignOptions",
+    "SignResult",
+    "StampOptions",
+    "TokenInfo",
+    "VerifyOptions",
+    "default_output_path",
+    "discover_modules",
+    "list_tokens",
+    "open_p12",
+    "open_token",
+    "sign",
+    "sign_many",
+]
