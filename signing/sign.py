@@ -81,7 +81,8 @@ def open_incremental(data: bytes, path: Path, password: str | None):
     return writer
 
 
-def _refuse_if_locked(writer, path: Path) -> None:
+def _refuse_if_locked(writer, path: Path) -> bool:
+    """Refuse 'no changes allowed' certified PDFs; return whether the PDF is certified."""
     from pyhanko.sign.fields import MDPPerm
     from pyhanko.sign.validation import read_certification_data
 
@@ -99,6 +100,7 @@ def _refuse_if_locked(writer, path: Path) -> None:
             ),
             path=path,
         )
+    return info is not None
 
 
 def _existing_fields(writer) -> dict[str, bool]:
@@ -203,10 +205,20 @@ def _sign_bytes(
     from pyhanko.sign.signers import PdfSigner
 
     writer = open_incremental(data, pdf_in, options.pdf_password)
-    _refuse_if_locked(writer, pdf_in)
+    certified = _refuse_if_locked(writer, pdf_in)
     field_name, create = _choose_field(writer, options, pdf_in)
     new_field = None
     if create:
+        if certified and options.stamp.visible:
+            # DocMDP form filling allows signing existing fields, not adding visible ones
+            raise InputError(
+                _(
+                    "the PDF is certified: a new visible signature would break the "
+                    "certification; sign into an existing empty signature field or sign "
+                    "invisibly"
+                ),
+                path=pdf_in,
+            )
         if options.stamp.visible:
             earlier = len(_existing_fields(writer))
             page_ix, box = stamps.placement(writer, options.stamp, pdf_in, earlier)

@@ -160,7 +160,7 @@ def _pades_level(sig, status, reader, later_doc_timestamp: bool) -> str:
 
 
 def _verdict(signer: str, intact: bool, valid: bool, coverage: str, changes: str, trusted: bool,
-             trust_store: bool) -> tuple[bool, str]:  # fmt: skip
+             trust_store: bool, weak_algorithm: bool) -> tuple[bool, str]:  # fmt: skip
     if not intact:
         return False, _("INVALID: the document was changed after {signer} signed it").format(
             signer=signer
@@ -169,6 +169,10 @@ def _verdict(signer: str, intact: bool, valid: bool, coverage: str, changes: str
         return False, _("INVALID: the signature of {signer} is not cryptographically valid").format(
             signer=signer
         )
+    if weak_algorithm:
+        return False, _(
+            "NOT OK: the signature of {signer} uses an algorithm that is no longer allowed"
+        ).format(signer=signer)
     if coverage == COVERAGE_UNCLEAR:
         return False, _(
             "NOT OK: the signature of {signer} does not cover the file in the standard way"
@@ -229,7 +233,7 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
     name = signer or _("unknown signer")
     ok, verdict = _verdict(
         name, status.intact, status.valid, coverage, changes, status.trusted,
-        bool(options.trust_roots),
+        bool(options.trust_roots), _weak_algorithm(status),
     )  # fmt: skip
     ts = status.timestamp_validity
     return SignatureReport(
@@ -249,6 +253,11 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
         ok=ok,
         verdict=verdict,
     )
+
+
+def _weak_algorithm(status) -> bool:
+    indication = status.trust_problem_indic
+    return indication is not None and indication.name == "CRYPTO_CONSTRAINTS_FAILURE"
 
 
 def _safe(fn):
