@@ -11,8 +11,8 @@ import pytest
 
 from common.errors import HosoError, InputError
 from signing import SignOptions, StampOptions, default_output_path, open_p12, sign, sign_many
-from signing.verify import verify
 from signing.options import VerifyOptions
+from signing.verify import verify
 from tests.signing.pki import P12_PASSWORD
 
 
