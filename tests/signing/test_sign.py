@@ -66,9 +66,9 @@ def test_refuses_cert_outside_validity_unless_confirmed(pki, pdf_one_page, tmp_p
 
 def test_refuses_cert_without_digital_signature(pki, pdf_one_page, tmp_path):
     out = tmp_path / "signed.pdf"
-    with open_p12(pki.p12("signer-nodigsig"), P12_PASSWORD) as signer:
-        with pytest.raises(InputError) as err:
-            sign(pdf_one_page, out, SignOptions(allow_invalid_cert=True), signer)
+    signer = open_p12(pki.p12("signer-nodigsig"), P12_PASSWORD)
+    with pytest.raises(InputError) as err:
+        sign(pdf_one_page, out, SignOptions(allow_invalid_cert=True), signer)
     assert "ký số" in err.value.message or "digital" in err.value.message
     assert not out.exists()
 

@@ -96,9 +96,34 @@ def test_sign_with_token(softhsm_token, pdf_one_page, tmp_path):
 
 
 def test_wrong_pin_explained(softhsm_token):
+    """SoftHSM2 raises USER_PIN_COUNT_LOW after a wrong try (it never locks)."""
     with pytest.raises(InputError) as err:
         open_token(softhsm_token["module"], softhsm_token["label"], "000000")
-    assert err.value.message == "mã PIN không đúng" or "PIN" in err.value.message
+    assert err.value.message in (
+        "mã PIN không đúng",
+        "mã PIN không đúng; chỉ còn vài lần thử trước khi token bị khóa",
+    )
+    # the right PIN still works afterwards
+    open_token(softhsm_token["module"], softhsm_token["label"], softhsm_token["pin"]).close()
+
+
+class _TokenFlags:
+    """Only the flags word a token reports (SoftHSM2 cannot be locked)."""
+
+    def __init__(self, flags: int) -> None:
+        self.flags = flags
+
+
+def test_locked_and_last_try_messages():
+    from pkcs11.constants import TokenFlag
+
+    from signing.tokens import pin_error_message
+
+    locked = pin_error_message(_TokenFlags(TokenFlag.USER_PIN_LOCKED))
+    assert "bị khóa" in locked and "PUK" in locked
+    last = pin_error_message(_TokenFlags(TokenFlag.USER_PIN_FINAL_TRY))
+    assert "1 lần thử" in last
+    assert pin_error_message(_TokenFlags(0)) == "mã PIN không đúng"
 
 
 def test_unknown_token_label(softhsm_token):
