@@ -5,6 +5,8 @@ The façade (ARCHITECTURE.md rule 1): open a signer (`open_p12`, `open_token`), 
 Qt-free; heavy libraries (pyHanko, python-pkcs11) are imported on first use.
 """
 
+import logging
+
 from signing.certs import CertInfo
 from signing.options import SignOptions, StampOptions, VerifyOptions
 from signing.sign import BatchItem, SignResult, default_output_path, sign, sign_many
@@ -29,3 +31,9 @@ __all__ = [
     "sign",
     "sign_many",
 ]
+
+# pyHanko logs every validation problem with a traceback; the report already explains them.
+# A NullHandler keeps those records out of the terminal (logging's last-resort handler) while
+# they still reach any handler the application configures.
+for _library in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from common.errors import InputError
-from common.i18n import _
+from common.i18n import N_, _
 from common.progress import ProgressFn, check_cancel, no_progress
 from signing.certs import load_pem_certificates
 from signing.options import VerifyOptions
@@ -24,6 +24,21 @@ CHANGES_NONE, CHANGES_ALLOWED, CHANGES_DISALLOWED, CHANGES_UNKNOWN = (
     "disallowed",
     "unknown",
 )
+
+_LABELS = {
+    COVERAGE_FILE: N_("the whole file"),
+    COVERAGE_REVISION: N_("an earlier version of the file"),
+    COVERAGE_UNCLEAR: N_("unclear (non-standard byte range)"),
+    CHANGES_NONE: N_("none"),
+    CHANGES_ALLOWED: N_("allowed (form filling, signatures, timestamps)"),
+    CHANGES_DISALLOWED: N_("NOT allowed"),
+    CHANGES_UNKNOWN: N_("unknown"),
+}
+
+
+def label(code: str) -> str:
+    """The user's words for a coverage or change code of a report."""
+    return _(_LABELS[code]) if code in _LABELS else code
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,34 @@
   <context>
     <name>signing.verify</name>
     <message>
+      <source>the whole file</source>
+      <translation>toàn bộ tệp</translation>
+    </message>
+    <message>
+      <source>an earlier version of the file</source>
+      <translation>một phiên bản trước của tệp</translation>
+    </message>
+    <message>
+      <source>unclear (non-standard byte range)</source>
+      <translation>không rõ (vùng ký không chuẩn)</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>không có</translation>
+    </message>
+    <message>
+      <source>allowed (form filling, signatures, timestamps)</source>
+      <translation>được phép (điền biểu mẫu, ký thêm, dấu thời gian)</translation>
+    </message>
+    <message>
+      <source>NOT allowed</source>
+      <translation>KHÔNG được phép</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>không rõ</translation>
+    </message>
+    <message>
       <source>unknown signer</source>
       <translation>người ký không xác định</translation>
     </message>
