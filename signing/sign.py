@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 
-from common.errors import CancelledError, HosoError, InputError
-from common.fsutil import atomic_write_bytes
+from common.errors import CancelledError, HosoError, InputError, OutputError
+from common.fsutil import atomic_output
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from signing import stamp as stamps
@@ -41,23 +42,23 @@ def default_output_path(pdf_in: Path) -> Path:
     return pdf_in.with_name(_("{name} (signed)").format(name=pdf_in.stem) + ".pdf")
 
 
-def _read_input(pdf_in: Path) -> bytes:
+def _open_input(pdf_in: Path) -> BinaryIO:
     try:
-        return Path(pdf_in).read_bytes()
+        return open(pdf_in, "rb")
     except OSError as exc:
         raise InputError(
             _("cannot read the file: {reason}").format(reason=exc.strerror or exc), path=pdf_in
         ) from exc
 
 
-def open_incremental(data: bytes, path: Path, password: str | None):
-    """An incremental writer on the PDF bytes; encrypted files need their password."""
+def open_incremental(stream: BinaryIO, path: Path, password: str | None):
+    """An incremental writer on the PDF stream; encrypted files need their password."""
     from pyhanko.pdf_utils.crypt import AuthStatus, StandardSecurityHandler
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
 
     try:
-        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+        writer = IncrementalPdfFileWriter(stream, strict=False)
         encrypted = writer.prev.encrypted
     except (PdfError, ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
         raise InputError(_("not a readable PDF file"), path=path, details=str(exc)) from exc
@@ -198,13 +199,14 @@ def _check_level(options: SignOptions, path: Path) -> None:
         )
 
 
-def _sign_bytes(
-    data: bytes, pdf_in: Path, options: SignOptions, signer: LoadedSigner
-) -> tuple[bytes, str]:
+def _sign_into(
+    stream: BinaryIO, pdf_in: Path, options: SignOptions, signer: LoadedSigner, output: BinaryIO
+) -> str:
+    """Sign the PDF read from `stream` into `output`; return the signature field's name."""
     from pyhanko.sign.fields import SigFieldSpec
     from pyhanko.sign.signers import PdfSigner
 
-    writer = open_incremental(data, pdf_in, options.pdf_password)
+    writer = open_incremental(stream, pdf_in, options.pdf_password)
     certified = _refuse_if_locked(writer, pdf_in)
     field_name, create = _choose_field(writer, options, pdf_in)
     new_field = None
@@ -235,13 +237,12 @@ def _sign_bytes(
         stamp_style=stamps.stamp_style(options) if options.stamp.visible else None,
         new_field_spec=new_field,
     )
-    out = BytesIO()
     pdf_signer.sign_pdf(
         writer,
-        output=out,
+        output=output,
         appearance_text_params=stamps.text_params(options, signer.cert.subject),
     )
-    return out.getvalue(), field_name
+    return field_name
 
 
 def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> HosoError:
@@ -275,6 +276,11 @@ def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> Ho
         return HosoError(_("signing failed: {reason}").format(reason=exc), path=pdf_in)
     if isinstance(exc, PdfError):
         return InputError(_("not a readable PDF file"), path=pdf_in, details=str(exc))
+    if isinstance(exc, OSError):
+        return OutputError(
+            _("could not write the signed copy: {reason}").format(reason=exc.strerror or exc),
+            path=pdf_in,
+        )
     return HosoError(
         _("signing failed: {reason}").format(reason=f"{exc.__class__.__name__}: {exc}"),
         path=pdf_in,
@@ -293,28 +299,32 @@ def sign(
     pdf_in, pdf_out = Path(pdf_in), Path(pdf_out)
     if pdf_out.resolve() == pdf_in.resolve():
         raise InputError(_("the signed copy must be a new file, not the original"), path=pdf_out)
-    progress(0, STEPS, _("Reading the PDF"))
-    data = _read_input(pdf_in)
     check_usable(signer.cert, allow_invalid_time=options.allow_invalid_cert, path=pdf_in)
     _check_level(options, pdf_in)
     check_cancel(cancel)
-    progress(1, STEPS, _("Signing"))
-    try:
-        signed, field_name = _sign_bytes(data, pdf_in, options, signer)
-    except (HosoError, CancelledError):
-        raise
-    except Exception as exc:
-        raise _translate_failure(exc, pdf_in, signer) from exc
-    check_cancel(cancel)
-    progress(3, STEPS, _("Writing the signed copy"))
-    atomic_write_bytes(pdf_out, signed, private=False)
+    progress(0, STEPS, _("Reading the PDF"))
+    with _open_input(pdf_in) as stream:
+        size_in = os.fstat(stream.fileno()).st_size
+        progress(1, STEPS, _("Signing"))
+        try:
+            # written straight into a temporary file beside the target, renamed at the end:
+            # any failure or a cancel removes it, so no half-written copy is ever left
+            with atomic_output(pdf_out, private=False) as tmp:
+                with open(tmp, "wb") as output:
+                    field_name = _sign_into(stream, pdf_in, options, signer, output)
+                progress(3, STEPS, _("Writing the signed copy"))
+                check_cancel(cancel)
+        except (HosoError, CancelledError):
+            raise
+        except Exception as exc:
+            raise _translate_failure(exc, pdf_in, signer) from exc
     progress(STEPS, STEPS, _("Signed"))
     return SignResult(
         output=pdf_out,
         field_name=field_name,
         signer=signer.cert.subject,
         level=options.level,
-        bytes_added=len(signed) - len(data),
+        bytes_added=pdf_out.stat().st_size - size_in,
     )
 
 

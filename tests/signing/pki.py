@@ -8,7 +8,10 @@ point to 127.0.0.1:<port>; `PkiServer` serves them from a thread (certomancer's 
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import socket
+import subprocess
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -329,3 +332,41 @@ class PkiServer:
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
+
+
+SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
+TOKEN_LABEL = "Hoso Test Token"
+TOKEN_PIN = "123456"
+SO_PIN = "87654321"
+CERT_LABEL = "Nguyen Van An"
+
+
+def softhsm_available() -> bool:
+    return SOFTHSM_MODULE.exists() and bool(shutil.which("softhsm2-util"))
+
+
+def _run(*args: str) -> None:
+    subprocess.run(args, check=True, env=dict(os.environ), capture_output=True, timeout=60)
+
+
+def make_softhsm_token(pki: TestPki, folder: Path) -> dict:
+    """Init a SoftHSM2 token in `folder` (SOFTHSM2_CONF is set for this process) holding the
+    signer's key and certificate; slot numbers are random, so callers select it by label."""
+    tokendir = folder / "tokens"
+    tokendir.mkdir(parents=True, exist_ok=True)
+    conf = folder / "softhsm2.conf"
+    conf.write_text(
+        f"directories.tokendir = {tokendir}\nobjectstore.backend = file\nlog.level = ERROR\n"
+    )
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    _run("softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
+         "--pin", TOKEN_PIN, "--so-pin", SO_PIN)  # fmt: skip
+    _run("softhsm2-util", "--import", str(pki.key_pem("signer")), "--token", TOKEN_LABEL,
+         "--label", CERT_LABEL, "--id", "01", "--pin", TOKEN_PIN)  # fmt: skip
+    cert_der = folder / "signer.der"
+    cert_der.write_bytes(pki.cert_der("signer"))
+    _run("pkcs11-tool", "--module", str(SOFTHSM_MODULE), "--token-label", TOKEN_LABEL,
+         "--login", "--pin", TOKEN_PIN, "--write-object", str(cert_der), "--type", "cert",
+         "--id", "01", "--label", CERT_LABEL)  # fmt: skip
+    return {"module": SOFTHSM_MODULE, "label": TOKEN_LABEL, "pin": TOKEN_PIN, "so_pin": SO_PIN,
+            "cert_label": CERT_LABEL, "conf": conf}  # fmt: skip
