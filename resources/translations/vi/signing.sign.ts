@@ -8,14 +8,6 @@
       <translation>Đang đọc tệp PDF</translation>
     </message>
     <message>
-      <source>Signing</source>
-      <translation>Đang ký</translation>
-    </message>
-    <message>
-      <source>Writing the signed copy</source>
-      <translation>Đang ghi bản đã ký</translation>
-    </message>
-    <message>
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
@@ -44,6 +36,10 @@
       <translation>bản đã ký phải là một tệp mới, không được ghi đè tệp gốc</translation>
     </message>
     <message>
+      <source>Signing</source>
+      <translation>Đang ký</translation>
+    </message>
+    <message>
       <source>the PDF's certification data is damaged</source>
       <translation>dữ liệu chứng nhận của tệp PDF bị hỏng</translation>
     </message>
@@ -70,6 +66,14 @@
     <message>
       <source>cannot collect the certificate chain and revocation data: {reason}</source>
       <translation>không thu thập được chuỗi chứng thư số và thông tin thu hồi: {reason}</translation>
+    </message>
+    <message>
+      <source>could not write the signed copy: {reason}</source>
+      <translation>không ghi được bản đã ký: {reason}</translation>
+    </message>
+    <message>
+      <source>Writing the signed copy</source>
+      <translation>Đang ghi bản đã ký</translation>
     </message>
     <message>
       <source>Signing {name}</source>
