@@ -132,12 +132,16 @@ def test_unknown_token_label(softhsm_token):
 
 
 def test_token_removed_during_signing(softhsm_token, pdf_one_page, tmp_path):
-    """Closing the session before signing behaves like pulling the token out."""
+    """The session closes while signing is under way (as when the token is pulled out)."""
     out = tmp_path / "signed.pdf"
     signer = open_token(softhsm_token["module"], softhsm_token["label"], softhsm_token["pin"])
-    signer.close()
+
+    def pull_out_token(done: int, total: int, message: str) -> None:
+        if done == 1:  # the PDF is open, the signature not made yet
+            signer.signer.pkcs11_session.close()
+
     with pytest.raises(InputError) as err:
-        sign(pdf_one_page, out, SignOptions(), signer)
+        sign(pdf_one_page, out, SignOptions(), signer, progress=pull_out_token)
     assert "token" in err.value.message.lower()
     assert not out.exists()
     assert not list(tmp_path.glob(".signed.pdf.*"))
