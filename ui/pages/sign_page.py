@@ -50,10 +50,11 @@ class PagePreview(QtWidgets.QWidget):
         self._page_height = 842.0
         self._drag_start: QtCore.QPointF | None = None
         self._box_px: QtCore.QRectF | None = None
+        self._default_px: QtCore.QRectF | None = None  # where the stamp goes without a drag
 
     def show_page(self, pdf: Path | None, page_index: int) -> int:
         """Render page `page_index` (0-based, -1 = last); returns the page count."""
-        self._pixmap, self._box_px = None, None
+        self._pixmap, self._box_px, self._default_px = None, None, None
         if pdf is None:
             self.update()
             return 0
@@ -68,6 +69,7 @@ class PagePreview(QtWidgets.QWidget):
                 page = doc[page_index if 0 <= page_index < count else count - 1]
                 self._scale = PREVIEW_WIDTH / page.rect.width
                 self._page_height = page.rect.height
+                page_width = page.rect.width
                 pix = page.get_pixmap(matrix=pymupdf.Matrix(self._scale, self._scale))
                 image = QtGui.QImage(
                     pix.samples,
@@ -81,6 +83,8 @@ class PagePreview(QtWidgets.QWidget):
             return 0
         self._pixmap = QtGui.QPixmap.fromImage(image)
         self.setMinimumSize(self._pixmap.size())
+        if page_index < 0 or page_index >= count - 1:
+            self._default_px = self._to_pixels(_default_stamp_box(page_width))
         self.update()
         return count
 
@@ -96,16 +100,16 @@ class PagePreview(QtWidgets.QWidget):
             round(self._page_height - r.top() / s, 1),
         )
 
+    def _to_pixels(self, box: tuple[float, float, float, float]) -> QtCore.QRectF:
+        x1, y1, x2, y2 = box
+        s = self._scale
+        return QtCore.QRectF(
+            QtCore.QPointF(x1 * s, (self._page_height - y2) * s),
+            QtCore.QPointF(x2 * s, (self._page_height - y1) * s),
+        )
+
     def set_box_points(self, box: tuple[float, float, float, float] | None) -> None:
-        if box is None:
-            self._box_px = None
-        else:
-            x1, y1, x2, y2 = box
-            s = self._scale
-            self._box_px = QtCore.QRectF(
-                QtCore.QPointF(x1 * s, (self._page_height - y2) * s),
-                QtCore.QPointF(x2 * s, (self._page_height - y1) * s),
-            )
+        self._box_px = None if box is None else self._to_pixels(box)
         self.update()
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -136,6 +140,9 @@ class PagePreview(QtWidgets.QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No page to show"))
             return
         painter.drawPixmap(0, 0, self._pixmap)
+        if self._box_px is None and self._default_px is not None:
+            painter.setPen(QtGui.QPen(QtGui.QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
+            painter.drawRect(self._default_px)
         if self._box_px is not None:
             pen = QtGui.QPen(QtGui.QColor(200, 30, 30), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -635,6 +642,15 @@ class SignPage(StepPage):
         if unsigned < len(self.pdfs):
             return StepStatus("attention", _("{n} PDF file(s) not signed yet.").format(n=unsigned))
         return StepStatus("not_started", _("No PDF signed yet."))
+
+
+def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:
+    """The stamp's default box on the last page (no earlier signature), as signing places it."""
+    from signing.stamp import DEFAULT_SIZE, MARGIN
+
+    width, height = DEFAULT_SIZE
+    right = page_width - MARGIN
+    return right - width, MARGIN, right, MARGIN + height
 
 
 def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
