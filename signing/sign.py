@@ -245,30 +245,47 @@ def _sign_into(
     return field_name
 
 
+def _exception_chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes, outermost first (pyHanko wraps the real reason)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
 def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> HosoError:
     """Explain what went wrong inside pyHanko / the token, for the user."""
     import pkcs11
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.general import SigningError
     from pyhanko.sign.timestamps.common_utils import TimestampRequestError
-    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, RevokedError
 
     from signing.tokens import token_error
 
-    if isinstance(exc, pkcs11.exceptions.PKCS11Error):
-        return token_error(exc, Path(signer.source))
-    cause = exc.__cause__ or exc.__context__
-    if isinstance(cause, pkcs11.exceptions.PKCS11Error):
-        return token_error(cause, Path(signer.source))
-    if isinstance(exc, TimestampRequestError):
+    chain = _exception_chain(exc)
+
+    def first(kind):
+        return next((e for e in chain if isinstance(e, kind)), None)
+
+    if (p11 := first(pkcs11.exceptions.PKCS11Error)) is not None:
+        return token_error(p11, Path(signer.source))
+    if (tsa := first(TimestampRequestError)) is not None:
+        reason = tsa.__cause__ or tsa
         return HosoError(
-            _("the timestamp server did not answer: {reason}").format(reason=cause or exc),
+            _("the timestamp server did not answer: {reason}").format(reason=reason),
             path=pdf_in,
         )
-    if isinstance(exc, PathBuildingError | PathValidationError):
+    if first(RevokedError) is not None:
+        return HosoError(
+            _("the certificate was revoked by its CA; it can no longer sign"), path=pdf_in
+        )
+    if (path_error := first(PathBuildingError | PathValidationError)) is not None:
         return HosoError(
             _("cannot collect the certificate chain and revocation data: {reason}").format(
-                reason=exc
+                reason=path_error
             ),
             path=pdf_in,
         )

@@ -51,6 +51,7 @@ class SignatureReport:
     intact: bool
     valid: bool
     trusted: bool
+    revoked: bool
     coverage: str
     changes: str
     change_detail: str  # pyHanko's modification level, e.g. FORM_FILLING
@@ -174,14 +175,29 @@ def _pades_level(sig, status, reader, later_doc_timestamp: bool) -> str:
     return "B-LTA" if later_doc_timestamp else "B-LT"
 
 
-def _verdict(signer: str, intact: bool, valid: bool, coverage: str, changes: str, trusted: bool,
-             trust_store: bool, weak_algorithm: bool) -> tuple[bool, str]:  # fmt: skip
+def _verdict(
+    signer: str,
+    *,
+    intact: bool,
+    valid: bool,
+    coverage: str,
+    changes: str,
+    trusted: bool,
+    trust_store: bool,
+    weak_algorithm: bool,
+    revoked: bool,
+) -> tuple[bool, str]:
+    """(overall OK, one-line verdict): the most serious problem wins."""
     if not intact:
         return False, _("INVALID: the document was changed after {signer} signed it").format(
             signer=signer
         )
     if not valid:
         return False, _("INVALID: the signature of {signer} is not cryptographically valid").format(
+            signer=signer
+        )
+    if revoked:
+        return False, _("INVALID: the certificate of {signer} was revoked by its CA").format(
             signer=signer
         )
     if weak_algorithm:
@@ -235,7 +251,7 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
         return SignatureReport(
             field_name=field_name, signer=signer, issuer=issuer,
             claimed_time=_safe(lambda: sig.self_reported_timestamp), timestamp_time=None,
-            intact=False, valid=False, trusted=False, coverage=COVERAGE_UNCLEAR,
+            intact=False, valid=False, trusted=False, revoked=False, coverage=COVERAGE_UNCLEAR,
             changes=CHANGES_UNKNOWN, change_detail="", pades_level=_pades_level(
                 sig, None, reader, later_doc_ts),
             certification=certification, ok=False,
@@ -247,9 +263,16 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
     changes, detail = _changes(status)
     name = signer or _("unknown signer")
     ok, verdict = _verdict(
-        name, status.intact, status.valid, coverage, changes, status.trusted,
-        bool(options.trust_roots), _weak_algorithm(status),
-    )  # fmt: skip
+        name,
+        intact=status.intact,
+        valid=status.valid,
+        coverage=coverage,
+        changes=changes,
+        trusted=status.trusted,
+        trust_store=bool(options.trust_roots),
+        weak_algorithm=_weak_algorithm(status),
+        revoked=status.revoked,
+    )
     ts = status.timestamp_validity
     return SignatureReport(
         field_name=field_name,
@@ -260,6 +283,7 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
         intact=status.intact,
         valid=status.valid,
         trusted=status.trusted,
+        revoked=status.revoked,
         coverage=coverage,
         changes=changes,
         change_detail=detail,

@@ -181,6 +181,15 @@ def certomancer_config(key_dir: Path, url_prefix: str) -> dict:
                         key="other",
                         revocation=False,
                     ),
+                    "signer-revoked": {
+                        **_signer_cert(
+                            _validity(timedelta(days=-30), timedelta(days=700)), signing
+                        ),
+                        "revocation": {
+                            "revoked-since": _iso(_NOW - timedelta(days=2)),
+                            "reason": "key_compromise",
+                        },
+                    },
                     "other": _signer_cert(
                         _validity(timedelta(days=-30), timedelta(days=700)), signing, key="other"
                     ),
@@ -266,6 +275,7 @@ SIGNER_LABELS = (
     "signer-expired",
     "signer-future",
     "signer-nodigsig",
+    "signer-revoked",
     "other",
     "signer-plain",
     "other-plain",

@@ -324,3 +324,27 @@ def test_pdfsig_agrees(pki, pdf_one_page, tmp_path):
     )
     assert "Signature is Valid" not in poppler.stdout
     assert not verify(tampered, _trust(pki)).all_ok
+
+
+def test_revoked_certificate_detected_online(pki_server, pdf_one_page, tmp_path):
+    """Signed with a certificate the CA has revoked: OCSP/CRL fetched from the local server."""
+    out = tmp_path / "revoked.pdf"
+    with open_p12(pki_server.p12("signer-revoked"), P12_PASSWORD) as signer:
+        sign(pdf_one_page, out, SignOptions(), signer)
+    offline = verify(out, _trust(pki_server)).signatures[0]
+    assert not offline.revoked  # nothing to know it from without fetching
+    online = verify(
+        out, VerifyOptions(trust_roots=(pki_server.cert_pem("root"),), allow_fetching=True)
+    ).signatures[0]
+    assert online.revoked and not online.trusted and not online.ok
+    assert "thu hồi" in online.verdict
+
+
+def test_ltv_refuses_revoked_certificate(pki_server, pdf_one_page, tmp_path):
+    out = tmp_path / "revoked-lt.pdf"
+    options = SignOptions(level="B-LT", tsa_urls=(pki_server.tsa_url,))
+    signer = open_p12(pki_server.p12("signer-revoked"), P12_PASSWORD)
+    with pytest.raises(HosoError) as err:
+        sign(pdf_one_page, out, options, signer)
+    assert "thu hồi" in err.value.message
+    assert not out.exists()

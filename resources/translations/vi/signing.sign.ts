@@ -28,6 +28,10 @@
       <translation>tệp PDF đã được chứng nhận với chế độ «không cho phép thay đổi»: ký thêm sẽ làm mất hiệu lực chứng nhận</translation>
     </message>
     <message>
+      <source>the certificate was revoked by its CA; it can no longer sign</source>
+      <translation>chứng thư số đã bị nhà cung cấp thu hồi; không thể dùng để ký nữa</translation>
+    </message>
+    <message>
       <source>not a readable PDF file</source>
       <translation>không phải tệp PDF đọc được</translation>
     </message>

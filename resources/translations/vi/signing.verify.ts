@@ -84,6 +84,10 @@
       <translation>KHÔNG HỢP LỆ: chữ ký của {signer} sai về mặt mật mã</translation>
     </message>
     <message>
+      <source>INVALID: the certificate of {signer} was revoked by its CA</source>
+      <translation>KHÔNG HỢP LỆ: chứng thư số của {signer} đã bị nhà cung cấp thu hồi</translation>
+    </message>
+    <message>
       <source>NOT OK: the signature of {signer} uses an algorithm that is no longer allowed</source>
       <translation>CÓ VẤN ĐỀ: chữ ký của {signer} dùng thuật toán không còn được chấp nhận</translation>
     </message>
