@@ -347,15 +347,24 @@ def verify(
     )
 
 
-def signature_count(pdf: Path) -> int:
-    """How many signatures a PDF holds, without checking them (0 when unreadable)."""
+@dataclass(frozen=True)
+class QuickInfo:
+    """What a file list shows without checking anything."""
+
+    signatures: int = 0
+    encrypted: bool = False
+    readable: bool = True
+
+
+def quick_info(pdf: Path) -> QuickInfo:
+    """Signature count and encryption of a PDF, cheaply (never raises)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
         with open(pdf, "rb") as fh:
             reader = PdfFileReader(fh, strict=False)
             if reader.encrypted:
-                return 0
-            return len(reader.embedded_regular_signatures)
-    except Exception:  # unreadable files simply show as unsigned in lists
-        return 0
+                return QuickInfo(encrypted=True)
+            return QuickInfo(signatures=len(reader.embedded_regular_signatures))
+    except Exception:  # unreadable files show as such in lists; signing explains later
+        return QuickInfo(readable=False)

@@ -114,3 +114,22 @@ def test_check_another_pdf(sign_page, app_context, testdata, qtbot):
     sign_page.check_other_button.click()
     qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
     assert "KHÔNG HỢP LỆ" in sign_page.report_view.toPlainText()
+
+
+def test_protected_pdf_asks_its_password(
+    main_window, app_context, pki, testdata, tmp_path, qtbot  # noqa: F811
+):
+    folder = app_context.dossier_root / "mat-khau"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", testdata("hostile", "pdf", "pyhanko_minimal-aes256.pdf"))
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    assert "mật khẩu" in page.file_list.item(0).text()
+    page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD, "ownersecret"]
+    page.sign_button.click()
+    _wait_idle(qtbot, page)
+    item = page.session.dossier.components[0].files[0]
+    assert item.signed

@@ -7,7 +7,7 @@ thread); PINs and passwords are asked through the dialog service, used once, nev
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class DossierPdf:
     name: str
     path: Path
     signatures: int = 0
+    encrypted: bool = False
 
 
 class PagePreview(QtWidgets.QWidget):
@@ -291,9 +292,13 @@ class SignPage(StepPage):
 
     @staticmethod
     def _count_signatures(pdfs: list[DossierPdf]) -> list[DossierPdf]:
-        from signing.verify import signature_count
+        from signing.verify import quick_info
 
-        return [DossierPdf(p.file_id, p.name, p.path, signature_count(p.path)) for p in pdfs]
+        found = []
+        for pdf in pdfs:
+            info = quick_info(pdf.path)
+            found.append(replace(pdf, signatures=info.signatures, encrypted=info.encrypted))
+        return found
 
     def _counts_ready(self, pdfs: list[DossierPdf]) -> None:
         if [p.file_id for p in pdfs] == [p.file_id for p in self.pdfs]:
@@ -304,9 +309,12 @@ class SignPage(StepPage):
         current = self.file_list.currentRow()
         self.file_list.clear()
         for pdf in self.pdfs:
-            state = (
-                _("signed ({n})").format(n=pdf.signatures) if pdf.signatures else _("not signed")
-            )
+            if pdf.encrypted:
+                state = _("password protected")
+            elif pdf.signatures:
+                state = _("signed ({n})").format(n=pdf.signatures)
+            else:
+                state = _("not signed")
             item = QtWidgets.QListWidgetItem(f"{pdf.name} — {state}")
             item.setToolTip(str(pdf.path))
             self.file_list.addItem(item)
@@ -452,10 +460,15 @@ class SignPage(StepPage):
             return
         if opener is None:
             return
+        if any(pdf.encrypted for pdf in targets):
+            password = self.context.dialogs.ask_secret(
+                _("Protected PDF"), _("Password of the protected PDF file(s):")
+            )
+            if password is None:
+                return
+            options = replace(options, pdf_password=password)
         if len(targets) > 1 or all_files:
             # one box for many files would be surprising: each gets the default place
-            from dataclasses import replace
-
             options = replace(options, stamp=replace(options.stamp, page=None, rect=None))
         self._set_busy(True)
         self.context.run_job(
@@ -490,8 +503,6 @@ class SignPage(StepPage):
         return lambda: open_token(choice.module, choice.token_label, pin, choice.cert_label)
 
     def _signer_ready(self, signer, targets: list[DossierPdf], options) -> None:
-        from dataclasses import replace
-
         problem = signer.cert.validity_problem()
         if problem:
             question = _("{problem}. Sign anyway? Readers will show the signature as invalid.")

@@ -164,8 +164,8 @@
       <translation>Không có trang để hiển thị</translation>
     </message>
     <message>
-      <source>not signed</source>
-      <translation>chưa ký</translation>
+      <source>password protected</source>
+      <translation>có mật khẩu bảo vệ</translation>
     </message>
     <message>
       <source>Stamp: bottom right of the last page. Drag on the page to choose a place.</source>
@@ -186,6 +186,14 @@
     <message>
       <source>There is no PDF to sign.</source>
       <translation>Không có tệp PDF nào để ký.</translation>
+    </message>
+    <message>
+      <source>Protected PDF</source>
+      <translation>Tệp PDF có mật khẩu</translation>
+    </message>
+    <message>
+      <source>Password of the protected PDF file(s):</source>
+      <translation>Mật khẩu của tệp PDF được bảo vệ:</translation>
     </message>
     <message>
       <source>Opening the certificate</source>
@@ -220,6 +228,10 @@
       <translation>Đang đọc chữ ký</translation>
     </message>
     <message>
+      <source>not signed</source>
+      <translation>chưa ký</translation>
+    </message>
+    <message>
       <source>Choose a certificate file (.p12/.pfx) first.</source>
       <translation>Hãy chọn tệp chứng thư số (.p12/.pfx) trước.</translation>
     </message>
@@ -252,10 +264,6 @@
       <translation>Thay đổi sau khi ký</translation>
     </message>
     <message>
-      <source>signed ({n})</source>
-      <translation>đã ký ({n})</translation>
-    </message>
-    <message>
       <source>Stamp on page {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt</source>
       <translation>Khung chữ ký ở trang {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt</translation>
     </message>
@@ -274,6 +282,10 @@
     <message>
       <source>{subject} — {issuer} (token {label}, until {date})</source>
       <translation>{subject} — {issuer} (token {label}, hết hạn {date})</translation>
+    </message>
+    <message>
+      <source>signed ({n})</source>
+      <translation>đã ký ({n})</translation>
     </message>
     <message>
       <source>Trust was not checked: add the root certificate of your CA to judge whether the signer is trusted.</source>
