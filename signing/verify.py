@@ -354,6 +354,7 @@ class QuickInfo:
     signatures: int = 0
     encrypted: bool = False
     readable: bool = True
+    empty_fields: tuple[str, ...] = ()  # signature fields waiting for a signature
 
 
 def quick_info(pdf: Path) -> QuickInfo:
@@ -365,6 +366,12 @@ def quick_info(pdf: Path) -> QuickInfo:
             reader = PdfFileReader(fh, strict=False)
             if reader.encrypted:
                 return QuickInfo(encrypted=True)
-            return QuickInfo(signatures=len(reader.embedded_regular_signatures))
+            from pyhanko.sign.fields import enumerate_sig_fields
+
+            empty = tuple(
+                str(name)
+                for name, _value, _ref in enumerate_sig_fields(reader, filled_status=False)
+            )
+            return QuickInfo(signatures=len(reader.embedded_regular_signatures), empty_fields=empty)
     except Exception:  # unreadable files show as such in lists; signing explains later
         return QuickInfo(readable=False)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 
 from dossier.workspace import Workspace
-from tests.signing.conftest import make_pdf, pki, softhsm_token  # noqa: F401 - fixtures
+from tests.signing import conftest as signing_fixtures
+from tests.signing.conftest import make_pdf
 from tests.signing.pki import P12_PASSWORD
 from ui.qt import QtCore
+
+# the generated PKI and the SoftHSM2 token of the signing tests
+pki = signing_fixtures.pki
+softhsm_token = signing_fixtures.softhsm_token
 
 
 @pytest.fixture
@@ -49,7 +54,7 @@ def test_drag_a_box_on_the_preview(sign_page, qtbot):
     assert "trang 2" in sign_page.box_label.text().lower()
 
 
-def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtbot):  # noqa: F811
+def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtbot):
     _wait_idle(qtbot, sign_page)
     sign_page.file_list.setCurrentRow(0)
     preview = sign_page.preview
@@ -77,7 +82,7 @@ def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtb
 def test_wrong_password_shows_error_and_writes_nothing(
     sign_page,
     app_context,
-    pki,  # noqa: F811 - fixture
+    pki,
     qtbot,
     shown_errors,
 ):
@@ -92,7 +97,7 @@ def test_wrong_password_shows_error_and_writes_nothing(
     )
 
 
-def test_sign_all_with_token_one_pin(sign_page, app_context, softhsm_token, qtbot):  # noqa: F811
+def test_sign_all_with_token_one_pin(sign_page, app_context, softhsm_token, qtbot):
     _wait_idle(qtbot, sign_page)
     sign_page.refresh_tokens()
     qtbot.waitUntil(lambda: sign_page.token_combo.count() > 0, timeout=30_000)
@@ -117,7 +122,12 @@ def test_check_another_pdf(sign_page, app_context, testdata, qtbot):
 
 
 def test_protected_pdf_asks_its_password(
-    main_window, app_context, pki, testdata, tmp_path, qtbot  # noqa: F811
+    main_window,
+    app_context,
+    pki,
+    testdata,
+    tmp_path,
+    qtbot,
 ):
     folder = app_context.dossier_root / "mat-khau"
     workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
@@ -133,3 +143,43 @@ def test_protected_pdf_asks_its_password(
     _wait_idle(qtbot, page)
     item = page.session.dossier.components[0].files[0]
     assert item.signed
+
+
+def test_existing_empty_field_is_offered_and_used(
+    main_window,
+    app_context,
+    pki,
+    tmp_path,
+    qtbot,
+):
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+
+    source = make_pdf(tmp_path / "Đơn.pdf")
+    writer = IncrementalPdfFileWriter(BytesIO(source.read_bytes()))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec("NguoiYeuCau", on_page=0, box=(60, 60, 260, 120))
+    )
+    buf = BytesIO()
+    writer.write(buf)
+    source.write_bytes(buf.getvalue())
+    folder = app_context.dossier_root / "o-ky"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", source)
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    page.file_list.setCurrentRow(0)
+    assert page.field_combo.currentData() == "NguoiYeuCau"
+    page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD]
+    page.sign_button.click()
+    _wait_idle(qtbot, page)
+    item = page.session.dossier.components[0].files[0]
+    from signing.verify import verify
+
+    [sig] = verify(page.session.workspace.path(item.derived)).signatures
+    assert sig.field_name == "NguoiYeuCau" and sig.ok

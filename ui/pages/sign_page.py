@@ -35,6 +35,7 @@ class DossierPdf:
     path: Path
     signatures: int = 0
     encrypted: bool = False
+    empty_fields: tuple[str, ...] = ()
 
 
 class PagePreview(QtWidgets.QWidget):
@@ -242,6 +243,9 @@ class SignPage(StepPage):
         self.level_combo.addItem(_("With timestamp (PAdES B-T)"), "B-T")
         self.level_combo.addItem(_("Long-term (PAdES B-LT)"), "B-LT")
         form.addRow(_("Level"), self.level_combo)
+        self.field_combo = QtWidgets.QComboBox()
+        self.field_combo.setAccessibleName(_("Signature field"))
+        form.addRow(_("Signature field"), self.field_combo)
         self.visible_check = QtWidgets.QCheckBox(_("Visible stamp"))
         self.visible_check.setChecked(True)
         form.addRow(self.visible_check)
@@ -297,7 +301,14 @@ class SignPage(StepPage):
         found = []
         for pdf in pdfs:
             info = quick_info(pdf.path)
-            found.append(replace(pdf, signatures=info.signatures, encrypted=info.encrypted))
+            found.append(
+                replace(
+                    pdf,
+                    signatures=info.signatures,
+                    encrypted=info.encrypted,
+                    empty_fields=info.empty_fields,
+                )
+            )
         return found
 
     def _counts_ready(self, pdfs: list[DossierPdf]) -> None:
@@ -335,10 +346,20 @@ class SignPage(StepPage):
         self.page_spin.blockSignals(False)
         self._refresh_preview()
         pdf = self.selected_pdf()
+        self._fill_fields(pdf)
         if pdf is not None and pdf.signatures:
             self.check_pdf(pdf.path)
         else:
             self.report_view.clear()
+
+    def _fill_fields(self, pdf: DossierPdf | None) -> None:
+        """A new field, or an empty signature field the form already has (its place is fixed)."""
+        self.field_combo.clear()
+        self.field_combo.addItem(_("New signature field"), None)
+        for name in pdf.empty_fields if pdf else ():
+            self.field_combo.addItem(_("Existing field: {name}").format(name=name), name)
+        if pdf is not None and pdf.empty_fields:
+            self.field_combo.setCurrentIndex(1)
 
     def _refresh_preview(self) -> None:
         pdf = self.selected_pdf()
@@ -443,6 +464,7 @@ class SignPage(StepPage):
             tsa_urls=tsa_urls,
             certify=self.certify_check.isChecked(),
             stamp=stamp,
+            field_name=self.field_combo.currentData(),
         )
 
     def sign_files(self, *, all_files: bool) -> None:
@@ -468,8 +490,10 @@ class SignPage(StepPage):
                 return
             options = replace(options, pdf_password=password)
         if len(targets) > 1 or all_files:
-            # one box for many files would be surprising: each gets the default place
-            options = replace(options, stamp=replace(options.stamp, page=None, rect=None))
+            # one box or field for many files would be surprising: each gets the default place
+            options = replace(
+                options, field_name=None, stamp=replace(options.stamp, page=None, rect=None)
+            )
         self._set_busy(True)
         self.context.run_job(
             lambda progress, cancel: opener(),

@@ -80,6 +80,10 @@
       <translation>Mức chữ ký</translation>
     </message>
     <message>
+      <source>Signature field</source>
+      <translation>Ô chữ ký</translation>
+    </message>
+    <message>
       <source>Visible stamp</source>
       <translation>Hiển thị khung chữ ký</translation>
     </message>
@@ -98,6 +102,10 @@
     <message>
       <source>Sign all PDF files (one PIN)</source>
       <translation>Ký tất cả tệp PDF (nhập PIN một lần)</translation>
+    </message>
+    <message>
+      <source>New signature field</source>
+      <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
       <source>Choose the certificate file</source>
@@ -262,6 +270,10 @@
     <message>
       <source>Changes after signing</source>
       <translation>Thay đổi sau khi ký</translation>
+    </message>
+    <message>
+      <source>Existing field: {name}</source>
+      <translation>Ô có sẵn: {name}</translation>
     </message>
     <message>
       <source>Stamp on page {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt</source>
