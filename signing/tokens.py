@@ -191,7 +191,10 @@ def _token_flags(token) -> tuple[bool, bool, bool]:
     )
 
 
-def _certificates(session) -> tuple[CertInfo, ...]:
+def _certificates_with_ids(session) -> list[tuple[CertInfo, bytes | None]]:
+    """Certificates of a token with their CKA_ID, which ties a certificate to its key (the
+    labels of key and certificate often differ on CA tokens)."""
+    import pkcs11
     from asn1crypto import x509
     from pkcs11 import Attribute, ObjectClass
 
@@ -199,10 +202,19 @@ def _certificates(session) -> tuple[CertInfo, ...]:
     for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
         try:
             cert = x509.Certificate.load(obj[Attribute.VALUE])
-            found.append(describe(cert, label=str(obj[Attribute.LABEL] or "")))
+            info = describe(cert, label=str(obj[Attribute.LABEL] or ""))
         except (ValueError, TypeError, KeyError):
             continue  # a non-X.509 object: not ours to show
-    return tuple(found)
+        try:
+            cka_id = bytes(obj[Attribute.ID]) or None
+        except (pkcs11.exceptions.PKCS11Error, KeyError, TypeError):
+            cka_id = None
+        found.append((info, cka_id))
+    return found
+
+
+def _certificates(session) -> tuple[CertInfo, ...]:
+    return tuple(info for info, _id in _certificates_with_ids(session))
 
 
 def list_tokens(module: Path) -> list[TokenInfo]:
@@ -293,9 +305,13 @@ def open_token(
     except pkcs11.exceptions.PKCS11Error as exc:
         raise token_error(exc, module) from exc
     try:
-        certs = _certificates(session)
-        chosen = _choose_cert(certs, cert_label, module)
-        signer = PKCS11Signer(session, cert_label=chosen.label, other_certs_to_pull=None)
+        certs = _certificates_with_ids(session)
+        chosen = _choose_cert(tuple(info for info, _id in certs), cert_label, module)
+        cka_id = next(cid for info, cid in certs if info is chosen)
+        if cka_id is not None:  # key found by its ID, whatever its label
+            signer = PKCS11Signer(session, cert_id=cka_id, other_certs_to_pull=None)
+        else:
+            signer = PKCS11Signer(session, cert_label=chosen.label, other_certs_to_pull=None)
         signing_cert = signer.signing_cert  # fetched now: a missing key fails here
     except InputError:
         session.close()

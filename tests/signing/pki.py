@@ -371,8 +371,9 @@ def make_softhsm_token(pki: TestPki, folder: Path) -> dict:
     os.environ["SOFTHSM2_CONF"] = str(conf)
     _run("softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
          "--pin", TOKEN_PIN, "--so-pin", SO_PIN)  # fmt: skip
+    # the key's label differs from the certificate's, as on many CA tokens: matched by ID
     _run("softhsm2-util", "--import", str(pki.key_pem("signer")), "--token", TOKEN_LABEL,
-         "--label", CERT_LABEL, "--id", "01", "--pin", TOKEN_PIN)  # fmt: skip
+         "--label", "Private key", "--id", "01", "--pin", TOKEN_PIN)  # fmt: skip
     cert_der = folder / "signer.der"
     cert_der.write_bytes(pki.cert_der("signer"))
     _run("pkcs11-tool", "--module", str(SOFTHSM_MODULE), "--token-label", TOKEN_LABEL,
