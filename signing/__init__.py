@@ -12,6 +12,7 @@ from signing.options import SignOptions, StampOptions, VerifyOptions
 from signing.sign import BatchItem, SignResult, default_output_path, sign, sign_many
 from signing.signers import LoadedSigner, open_p12
 from signing.tokens import ModuleCandidate, TokenInfo, discover_modules, list_tokens, open_token
+from signing.verify import SignatureReport, VerifyReport, verify
 
 __all__ = [
     "BatchItem",
@@ -20,9 +21,11 @@ __all__ = [
     "ModuleCandidate",
     "SignOptions",
     "SignResult",
+    "SignatureReport",
     "StampOptions",
     "TokenInfo",
     "VerifyOptions",
+    "VerifyReport",
     "default_output_path",
     "discover_modules",
     "list_tokens",
@@ -30,6 +33,7 @@ __all__ = [
     "open_token",
     "sign",
     "sign_many",
+    "verify",
 ]
 
 # pyHanko logs every validation problem with a traceback; the report already explains them.

@@ -151,3 +151,9 @@ def test_ltv_without_tsa_refused(pki, pdf_one_page, tmp_path, monkeypatch, capsy
     )  # fmt: skip
     assert code == 1
     assert "TSA" in capsys.readouterr().err
+
+
+def test_verify_hostile_pdfs_exit_1_never_a_crash(testdata, monkeypatch, capsys):
+    for path in sorted(testdata("hostile", "pdf").glob("*.pdf")):
+        assert _run(["verify", str(path)], monkeypatch) == 1, path
+        assert "unexpected" not in capsys.readouterr().err
