@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.dossier",
     "desktop.commands.catalog",
     "desktop.commands.scan",
+    "desktop.commands.signing",
 )
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
