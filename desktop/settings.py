@@ -33,6 +33,7 @@ OPTIONS: tuple[Option, ...] = (
         "trusted_certificates", list, [], N_("Trusted root certificates for checking signatures")
     ),
     Option("clerk_mode", bool, False, N_("Clerk mode (many citizens a day)")),
+    Option("scanner_device", str, "", N_("Scanner device (SANE name; empty: the first one)")),
 )
 _BY_NAME = {option.name: option for option in OPTIONS}
 MAX_RECENT = 10

@@ -145,3 +145,29 @@ def test_dropping_files_imports_them(scan_page, photos, qtbot):
     scan_page.page_list.dropEvent(event)
     assert scan_page.page_list.count() == 1
     _wait_previews(qtbot, scan_page, 1)
+
+
+def test_watch_folder_imports_new_scans(scan_page, photos, qtbot, tmp_path):
+    import shutil
+
+    folder = tmp_path / "máy quét"
+    folder.mkdir()
+    shutil.copy(photos[0], folder / "old.jpg")  # already there: not imported
+    scan_page.context.dialogs.answers["choose_folder"] = folder
+    scan_page.watch_button.setChecked(True)
+    shutil.copy(photos[1], folder / "scan0001.jpg")
+    scan_page.poll_watch_folder()
+    qtbot.waitUntil(lambda: scan_page.page_list.count() == 1, timeout=WAIT_MS)
+    _wait_previews(qtbot, scan_page, 1)
+    assert scan_page.files()[0].name == "scan0001.jpg"
+    scan_page.watch_button.setChecked(False)
+    assert not scan_page.watch_timer.isActive()
+
+
+@pytest.mark.skipif(__import__("shutil").which("scanimage") is None, reason="no sane-utils")
+def test_scanner_button_adds_a_page_from_sane_test_device(scan_page, qtbot):
+    scan_page.context.settings.set("scanner_device", "test")
+    scan_page.acquire_from_scanner()
+    qtbot.waitUntil(lambda: scan_page.page_list.count() == 1, timeout=WAIT_MS)
+    _wait_previews(qtbot, scan_page, 1)
+    assert scan_page.files()[0].name.startswith("scanner-")

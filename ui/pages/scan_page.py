@@ -91,6 +91,15 @@ class ScanPage(StepPage):
         self.component_box.currentIndexChanged.connect(self.refresh_list)
         self.import_button = QtWidgets.QPushButton(_("Add photos or PDF…"))
         self.import_button.clicked.connect(self.choose_files)
+        self.scanner_button = QtWidgets.QPushButton(_("From scanner"))
+        self.scanner_button.clicked.connect(self.acquire_from_scanner)
+        self.watch_button = QtWidgets.QPushButton(_("Watch a folder…"))
+        self.watch_button.setCheckable(True)
+        self.watch_button.toggled.connect(self.toggle_watch)
+        self.watch_timer = QtCore.QTimer(self)
+        self.watch_timer.setInterval(2000)
+        self.watch_timer.timeout.connect(self.poll_watch_folder)
+        self.watch_source = None
         self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))
         self.rotate_left_button.clicked.connect(lambda: self.rotate_selected(-1))
         self.rotate_right_button = QtWidgets.QPushButton(_("Rotate right"))
@@ -115,6 +124,8 @@ class ScanPage(StepPage):
         toolbar.addWidget(component_label)
         toolbar.addWidget(self.component_box, 1)
         toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.scanner_button)
+        toolbar.addWidget(self.watch_button)
         edit_bar = QtWidgets.QHBoxLayout()
         for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
                        self.undo_button, self.delete_button):  # fmt: skip
@@ -170,10 +181,23 @@ class ScanPage(StepPage):
         self.component_box.clear()
         if self.session is not None:
             ids = [entry.component_id for entry in self.session.dossier.components]
+            names = self._component_names()
             for component_id in ids or [scan_model.DEFAULT_COMPONENT]:
-                self.component_box.addItem(component_id, component_id)
+                self.component_box.addItem(names.get(component_id, component_id), component_id)
         self.component_box.blockSignals(False)
         self.refresh_list()
+
+    def _component_names(self) -> dict[str, str]:
+        """Component id -> name as on the portal, from the procedure catalog when known."""
+        try:
+            from dossier.catalog import load_catalog
+
+            procedure = load_catalog(self.context.catalog_dir).find(
+                self.session.dossier.procedure_code
+            )
+        except Exception:
+            return {}
+        return {c.id: c.name for c in procedure.components} if procedure else {}
 
     def current_component(self) -> str:
         return self.component_box.currentData() or scan_model.DEFAULT_COMPONENT
@@ -194,13 +218,17 @@ class ScanPage(StepPage):
         return StepStatus("done", "")
 
     def limit_bytes(self) -> int:
-        limit = DEFAULT_LIMIT_MB
-        try:
-            value = self.context.settings.get("portal_max_file_mb")
-            limit = float(value) if value else limit
-        except (KeyError, TypeError, ValueError):
-            pass
-        return int(limit * 1_000_000)
+        """The per-file limit of the chosen portal profile (5 MB when unknown)."""
+        if not hasattr(self, "_limit"):
+            limit = DEFAULT_LIMIT_MB
+            try:
+                from dossier.catalog import load_portal
+
+                limit = load_portal(self.context.settings.get("default_portal")).max_file_mb
+            except Exception:
+                pass
+            self._limit = int(limit * 1_000_000)
+        return self._limit
 
     # ---- list -------------------------------------------------------------------------------
 
@@ -242,7 +270,8 @@ class ScanPage(StepPage):
         for button in (self.rotate_left_button, self.rotate_right_button, self.delete_button,
                        self.undo_button, self.corners_button):  # fmt: skip
             button.setEnabled(has_selection)
-        self.import_button.setEnabled(self.session is not None)
+        for button in (self.import_button, self.scanner_button, self.watch_button):
+            button.setEnabled(self.session is not None)
         self.export_button.setEnabled(self.session is not None and bool(self.files()))
 
     # ---- background work --------------------------------------------------------------------
@@ -358,6 +387,52 @@ class ScanPage(StepPage):
         if extra:
             self.session.mark_changed()
             self.refresh_list()
+
+    def acquire_from_scanner(self) -> None:
+        """One page from the scanner (SANE on Linux, WIA on Windows), added like a file."""
+        if self.session is None:
+            return
+        import os
+
+        device = self.context.settings.get("scanner_device") or None
+        folder = self.session.root / "work"
+
+        def scan(progress, cancel):
+            from common.fsutil import atomic_write_bytes, make_private_dir
+            from scanning.encode import encode_lossless_png
+            from scanning.sources import SaneSource, WiaSource
+
+            source = WiaSource(device or "") if os.name == "nt" else SaneSource(device)
+            progress(0, 1, _("Scanning…"))
+            page = next(iter(source.acquire(cancel)))
+            make_private_dir(folder)
+            target = folder / f"scanner-{QtCore.QDateTime.currentMSecsSinceEpoch()}.png"
+            atomic_write_bytes(target, encode_lossless_png(page.image, page.dpi or 200))
+            return target
+
+        self._run(scan, lambda path: self.import_files([path]), _("Scanning"))
+
+    def toggle_watch(self, enabled: bool) -> None:
+        """Import every new file a scanner saves into the chosen folder, every 2 s."""
+        if not enabled:
+            self.watch_timer.stop()
+            self.watch_source = None
+            return
+        folder = self.context.dialogs.choose_folder(_("Folder the scanner saves into"))
+        if folder is None:
+            self.watch_button.setChecked(False)
+            return
+        from scanning.sources import FolderSource
+
+        self.watch_source = FolderSource(Path(folder))
+        self.watch_source.new_files()  # files already there are not new
+        self.watch_timer.start()
+
+    def poll_watch_folder(self) -> None:
+        source = self.watch_source
+        if source is None or self.busy():
+            return
+        self._run(lambda progress, cancel: source.new_files(), self.import_files, _("Watching"))
 
     def _edited(self, items) -> None:
         for item in items:

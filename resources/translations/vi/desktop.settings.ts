@@ -35,5 +35,9 @@
       <source>Clerk mode (many citizens a day)</source>
       <translation>Chế độ cán bộ một cửa (phục vụ nhiều công dân mỗi ngày)</translation>
     </message>
+    <message>
+      <source>Scanner device (SANE name; empty: the first one)</source>
+      <translation>Máy quét (tên thiết bị SANE; để trống: máy đầu tiên)</translation>
+    </message>
   </context>
 </TS>

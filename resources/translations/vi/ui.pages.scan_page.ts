@@ -32,6 +32,14 @@
       <translation>Thêm ảnh hoặc PDF…</translation>
     </message>
     <message>
+      <source>From scanner</source>
+      <translation>Từ máy quét</translation>
+    </message>
+    <message>
+      <source>Watch a folder…</source>
+      <translation>Theo dõi thư mục…</translation>
+    </message>
+    <message>
       <source>Rotate left</source>
       <translation>Xoay trái</translation>
     </message>
@@ -96,6 +104,18 @@
       <translation>Đang nhập</translation>
     </message>
     <message>
+      <source>Scanning</source>
+      <translation>Đang quét</translation>
+    </message>
+    <message>
+      <source>Folder the scanner saves into</source>
+      <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+      <source>Watching</source>
+      <translation>Đang theo dõi</translation>
+    </message>
+    <message>
       <source>Opening</source>
       <translation>Đang mở</translation>
     </message>
@@ -110,6 +130,10 @@
     <message>
       <source>The pages are larger than the portal allows.</source>
       <translation>Các trang vượt dung lượng cổng cho phép.</translation>
+    </message>
+    <message>
+      <source>Scanning…</source>
+      <translation>Đang quét…</translation>
     </message>
     <message>
       <source>Remove {count} page(s) from the dossier?</source>
