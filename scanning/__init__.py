@@ -32,6 +32,7 @@ _EXPORTS = {
     "initial_steps": "scanning.pipeline",
     "estimated_bytes": "scanning.pipeline",
     "render_pdf": "scanning.pipeline",
+    "render_card_pdf": "scanning.pipeline",
     "ImportOptions": "scanning.imports",
     "LoadedPage": "scanning.imports",
     "PAPERS": "scanning.geometry",

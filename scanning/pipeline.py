@@ -531,6 +531,35 @@ def render_pdf(
     return ScanReport(Path(output), len(results), Path(output).stat().st_size, results, notices)
 
 
+def render_card_pdf(
+    front: tuple[str | Path, Sequence[dict[str, Any]]],
+    back: tuple[str | Path, Sequence[dict[str, Any]]],
+    output: str | Path,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> ScanReport:
+    """Both sides of an ID card (original + steps) at true size on one A4 page."""
+    from scanning.encode import write_card_sheet
+
+    progress = progress or no_progress
+    results = []
+    for done, (path, steps) in enumerate((front, back)):
+        check_cancel(cancel)
+        progress(done, 2, Path(path).name)
+        card_steps = [*steps, {"op": "paper", "paper": "card"}]
+        if not any(step.get("op") == "dpi" for step in steps):
+            card_steps.append({"op": "dpi", "dpi": geometry.PAPERS["card"].default_dpi})
+        results.append(apply_steps(path, card_steps))
+    check_cancel(cancel)
+    encoded = [r.encoded for r in results]
+    if encoded[0] is None or encoded[1] is None:
+        raise InputError(_("No input files."))
+    write_card_sheet(encoded[0], encoded[1], Path(output), title=Path(output).stem)
+    progress(2, 2, _("Done"))
+    notices = [n for r in results for n in r.notices]
+    return ScanReport(Path(output), 1, Path(output).stat().st_size, results, notices)
+
+
 def _map_jobs(function, jobs, progress, cancel, workers) -> list[ScanResult]:
     total = len(jobs)
     progress(0, total, _("Scanning pages..."))

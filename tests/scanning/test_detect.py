@@ -83,3 +83,21 @@ def test_corner_order_is_clockwise_from_top_left():
     shuffled = np.array([[90, 95], [10, 5], [5, 100], [100, 0]], float)
     ordered = order_corners(shuffled)
     assert ordered.tolist() == [[10, 5], [100, 0], [90, 95], [5, 100]]
+
+
+def test_fingers_on_the_edge_do_not_pull_the_corners():
+    import cv2
+
+    page = make_page(seed=6)
+    width, height = 1500, 2000
+    truth = default_quad(width, height)
+    photo = photograph(page.image, truth, (width, height), "dark")
+    skin = (200, 150, 120)
+    # two fingertips holding the left edge and one on the bottom edge
+    for centre in ((int(truth[0][0] + 0.3 * (truth[3][0] - truth[0][0])), 700),
+                   (int(truth[0][0] + 0.6 * (truth[3][0] - truth[0][0])), 1250),
+                   (800, int(0.5 * (truth[2][1] + truth[3][1])))):  # fmt: skip
+        cv2.ellipse(photo, centre, (45, 70), 20, 0, 360, skin, -1, cv2.LINE_AA)
+    found = detect_quad(photo)
+    assert found.found
+    assert quad_iou(found.as_array(), truth) > 0.98

@@ -171,3 +171,23 @@ def test_scanner_button_adds_a_page_from_sane_test_device(scan_page, qtbot):
     qtbot.waitUntil(lambda: scan_page.page_list.count() == 1, timeout=WAIT_MS)
     _wait_previews(qtbot, scan_page, 1)
     assert scan_page.files()[0].name.startswith("scanner-")
+
+
+def test_id_card_export_puts_both_sides_on_one_a4_page(scan_page, qtbot, tmp_path):
+    width, height = 1600, 1200
+    quad = np.array([[420, 300], [1210, 360], [1170, 860], [360, 790]], float)
+    paths = []
+    for seed in (1, 2):
+        image = photograph(make_page(856, 540, seed=seed).image, quad, (width, height), "dark")
+        path = tmp_path / f"cccd-{seed}.jpg"
+        Image.fromarray(image).save(path, quality=92)
+        paths.append(path)
+    scan_page.import_files(paths)
+    _wait_previews(qtbot, scan_page, 2)
+    assert all(p.paper == "card" for p in scan_page.previews.values())
+    scan_page.card_box.setChecked(True)
+    scan_page.export_component()
+    qtbot.waitUntil(lambda: hasattr(scan_page, "last_report"), timeout=WAIT_MS)
+    with pymupdf.open(scan_page.last_report.output) as doc:
+        assert doc.page_count == 1 and len(doc[0].get_images()) == 2
+        assert doc[0].rect.height * 25.4 / 72 == pytest.approx(297, abs=0.2)

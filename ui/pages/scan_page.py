@@ -115,6 +115,7 @@ class ScanPage(StepPage):
         for mode, label in MODES:
             self.mode_box.addItem(_(label), mode)
         self.mode_box.activated.connect(self.mode_chosen)
+        self.card_box = QtWidgets.QCheckBox(_("ID card: both sides on one A4 page"))
         self.export_button = QtWidgets.QPushButton(_("Make PDF"))
         self.export_button.clicked.connect(self.export_component)
 
@@ -135,6 +136,7 @@ class ScanPage(StepPage):
         edit_bar.addWidget(mode_label)
         edit_bar.addWidget(self.mode_box)
         edit_bar.addStretch(1)
+        edit_bar.addWidget(self.card_box)
         edit_bar.addWidget(self.export_button)
 
         self.page_list = _PageList()
@@ -552,10 +554,13 @@ class ScanPage(StepPage):
         pages = [(scan_model.original_path(root, f), list(f.steps)) for f in self.files()]
         target = root / "work" / f"{component}.pdf"
         limit = self.limit_bytes()
+        as_card = self.card_box.isChecked() and len(pages) == 2
 
         def work(progress, cancel):
-            from scanning import render_pdf
+            from scanning import render_card_pdf, render_pdf
 
+            if as_card:
+                return render_card_pdf(pages[0], pages[1], target, progress, cancel)
             return render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
 
         self._run(work, self._exported, _("Making the PDF"))

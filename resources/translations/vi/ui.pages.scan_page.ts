@@ -64,6 +64,10 @@
       <translation>Chế độ làm rõ ảnh</translation>
     </message>
     <message>
+      <source>ID card: both sides on one A4 page</source>
+      <translation>Thẻ căn cước: hai mặt trên một trang A4</translation>
+    </message>
+    <message>
       <source>Make PDF</source>
       <translation>Tạo PDF</translation>
     </message>
