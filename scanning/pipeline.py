@@ -371,39 +371,9 @@ def scan_to_pdf(
 
 
 def _run_batch(inputs, options, progress, cancel, workers) -> list[ScanResult]:
-    total = len(inputs)
-    progress(0, total, _("Scanning pages..."))
-    if workers <= 1 or total == 1:
-        results = []
-        for done, path in enumerate(inputs, 1):
-            check_cancel(cancel)
-            results.extend(process_file(path, options))
-            progress(done, total, path.name)
-        return results
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    # spawn, not fork: forking a process that runs Qt threads is unsafe
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_setup
-    ) as pool:
-        futures = {pool.submit(process_file, path, options): i for i, path in enumerate(inputs)}
-        ordered: dict[int, list[ScanResult]] = {}
-        pending = set(futures)
-        try:
-            while pending:
-                done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                check_cancel(cancel)
-                for future in done:
-                    ordered[futures[future]] = future.result()
-                    progress(len(ordered), total, inputs[futures[future]].name)
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return [r for i in range(total) for r in ordered[i]]
+    jobs = [(path, options) for path in inputs]
+    per_file = _map_jobs(process_file, jobs, progress, cancel, workers)
+    return [result for results in per_file for result in results]
 
 
 def _worker_setup() -> None:
@@ -560,21 +530,39 @@ def render_card_pdf(
     return ScanReport(Path(output), 1, Path(output).stat().st_size, results, notices)
 
 
-def _map_jobs(function, jobs, progress, cancel, workers) -> list[ScanResult]:
+def _map_jobs(function, jobs, progress, cancel, workers) -> list:
+    """function(*job) for every job, in order; in `workers` processes when there are several.
+
+    A pool that cannot start (a frozen app without multiprocessing support, no semaphores)
+    falls back to this process: slower, never wrong.
+    """
     total = len(jobs)
     progress(0, total, _("Scanning pages..."))
-    if workers <= 1 or total == 1:
-        results = []
-        for done, job in enumerate(jobs, 1):
-            check_cancel(cancel)
-            results.append(function(*job))
-            progress(done, total, "")
-        return results
+    if workers > 1 and total > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _map_in_pool(function, jobs, progress, cancel, workers)
+        except (BrokenProcessPool, OSError, PermissionError) as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("process pool unavailable (%s): one process", exc)
+    results = []
+    for done, job in enumerate(jobs, 1):
+        check_cancel(cancel)
+        results.append(function(*job))
+        progress(done, total, "")
+    return results
+
+
+def _map_in_pool(function, jobs, progress, cancel, workers) -> list:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    total = len(jobs)
+    # spawn, not fork: forking a process that runs Qt threads is unsafe
     context = multiprocessing.get_context("spawn")
-    ordered: dict[int, ScanResult] = {}
+    ordered: dict[int, Any] = {}
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_setup
     ) as pool:

@@ -147,3 +147,17 @@ def test_id_card_front_and_back_on_one_a4_page(tmp_path):
             assert (x1 - x0) * 25.4 / 72 == pytest.approx(85.60, abs=0.2)
             assert (y1 - y0) * 25.4 / 72 == pytest.approx(53.98, abs=0.2)
             assert info["width"] == pytest.approx(1011, abs=2)  # 300 DPI
+
+
+def test_a_broken_process_pool_falls_back_to_one_process(photo, tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from scanning import pipeline
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("no multiprocessing in this build")
+
+    monkeypatch.setattr(pipeline, "_map_in_pool", broken)
+    inputs = [_save(tmp_path, photo, f"f{i}.jpg") for i in range(2)]
+    report = scan_to_pdf(inputs, tmp_path / "fallback.pdf", ScanOptions(), workers=2)
+    assert report.pages == 2
