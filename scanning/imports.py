@@ -339,8 +339,12 @@ def _render_pdf_page(path: Path, doc, index: int, options: ImportOptions) -> Loa
     )
 
 
-def count_pages(path: str | Path, options: ImportOptions | None = None) -> int:
-    """How many pages load_pages would return, reading only headers."""
+def count_pages(
+    path: str | Path, options: ImportOptions | None = None, strict: bool = False
+) -> int:
+    """How many pages load_pages would return, reading only headers.
+
+    With `strict`, a file that cannot be imported raises InputError (checked on import)."""
     options = options or ImportOptions()
     path = Path(path)
     data = _read_bytes(path)
@@ -349,12 +353,23 @@ def count_pages(path: str | Path, options: ImportOptions | None = None) -> int:
 
         try:
             with pymupdf.open(stream=data, filetype="pdf") as doc:
+                if strict and doc.needs_pass:
+                    raise InputError(_("The PDF is protected by a password."), path=path)
+                if strict and doc.page_count == 0:
+                    raise InputError(_("The PDF has no pages."), path=path)
                 return max(1, min(doc.page_count, MAX_FRAMES))
-        except Exception:
+        except InputError:
+            raise
+        except Exception as exc:
+            if strict:
+                message = _("The PDF is damaged and cannot be read.")
+                raise InputError(message, path=path, details=str(exc)) from None
             return 1
     try:
         image = _open_image(path, data, options)
     except InputError:
+        if strict:
+            raise
         return 1
     if (image.format or "").upper() == "TIFF":
         return max(1, min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES))

@@ -261,7 +261,7 @@ def apply_steps(
             raise InputError(
                 _("The file has no page {number}.").format(number=index + 1), path=original
             )
-        image = pages[index].image
+        image = pages[index]  # a LoadedPage: its warnings reach the result
     if skew is not None:
         # the skew was measured once; replaying it must not depend on the estimator
         result = process(image, replace(options, deskew=False), encode=False, page_index=index)
@@ -297,11 +297,12 @@ def load_pages(path: str | Path, options: ScanOptions | None = None) -> list[Loa
     return _load_pages(path, options.import_options)
 
 
-def count_pages(path: str | Path, options: ScanOptions | None = None) -> int:
-    """Pages in an input without decoding pixels (PDF pages, TIFF frames, else 1)."""
+def count_pages(path: str | Path, options: ScanOptions | None = None, strict: bool = False) -> int:
+    """Pages in an input without decoding pixels (PDF pages, TIFF frames, else 1); with
+    `strict`, InputError for a file that cannot be imported (unknown format, bomb...)."""
     from scanning.imports import count_pages as _count
 
-    return _count(path, (options or ScanOptions()).import_options)
+    return _count(path, (options or ScanOptions()).import_options, strict)
 
 
 def process_file(path: str | Path, options: ScanOptions) -> list[ScanResult]:
@@ -443,7 +444,8 @@ def preview(
     """
     index, options, _skew = options_from_steps(steps)
     pages = _load_pages(original, options.import_options)
-    image = pages[min(index, len(pages) - 1)].image
+    page = pages[min(index, len(pages) - 1)]
+    image = page.image
     factor = min(1.0, long_side / max(image.shape[:2]))
     if factor < 1.0:
         import cv2
@@ -451,6 +453,7 @@ def preview(
         image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     result = apply_steps(image, scaled_steps(steps, factor))
     result.steps = list(steps)
+    result.notices = [*page.warnings, *result.notices]
     return result
 
 

@@ -191,3 +191,16 @@ def test_id_card_export_puts_both_sides_on_one_a4_page(scan_page, qtbot, tmp_pat
     with pymupdf.open(scan_page.last_report.output) as doc:
         assert doc.page_count == 1 and len(doc[0].get_images()) == 2
         assert doc[0].rect.height * 25.4 / 72 == pytest.approx(297, abs=0.2)
+
+
+def test_refused_files_are_removed_and_explained_once(scan_page, photos, testdata, qtbot,
+                                                      shown_errors):  # fmt: skip
+    bomb = testdata("hostile/images", "pillow_decompression_bomb.gif")
+    truncated = testdata("hostile/images", "pillow_truncated_image.png")
+    scan_page.import_files([bomb, photos[0], truncated])
+    qtbot.waitUntil(lambda: scan_page.page_list.count() == 2, timeout=WAIT_MS)
+    _wait_previews(qtbot, scan_page, 2)
+    assert [f.name for f in scan_page.files()] == [photos[0].name, truncated.name]
+    assert len(shown_errors) == 1
+    truncated_id = scan_page.files()[1].id
+    assert scan_page.previews[truncated_id].notices  # decoded partially, with a notice

@@ -80,6 +80,7 @@ class ScanPage(StepPage):
         super().__init__(context, parent)
         self.previews: dict[str, Any] = {}  # file id -> ScanResult at screen size
         self.estimates: dict[str, int] = {}  # file id -> estimated bytes at full size
+        self.failed: dict[str, str] = {}  # file id -> why its preview failed (not retried)
         self._jobs: list = []
         self._build()
 
@@ -248,7 +249,9 @@ class ScanPage(StepPage):
             if item.id in current:
                 entry.setSelected(True)
                 self.page_list.setCurrentItem(entry)
-            if item.id not in self.previews:
+            if item.id in self.failed:
+                entry.setToolTip(f"{item.name}\n{self.failed[item.id]}")
+            elif item.id not in self.previews:
                 self.schedule_preview(item)
         self._update_gauge()
         self._update_buttons()
@@ -310,7 +313,14 @@ class ScanPage(StepPage):
             _, options, _ = options_from_steps(full_steps)
             return full_steps, result, estimated_bytes(result, options.dpi or 200)
 
-        self._run(work, lambda outcome: self._preview_ready(file_id, outcome), _("Preview"))
+        def failed(error: BaseException, details: str) -> None:
+            self.failed[file_id] = getattr(error, "message", str(error))
+            self._job_failed(error, details)
+
+        job = self.context.run_job(
+            work, lambda outcome: self._preview_ready(file_id, outcome), failed, title=_("Preview")
+        )
+        self._jobs.append(job)
 
     def _preview_ready(self, file_id: str, outcome) -> None:
         full_steps, result, estimate = outcome
@@ -362,26 +372,50 @@ class ScanPage(StepPage):
         workspace = self.session.workspace
         added = []
         for path in paths:
-            item = workspace.add_file(component, Path(path), save=False)  # a file copy: quick
-            if item.kind in scan_model.IMAGE_KINDS:
-                added.append(item)
+            # a file copy: quick; the kind is decided by content in the job below
+            added.append(workspace.add_file(component, Path(path), save=False))
         self.session.mark_changed()
         root = self.session.root
 
         def count(progress, cancel):
+            from common.errors import InputError
             from scanning import count_pages
+            from scanning.imports import sniff_format
 
-            return [(item.id, count_pages(root / item.original)) for item in added]
+            counted = []
+            for item in added:
+                path = root / item.original
+                try:
+                    pages = count_pages(path, strict=True)
+                    with open(path, "rb") as handle:
+                        kind = "pdf" if sniff_format(handle.read(1024)) == "pdf" else "image"
+                    counted.append((item.id, (pages, kind)))
+                except InputError as error:
+                    error.path = Path(item.name)  # the user's name, not the dossier copy
+                    counted.append((item.id, error))
+            return counted
 
         self._run(count, self._pages_counted, _("Importing"))
         self.refresh_list()
 
-    def _pages_counted(self, counts: list[tuple[str, int]]) -> None:
+    def _pages_counted(self, counts: list[tuple[str, Any]]) -> None:
+        """(file id, (pages, kind)) for accepted files, (file id, InputError) for refused."""
         if self.session is None:
             return
-        extra = False
-        for file_id, pages in counts:
+        refused = [(file_id, outcome) for file_id, outcome in counts
+                   if not isinstance(outcome, tuple)]  # fmt: skip
+        for file_id, _error in refused:
+            self.session.workspace.remove_file(file_id, save=False)
+            self.failed.pop(file_id, None)
+        extra = bool(refused)
+        for file_id, outcome in counts:
+            if not isinstance(outcome, tuple):
+                continue
+            pages, kind = outcome
             found = self.session.dossier.find_file(file_id)
+            if found is not None and found[1].kind != kind:
+                found[1].kind = kind  # by content: a photo named .dat is still a photo
+                extra = True
             if found is not None and pages > 1:
                 entry, first = found
                 extra |= bool(scan_model.add_pages(self.session.dossier, entry.component_id,
@@ -389,6 +423,8 @@ class ScanPage(StepPage):
         if extra:
             self.session.mark_changed()
             self.refresh_list()
+        if refused:
+            self._job_failed(refused[0][1], "")
 
     def acquire_from_scanner(self) -> None:
         """One page from the scanner (SANE on Linux, WIA on Windows), added like a file."""
@@ -439,6 +475,7 @@ class ScanPage(StepPage):
     def _edited(self, items) -> None:
         for item in items:
             self.previews.pop(item.id, None)
+            self.failed.pop(item.id, None)
             self.schedule_preview(item)
         if self.session is not None:
             self.session.mark_changed()
