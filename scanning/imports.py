@@ -11,6 +11,7 @@ import io
 import logging
 import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,28 +73,38 @@ def sniff_format(data: bytes) -> str:
     return "image" if data else ""
 
 
-def load_pages(
-    path: str | Path, options: ImportOptions | None = None, data: bytes | None = None
-) -> list[LoadedPage]:
-    """Every page of an image or PDF file, upright, as RGB arrays."""
+def iter_pages(
+    path: str | Path,
+    options: ImportOptions | None = None,
+    data: bytes | None = None,
+    only: int | None = None,
+) -> Iterator[LoadedPage]:
+    """The pages of an image or PDF file one at a time (a 300-page TIFF never sits in memory
+    at once), upright, as RGB arrays; `only` decodes just that page."""
     options = options or ImportOptions()
     path = Path(path)
     if data is None:
         data = _read_bytes(path)
     kind = sniff_format(data)
     if kind == "pdf":
-        return _load_pdf(path, data, options)
+        return _load_pdf(path, data, options, only)
     if kind == "":
         raise InputError(_("The file is empty."), path=path)
-    return _load_image(path, data, options)
+    return _load_image(path, data, options, only)
+
+
+def load_pages(
+    path: str | Path, options: ImportOptions | None = None, data: bytes | None = None
+) -> list[LoadedPage]:
+    """Every page of an image or PDF file, upright, as RGB arrays."""
+    return list(iter_pages(path, options, data))
 
 
 def load_page(path: str | Path, options: ImportOptions | None = None, index: int = 0) -> LoadedPage:
-    """One page (the first by default) of an image or PDF file."""
-    pages = load_pages(path, options)
-    if not 0 <= index < len(pages):
-        raise InputError(_("The file has no page {number}.").format(number=index + 1), path=path)
-    return pages[index]
+    """One page (the first by default) of an image or PDF file; only that page is decoded."""
+    for page in iter_pages(path, options, only=index):
+        return page
+    raise InputError(_("The file has no page {number}.").format(number=index + 1), path=path)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -151,28 +162,33 @@ def _open_image(path: Path, data: bytes, options: ImportOptions) -> Image.Image:
     return image
 
 
-def _load_image(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPage]:
-    image = _open_image(path, data, options)
+def _load_image(
+    path: Path, data: bytes, options: ImportOptions, only: int | None = None
+) -> Iterator[LoadedPage]:
+    image = _open_image(path, data, options)  # errors here, before the first page is asked
+    return _image_frames(path, data, image, options, only)
+
+
+def _image_frames(path, data, image, options, only) -> Iterator[LoadedPage]:
     fmt = (image.format or "").upper()
-    fast = _fast_jpeg(image, data)
+    fast = _fast_jpeg(image, data) if not only else None
     if fast is not None:
-        return [LoadedPage(image=fast, source=path, format=fmt, dpi=_stated_dpi(image))]
+        yield LoadedPage(image=fast, source=path, format=fmt, dpi=_stated_dpi(image))
+        return
     frame_count = 1
     if fmt == "TIFF":
         frame_count = min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES)
-    pages: list[LoadedPage] = []
-    for index in range(frame_count):
+    for index in range(frame_count) if only is None else [only]:
         try:
             if index:
                 image.seek(index)
         except (EOFError, OSError, ValueError, Image.DecompressionBombError) as exc:
             log.info("%s: stopping at frame %d: %s", path, index, exc)
-            break
+            return
         width, height = image.size
         if width * height > options.max_pixels:
             raise _pixel_limit_error(path, width, height, options.max_pixels)
-        pages.append(_decode_frame(path, image, fmt, index))
-    return pages
+        yield _decode_frame(path, image, fmt, index)
 
 
 _EXIF_ORIENTATION = 0x0112
@@ -293,7 +309,9 @@ def to_rgb_array(image: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(np.asarray(image, dtype=np.uint8))
 
 
-def _load_pdf(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPage]:
+def _load_pdf(
+    path: Path, data: bytes, options: ImportOptions, only: int | None = None
+) -> Iterator[LoadedPage]:
     import pymupdf
 
     try:
@@ -301,17 +319,24 @@ def _load_pdf(path: Path, data: bytes, options: ImportOptions) -> list[LoadedPag
     except Exception as exc:
         message = _("The PDF is damaged and cannot be read.")
         raise InputError(message, path=path, details=str(exc)) from None
+    if doc.needs_pass:
+        doc.close()
+        raise InputError(_("The PDF is protected by a password."), path=path)
+    if doc.page_count == 0:
+        doc.close()
+        raise InputError(_("The PDF has no pages."), path=path)
+    if doc.page_count > MAX_FRAMES:
+        doc.close()
+        raise InputError(_("The PDF has too many pages to scan."), path=path)
+    return _pdf_pages(path, doc, options, only)
+
+
+def _pdf_pages(path, doc, options, only) -> Iterator[LoadedPage]:
     with doc:
-        if doc.needs_pass:
-            raise InputError(_("The PDF is protected by a password."), path=path)
-        if doc.page_count == 0:
-            raise InputError(_("The PDF has no pages."), path=path)
-        if doc.page_count > MAX_FRAMES:
-            raise InputError(_("The PDF has too many pages to scan."), path=path)
-        pages = []
-        for index in range(doc.page_count):
-            pages.append(_render_pdf_page(path, doc, index, options))
-        return pages
+        indexes = range(doc.page_count) if only is None else [only]
+        for index in indexes:
+            if 0 <= index < doc.page_count:
+                yield _render_pdf_page(path, doc, index, options)
 
 
 def _render_pdf_page(path: Path, doc, index: int, options: ImportOptions) -> LoadedPage:

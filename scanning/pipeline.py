@@ -31,7 +31,14 @@ from scanning import enhance as enhance_module
 from scanning import geometry
 from scanning.detection import Detection, detect_quad, full_frame, order_corners
 from scanning.encode import EncodedPage, encode_page
-from scanning.imports import DEFAULT_MAX_PIXELS, DEFAULT_PDF_DPI, ImportOptions, LoadedPage
+from scanning.imports import (
+    DEFAULT_MAX_PIXELS,
+    DEFAULT_PDF_DPI,
+    ImportOptions,
+    LoadedPage,
+    iter_pages,
+)
+from scanning.imports import load_page as _load_page
 from scanning.imports import load_pages as _load_pages
 
 STEP_OPS = ("page", "quad", "full_frame", "paper", "dpi", "rotate", "deskew", "mode", "budget")
@@ -256,12 +263,7 @@ def apply_steps(
     if isinstance(original, np.ndarray):
         image = original
     else:
-        pages = _load_pages(original, options.import_options)
-        if not 0 <= index < len(pages):
-            raise InputError(
-                _("The file has no page {number}.").format(number=index + 1), path=original
-            )
-        image = pages[index]  # a LoadedPage: its warnings reach the result
+        image = _load_page(original, options.import_options, index)  # warnings kept
     if skew is not None:
         # the skew was measured once; replaying it must not depend on the estimator
         result = process(image, replace(options, deskew=False), encode=False, page_index=index)
@@ -308,7 +310,7 @@ def count_pages(path: str | Path, options: ScanOptions | None = None, strict: bo
 def process_file(path: str | Path, options: ScanOptions) -> list[ScanResult]:
     """Every page of one input file, processed (runs in a worker process in batches)."""
     results = []
-    for page in load_pages(path, options):
+    for page in iter_pages(path, options.import_options):
         result = process(page, options, page_index=page.index)
         result.image = result.image[:0]  # pixels are not needed by the caller: keep IPC small
         if page.warnings or result.notices:
@@ -401,8 +403,7 @@ def scan_id_card(
     for done, path in enumerate((Path(front), Path(back))):
         check_cancel(cancel)
         progress(done, 2, path.name)
-        pages = load_pages(path, options)
-        results.append(process(pages[0], options))
+        results.append(process(_load_page(path, options.import_options), options))
     check_cancel(cancel)
     encoded = [r.encoded for r in results]
     assert encoded[0] is not None and encoded[1] is not None
@@ -430,9 +431,9 @@ def scaled_steps(steps: Sequence[dict[str, Any]], factor: float) -> list[dict[st
 
 def initial_steps(original: str | Path, page_index: int = 0) -> list[dict[str, Any]]:
     """Steps of a freshly imported page: what detection decides on the full-size image."""
-    pages = _load_pages(original, ScanOptions().import_options)
-    index = min(max(0, page_index), len(pages) - 1)
-    return process(pages[index], ScanOptions(), encode=False, page_index=index).steps
+    index = max(0, page_index)
+    page = _load_page(original, ScanOptions().import_options, index)
+    return process(page, ScanOptions(), encode=False, page_index=index).steps
 
 
 def preview(
@@ -443,8 +444,7 @@ def preview(
     `encoded` holds the page encoded at the preview resolution; estimated_bytes() scales it.
     """
     index, options, _skew = options_from_steps(steps)
-    pages = _load_pages(original, options.import_options)
-    page = pages[min(index, len(pages) - 1)]
+    page = _load_page(original, options.import_options, index)
     image = page.image
     factor = min(1.0, long_side / max(image.shape[:2]))
     if factor < 1.0:

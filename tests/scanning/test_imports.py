@@ -208,3 +208,19 @@ def test_every_exif_orientation_matches_pillow(tmp_path, orientation):
     got = load_page(path).image.astype(float)
     assert got.shape == expected.shape
     assert np.abs(got - expected).mean() < 2
+
+
+def test_pages_are_decoded_one_at_a_time_and_singly(tmp_path):
+    from scanning.imports import iter_pages
+
+    frames = [Image.new("RGB", (300, 200), (i * 40, 0, 0)) for i in range(5)]
+    path = tmp_path / "many.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    pages = iter_pages(path)
+    first = next(pages)
+    assert first.index == 0  # the others are not decoded yet
+    assert [p.index for p in pages] == [1, 2, 3, 4]
+    third = load_page(path, index=3)
+    assert third.index == 3 and third.image[0, 0, 0] == 120
+    with pytest.raises(InputError):
+        load_page(path, index=9)

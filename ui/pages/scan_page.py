@@ -553,11 +553,12 @@ class ScanPage(StepPage):
         def load(progress, cancel):
             import cv2
 
-            from scanning import load_pages, options_from_steps
+            from scanning import options_from_steps
             from scanning.detection import full_frame
+            from scanning.imports import load_page
 
             index, options, _skew = options_from_steps(steps)
-            image = load_pages(path)[index].image
+            image = load_page(path, index=index).image
             height, width = image.shape[:2]
             scale = min(1.0, 1400 / max(height, width))
             small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
