@@ -15,13 +15,18 @@ MODES = ("color", "gray", "bw", "original")
 BACKGROUND_SIZE = 400  # long side of the image the illumination is estimated on
 
 
-def estimate_background(image: np.ndarray) -> np.ndarray:
-    """Smooth per-channel illumination of the paper, same shape and type as image (uint8)."""
+def estimate_background(image: np.ndarray, object_fraction: float = 0.0) -> np.ndarray:
+    """Smooth per-channel illumination of the paper, same shape and type as image (uint8).
+
+    A max filter replaces ink with the paper around it: 9 pixels of the reduced image cover
+    text strokes; `object_fraction` widens it to that share of the long side, so a large dark
+    object (the portrait on an ID card) is taken as print, not as shadow.
+    """
     height, width = image.shape[:2]
     scale = min(1.0, BACKGROUND_SIZE / max(height, width))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    # strokes are at most a few pixels wide here: a max filter replaces them with paper
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
+    size = max(9, int(object_fraction * max(small.shape[:2])) | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
     paper = cv2.dilate(small, kernel)
     paper = cv2.medianBlur(paper, 9)
     paper = cv2.GaussianBlur(paper, (0, 0), 3)
@@ -41,14 +46,18 @@ _LEVELS = _levels_table()
 _GENTLE_LEVELS = _levels_table(black=0.08, white=0.97, gamma=1.15)
 
 
-def _flatten(image: np.ndarray, table: np.ndarray = _LEVELS) -> np.ndarray:
+def _flatten(
+    image: np.ndarray, table: np.ndarray = _LEVELS, object_fraction: float = 0.0
+) -> np.ndarray:
     """image / background (per channel) mapped through the levels curve, all in uint8."""
-    ratio = cv2.divide(image, estimate_background(image), scale=255)
+    ratio = cv2.divide(image, estimate_background(image, object_fraction), scale=255)
     return cv2.LUT(ratio, table)
 
 
 def color_document(image: np.ndarray, gentle: bool = False) -> np.ndarray:
-    return _flatten(image, _GENTLE_LEVELS if gentle else _LEVELS)
+    if gentle:  # a card: small, evenly lit, with a portrait a third of its width
+        return _flatten(image, _GENTLE_LEVELS, object_fraction=0.45)
+    return _flatten(image, _LEVELS)
 
 
 def grayscale(image: np.ndarray) -> np.ndarray:

@@ -161,3 +161,19 @@ def test_a_broken_process_pool_falls_back_to_one_process(photo, tmp_path, monkey
     inputs = [_save(tmp_path, photo, f"f{i}.jpg") for i in range(2)]
     report = scan_to_pdf(inputs, tmp_path / "fallback.pdf", ScanOptions(), workers=2)
     assert report.pages == 2
+
+
+def test_card_portrait_stays_dark_in_colour_mode():
+    import cv2
+
+    card = make_page(856, 540, seed=4).image
+    cv2.rectangle(card, (40, 160), (230, 420), (120, 110, 100), -1)  # the portrait
+    width, height = 1600, 1200
+    quad = np.array([[420, 300], [1210, 360], [1170, 860], [360, 790]], float)
+    photo = photograph(card, quad, (width, height), "wood", shading=0.3)
+    result = process(photo, ScanOptions())
+    assert result.paper == "card"
+    out_h, out_w = result.image.shape[:2]
+    box = result.image[int(out_h * 0.35) : int(out_h * 0.75), int(out_w * 0.07) : int(out_w * 0.25)]
+    assert box.mean() < 150  # not washed out to white by the illumination estimate
+    assert result.image[int(out_h * 0.05), int(out_w * 0.5)].mean() > 200  # card background
