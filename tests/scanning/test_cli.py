@@ -133,3 +133,15 @@ def test_a_folder_stands_for_its_images(photo_path, tmp_path):
     assert main(["scan", str(folder), "-o", str(output), "--jobs", "1"]) == 0
     with pymupdf.open(output) as doc:
         assert doc.page_count == 2
+
+
+def test_separate_writes_one_pdf_per_input(photo_path, tmp_path):
+    import shutil as _shutil
+
+    second = tmp_path / "thứ hai.jpg"
+    _shutil.copy(photo_path, second)
+    folder = tmp_path / "out"
+    assert main(["scan", str(photo_path), str(second), "-o", str(folder), "--separate"]) == 0
+    assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(
+        [f"{photo_path.stem}.pdf", "thứ hai.pdf"]
+    )
