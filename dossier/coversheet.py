@@ -143,6 +143,7 @@ def _info_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Table:
     info.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -160,6 +161,7 @@ def _info_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Table:
     outer.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -207,6 +209,7 @@ def _components_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Tab
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
                 ("GRID", (0, 0), (-1, -2), 0.6, colors.black),
                 ("BOX", (0, -1), (-1, -1), 0.6, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
@@ -233,7 +236,9 @@ def _signatures_table(styles: dict[str, ParagraphStyle]) -> Table:
             Paragraph(f"<i>{vi(N_('(sign and write full name)'))}</i>", small),
         ],
     ]
-    return Table(rows, colWidths=[87 * mm, 87 * mm])
+    table = Table(rows, colWidths=[87 * mm, 87 * mm])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)]))
+    return table
 
 
 def render_cover_sheet(data: CoverData) -> bytes:
