@@ -37,7 +37,7 @@ system-deps-test:
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,lint]'
+	$(PY) -m pip install -q -e '.[test,lint]' --config-settings editable_mode=compat
 	@touch $(STAMP)
 
 clean:

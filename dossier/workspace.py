@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import stat
 import threading
 import uuid
@@ -196,6 +195,8 @@ class Workspace:
         relative = f"originals/{file_id}{suffix}"
         target = self.root / relative
         make_private_dir(target.parent)
+        import shutil
+
         try:
             shutil.copyfile(source, target)
         except OSError as exc:

@@ -1,0 +1,135 @@
+"""GUI start-up: `python -m desktop` / `hoso-desktop`.
+
+Options: --sample opens the built-in sample dossier, --dossier DIR opens a dossier,
+--smoke opens the window with the sample dossier, builds every page, processes events and
+exits 0 (used by the tests), --lang vi|en overrides the language setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+log = logging.getLogger("hoso.app")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="hoso-desktop")
+    parser.add_argument("--sample", action="store_true", help="open the built-in sample dossier")
+    parser.add_argument("--dossier", type=Path, help="open this dossier folder")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of the app")
+    parser.add_argument("--smoke", action="store_true", help="open, build every page, exit 0")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(list(argv))
+
+
+def install_error_boundary() -> None:
+    """Unexpected exceptions on the GUI thread end in the error dialog, never a silent crash."""
+    from ui.error_dialog import show_error
+
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        show_error(None, exc, details)
+
+    sys.excepthook = hook
+
+
+def build_context(settings, log_file: Path):
+    from desktop.paths import data_dir, default_dossier_root, profiles_dir
+    from ui.context import AppContext
+
+    root_setting = settings.get("dossier_root")
+    return AppContext(
+        settings=settings,
+        data_dir=data_dir(),
+        dossier_root=Path(root_setting) if root_setting else default_dossier_root(),
+        profiles_dir=profiles_dir(),
+        log_file=log_file,
+        catalog_dir=data_dir() / "catalog",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("hoso")
+    QCoreApplication.setApplicationName("hoso")
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+
+    from common.i18n import _, set_language
+    from desktop.logging_setup import log_file_path, setup_logging
+    from desktop.settings import load_settings
+
+    settings = load_settings()
+    set_language(args.lang or settings.get("language"))
+    log_file = log_file_path()
+    from ui.dialogs import DialogService
+    from ui.error_dialog import set_log_file
+    from ui.fonts import register_ui_font
+    from ui.main_window import MainWindow
+
+    set_log_file(log_file)
+    register_ui_font(app)
+    app.setApplicationDisplayName(_("Hồ sơ số"))
+    install_error_boundary()
+
+    context = build_context(settings, log_file)
+    window = MainWindow(context)
+    context.dialogs = DialogService(window)
+
+    if args.startup_probe:
+        window.show()
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+        return app.exec()
+
+    if args.smoke:
+        from ui.error_dialog import set_presenter
+
+        set_presenter(lambda dialog: dialog.show())  # no modal loop: report and exit
+    if args.sample or args.smoke:
+        from desktop.sample import create_sample_dossier
+
+        window.open_dossier(create_sample_dossier(context.dossier_root))
+    elif args.dossier:
+        window.open_dossier(args.dossier)
+    window.show()
+    setup_logging()  # after the window is up: keeps start-up fast
+    log.info("window shown")
+
+    if args.smoke:
+        return run_smoke(app, window)
+    status = app.exec()
+    return status
+
+
+def run_smoke(app, window) -> int:
+    """Build every page, visit every step, process events, report and exit."""
+    from ui.error_dialog import shown_dialogs
+
+    window.create_all_pages()
+    for step_id in window.step_ids():
+        window.go_to(step_id)
+        app.processEvents()
+    if window.session is not None:
+        window.session.flush()
+    app.processEvents()
+    errors = shown_dialogs()
+    if errors:
+        print(f"smoke: {len(errors)} error dialog(s)", file=sys.stderr)
+        return 1
+    print("smoke: ok", flush=True)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>dossier.workspace</name>
+    <message>
+      <source>invalid data in field schema_version</source>
+      <translation>dữ liệu không hợp lệ ở trường schema_version</translation>
+    </message>
+    <message>
+      <source>a dossier already exists in this folder</source>
+      <translation>thư mục này đã có một hồ sơ</translation>
+    </message>
+    <message>
+      <source>the folder is not empty</source>
+      <translation>thư mục không trống</translation>
+    </message>
+    <message>
+      <source>this folder does not contain a dossier (dossier.json)</source>
+      <translation>thư mục này không chứa hồ sơ (dossier.json)</translation>
+    </message>
+    <message>
+      <source>an object is expected</source>
+      <translation>cần một đối tượng (object)</translation>
+    </message>
+    <message>
+      <source>file not found</source>
+      <translation>không tìm thấy tệp</translation>
+    </message>
+    <message>
+      <source>this dossier was made by a newer version of the app (format {version})</source>
+      <translation>hồ sơ này được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {version})</translation>
+    </message>
+    <message>
+      <source>path outside the dossier: {path}</source>
+      <translation>đường dẫn nằm ngoài hồ sơ: {path}</translation>
+    </message>
+    <message>
+      <source>cannot read the dossier: {reason}</source>
+      <translation>không đọc được hồ sơ: {reason}</translation>
+    </message>
+    <message>
+      <source>the dossier file is damaged: {reason}</source>
+      <translation>tệp hồ sơ bị hỏng: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot copy the file: {reason}</source>
+      <translation>không sao chép được tệp: {reason}</translation>
+    </message>
+    <message>
+      <source>no such file in the dossier: {id}</source>
+      <translation>hồ sơ không có tệp này: {id}</translation>
+    </message>
+  </context>
+</TS>

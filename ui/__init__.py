@@ -1,0 +1,1 @@
+"""Qt widgets, pages, dialogs, item models and the one background-job helper."""

@@ -1,0 +1,112 @@
+"""Dialogs behind a small service, so controllers are testable without clicking (rule 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common.i18n import _
+from ui.qt import QtWidgets
+
+
+class DialogService:
+    """The real dialogs. Tests use StubDialogService with prepared answers."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        self.parent = parent
+
+    def open_file(self, title: str, filters: str = "", start: Path | None = None) -> Path | None:
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self.parent, title, str(start or ""), filters
+        )
+        return Path(name) if name else None
+
+    def open_files(self, title: str, filters: str = "", start: Path | None = None) -> list[Path]:
+        names, _filter = QtWidgets.QFileDialog.getOpenFileNames(
+            self.parent, title, str(start or ""), filters
+        )
+        return [Path(n) for n in names]
+
+    def save_file(self, title: str, filters: str = "", start: Path | None = None) -> Path | None:
+        name, _filter = QtWidgets.QFileDialog.getSaveFileName(
+            self.parent, title, str(start or ""), filters
+        )
+        return Path(name) if name else None
+
+    def choose_folder(self, title: str, start: Path | None = None) -> Path | None:
+        name = QtWidgets.QFileDialog.getExistingDirectory(self.parent, title, str(start or ""))
+        return Path(name) if name else None
+
+    def confirm(self, title: str, question: str) -> bool:
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setWindowTitle(title)
+        box.setText(question)
+        yes = box.addButton(_("Yes"), QtWidgets.QMessageBox.ButtonRole.YesRole)
+        box.addButton(_("No"), QtWidgets.QMessageBox.ButtonRole.NoRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_secret(self, title: str, prompt: str) -> str | None:
+        """A password or PIN; the caller must not store or log it."""
+        dialog = QtWidgets.QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        dialog.setOkButtonText(_("OK"))
+        dialog.setCancelButtonText(_("Cancel"))
+        return dialog.textValue() if dialog.exec() else None
+
+    def ask_text(self, title: str, prompt: str, default: str = "") -> str | None:
+        dialog = QtWidgets.QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue(default)
+        dialog.setOkButtonText(_("OK"))
+        dialog.setCancelButtonText(_("Cancel"))
+        return dialog.textValue() if dialog.exec() else None
+
+    def inform(self, title: str, message: str) -> None:
+        box = QtWidgets.QMessageBox(self.parent)
+        box.setWindowTitle(title)
+        box.setText(message)
+        box.addButton(_("OK"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+
+class StubDialogService(DialogService):
+    """Answers prepared in advance; records what was asked."""
+
+    def __init__(self, **answers: object) -> None:
+        super().__init__(None)
+        self.answers = dict(answers)
+        self.asked: list[tuple[str, str]] = []
+
+    def _answer(self, kind: str, title: str) -> object:
+        self.asked.append((kind, title))
+        value = self.answers.get(kind)
+        if isinstance(value, list) and kind != "open_files":
+            return value.pop(0) if value else None
+        return value
+
+    def open_file(self, title: str, filters: str = "", start: Path | None = None) -> Path | None:
+        return self._answer("open_file", title)  # type: ignore[return-value]
+
+    def open_files(self, title: str, filters: str = "", start: Path | None = None) -> list[Path]:
+        return list(self._answer("open_files", title) or [])  # type: ignore[arg-type]
+
+    def save_file(self, title: str, filters: str = "", start: Path | None = None) -> Path | None:
+        return self._answer("save_file", title)  # type: ignore[return-value]
+
+    def choose_folder(self, title: str, start: Path | None = None) -> Path | None:
+        return self._answer("choose_folder", title)  # type: ignore[return-value]
+
+    def confirm(self, title: str, question: str) -> bool:
+        return bool(self._answer("confirm", title))
+
+    def ask_secret(self, title: str, prompt: str) -> str | None:
+        return self._answer("ask_secret", title)  # type: ignore[return-value]
+
+    def ask_text(self, title: str, prompt: str, default: str = "") -> str | None:
+        return self._answer("ask_text", title)  # type: ignore[return-value]
+
+    def inform(self, title: str, message: str) -> None:
+        self.asked.append(("inform", message))

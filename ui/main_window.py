@@ -1,0 +1,408 @@
+"""The main window: the workflow as a sidebar of steps, one page per step, menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from common.errors import HosoError
+from common.i18n import _
+from ui.context import AppContext, DossierSession
+from ui.error_dialog import show_error
+from ui.jobs import Job
+from ui.pages.base import StepPage, StepStatus
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.start_page import StartPage
+from ui.steps import STEPS, Step, create_page
+
+log = logging.getLogger("hoso.ui")
+
+START_ID = "start"
+
+
+class JobProgress(QtWidgets.QWidget):
+    """Progress of the latest background job in the status bar, with a Cancel button."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QtWidgets.QLabel()
+        self.bar = QtWidgets.QProgressBar()
+        self.bar.setMaximumWidth(200)
+        self.bar.setAccessibleName(_("Progress"))
+        self.cancel_button = QtWidgets.QPushButton(_("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+        self.job: Job | None = None
+        self.hide()
+
+    def track(self, job: Job, title: str) -> None:
+        self.job = job
+        self.label.setText(title or _("Working…"))
+        self.bar.setRange(0, 0)  # busy until the first report
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(lambda _result, j=job: self._finished(j))
+        job.signals.failed.connect(lambda _exc, _details, j=job: self._finished(j))
+        self.show()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        if message:
+            self.label.setText(message)
+
+    def _finished(self, job: Job) -> None:
+        if job is self.job:
+            self.job = None
+            self.hide()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.label.setText(_("Cancelling…"))
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.session: DossierSession | None = None
+        self.pages: dict[str, StepPage] = {}
+        self.setWindowTitle(_("Hồ sơ số"))
+        self.resize(1180, 780)
+
+        self.sidebar = QtWidgets.QListWidget()
+        self.sidebar.setAccessibleName(_("Workflow steps"))
+        self.sidebar.setFixedWidth(250)
+        self.sidebar.setSpacing(2)
+        self.stack = QtWidgets.QStackedWidget()
+        self.start_page = StartPage(context)
+        self.start_page.open_requested.connect(self.open_dossier)
+        self.stack.addWidget(self.start_page)
+
+        self._add_sidebar_item(START_ID, _("Start"))
+        self.placeholders: dict[str, QtWidgets.QWidget] = {}
+        for step in STEPS:
+            self._add_sidebar_item(step.id, _(step.title))
+            placeholder = QtWidgets.QWidget()
+            self.placeholders[step.id] = placeholder
+            self.stack.addWidget(placeholder)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        self.back_button = QtWidgets.QPushButton(_("Back"))
+        self.back_button.setShortcut(QtGui.QKeySequence("Alt+Left"))
+        self.back_button.clicked.connect(lambda: self.move_step(-1))
+        self.next_button = QtWidgets.QPushButton(_("Next"))
+        self.next_button.setShortcut(QtGui.QKeySequence("Alt+Right"))
+        self.next_button.clicked.connect(lambda: self.move_step(+1))
+        self.step_title = QtWidgets.QLabel()
+        self.step_title.setStyleSheet("font-weight: bold")
+        nav = QtWidgets.QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.step_title)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.job_progress = JobProgress()
+        self.statusBar().addPermanentWidget(self.job_progress)
+        self.dossier_label = QtWidgets.QLabel(_("No dossier open"))
+        self.statusBar().addWidget(self.dossier_label)
+
+        self._build_menus()
+        events = context.events
+        events.open_dossier_requested.connect(self.open_dossier)
+        events.new_dossier_requested.connect(self.new_dossier)
+        events.procedure_chosen.connect(self.create_dossier_for)
+        events.navigate_requested.connect(self.go_to)
+        events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        events.job_started.connect(self.job_progress.track)
+        self.sidebar.setCurrentRow(0)
+
+    # ---- construction -------------------------------------------------------------------------
+    def _add_sidebar_item(self, step_id: str, title: str) -> None:
+        item = QtWidgets.QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, step_id)
+        self.sidebar.addItem(item)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self._action(file_menu, _("&New dossier"), self.new_dossier, "Ctrl+N")
+        self._action(file_menu, _("&Open dossier…"), self.choose_and_open, "Ctrl+O")
+        self._action(file_menu, _("&Save"), self.save, "Ctrl+S")
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Export as .hoso file…"), self.export_archive)
+        self._action(file_menu, _("&Import .hoso file…"), self.import_archive)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Close dossier"), self.close_dossier, "Ctrl+W")
+        self._action(file_menu, _("&Quit"), self.close, "Ctrl+Q")
+
+        go_menu = bar.addMenu(_("&Go"))
+        self._action(go_menu, _("Start page"), lambda: self.go_to(START_ID), "Ctrl+0")
+        for step in STEPS:
+            self._action(
+                go_menu, _(step.title), lambda _c=False, s=step.id: self.go_to(s), step.shortcut
+            )
+
+        tools = bar.addMenu(_("&Tools"))
+        self._action(tools, _("&Settings…"), self.show_settings, "Ctrl+,")
+
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(help_menu, _("Open log folder"), self.open_log_folder)
+        self._action(help_menu, _("&About Hồ sơ số"), self.show_about)
+
+    def _action(self, menu: QtWidgets.QMenu, text: str, slot, shortcut: str = "") -> QtGui.QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        return action
+
+    def page(self, step_id: str) -> StepPage:
+        """The page of a step, created on first use (keeps start-up fast)."""
+        if step_id not in self.pages:
+            step = next(s for s in STEPS if s.id == step_id)
+            page = create_page(step, self.context)
+            page.status_changed.connect(lambda s=step: self._refresh_status(s))
+            placeholder = self.placeholders[step_id]
+            index = self.stack.indexOf(placeholder)
+            self.stack.removeWidget(placeholder)
+            self.stack.insertWidget(index, page)
+            self.pages[step_id] = page
+            page.set_session(self.session)
+        return self.pages[step_id]
+
+    def create_all_pages(self) -> None:
+        for step in STEPS:
+            self.page(step.id)
+
+    # ---- navigation -----------------------------------------------------------------------------
+    def step_ids(self) -> list[str]:
+        return [START_ID, *(s.id for s in STEPS)]
+
+    def current_step_id(self) -> str:
+        return self.step_ids()[max(0, self.sidebar.currentRow())]
+
+    def go_to(self, step_id: str) -> None:
+        if step_id in self.step_ids():
+            self.sidebar.setCurrentRow(self.step_ids().index(step_id))
+
+    def move_step(self, delta: int) -> None:
+        row = self.sidebar.currentRow() + delta
+        if 0 <= row < self.sidebar.count():
+            self.sidebar.setCurrentRow(row)
+
+    def _on_row_changed(self, row: int) -> None:
+        step_id = self.step_ids()[row]
+        if step_id == START_ID:
+            self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page)
+            self.step_title.setText(_("Start"))
+        else:
+            page = self.page(step_id)
+            self.stack.setCurrentWidget(page)
+            self.step_title.setText(self.sidebar.item(row).text())
+            page.on_enter()
+            if self.session is not None and self.session.dossier.current_step != step_id:
+                self.session.dossier.current_step = step_id
+                self.session.mark_changed()
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.sidebar.count() - 1)
+
+    def _refresh_status(self, step: Step) -> None:
+        page = self.pages.get(step.id)
+        status = page.step_status() if page is not None else StepStatus()
+        item = self.sidebar.item(self.step_ids().index(step.id))
+        icons = {
+            "done": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
+            "attention": QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning,
+        }
+        kind = icons.get(status.state)
+        item.setIcon(self.style().standardIcon(kind) if kind else QtGui.QIcon())
+        states = {
+            "done": _("Done"),
+            "attention": _("Needs attention"),
+            "not_started": _("Not started"),
+        }
+        tip = states[status.state] + (f": {status.reason}" if status.reason else "")
+        item.setToolTip(tip)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
+
+    # ---- dossiers -----------------------------------------------------------------------------
+    def open_dossier(self, folder: Path) -> bool:
+        from dossier.workspace import Workspace
+
+        try:
+            workspace = Workspace.open(Path(folder))
+        except HosoError as exc:
+            show_error(self, exc)
+            return False
+        self._set_session(DossierSession(workspace, self))
+        self.context.settings.add_recent(workspace.root)
+        target = workspace.dossier.current_step
+        self.go_to(target if target in self.step_ids() else STEPS[0].id)
+        return True
+
+    def new_dossier(self) -> None:
+        self.close_dossier()
+        self.go_to(STEPS[0].id)
+
+    def create_dossier_for(self, procedure_code: str) -> None:
+        """A procedure was chosen on the first page: create its dossier folder and open it."""
+        from dossier.workspace import Workspace, default_folder_name
+
+        name, component_ids = _procedure_outline(self.context, procedure_code)
+        root = self.context.dossier_root
+        folder = root / default_folder_name(name or procedure_code, "")
+        suffix = 2
+        while folder.exists():
+            folder = root / f"{default_folder_name(name or procedure_code, '')} ({suffix})"
+            suffix += 1
+        try:
+            workspace = Workspace.create(
+                folder, procedure_code, title=name, component_ids=component_ids
+            )
+        except HosoError as exc:
+            show_error(self, exc)
+            return
+        workspace.dossier.current_step = "details"
+        workspace.save()
+        self.open_dossier(workspace.root)
+
+    def _set_session(self, session: DossierSession | None) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        if session is not None:
+            session.save_failed.connect(lambda exc: show_error(self, exc))
+            title = session.dossier.title or session.dossier.procedure_code
+            self.dossier_label.setText(f"{title} — {session.root}")
+            self.setWindowTitle(f"{title} — {_('Hồ sơ số')}")
+        else:
+            self.dossier_label.setText(_("No dossier open"))
+            self.setWindowTitle(_("Hồ sơ số"))
+        for page in self.pages.values():
+            page.set_session(session)
+        for step in STEPS:
+            self._refresh_status(step)
+
+    def close_dossier(self) -> None:
+        self._set_session(None)
+        self.go_to(START_ID)
+
+    def choose_and_open(self) -> None:
+        folder = self.context.dialogs.choose_folder(
+            _("Open dossier folder"), self.context.dossier_root
+        )
+        if folder:
+            self.open_dossier(folder)
+
+    def save(self) -> None:
+        if self.session is not None:
+            try:
+                self.session.flush()
+            except HosoError as exc:
+                show_error(self, exc)
+                return
+            self.statusBar().showMessage(_("Saved."), 3000)
+
+    def export_archive(self) -> None:
+        if self.session is None:
+            self.statusBar().showMessage(_("Open a dossier first."), 5000)
+            return
+        target = self.context.dialogs.save_file(
+            _("Export dossier"), _("Dossier files (*.hoso)"), self.session.root.with_suffix(".hoso")
+        )
+        if not target:
+            return
+        self.session.flush()
+        root = self.session.root
+
+        def work(progress, cancel):
+            from dossier.archive import export_archive
+
+            return export_archive(root, target)
+
+        self.context.run_job(
+            work,
+            lambda _r: self.statusBar().showMessage(_("Exported to {path}").format(path=target)),
+            title=_("Exporting the dossier…"),
+        )
+
+    def import_archive(self) -> None:
+        source = self.context.dialogs.open_file(_("Import dossier"), _("Dossier files (*.hoso)"))
+        if not source:
+            return
+        target = self.context.dossier_root / source.stem
+
+        def work(progress, cancel):
+            from dossier.archive import import_archive
+
+            return import_archive(source, target)
+
+        self.context.run_job(work, lambda _r: self.open_dossier(target), title=_("Importing…"))
+
+    # ---- dialogs -------------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.context, self).exec()
+
+    def show_about(self) -> None:
+        from ui.about import about_text
+
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle(_("About Hồ sơ số"))
+        box.setText(about_text())
+        box.addButton(_("Close"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def shortcuts_text(self) -> str:
+        lines = []
+        for action in self.findChildren(QtGui.QAction):
+            if not action.shortcut().isEmpty():
+                text = action.text().replace("&", "")
+                shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+                lines.append(f"{shortcut}\t{text}")
+        return "\n".join(sorted(set(lines)))
+
+    def show_shortcuts(self) -> None:
+        self.context.dialogs.inform(_("Keyboard shortcuts"), self.shortcuts_text())
+
+    def open_log_folder(self) -> None:
+        if self.context.log_file is not None:
+            QtGui.QDesktopServices.openUrl(
+                QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
+            )
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        try:
+            if self.session is not None:
+                self.session.close()
+                self.session = None
+        except HosoError as exc:
+            show_error(self, exc)
+        super().closeEvent(event)
+
+
+def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:
+    """Name and component ids of a procedure from the catalog."""
+    from dossier.catalog import load_catalog
+
+    catalog = load_catalog(context.catalog_dir)
+    procedure = catalog.get(code)
+    return procedure.name, [c.id for c in procedure.components]

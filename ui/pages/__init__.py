@@ -1,0 +1,1 @@
+"""One page per workflow step (see ui.steps)."""

@@ -1,0 +1,56 @@
+"""The interface every workflow step page follows.
+
+A page gets the AppContext at construction and the open DossierSession (or None) through
+`set_session`. It edits `session.dossier` and then calls `session.mark_changed()` (autosave).
+Long work goes through `context.run_job(fn, on_done)`; never block the GUI thread.
+It reports its state for the sidebar through `step_status()` and emits `status_changed`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from ui.context import AppContext, DossierSession
+from ui.qt import QtWidgets, Signal
+
+StepState = Literal["not_started", "done", "attention"]
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    state: StepState = "not_started"
+    reason: str = ""  # shown on hover in the sidebar
+
+
+class StepPage(QtWidgets.QWidget):
+    step_id: ClassVar[str] = ""
+    status_changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session: DossierSession | None = None
+
+    def set_session(self, session: DossierSession | None) -> None:
+        """A dossier was opened or closed; refresh the page from it."""
+        if self.session is not None:
+            try:
+                self.session.changed.disconnect(self.status_changed)
+            except (RuntimeError, TypeError):
+                pass
+        self.session = session
+        if session is not None:
+            session.changed.connect(self.status_changed)
+        self.on_session_changed()
+        self.status_changed.emit()
+
+    def on_session_changed(self) -> None:
+        """Override: refresh widgets from `self.session` (may be None)."""
+
+    def on_enter(self) -> None:
+        """Override: the page became visible."""
+
+    def step_status(self) -> StepStatus:
+        """Override: the state of this step for the sidebar."""
+        return StepStatus()
