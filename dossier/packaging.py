@@ -36,7 +36,7 @@ from common.fsutil import ascii_slug
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pdfwork
-from dossier.catalog_model import PortalProfile, Procedure
+from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.checklist import (
     Checklist,
     ComponentCheck,
@@ -157,15 +157,30 @@ def sha256_bytes(data: bytes) -> str:
 
 # ---- names -----------------------------------------------------------------------------------
 def portal_file_name(
-    portal: PortalProfile, index: int, component_name: str, extension: str, part: int = 0
+    portal: PortalProfile,
+    index: int,
+    component: Component,
+    extension: str,
+    part: int = 0,
+    procedure_code: str = "",
 ) -> str:
-    """`01_To_khai_dang_ky_khai_sinh.pdf`: ASCII, underscores, within the portal's length."""
+    """`01_To_khai_dang_ky_khai_sinh.pdf`: ASCII, underscores, within the portal's length.
+
+    The profile's naming rule may use {index}, {slug}, {component_id} and {code}.
+    """
     suffix = PART_SUFFIX.format(part=part) if part else ""
     tail = f"{suffix}.{extension}"
-    fixed = len(portal.naming.format(index=index, slug="")) + len(tail)
-    budget = max(8, portal.max_name_length - fixed)
-    slug = ascii_slug(component_name, max_length=budget) or "thanh_phan"
-    return portal.naming.format(index=index, slug=slug) + tail
+
+    def named(slug: str) -> str:
+        stem = portal.naming.format(
+            index=index, slug=slug, component_id=component.id, code=procedure_code
+        )
+        return ascii_slug(stem, max_length=10_000, sep="_") if slug else stem
+
+    budget = max(8, portal.max_name_length - len(named("")) - len(tail))
+    slug = ascii_slug(component.name, max_length=budget) or "thanh_phan"
+    stem = named(slug)[: portal.max_name_length - len(tail)].rstrip("_")
+    return stem + tail
 
 
 # ---- building one component ----------------------------------------------------------------
@@ -449,7 +464,9 @@ def export_for_upload(
             parts = _build_component(ctx, item)
             for number, part in enumerate(parts, start=1):
                 part_no = number if len(parts) > 1 else 0
-                name = portal_file_name(portal, item.index, item.component.name, part.format, part_no)
+                name = portal_file_name(
+                    portal, item.index, item.component, part.format, part_no, procedure.code
+                )
                 write_file(staging / name, part.data)
                 files.append(
                     ExportedFile(
@@ -541,7 +558,8 @@ def upload_guide(
     planned = [
         ExportedFile(
             item.component.id, item.component.name, item.index, 1, 1,
-            portal_file_name(portal, item.index, item.component.name, item.export_format or "pdf"),
+            portal_file_name(portal, item.index, item.component, item.export_format or "pdf",
+                             0, procedure.code),
             item.export_format or "pdf", item.pages, item.bytes, item.limit_bytes, "", item.signed, False,
         )
         for item in checklist.components
