@@ -174,7 +174,9 @@ def _check_component(
         pass  # the unreadable files are already reported
     elif not sources and component.required:
         problems.append(
-            Problem("blocking", _("required component missing: {name}").format(name=name), component.id)
+            Problem(
+                "blocking", _("required component missing: {name}").format(name=name), component.id
+            )
         )
     if sources and component.must_be_signed and not any(s.signed for s in sources):
         problems.append(
@@ -202,7 +204,9 @@ def _check_component(
                 _(
                     "the signed file {file} is {size} MB, over the portal limit of {limit} MB; "
                     "a signed file cannot be compressed"
-                ).format(file=source.file.name, size=_mb(source.path.stat().st_size), limit=_mb(limit)),
+                ).format(
+                    file=source.file.name, size=_mb(source.path.stat().st_size), limit=_mb(limit)
+                ),
                 component.id,
             )
         )
@@ -210,9 +214,9 @@ def _check_component(
         problems.append(
             Problem(
                 "warning",
-                _("{name} is {size} MB, over the limit of {limit} MB: images will be compressed").format(
-                    name=name, size=_mb(total), limit=_mb(limit)
-                ),
+                _(
+                    "{name} is {size} MB, over the limit of {limit} MB: images will be compressed"
+                ).format(name=name, size=_mb(total), limit=_mb(limit)),
                 component.id,
             )
         )

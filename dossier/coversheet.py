@@ -69,7 +69,11 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "NotoSans-Bold.ttf"))))
         # <b> and <i> in paragraphs must map to embedded fonts (no italic face is bundled)
         registerFontFamily(
-            FONT_REGULAR, normal=FONT_REGULAR, bold=FONT_BOLD, italic=FONT_REGULAR, boldItalic=FONT_BOLD
+            FONT_REGULAR,
+            normal=FONT_REGULAR,
+            bold=FONT_BOLD,
+            italic=FONT_REGULAR,
+            boldItalic=FONT_BOLD,
         )
 
 

@@ -229,7 +229,17 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
     name = item.component.name
     outcome = pdfwork.fit_to_budget(data, limit)
     if outcome.fits:
-        return [_Part(outcome.data, pages, "pdf", False, outcome.reencoded, outcome.quality, outcome.dpi_cap)]
+        return [
+            _Part(
+                outcome.data,
+                pages,
+                "pdf",
+                False,
+                outcome.reencoded,
+                outcome.quality,
+                outcome.dpi_cap,
+            )
+        ]
     smallest = outcome.smallest
     if ctx.portal.allow_split and pages > 1:
         for count in range(2, pages + 1):
@@ -241,7 +251,15 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
                     smallest = min(smallest, piece.smallest) if first == last else smallest
                     break
                 parts.append(
-                    _Part(piece.data, last - first + 1, "pdf", False, piece.reencoded, piece.quality, piece.dpi_cap)
+                    _Part(
+                        piece.data,
+                        last - first + 1,
+                        "pdf",
+                        False,
+                        piece.reencoded,
+                        piece.quality,
+                        piece.dpi_cap,
+                    )
                 )
             else:
                 return parts
@@ -271,7 +289,10 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
                 (round(image.width * ratio), round(image.height * ratio)), pdfwork.Image.LANCZOS
             )
         for quality in pdfwork.QUALITIES:
-            data = pdfwork.encode_image(candidate.convert("RGB") if candidate.mode not in ("RGB", "L") else candidate, quality)
+            data = pdfwork.encode_image(
+                candidate.convert("RGB") if candidate.mode not in ("RGB", "L") else candidate,
+                quality,
+            )
             smallest = len(data) if smallest is None else min(smallest, len(data))
             if len(data) <= item.limit_bytes:
                 return _Part(data, 1, "jpg", False, True, quality, scale_dpi)
@@ -279,7 +300,12 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
         _(
             "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is "
             "{size} MB"
-        ).format(name=item.component.name, limit=_mb(item.limit_bytes), dpi=pdfwork.MIN_DPI, size=_mb(smallest or 0)),
+        ).format(
+            name=item.component.name,
+            limit=_mb(item.limit_bytes),
+            dpi=pdfwork.MIN_DPI,
+            size=_mb(smallest or 0),
+        ),
         path=source.path,
     )
 
@@ -305,9 +331,7 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
             with pdfwork.open_pdf(source.path) as doc:
                 pages = doc.page_count
             ctx.notes.append(
-                _("“{name}”: signed file kept exactly as it is (not re-encoded)").format(
-                    name=name
-                )
+                _("“{name}”: signed file kept exactly as it is (not re-encoded)").format(name=name)
             )
             parts.append(_Part(data, pages, "pdf", signed=True))
             continue
@@ -324,9 +348,9 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
         parts.extend(_fit_or_split(ctx, item, data, pages))
     if len(parts) > 1 and not ctx.portal.allow_split:
         raise InputError(
-            _(
-                "“{name}” needs {count} files but the portal takes one file per component"
-            ).format(name=name, count=len(parts)),
+            _("“{name}” needs {count} files but the portal takes one file per component").format(
+                name=name, count=len(parts)
+            ),
             path=item.files[0].path,
         )
     return parts
@@ -499,7 +523,9 @@ def export_for_upload(
         manifest = _manifest(ctx, files, input_bytes, now_iso())
         manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
         write_file(staging / MANIFEST_NAME, manifest_bytes)
-        guide = build_guide(procedure, portal, workspace.dossier.submission, _slots(checklist, files))
+        guide = build_guide(
+            procedure, portal, workspace.dossier.submission, _slots(checklist, files)
+        )
         write_file(staging / GUIDE_NAME, render_html(guide).encode("utf-8"))
         zip_path = None
         if options.make_zip:
@@ -557,14 +583,25 @@ def upload_guide(
     checklist = check(workspace, procedure, portal)
     planned = [
         ExportedFile(
-            item.component.id, item.component.name, item.index, 1, 1,
-            portal_file_name(portal, item.index, item.component, item.export_format or "pdf",
-                             0, procedure.code),
-            item.export_format or "pdf", item.pages, item.bytes, item.limit_bytes, "", item.signed, False,
+            item.component.id,
+            item.component.name,
+            item.index,
+            1,
+            1,
+            portal_file_name(
+                portal, item.index, item.component, item.export_format or "pdf", 0, procedure.code
+            ),
+            item.export_format or "pdf",
+            item.pages,
+            item.bytes,
+            item.limit_bytes,
+            "",
+            item.signed,
+            False,
         )
         for item in checklist.components
         if item.present
-    ]  # fmt: skip
+    ]
     return build_guide(procedure, portal, workspace.dossier.submission, _slots(checklist, planned))
 
 
@@ -679,7 +716,9 @@ def record_submission(
 ) -> Submission:
     """Record how the result is received and the fee paid (portal step 4) and save."""
     if result_delivery not in ("office", "post"):
-        raise InputError(_("unknown way of receiving the result: {value}").format(value=result_delivery))
+        raise InputError(
+            _("unknown way of receiving the result: {value}").format(value=result_delivery)
+        )
     if fee_payment not in ("office", "online", "post"):
         raise InputError(_("unknown way of paying the fee: {value}").format(value=fee_payment))
     if result_delivery == "post" and not delivery_address.strip():

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
-from pymupdf import mupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pymupdf import mupdf
 
 from common.errors import InputError
 from common.i18n import _
@@ -180,9 +180,10 @@ def add_pdf_pages(doc: pymupdf.Document, source: pymupdf.Document) -> None:
     """Append every page of `source`; a page of no physical size is fitted onto A4."""
     for number, page in enumerate(source):
         rect = page.rect
-        if max(rect.width, rect.height) <= MAX_PAGE_SIDE_PT and min(
-            rect.width, rect.height
-        ) >= MIN_PAGE_SIDE_PT:
+        if (
+            max(rect.width, rect.height) <= MAX_PAGE_SIDE_PT
+            and min(rect.width, rect.height) >= MIN_PAGE_SIDE_PT
+        ):
             doc.insert_pdf(source, from_page=number, to_page=number, links=False)
             continue
         width, height = A4_PORTRAIT if rect.height >= rect.width else A4_PORTRAIT[::-1]
@@ -342,7 +343,9 @@ def _encode_at(item: _PageImage, quality: int, dpi_cap: int | None) -> tuple[byt
     return encode_image(image, quality), image.width, image.height
 
 
-def _replace_image(doc: pymupdf.Document, xref: int, jpeg: bytes, width: int, height: int, gray: bool):
+def _replace_image(
+    doc: pymupdf.Document, xref: int, jpeg: bytes, width: int, height: int, gray: bool
+):
     doc.update_stream(xref, jpeg, compress=0)
     doc.xref_set_key(xref, "Filter", "/DCTDecode")
     doc.xref_set_key(xref, "DecodeParms", "null")
@@ -379,8 +382,7 @@ def fit_to_budget(pdf_bytes: bytes, limit: int) -> FitOutcome:
 
     def estimate(step: int) -> int:
         return fixed + sum(
-            min(len(data), item.raw_size)
-            for item, (data, _w, _h) in zip(images, encoded(step))
+            min(len(data), item.raw_size) for item, (data, _w, _h) in zip(images, encoded(step))
         )
 
     # binary search for the first (best) step whose estimate fits; sizes fall along the ladder

@@ -18,11 +18,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pack = subparsers.add_parser("pack", help=_("export a dossier for upload and for printing"))
     pack.add_argument("folder", type=Path, metavar="DOSSIER_DIR")
     _add_sources(pack)
-    pack.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR",
-                      help=_("export folder (created; replaced with --force)"))  # fmt: skip
+    pack.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT_DIR",
+        help=_("export folder (created; replaced with --force)"),
+    )
     pack.add_argument("--zip", action="store_true", help=_("also write a ZIP of the files"))
-    pack.add_argument("--print", dest="print_pdf", type=Path, metavar="OUT.pdf",
-                      help=_("also write one PDF for printing, with a cover sheet"))  # fmt: skip
+    pack.add_argument(
+        "--print",
+        dest="print_pdf",
+        type=Path,
+        metavar="OUT.pdf",
+        help=_("also write one PDF for printing, with a cover sheet"),
+    )
     pack.add_argument("--force", action="store_true", help=_("replace an existing export folder"))
     pack.set_defaults(handler=_pack)
 
@@ -30,19 +41,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "submission", help=_("record how the result is received and the fee paid")
     )
     submission.add_argument("folder", type=Path, metavar="DOSSIER_DIR")
-    submission.add_argument("--delivery", choices=("office", "post"), required=True,
-                            help=_("receive the result at the office or by post"))  # fmt: skip
+    submission.add_argument(
+        "--delivery",
+        choices=("office", "post"),
+        required=True,
+        help=_("receive the result at the office or by post"),
+    )
     submission.add_argument("--address", default="", help=_("postal address for the result"))
-    submission.add_argument("--fee", choices=("office", "online", "post"), default="office",
-                            help=_("how the fee is paid"))  # fmt: skip
+    submission.add_argument(
+        "--fee",
+        choices=("office", "online", "post"),
+        default="office",
+        help=_("how the fee is paid"),
+    )
     submission.set_defaults(handler=_submission)
 
 
 def _add_sources(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--portal", default="dichvucong",
-                        help=_("portal profile id or JSON file (default: dichvucong)"))  # fmt: skip
-    parser.add_argument("--catalog", type=Path,
-                        help=_("procedure catalog JSON (default: the built-in catalog)"))  # fmt: skip
+    parser.add_argument(
+        "--portal",
+        default="dichvucong",
+        help=_("portal profile id or JSON file (default: dichvucong)"),
+    )
+    parser.add_argument(
+        "--catalog", type=Path, help=_("procedure catalog JSON (default: the built-in catalog)")
+    )
 
 
 def _open(args: argparse.Namespace):

@@ -21,6 +21,7 @@ def pack_inputs(tmp_path_factory) -> dict[str, Path]:
         ),
         "scan": factory.scan_jpeg(folder / "giay_chung_sinh.jpg", "Giấy chứng sinh"),
         "scan2": factory.scan_jpeg(folder / "cccd.jpg", "Căn cước", dpi=300),
+        "scan3": factory.scan_jpeg(folder / "trang_3.jpg", "Trang ba", dpi=200),
         "signed": factory.signed_pdf(folder / "uy_quyen_ky_so.pdf", signer),
     }
 

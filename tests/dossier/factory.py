@@ -37,12 +37,27 @@ def form_pdf(path: Path, title: str, pages: int = 1, fields: bool = False) -> Pa
     doc = pymupdf.open()
     for number in range(pages):
         page = doc.new_page(width=595.28, height=841.89)
-        page.insert_text((72, 80), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fontfile=str(FONT),
-                         fontname="noto", fontsize=13)
-        page.insert_text((72, 120), f"{title} — trang {number + 1}", fontfile=str(FONT),
-                         fontname="noto", fontsize=14)
-        page.insert_text((72, 160), "Họ, chữ đệm, tên: Nguyễn Thị Ánh Tuyết", fontfile=str(FONT),
-                         fontname="noto", fontsize=12)
+        page.insert_text(
+            (72, 80),
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            fontfile=str(FONT),
+            fontname="noto",
+            fontsize=13,
+        )
+        page.insert_text(
+            (72, 120),
+            f"{title} — trang {number + 1}",
+            fontfile=str(FONT),
+            fontname="noto",
+            fontsize=14,
+        )
+        page.insert_text(
+            (72, 160),
+            "Họ, chữ đệm, tên: Nguyễn Thị Ánh Tuyết",
+            fontfile=str(FONT),
+            fontname="noto",
+            fontsize=12,
+        )
         if fields and number == 0:
             widget = pymupdf.Widget()
             widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
@@ -63,7 +78,9 @@ def form_pdf(path: Path, title: str, pages: int = 1, fields: bool = False) -> Pa
     return path
 
 
-def scan_jpeg(path: Path, label: str, dpi: int = 200, quality: int = 88, noise: bool = True) -> Path:
+def scan_jpeg(
+    path: Path, label: str, dpi: int = 200, quality: int = 88, noise: bool = True
+) -> Path:
     """An A4 colour 'scan' at `dpi` with text and some texture (so JPEG has work to do)."""
     width, height = round(8.27 * dpi), round(11.69 * dpi)
     image = Image.new("RGB", (width, height), (246, 244, 236))
@@ -77,9 +94,15 @@ def scan_jpeg(path: Path, label: str, dpi: int = 200, quality: int = 88, noise: 
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT), size=max(12, dpi // 6))
     for line in range(30):
-        draw.text((dpi, dpi + line * dpi // 3), f"{label} · dòng {line + 1}: Đăng ký khai sinh",
-                  fill=(20, 20, 60), font=font)
-    draw.rectangle((dpi, height - 3 * dpi, width - dpi, height - dpi), outline=(200, 30, 30), width=6)
+        draw.text(
+            (dpi, dpi + line * dpi // 3),
+            f"{label} · dòng {line + 1}: Đăng ký khai sinh",
+            fill=(20, 20, 60),
+            font=font,
+        )
+    draw.rectangle(
+        (dpi, height - 3 * dpi, width - dpi, height - dpi), outline=(200, 30, 30), width=6
+    )
     image.save(path, format="JPEG", quality=quality, dpi=(dpi, dpi))
     return path
 
@@ -103,14 +126,20 @@ def throwaway_signer(folder: Path):
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
-                       critical=True)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
         .sign(key, hashes.SHA256())
     )
     key_file, cert_file = folder / "signer.key.pem", folder / "signer.cert.pem"
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return signers.SimpleSigner.load(str(key_file), str(cert_file))
 
@@ -124,18 +153,27 @@ def signed_pdf(path: Path, signer, title: str = "Văn bản đã ký số") -> P
     with open(unsigned, "rb") as source:
         writer = IncrementalPdfFileWriter(source)
         output = io.BytesIO()
-        signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="Signature1"),
-                         signer=signer, output=output)
+        signers.sign_pdf(
+            writer,
+            signers.PdfSignatureMetadata(field_name="Signature1"),
+            signer=signer,
+            output=output,
+        )
     path.write_bytes(output.getvalue())
     unsigned.unlink()
     return path
 
 
-def make_workspace(root: Path, proc: Procedure, files: dict[str, list[Path]],
-                   applicant: str = "Nguyễn Văn An") -> Workspace:
-    workspace = Workspace.create(root, proc.code, title=proc.name,
-                                 applicant={"full_name": applicant},
-                                 component_ids=[c.id for c in proc.components])
+def make_workspace(
+    root: Path, proc: Procedure, files: dict[str, list[Path]], applicant: str = "Nguyễn Văn An"
+) -> Workspace:
+    workspace = Workspace.create(
+        root,
+        proc.code,
+        title=proc.name,
+        applicant={"full_name": applicant},
+        component_ids=[c.id for c in proc.components],
+    )
     for component_id, paths in files.items():
         for path in paths:
             workspace.add_file(component_id, path, save=False)

@@ -28,8 +28,12 @@ def test_complete_dossier_is_ready(make_dossier, procedure, portal):
     assert folder_digest(workspace.root) == before  # checking only reads
 
 
-def test_missing_required_component_blocks_and_optional_does_not(make_dossier, procedure, portal, pack_inputs):
-    workspace = make_dossier({"to-khai": [pack_inputs["form"]], "giay-chung-sinh": [pack_inputs["scan"]]})
+def test_missing_required_component_blocks_and_optional_does_not(
+    make_dossier, procedure, portal, pack_inputs
+):
+    workspace = make_dossier(
+        {"to-khai": [pack_inputs["form"]], "giay-chung-sinh": [pack_inputs["scan"]]}
+    )
     checklist = check(workspace, procedure, portal)
     assert not checklist.ready
     blocked = {p.component_id for p in checklist.blocking}
@@ -83,8 +87,13 @@ def test_missing_and_unreadable_files_are_blocking(make_dossier, procedure, port
 def test_word_document_cannot_be_exported(make_dossier, procedure, portal, tmp_path, pack_inputs):
     docx = tmp_path / "to_khai.docx"
     docx.write_bytes(b"PK\x03\x04 not really")
-    workspace = make_dossier({"to-khai": [docx], "giay-chung-sinh": [pack_inputs["scan"]],
-                              "giay-to-tuy-than": [pack_inputs["scan2"]]})  # fmt: skip
+    workspace = make_dossier(
+        {
+            "to-khai": [docx],
+            "giay-chung-sinh": [pack_inputs["scan"]],
+            "giay-to-tuy-than": [pack_inputs["scan2"]],
+        }
+    )
     problems = check(workspace, procedure, portal).problems_of("to-khai")
     assert problems and "PDF" in problems[0].message
 
