@@ -143,7 +143,7 @@ def _info_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Table:
         for label, value in rows
     ]
     qr_size = 34 * mm
-    info = Table(table_rows, colWidths=[38 * mm, 98 * mm])
+    info = Table(table_rows, colWidths=[43 * mm, 93 * mm])
     info.setStyle(
         TableStyle(
             [
@@ -209,7 +209,7 @@ def _components_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Tab
             "",
         ]
     )
-    table = Table(rows, colWidths=[11 * mm, 96 * mm, 17 * mm, 24 * mm, 26 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[11 * mm, 92 * mm, 20 * mm, 24 * mm, 27 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

@@ -439,9 +439,11 @@ def _manifest(
 
 def _zip_folder(staging: Path, names: list[str], zip_name: str) -> Path:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:
         for name in names:
-            archive.write(staging / name, arcname=name)
+            # PDFs and JPEGs are compressed already: deflating them again only costs time
+            compress = zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED
+            archive.write(staging / name, arcname=name, compress_type=compress)
     path = staging / zip_name
     write_file(path, buffer.getvalue())
     return path

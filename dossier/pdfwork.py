@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
@@ -67,8 +67,11 @@ def open_pdf(path: Path) -> pymupdf.Document:
     return doc
 
 
-def open_image(path: Path) -> Image.Image:
-    """Open a photo or scan (HEIC included), upright per its EXIF orientation."""
+def open_image(path: Path, *, load: bool = True) -> Image.Image:
+    """Open a photo or scan (HEIC included); loaded and upright per EXIF unless `load` is False.
+
+    With `load=False` only the header is read (size, mode, DPI, orientation): fast.
+    """
     _register_heif()
     try:
         image = Image.open(path)
@@ -79,16 +82,33 @@ def open_image(path: Path) -> Image.Image:
                 ),
                 path=path,
             )
-        image.load()
     except FileNotFoundError as exc:
         raise InputError(_("file not found"), path=path) from exc
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
-        raise InputError(
-            _("cannot read the image: {reason}").format(reason=str(exc) or type(exc).__name__),
-            path=path,
-        ) from exc
-    upright = ImageOps.exif_transpose(image)
+        raise _unreadable_image(path, exc) from exc
+    return load_upright(image, path) if load else image
+
+
+def load_upright(image: Image.Image, path: Path) -> Image.Image:
+    """Decode the pixels and apply the EXIF orientation; a damaged file is an InputError."""
+    try:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise _unreadable_image(path, exc) from exc
     return upright if upright is not None else image
+
+
+def _unreadable_image(path: Path, exc: BaseException) -> InputError:
+    return InputError(
+        _("cannot read the image: {reason}").format(reason=str(exc) or type(exc).__name__),
+        path=path,
+    )
+
+
+def _complete_jpeg(data: bytes) -> bool:
+    """A JPEG that ends with its end-of-image marker (a truncated download does not)."""
+    return b"\xff\xd9" in data[-4096:]
 
 
 def pdf_is_signed(path: Path, data: bytes | None = None) -> bool:
@@ -117,7 +137,7 @@ def page_count(path: Path, kind: str) -> int:
     if kind == "pdf":
         with open_pdf(path) as doc:
             return doc.page_count
-    open_image(path).close()
+    open_image(path, load=False).close()
     return 1
 
 
@@ -153,25 +173,27 @@ def encode_image(image: Image.Image, quality: int = FIRST_JPEG_QUALITY) -> bytes
         return buffer.getvalue()
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGBA").convert("RGB") if "A" in image.mode else image.convert("RGB")
-    image.save(buffer, format="JPEG", quality=quality, optimize=True)
+    image.save(buffer, format="JPEG", quality=quality)
     return buffer.getvalue()
 
 
 def add_image_page(doc: pymupdf.Document, path: Path) -> None:
     """Append the image as one page at its physical size (A4 when its DPI is unknown)."""
-    image = open_image(path)
-    size = _physical_size(image)
-    page_size = size or _a4_for(image)
+    image = open_image(path, load=False)
     raw = path.read_bytes()
-    # a plain upright JPEG goes in as it is: no generation loss, no time spent
+    # a complete, upright RGB/grey JPEG goes in as it is: no generation loss, no decoding
     if (
         image.format == "JPEG"
         and image.mode in ("RGB", "L")
         and image.getexif().get(0x0112, 1) == 1
+        and _complete_jpeg(raw)
     ):
         data = raw
     else:
+        image = load_upright(image, path)
         data = encode_image(image)
+    size = _physical_size(image)
+    page_size = size or _a4_for(image)
     page = doc.new_page(width=page_size[0], height=page_size[1])
     page.insert_image(page.rect, stream=data, keep_proportion=True)
 
@@ -280,9 +302,11 @@ def unembedded_fonts(doc: pymupdf.Document) -> list[str]:
 @dataclass
 class _PageImage:
     xref: int
-    image: Image.Image
-    dpi: float  # effective resolution where it is drawn (largest placement)
+    dpi: float  # pixels over the page size: never more than the real resolution (safe floor)
     raw_size: int
+    image: Image.Image  # decoded once
+    proxy: Image.Image  # a quarter-size copy: cheap size predictions
+    gray: bool
 
 
 @dataclass
@@ -293,19 +317,38 @@ class FitOutcome:
     dpi_cap: int | None = None
     reencoded: bool = False
     smallest: int = 0  # smallest size reached (when it does not fit)
-    notes: list[str] = field(default_factory=list)
+
+
+def _decode_image(doc: pymupdf.Document, xref: int) -> Image.Image:
+    """The pixels of an image object, as RGB or L (JPEG streams decoded by Pillow, fast)."""
+    if doc.xref_get_key(xref, "Filter")[1] == "/DCTDecode":
+        image = Image.open(io.BytesIO(doc.xref_stream_raw(xref)))
+        image.load()
+    else:
+        pixmap = pymupdf.Pixmap(doc, xref)
+        if pixmap.alpha:
+            pixmap = pymupdf.Pixmap(pixmap, 0)
+        if pixmap.n not in (1, 3):
+            pixmap = pymupdf.Pixmap(pymupdf.csRGB, pixmap)
+        mode = "L" if pixmap.n == 1 else "RGB"
+        image = Image.frombytes(mode, (pixmap.width, pixmap.height), pixmap.samples)
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    return image
 
 
 def _collect_images(doc: pymupdf.Document) -> list[_PageImage]:
+    """Page images worth re-encoding, with a resolution estimate that errs on the safe side.
+
+    An image drawn on a page is at most page-sized, so pixels / page size is a lower bound of
+    its resolution: downscaling to a cap computed from it never goes under that cap.
+    """
     dpi_by_xref: dict[int, float] = {}
     for page in doc:
-        for info in page.get_image_info(xrefs=True):
-            xref = info.get("xref", 0)
-            bbox = pymupdf.Rect(info["bbox"])
-            if not xref or bbox.is_empty:
-                continue
-            dpi = max(info["width"], info["height"]) / (max(bbox.width, bbox.height) / 72.0)
-            dpi_by_xref[xref] = max(dpi, dpi_by_xref.get(xref, 0.0))
+        page_inches = max(page.rect.width, page.rect.height) / POINTS_PER_INCH
+        for xref, _smask, width, height, *_rest in page.get_images(full=True):
+            dpi = max(width, height) / page_inches
+            dpi_by_xref[xref] = min(dpi, dpi_by_xref.get(xref, dpi))
     images = []
     for xref, dpi in dpi_by_xref.items():
         if doc.xref_get_key(xref, "SMask")[0] != "null":
@@ -314,42 +357,52 @@ def _collect_images(doc: pymupdf.Document) -> list[_PageImage]:
             continue
         if doc.xref_get_key(xref, "BitsPerComponent")[1] == "1":
             continue  # bilevel (CCITT/JBIG2/flate): already small, JPEG would blur it
-        pixmap = pymupdf.Pixmap(doc, xref)
-        if pixmap.width * pixmap.height < _SMALL_IMAGE_PIXELS:
+        width = int(doc.xref_get_key(xref, "Width")[1] or 0)
+        height = int(doc.xref_get_key(xref, "Height")[1] or 0)
+        if width * height < _SMALL_IMAGE_PIXELS:
             continue
-        if pixmap.alpha:
-            pixmap = pymupdf.Pixmap(pixmap, 0)
-        if pixmap.n not in (1, 3):
-            pixmap = pymupdf.Pixmap(pymupdf.csRGB, pixmap)
-        mode = "L" if pixmap.n == 1 else "RGB"
-        image = Image.frombytes(mode, (pixmap.width, pixmap.height), pixmap.samples)
-        images.append(_PageImage(xref, image, dpi, len(doc.xref_stream_raw(xref))))
+        image = _decode_image(doc, xref)
+        proxy = image.reduce(4) if min(image.size) >= 400 else image
+        raw_size = len(doc.xref_stream_raw(xref))
+        images.append(_PageImage(xref, dpi, raw_size, image, proxy, image.mode == "L"))
     return images
 
 
-def _ladder() -> list[tuple[int, int | None]]:
-    """(quality, dpi cap) from best to smallest: every quality at full resolution first."""
+def _ladder(images: list[_PageImage]) -> list[tuple[int, int | None]]:
+    """(quality, dpi cap) from best to smallest: every quality at full resolution first.
+
+    A resolution step that would shrink no image is left out (it would repeat a step).
+    """
     steps: list[tuple[int, int | None]] = [(q, None) for q in QUALITIES]
-    steps += [(q, dpi) for dpi in DPI_STEPS for q in QUALITIES]
+    for dpi in DPI_STEPS:
+        if any(_scale_factor(item.dpi, dpi) < 1.0 for item in images):
+            steps += [(q, dpi) for q in QUALITIES]
     return steps
 
 
-def _encode_at(item: _PageImage, quality: int, dpi_cap: int | None) -> tuple[bytes, int, int]:
-    image = item.image
-    if dpi_cap is not None and item.dpi > max(dpi_cap, MIN_DPI):
-        scale = max(dpi_cap, MIN_DPI) / item.dpi
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        image = image.resize(size, Image.Resampling.LANCZOS)
-    return encode_image(image, quality), image.width, image.height
+def _scale_factor(dpi: float, dpi_cap: int | None) -> float:
+    """How much to shrink an image of `dpi` for a cap (1.0: keep), never under MIN_DPI."""
+    if dpi_cap is None or dpi <= max(dpi_cap, MIN_DPI):
+        return 1.0
+    return max(dpi_cap, MIN_DPI) / dpi
+
+
+def _scaled(image: Image.Image, dpi: float, dpi_cap: int | None) -> Image.Image:
+    scale = _scale_factor(dpi, dpi_cap)
+    if scale >= 1.0:
+        return image
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
 def _replace_image(
     doc: pymupdf.Document, xref: int, jpeg: bytes, width: int, height: int, gray: bool
-):
+) -> None:
     doc.update_stream(xref, jpeg, compress=0)
     doc.xref_set_key(xref, "Filter", "/DCTDecode")
-    doc.xref_set_key(xref, "DecodeParms", "null")
-    doc.xref_set_key(xref, "Decode", "null")
+    image_object = _object(doc, xref)
+    for key in ("DecodeParms", "Decode", "SMaskInData", "Intent"):
+        mupdf.pdf_dict_dels(image_object, key)
     doc.xref_set_key(xref, "Width", str(width))
     doc.xref_set_key(xref, "Height", str(height))
     doc.xref_set_key(xref, "BitsPerComponent", "8")
@@ -357,56 +410,84 @@ def _replace_image(
     doc.xref_set_key(xref, "Length", str(len(jpeg)))
 
 
+class _Predictor:
+    """Predicts the size of every image at a ladder step from its quarter-size proxy.
+
+    One full-size encode per image (at the best step) calibrates proxy -> full size.
+    """
+
+    def __init__(self, images: list[_PageImage], ladder: list[tuple[int, int | None]]) -> None:
+        self.images = images
+        self.ladder = ladder
+        self.ratio = []
+        for item in images:
+            quality, _cap = ladder[0]
+            full = len(encode_image(item.image, quality))
+            self.ratio.append(full / max(1, len(self._proxy_bytes(item, 0))))
+
+    def _proxy_bytes(self, item: _PageImage, step: int) -> bytes:
+        quality, dpi_cap = self.ladder[step]
+        scale = _scale_factor(item.dpi, dpi_cap)
+        image = item.proxy
+        if scale < 1.0:
+            size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+            image = image.resize(size, Image.Resampling.BILINEAR)
+        return encode_image(image, quality)
+
+    def size(self, step: int, fixed: int) -> int:
+        return fixed + sum(
+            min(item.raw_size, round(len(self._proxy_bytes(item, step)) * ratio))
+            for item, ratio in zip(self.images, self.ratio)
+        )
+
+
+def _first_fitting(predict, steps: int, limit: int) -> int:
+    """Binary search of the best step predicted to fit; sizes fall along the ladder."""
+    low, high = 0, steps - 1
+    if predict(high) > limit:
+        return high
+    while low < high:
+        middle = (low + high) // 2
+        if predict(middle) <= limit:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _encode_step(pdf_bytes: bytes, images: list[_PageImage], step: tuple[int, int | None]) -> bytes:
+    quality, dpi_cap = step
+    with pymupdf.open(stream=pdf_bytes, filetype="pdf") as trial:
+        for item in images:
+            scaled = _scaled(item.image, item.dpi, dpi_cap)
+            data = encode_image(scaled, quality)
+            if len(data) < item.raw_size:
+                _replace_image(trial, item.xref, data, scaled.width, scaled.height, item.gray)
+        return trial.tobytes(garbage=3, deflate=True, use_objstms=1)
+
+
 def fit_to_budget(pdf_bytes: bytes, limit: int) -> FitOutcome:
     """Make the PDF at most `limit` bytes by re-encoding its page images.
 
     Quality is lowered first at full resolution, then the resolution in steps, never below
-    MIN_DPI; the best (largest) setting that fits wins. Sizes are estimated from the encoded
-    images, then checked on the saved file.
+    MIN_DPI; the best setting predicted to fit is encoded for real and checked on the saved
+    file, stepping down the ladder while it is still too large.
     """
     if len(pdf_bytes) <= limit:
         return FitOutcome(pdf_bytes, fits=True, smallest=len(pdf_bytes))
-    doc = pymupdf.open(stream=pdf_bytes, filetype="pdf")
-    images = _collect_images(doc)
+    with pymupdf.open(stream=pdf_bytes, filetype="pdf") as doc:
+        images = _collect_images(doc)
     if not images:
         return FitOutcome(pdf_bytes, fits=False, smallest=len(pdf_bytes))
+    ladder = _ladder(images)
     fixed = len(pdf_bytes) - sum(item.raw_size for item in images)
-    ladder = _ladder()
-    cache: dict[int, list[tuple[bytes, int, int]]] = {}
-
-    def encoded(step: int) -> list[tuple[bytes, int, int]]:
-        if step not in cache:
-            quality, dpi_cap = ladder[step]
-            cache[step] = [_encode_at(item, quality, dpi_cap) for item in images]
-        return cache[step]
-
-    def estimate(step: int) -> int:
-        return fixed + sum(
-            min(len(data), item.raw_size) for item, (data, _w, _h) in zip(images, encoded(step))
-        )
-
-    # binary search for the first (best) step whose estimate fits; sizes fall along the ladder
-    low, high = 0, len(ladder) - 1
-    if estimate(high) > limit:
-        start = high
-    else:
-        while low < high:
-            middle = (low + high) // 2
-            if estimate(middle) <= limit:
-                high = middle
-            else:
-                low = middle + 1
-        start = low
-    result = b""
+    predictor = _Predictor(images, ladder)
+    # aim a little under the limit: predictions are estimates
+    start = _first_fitting(lambda step: predictor.size(step, fixed), len(ladder), int(limit * 0.97))
+    result = pdf_bytes
     for step in range(start, len(ladder)):
-        trial = pymupdf.open(stream=pdf_bytes, filetype="pdf")
-        for item, (data, width, height) in zip(images, encoded(step)):
-            if len(data) < item.raw_size:
-                _replace_image(trial, item.xref, data, width, height, item.image.mode == "L")
-        result = trial.tobytes(garbage=3, deflate=True, use_objstms=1)
-        trial.close()
+        result = _encode_step(pdf_bytes, images, ladder[step])
         if len(result) <= limit:
             quality, dpi_cap = ladder[step]
             return FitOutcome(result, True, quality, dpi_cap, reencoded=True, smallest=len(result))
-        cache.pop(step - 1, None)  # keep memory bounded
     return FitOutcome(result, fits=False, reencoded=True, smallest=len(result))
