@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations
+.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations bundle bundle-test
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -27,6 +27,16 @@ translations: $(STAMP)
 	$(PY) -m scripts.update_translations
 
 venv: $(STAMP)
+
+# One-folder PyInstaller bundle in dist/hoso (issue 8); bundle-test runs its self-test offscreen.
+bundle: system-deps-test $(STAMP)
+	$(PY) -m pip install -q -e '.[bundle]' --config-settings editable_mode=compat
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+bundle-test: bundle
+	QT_QPA_PLATFORM=offscreen dist/hoso/hoso-desktop --selftest --report dist/selftest.txt
+	cat dist/selftest.txt
+	dist/hoso/hoso --help
 
 system-deps-run:
 	@bash scripts/system-deps.sh run

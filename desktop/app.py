@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_dossier(create_sample_dossier(context.dossier_root))
     elif args.dossier:
         window.open_dossier(args.dossier)
+    else:
+        reopen_last_dossier(window, settings)
     window.show()
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
@@ -109,6 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke(app, window)
     status = app.exec()
     return status
+
+
+def reopen_last_dossier(window, settings) -> None:
+    """Open the dossier used last, at the step where the user left it."""
+    recent = settings.get("recent_dossiers")
+    if recent and (Path(recent[0]) / "dossier.json").exists():
+        window.open_dossier(Path(recent[0]))
 
 
 def run_smoke(app, window) -> int:
