@@ -60,8 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _add_sources(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--portal",
-        default="dichvucong",
-        help=_("portal profile id or JSON file (default: dichvucong)"),
+        default="dongnai",
+        help=_("portal profile id (dongnai, national, opencps) or JSON file (default: dongnai)"),
     )
     parser.add_argument(
         "--catalog", type=Path, help=_("procedure catalog JSON (default: the built-in catalog)")
@@ -69,12 +69,30 @@ def _add_sources(parser: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from desktop.commands._sources import load_portal, load_procedure
+    """The dossier, its procedure (built-in or given catalog) and the portal profile."""
+    from common.errors import InputError
+    from dossier.catalog import ProcedureCatalog, load_catalog, load_portal, read_catalog_file
     from dossier.workspace import Workspace
 
     workspace = Workspace.open(args.folder)
-    procedure = load_procedure(workspace.dossier.procedure_code, args.catalog)
-    portal = load_portal(args.portal)
+    if args.catalog:
+        catalog = ProcedureCatalog(read_catalog_file(args.catalog).procedures)
+    else:
+        from desktop import paths
+
+        catalog = load_catalog(paths.data_dir() / "catalog")  # with the user's imported one
+    code = workspace.dossier.procedure_code
+    procedure = catalog.find(code)
+    if procedure is None:
+        raise InputError(
+            _("procedure {code} is not in the catalog").format(code=code), path=args.catalog
+        )
+    if args.portal.lower().endswith(".json"):
+        from dossier.catalog import read_portal_file
+
+        portal = read_portal_file(Path(args.portal))
+    else:
+        portal = load_portal(args.portal)
     return workspace, procedure, portal
 
 

@@ -14,7 +14,6 @@ import pymupdf
 from PIL import Image, ImageDraw, ImageFont
 
 from common.resources import resource_path
-from common.schema import load_dataclass, read_json
 from dossier.catalog_model import PortalProfile, Procedure
 from dossier.workspace import Workspace
 
@@ -22,14 +21,20 @@ DATA = Path(__file__).resolve().parent / "data"
 FONT = resource_path("fonts", "NotoSans-Regular.ttf")
 
 
-def procedure(name: str = "khai_sinh") -> Procedure:
-    path = DATA / f"procedure_{name}.json"
-    return load_dataclass(Procedure, read_json(path), source=path)
+CATALOG = DATA / "catalog_test.json"
+
+
+def procedure(code: str = "1.001193") -> Procedure:
+    """The birth registration of the test catalog (validated like the built-in one)."""
+    from dossier.catalog import ProcedureCatalog, read_catalog_file
+
+    return ProcedureCatalog(read_catalog_file(CATALOG).procedures).get(code)
 
 
 def portal(name: str = "test") -> PortalProfile:
-    path = DATA / f"portal_{name}.json"
-    return load_dataclass(PortalProfile, read_json(path), source=path)
+    from dossier.catalog import read_portal_file
+
+    return read_portal_file(DATA / "portals" / f"{name}.json")
 
 
 def form_pdf(path: Path, title: str, pages: int = 1, fields: bool = False) -> Path:

@@ -218,7 +218,7 @@ def test_quality_goes_first_then_resolution(pack_inputs):
 def test_split_into_numbered_parts_when_the_portal_allows(
     make_dossier, procedure, tmp_path, pack_inputs
 ):
-    splitting = factory.portal("small_split")  # 0.2 MB, allow_split: one page per part here
+    splitting = factory.portal("small")  # 0.2 MB, allow_split: one page per part here
     scans = [pack_inputs["scan"], pack_inputs["scan2"], pack_inputs["scan3"]]
     workspace = make_dossier(
         {

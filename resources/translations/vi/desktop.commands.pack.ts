@@ -52,8 +52,8 @@
       <translation>cách nộp phí, lệ phí</translation>
     </message>
     <message>
-      <source>portal profile id or JSON file (default: dichvucong)</source>
-      <translation>mã hồ sơ cổng hoặc tệp JSON (mặc định: dichvucong)</translation>
+      <source>portal profile id (dongnai, national, opencps) or JSON file (default: dongnai)</source>
+      <translation>mã hồ sơ cổng (dongnai, national, opencps) hoặc tệp JSON (mặc định: dongnai)</translation>
     </message>
     <message>
       <source>procedure catalog JSON (default: the built-in catalog)</source>
@@ -94,6 +94,10 @@
     <message>
       <source>{files} file(s), {size} (inputs {inputs}) in {folder}</source>
       <translation>{files} tệp, {size} (đầu vào {inputs}) trong {folder}</translation>
+    </message>
+    <message>
+      <source>procedure {code} is not in the catalog</source>
+      <translation>thủ tục {code} không có trong danh mục</translation>
     </message>
     <message>
       <source>page(s)</source>
