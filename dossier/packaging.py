@@ -577,12 +577,16 @@ def _slots(checklist: Checklist, files: list[ExportedFile]) -> tuple[GuideSlot, 
 
 
 def upload_guide(
-    workspace: Workspace, procedure: Procedure, portal: PortalProfile, export: UploadExport | None
+    workspace: Workspace,
+    procedure: Procedure,
+    portal: PortalProfile,
+    export: UploadExport | None,
+    checklist: Checklist | None = None,
 ) -> UploadGuide:
     """The guide for the GUI, before (file names planned) or after an export."""
     if export is not None:
         return export.guide
-    checklist = check(workspace, procedure, portal)
+    checklist = checklist or check(workspace, procedure, portal)
     planned = [
         ExportedFile(
             item.component.id,
