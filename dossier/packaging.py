@@ -273,29 +273,34 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
 
 
 def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
-    """A JPG upload: quality first, then size, never below 150 DPI over an A4 page."""
+    """A JPG upload: quality first, then size, never below 150 DPI over an A4 page.
+
+    Always re-encoded, which also drops the photo's EXIF data (GPS position, phone model).
+    """
     image = pdfwork.open_image(source.path)
-    floor_pixels = round(297 / 25.4 * pdfwork.MIN_DPI)  # long side of A4 at 150 DPI
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
     long_side = max(image.size)
+
+    def pixels(dpi: int) -> int:  # long side of an A4 page at `dpi`
+        return round(297 / 25.4 * dpi)
+
+    caps = [dpi for dpi in pdfwork.DPI_STEPS if pixels(dpi) < long_side]
+    floor = pdfwork.MIN_DPI if pdfwork.MIN_DPI in caps else None
+    steps = [(q, None) for q in pdfwork.QUALITIES]
+    steps += [(q, dpi) for dpi in caps for q in pdfwork.QUALITIES]
+    steps += [(q, floor) for q in pdfwork.LAST_RESORT_QUALITIES]
     smallest = None
-    for scale_dpi in (None, *pdfwork.DPI_STEPS):
-        candidate = image
-        if scale_dpi is not None:
-            target = max(floor_pixels, round(297 / 25.4 * scale_dpi))
-            if target >= long_side:
-                continue
-            ratio = target / long_side
-            candidate = image.resize(
-                (round(image.width * ratio), round(image.height * ratio)), pdfwork.Image.LANCZOS
-            )
-        for quality in pdfwork.QUALITIES:
-            data = pdfwork.encode_image(
-                candidate.convert("RGB") if candidate.mode not in ("RGB", "L") else candidate,
-                quality,
-            )
-            smallest = len(data) if smallest is None else min(smallest, len(data))
-            if len(data) <= item.limit_bytes:
-                return _Part(data, 1, "jpg", False, True, quality, scale_dpi)
+    resized: dict[int | None, pdfwork.Image.Image] = {None: image}
+    for quality, cap in steps:
+        if cap not in resized:
+            ratio = pixels(cap) / long_side
+            size = (round(image.width * ratio), round(image.height * ratio))
+            resized = {cap: image.resize(size, pdfwork.Image.Resampling.LANCZOS), None: image}
+        data = pdfwork.encode_image(resized[cap], quality)
+        smallest = len(data) if smallest is None else min(smallest, len(data))
+        if len(data) <= item.limit_bytes:
+            return _Part(data, 1, "jpg", False, True, quality, cap)
     raise InputError(
         _(
             "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is "

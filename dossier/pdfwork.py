@@ -26,8 +26,10 @@ MAX_PAGE_SIDE_PT = 1684.0
 MIN_PAGE_SIDE_PT = 85.0
 #: never store page images below this resolution: text must stay legible (issue 6)
 MIN_DPI = 150
-#: JPEG qualities tried from best to worst, at each resolution step (quality first)
-QUALITIES = (85, 75, 65, 55, 45, 35)
+#: JPEG qualities tried from best to worst at each resolution step (quality first); below 55
+#: text gets blocky, so lower ones are a last resort at the resolution floor only
+QUALITIES = (85, 75, 65, 55)
+LAST_RESORT_QUALITIES = (45, 35)
 #: resolution caps tried after the qualities at full resolution; the last is MIN_DPI
 DPI_STEPS = (300, 250, 200, MIN_DPI)
 FIRST_JPEG_QUALITY = 85
@@ -377,6 +379,8 @@ def _ladder(images: list[_PageImage]) -> list[tuple[int, int | None]]:
     for dpi in DPI_STEPS:
         if any(_scale_factor(item.dpi, dpi) < 1.0 for item in images):
             steps += [(q, dpi) for q in QUALITIES]
+    floor = MIN_DPI if any(_scale_factor(item.dpi, MIN_DPI) < 1.0 for item in images) else None
+    steps += [(q, floor) for q in LAST_RESORT_QUALITIES]
     return steps
 
 
@@ -441,18 +445,31 @@ class _Predictor:
         )
 
 
-def _first_fitting(predict, steps: int, limit: int) -> int:
-    """Binary search of the best step predicted to fit; sizes fall along the ladder."""
-    low, high = 0, steps - 1
-    if predict(high) > limit:
-        return high
-    while low < high:
-        middle = (low + high) // 2
-        if predict(middle) <= limit:
-            high = middle
+def _first_fitting(predict, ladder: list[tuple[int, int | None]], limit: int) -> int:
+    """The first ladder step predicted to fit (the last step when none is).
+
+    Within a block of one resolution, sizes fall with quality: binary search there. Across
+    blocks they need not (85 at 250 DPI can be larger than 55 at full size), so blocks are
+    tried in order, each first by its smallest step.
+    """
+    blocks: list[list[int]] = []
+    for index, (_quality, cap) in enumerate(ladder):
+        if blocks and ladder[blocks[-1][0]][1] == cap:
+            blocks[-1].append(index)
         else:
-            low = middle + 1
-    return low
+            blocks.append([index])
+    for block in blocks:
+        if predict(block[-1]) > limit:
+            continue
+        low, high = 0, len(block) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if predict(block[middle]) <= limit:
+                high = middle
+            else:
+                low = middle + 1
+        return block[low]
+    return len(ladder) - 1
 
 
 def _encode_step(pdf_bytes: bytes, images: list[_PageImage], step: tuple[int, int | None]) -> bytes:
@@ -483,7 +500,7 @@ def fit_to_budget(pdf_bytes: bytes, limit: int) -> FitOutcome:
     fixed = len(pdf_bytes) - sum(item.raw_size for item in images)
     predictor = _Predictor(images, ladder)
     # aim a little under the limit: predictions are estimates
-    start = _first_fitting(lambda step: predictor.size(step, fixed), len(ladder), int(limit * 0.97))
+    start = _first_fitting(lambda step: predictor.size(step, fixed), ladder, int(limit * 0.97))
     result = pdf_bytes
     for step in range(start, len(ladder)):
         result = _encode_step(pdf_bytes, images, ladder[step])
