@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 from common.resources import resource_path
@@ -78,3 +79,23 @@ def _(text: str) -> str:
 def N_(text: str) -> str:
     """Mark a string for translation without translating it now (for module constants)."""
     return text
+
+
+def format_date(value: date | str) -> str:
+    """A date the way the reader writes it: dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English."""
+    if isinstance(value, str):
+        if len(value) < 10:
+            return value
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.isoformat() if _language == "en" else value.strftime("%d/%m/%Y")
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """1234567.5 -> '1.234.567,5' in Vietnamese, '1,234,567.5' in English."""
+    text = f"{value:,.{decimals}f}"
+    if _language == "en":
+        return text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

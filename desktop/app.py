@@ -1,8 +1,10 @@
 """GUI start-up: `python -m desktop` / `hoso-desktop`.
 
-Options: --sample opens the built-in sample dossier, --dossier DIR opens a dossier,
---smoke opens the window with the sample dossier, builds every page, processes events and
-exits 0 (used by the tests), --lang vi|en overrides the language setting.
+Options: --sample opens the built-in sample dossier; --dossier DIR opens a dossier;
+--import FILE unpacks a .hoso file into the dossier folder and opens it (the installer
+associates .hoso files with it); --smoke opens the window with the sample dossier, builds
+every page, processes events and exits 0 (used by the tests); --lang vi|en overrides the
+language setting. Without options the last dossier reopens at the step where it was left.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hoso-desktop")
     parser.add_argument("--sample", action="store_true", help="open the built-in sample dossier")
     parser.add_argument("--dossier", type=Path, help="open this dossier folder")
+    parser.add_argument("--import", dest="import_file", type=Path, help="import a .hoso file")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of the app")
     parser.add_argument("--smoke", action="store_true", help="open, build every page, exit 0")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -101,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_dossier(create_sample_dossier(context.dossier_root))
     elif args.dossier:
         window.open_dossier(args.dossier)
+    elif args.import_file:
+        window.import_archive_file(args.import_file)
     else:
         reopen_last_dossier(window, settings)
     window.show()

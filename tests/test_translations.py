@@ -54,3 +54,15 @@ def test_translations_use_vietnamese_letters():
     vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
     with_marks = sum(1 for target in catalog.values() if vietnamese.search(target))
     assert with_marks > 0.6 * len(catalog)
+
+
+def test_dates_and_numbers_follow_the_language():
+    from datetime import date
+
+    i18n.set_language("vi")
+    assert i18n.format_date(date(2026, 11, 27)) == "27/11/2026"
+    assert i18n.format_date("2026-02-03T10:00:00+07:00") == "03/02/2026"
+    assert i18n.format_number(1234567.5, 1) == "1.234.567,5"
+    i18n.set_language("en")
+    assert i18n.format_date(date(2026, 11, 27)) == "2026-11-27"
+    assert i18n.format_number(1234567.5, 1) == "1,234,567.5"

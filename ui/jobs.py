@@ -50,11 +50,11 @@ class Job(QtCore.QRunnable):
         try:
             result = self.fn(self._report_progress, self.cancel_event)
         except BaseException as exc:  # every failure must reach the GUI thread
+            self.finished.set()  # before the signal: receivers may look at it
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
-        finally:
             self.finished.set()
+            self.signals.done.emit(result)
 
 
 _running: set[Job] = set()
@@ -107,18 +107,3 @@ def run_in_background(
 
 def running_jobs() -> list[Job]:
     return list(_running)
-
-
-class SerialWriter:
-    """A single-thread executor: writes to one dossier never interleave (rule 6)."""
-
-    def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor  # not needed before a dossier opens
-
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hoso-writer")
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self._executor.submit(fn, *args)
-
-    def shutdown(self) -> None:
-        self._executor.shutdown(wait=True)

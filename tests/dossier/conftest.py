@@ -1,4 +1,4 @@
-"""Fixtures of the packaging tests: generated inputs (made once) and a dossier per test."""
+"""Fixtures of the dossier tests; packaging: generated inputs (made once), a dossier per test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from common import i18n
 from tests.dossier import factory
+
+
+@pytest.fixture
+def english_messages():
+    """Match the English source messages (use with pytestmark = usefixtures(...))."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("vi")
 
 
 @pytest.fixture(scope="session")

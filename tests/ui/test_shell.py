@@ -58,12 +58,10 @@ def test_create_and_reopen_a_dossier_at_the_same_step(main_window, app_context, 
 
     again = MainWindow(app_context)
     qtbot.addWidget(again)
-    start_items = [
-        again.start_page.recent_list.item(i).toolTip()
-        for i in range(again.start_page.recent_list.count())
-    ]
-    assert str(folder) in start_items
-    assert again.open_dossier(folder)
+    qtbot.waitUntil(lambda: again.start_page.table.rowCount() == 1, timeout=5000)
+    again.start_page.table.selectRow(0)
+    assert again.start_page.selected_folder() == folder
+    again.start_page.open_selected()
     assert again.current_step_id() == "scan"
     again.close()
 
@@ -164,3 +162,24 @@ def test_window_screenshot(main_window, qtbot, language, tmp_path):
     assert image.width() > 800
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, 200, 13)}
     assert len(colours) > 3
+
+
+def test_export_and_import_a_hoso_file_through_the_window(main_window, app_context, qtbot):
+    folder = app_context.dossier_root / "d3"
+    workspace = Workspace.create(folder, "1.001193", title="Đăng ký khai sinh")
+    workspace.dossier.applicant["full_name"] = "Lê Văn Cường"
+    workspace.save()
+    main_window.open_dossier(folder)
+    archive = app_context.dossier_root.parent / "chuyển máy.hoso"
+    app_context.dialogs.answers["save_file"] = archive
+    main_window.export_archive()
+    qtbot.waitUntil(archive.exists, timeout=10000)
+
+    main_window.close_dossier()
+    main_window.import_archive_file(archive)
+    qtbot.waitUntil(
+        lambda: main_window.session is not None and main_window.session.root != folder,
+        timeout=10000,
+    )
+    assert main_window.session.dossier.applicant["full_name"] == "Lê Văn Cường"
+    assert main_window.session.root.parent == app_context.dossier_root
