@@ -122,24 +122,30 @@ def pdf_is_signed(path: Path, data: bytes | None = None) -> bool:
     if b"/ByteRange" in data:
         return True
     try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            if doc.needs_pass:
+                return False  # refused later, when opened for its pages
+            for page in doc:
+                for widget in page.widgets() or ():
+                    if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
+                        kind, _value = doc.xref_get_key(widget.xref, "V")
+                        if kind not in ("null", "none"):
+                            return True
     except (RuntimeError, ValueError):
-        return False
-    with doc:
-        for page in doc:
-            for widget in page.widgets() or ():
-                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
-                    kind, _value = doc.xref_get_key(widget.xref, "V")
-                    if kind not in ("null", "none"):
-                        return True
+        return False  # unreadable: open_pdf names the problem
     return False
 
 
 def page_count(path: Path, kind: str) -> int:
+    """Pages of a PDF, or 1 for an image; a damaged file raises InputError (checked cheaply:
+    a complete JPEG is trusted from its header, other images are decoded)."""
     if kind == "pdf":
         with open_pdf(path) as doc:
             return doc.page_count
-    open_image(path, load=False).close()
+    image = open_image(path, load=False)
+    if image.format != "JPEG" or not _complete_jpeg(path.read_bytes()):
+        load_upright(image, path)
+    image.close()
     return 1
 
 

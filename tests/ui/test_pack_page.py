@@ -151,3 +151,17 @@ def test_screenshot_for_the_docs(page_with, qtbot, tmp_path):
         assert len(colours) > 3
         folder.mkdir(parents=True, exist_ok=True)
         assert image.save(str(folder / f"pack_page_{tab + 1}.png"))
+
+
+def test_the_main_window_shows_the_page_for_an_opened_dossier(main_window, qtbot, tmp_path, inputs):
+    from dossier.catalog import import_catalog
+    from ui.pages.pack_page import PackPage
+
+    import_catalog(factory.CATALOG, main_window.context.catalog_dir)
+    workspace = factory.make_workspace(tmp_path / "hs", factory.procedure(), inputs)
+    assert main_window.open_dossier(workspace.root)
+    main_window.go_to("pack")
+    page = main_window.pages["pack"]
+    assert isinstance(page, PackPage)
+    qtbot.waitUntil(lambda: page.checklist is not None and page.checklist.ready, timeout=10000)
+    assert page.title.text() == "Đóng gói & nộp: Đăng ký khai sinh (1.001193)"
