@@ -79,6 +79,7 @@ def test_checklist_then_export_for_upload(page_with, qtbot):
     assert page.step_status().state == "done"
     assert "Tải tệp lên" in page.guide_view.toPlainText()
     assert page.session.dossier.submission.portal == "national"
+    assert page.guide_button.isEnabled() and page.export.guide_path.is_file()
 
 
 def test_blocking_problems_disable_export(page_with, inputs):
@@ -132,6 +133,7 @@ def test_open_portal_and_folder(page_with, monkeypatch):
     page.open_folder()
     assert opened[0].toString() == "https://dichvucong.gov.vn/"
     assert opened[1].isLocalFile() and opened[1].toLocalFile().endswith("export")
+    assert not page.guide_button.isEnabled()  # nothing exported yet
 
 
 def test_screenshot_for_the_docs(page_with, qtbot, tmp_path):

@@ -128,6 +128,9 @@ class PackPage(StepPage):
         self.portal_button.clicked.connect(self.open_portal)
         self.folder_button = QtWidgets.QPushButton(_("Open the &folder"))
         self.folder_button.clicked.connect(self.open_folder)
+        self.guide_button = QtWidgets.QPushButton(_("Open the printable &guide"))
+        self.guide_button.clicked.connect(self.open_guide)
+        buttons.addWidget(self.guide_button)
         buttons.addWidget(self.portal_button)
         buttons.addWidget(self.folder_button)
         layout.addLayout(buttons)
@@ -409,6 +412,7 @@ class PackPage(StepPage):
         self.print_button.setEnabled(idle and has_dossier and self.checklist is not None)
         self.portal_button.setEnabled(self.portal is not None)
         self.folder_button.setEnabled(has_dossier)
+        self.guide_button.setEnabled(self.export is not None)
         for combo in (self.portal_combo, self.fee_combo):
             combo.setEnabled(idle and has_dossier)
 
@@ -477,6 +481,7 @@ class PackPage(StepPage):
         self.result_label.setText("\n".join(lines))
         self.tabs.setCurrentIndex(1)
         self._show_guide()
+        self._update_buttons()
         self.context.events.status_message.emit(_("Export finished."))
         self.status_changed.emit()
 
@@ -537,6 +542,11 @@ class PackPage(StepPage):
     def open_portal(self) -> None:
         if self.portal is not None:
             QtGui.QDesktopServices.openUrl(QtCore.QUrl(self.portal.url))
+
+    def open_guide(self) -> None:
+        """The guide as a page in the browser, to print or keep beside the portal."""
+        if self.export is not None:
+            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.export.guide_path)))
 
     def open_folder(self) -> None:
         if self.session is None:

@@ -84,6 +84,10 @@
       <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
+      <source>Open the printable &amp;guide</source>
+      <translation>Hướng dẫn &amp;nộp (bản in)</translation>
+    </message>
+    <message>
       <source>No.</source>
       <translation>STT</translation>
     </message>
