@@ -114,26 +114,20 @@ def _complete_jpeg(data: bytes) -> bool:
 
 
 def pdf_is_signed(path: Path, data: bytes | None = None) -> bool:
-    """True when the PDF carries a signature value (a /ByteRange or a filled /Sig field).
+    """True when the PDF carries a signature value in a signature field.
 
-    An empty signature field (a form waiting for a signature) is not a signature.
+    Counted by the signing package (pyHanko), so an empty signature field (a form waiting to
+    be signed) and Adobe's usage-rights signature (/Perms /UR3, stale once a form is filled)
+    are not signatures. A file pyHanko cannot read counts as signed when it holds a
+    /ByteRange: in doubt, the file is never rewritten.
     """
+    from signing.verify import quick_info
+
+    info = quick_info(path)
+    if info.readable and not info.encrypted:
+        return info.signatures > 0
     data = path.read_bytes() if data is None else data
-    if b"/ByteRange" in data:
-        return True
-    try:
-        with pymupdf.open(stream=data, filetype="pdf") as doc:
-            if doc.needs_pass:
-                return False  # refused later, when opened for its pages
-            for page in doc:
-                for widget in page.widgets() or ():
-                    if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
-                        kind, _value = doc.xref_get_key(widget.xref, "V")
-                        if kind not in ("null", "none"):
-                            return True
-    except (RuntimeError, ValueError):
-        return False  # unreadable: open_pdf names the problem
-    return False
+    return b"/ByteRange" in data
 
 
 def page_count(path: Path, kind: str) -> int:

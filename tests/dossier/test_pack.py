@@ -303,3 +303,32 @@ def test_guide_before_export_lists_planned_names(make_dossier, procedure, portal
     assert guide.slots[0].files == ("01_To_khai_dang_ky_khai_sinh.pdf",)
     assert len(guide.steps) == 5 and "Nộp hồ sơ" in guide.steps[-1]
     assert portal.url in guide.steps[0]
+
+
+def test_signed_files_of_the_testdata_are_detected(testdata):
+    folder = testdata("signed", "pyhanko")
+    signed = sorted(folder.glob("*.pdf"))
+    assert len(signed) >= 10
+    assert all(pdfwork.pdf_is_signed(path) for path in signed)
+
+
+@needs_qpdf
+def test_empty_signature_field_and_usage_rights_are_not_a_signature(
+    testdata, make_dossier, procedure, portal, pack_inputs, tmp_path
+):
+    form = testdata("forms", "acroform", "pdf-lib_sample_form.pdf")  # empty /Sig field + /UR3
+    assert b"/ByteRange" in form.read_bytes()
+    assert not pdfwork.pdf_is_signed(form)
+    workspace = make_dossier(
+        {
+            "to-khai": [form],
+            "giay-chung-sinh": [pack_inputs["scan"]],
+            "giay-to-tuy-than": [pack_inputs["scan2"]],
+        }
+    )
+    result = export_for_upload(workspace, procedure, portal, tmp_path / "out")
+    exported = result.folder / result.files[0].name
+    assert not result.files[0].signed
+    qpdf_check(exported)
+    data = exported.read_bytes()
+    assert b"/UR3" not in data and b"/ByteRange" not in data  # stale usage rights dropped
