@@ -215,6 +215,7 @@ def test_quality_goes_first_then_resolution(pack_inputs):
     assert harsh.fits and harsh.dpi_cap is not None and harsh.dpi_cap >= 150
 
 
+@needs_qpdf
 def test_split_into_numbered_parts_when_the_portal_allows(
     make_dossier, procedure, tmp_path, pack_inputs
 ):
@@ -235,6 +236,9 @@ def test_split_into_numbered_parts_when_the_portal_allows(
         "02_Giay_chung_sinh_phan2.pdf",
     ]
     assert sum(p.pages for p in parts) == 3
+    for part in parts:
+        qpdf_check(result.folder / part.name)
+        assert_clean_pdf(result.folder / part.name, "Giấy chứng sinh")
     assert all(p.bytes <= 0.2 * 1024 * 1024 and p.part_count == len(parts) for p in parts)
 
 
