@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.catalog",
     "desktop.commands.scan",
     "desktop.commands.signing",
+    "desktop.commands.pack",
 )
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
