@@ -97,9 +97,8 @@ def check_pdf_render(work: Path) -> str:
 
 
 def check_scan(work: Path) -> str:
-    from scanning import ScanOptions, scan_to_pdf
-
     from common.resources import resource_path
+    from scanning import ScanOptions, scan_to_pdf
 
     photo = resource_path("samples", "selftest-photo.jpg")
     report = scan_to_pdf([photo], work / "scan.pdf", ScanOptions(paper="auto"), workers=1)

@@ -52,10 +52,6 @@
       <translation>Thao tác chỉnh trang không hợp lệ: {step}</translation>
     </message>
     <message>
-      <source>The file has no page {number}.</source>
-      <translation>Tệp không có trang {number}.</translation>
-    </message>
-    <message>
       <source>Malformed page edit: {step}</source>
       <translation>Thao tác chỉnh trang sai cấu trúc: {step}</translation>
     </message>
