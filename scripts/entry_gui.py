@@ -1,8 +1,12 @@
 """PyInstaller entry of the GUI executable (hoso-desktop)."""
 
+import multiprocessing
 import sys
 
 from desktop.app import main
 
 if __name__ == "__main__":
+    # scanning batches use a spawn process pool: in a frozen app the workers re-run this
+    # executable, and freeze_support() turns them into workers instead of a second app
+    multiprocessing.freeze_support()
     sys.exit(main())
