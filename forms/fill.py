@@ -1,0 +1,545 @@
+"""Write values into a form: AcroForm appearances and flat-form overlays in the bundled serif.
+
+AcroForm text, combo and list values get an appearance stream drawn with a fontTools subset of
+Liberation Serif (STACK.md recipe: text drawn with insert_text on a scratch page, turned into a
+form XObject with show_pdf_page, set as /AP /N with /V, and a /DA naming the same font, which
+is also put in /AcroForm /DR). Checkboxes and radios get /V and /AS set to an existing on-state.
+Flat blanks get text on their baseline; the dots under the text are removed so the value reads
+cleanly (and extracts exactly). The source file is never modified; a signed PDF is only updated
+incrementally (and never flattened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import threading
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from common.errors import InputError, OutputError
+from common.fsutil import atomic_output, fold
+from common.i18n import _
+from common.progress import ProgressFn, check_cancel, no_progress
+from forms import fonts
+from forms.acroform import has_xfa, is_signed, list_fields
+from forms.blanks import find_blanks
+from forms.model import FormItem, Rect
+from forms.pdfio import open_pdf
+from forms.validate import format_date, parse_date
+
+FONT = fonts.FORM_FONT_NAME
+ASCENT, DESCENT = 0.891, -0.216  # Liberation Serif, in em
+MIN_FONT_SIZE = 5.0
+TRUE_WORDS = {"yes", "x", "on", "true", "1", "co", "có", "dung", "đúng", "checked"}
+
+
+@dataclass(frozen=True)
+class FillOptions:
+    flatten: bool = False  # True: no fields left (for upload and printing)
+    password: str | None = None
+    today: str = ""  # dd/mm/yyyy written in "ngày … tháng … năm …"; '' = today
+    font_size: float = 0.0  # 0: the field's own size, or automatic
+    remove_leaders: bool = True  # remove the dots under a value written on a flat blank
+
+
+@dataclass(frozen=True)
+class FillResult:
+    output: Path
+    filled: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (item id, reason)
+    warnings: tuple[str, ...] = ()
+    incremental: bool = False
+    font_bytes: int = 0
+
+
+@dataclass
+class _Plan:
+    text_fields: list[tuple[FormItem, str]] = field(default_factory=list)
+    buttons: list[tuple[FormItem, str]] = field(default_factory=list)
+    blanks: list[tuple[FormItem, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _plan(items: list[FormItem], values: Mapping[str, str]) -> _Plan:
+    by_id = {item.id: item for item in items}
+    plan = _Plan()
+    for item_id, raw in values.items():
+        value = _nfc(str(raw))
+        item = by_id.get(item_id)
+        if item is None:
+            plan.skipped.append((item_id, _("no such field or blank in this form")))
+            continue
+        if not value:
+            continue
+        if not item.fillable:
+            plan.skipped.append((item_id, _("this field cannot be filled (signature or button)")))
+        elif item.kind == "blank":
+            plan.blanks.append((item, value))
+        elif item.type in ("checkbox", "radio"):
+            plan.buttons.append((item, value))
+        else:
+            plan.text_fields.append((item, value))
+    return plan
+
+
+# ---------------------------------------------------------------- text layout helpers
+
+
+def fit_size(text: str, width: float, size: float, minimum: float = MIN_FONT_SIZE) -> float:
+    """The largest size <= `size` at which `text` fits `width` (not below `minimum`)."""
+    needed = fonts.text_width(text, size)
+    if needed <= width or needed == 0:
+        return size
+    return max(minimum, size * width / needed * 0.98)
+
+
+def wrap(text: str, widths: list[float], size: float) -> list[str] | None:
+    """Greedy word wrap into lines of the given widths; None when it does not fit."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        limit = widths[min(len(lines), len(widths) - 1)]
+        if fonts.text_width(candidate, size) <= limit or not current:
+            current = candidate
+            continue
+        lines.append(current)
+        current = word
+    if current:
+        lines.append(current)
+    if len(lines) > len(widths):
+        return None
+    if any(fonts.text_width(line, size) > widths[i] for i, line in enumerate(lines)):
+        return None
+    return lines
+
+
+def _wrap_shrinking(text: str, widths: list[float], size: float) -> tuple[list[str], float]:
+    while size > MIN_FONT_SIZE:
+        lines = wrap(text, widths, size)
+        if lines is not None:
+            return lines, size
+        size -= 0.5
+    return wrap(text, [10_000.0] * len(widths), MIN_FONT_SIZE) or [text], MIN_FONT_SIZE
+
+
+def _pdf_name(name: str) -> str:
+    out = []
+    for byte in name.encode("utf-8"):
+        ch = chr(byte)
+        if 33 <= byte <= 126 and ch not in "#()<>[]{}/%":
+            out.append(ch)
+        else:
+            out.append(f"#{byte:02X}")
+    return "/" + "".join(out)
+
+
+# ---------------------------------------------------------------- AcroForm text fields
+
+
+def _field_xref(doc: Any, widget_xref: int) -> int:
+    """The xref holding /T and /V: the widget itself, or its parent for kids without /T."""
+    if doc.xref_get_key(widget_xref, "T")[0] != "null":
+        return widget_xref
+    kind, parent = doc.xref_get_key(widget_xref, "Parent")
+    if kind == "xref":
+        return int(parent.split()[0])
+    return widget_xref
+
+
+def _inherited(doc: Any, xref: int, key: str) -> str | None:
+    seen: set[int] = set()
+    while xref and xref not in seen:
+        seen.add(xref)
+        kind, value = doc.xref_get_key(xref, key)
+        if kind != "null":
+            return value
+        kind, parent = doc.xref_get_key(xref, "Parent")
+        xref = int(parent.split()[0]) if kind == "xref" else 0
+    return None
+
+
+def _da_size(doc: Any, xref: int) -> float:
+    da = _inherited(doc, xref, "DA") or ""
+    match = re.search(r"([\d.]+)\s+Tf", da)
+    try:
+        return float(match.group(1)) if match else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _draw_field(page: Any, item: FormItem, value: str, width: float, height: float,
+                base_size: float, quadding: int) -> float:  # fmt: skip
+    """Draw `value` on a scratch page the size of the widget; returns the font size used."""
+    pad = 2.0
+    if item.type == "comb" and item.max_len > 0:
+        cell = width / item.max_len
+        size = base_size or min(12.0, height * 0.7, cell * 1.2)
+        baseline = height / 2 + size * (ASCENT + DESCENT) / 2
+        for i, ch in enumerate(value[: item.max_len]):
+            w = fonts.text_width(ch, size)
+            page.insert_text((cell * i + (cell - w) / 2, baseline), ch, fontname=FONT,
+                             fontsize=size)  # fmt: skip
+        return size
+    if item.type == "multiline":
+        size = base_size or min(10.0, max(MIN_FONT_SIZE, height - 2 * pad))
+        line_height = 1.15
+        while True:
+            rows = int(max(1, (height - 2 * pad) // (size * line_height)))
+            lines = wrap(value, [width - 2 * pad] * rows, size)
+            if lines is not None or size <= MIN_FONT_SIZE:
+                break
+            size -= 0.5
+        lines = lines or [value]
+        y = pad + size * ASCENT
+        for line in lines:
+            page.insert_text((pad, y), line, fontname=FONT, fontsize=size)
+            y += size * line_height
+        return size
+    size = base_size or min(12.0, max(MIN_FONT_SIZE, (height - 2) * 0.75))
+    size = fit_size(value, width - 2 * pad, size)
+    text_w = fonts.text_width(value, size)
+    x = pad
+    if quadding == 1:
+        x = (width - text_w) / 2
+    elif quadding == 2:
+        x = width - pad - text_w
+    baseline = height / 2 + size * (ASCENT + DESCENT) / 2
+    page.insert_text((x, baseline), value, fontname=FONT, fontsize=size)
+    return size
+
+
+def _choice_value(item: FormItem, value: str) -> str:
+    if item.type not in ("combo", "list") or not item.options:
+        return value
+    for option in item.options:
+        if fold(option) == fold(value):
+            return option
+    return value  # editable combos accept any text
+
+
+def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes,
+                      options: FillOptions) -> list[str]:  # fmt: skip
+    import pymupdf
+
+    if not jobs:
+        return []
+    wanted = {item.id: (item, _choice_value(item, value)) for item, value in jobs}
+    widgets: list[tuple[Any, FormItem, str]] = []
+    for page in doc:
+        for widget in page.widgets() or ():
+            if widget.field_name in wanted:
+                item, value = wanted[widget.field_name]
+                widgets.append((widget, item, value))
+    scratch = pymupdf.open()
+    sizes: list[float] = []
+    for widget, item, value in widgets:
+        rect = widget.rect
+        page = scratch.new_page(width=max(rect.width, 1), height=max(rect.height, 1))
+        page.insert_font(fontname=FONT, fontbuffer=font_buffer)
+        q = _inherited(doc, widget.xref, "Q")
+        quadding = int(q) if q and q.isdigit() else 0
+        base = options.font_size or _da_size(doc, widget.xref)
+        sizes.append(_draw_field(page, item, value, rect.width, rect.height, base, quadding))
+    host = doc.new_page(-1, width=200, height=200)
+    try:
+        xobjects = [host.show_pdf_page(host.rect, scratch, i, keep_proportion=False)
+                    for i in range(scratch.page_count)]  # fmt: skip
+    finally:
+        doc.delete_page(host.number)
+    scratch.close()
+    font_xref = _register_font(doc, xobjects[0]) if xobjects else 0
+    done: list[str] = []
+    for (widget, item, value), xobject, size in zip(widgets, xobjects, sizes):
+        doc.xref_set_key(widget.xref, "AP", f"<</N {xobject} 0 R>>")
+        doc.xref_set_key(widget.xref, "DA", f"({'/' + FONT} {size:.2f} Tf 0 g)")
+        doc.xref_set_key(_field_xref(doc, widget.xref), "V", pymupdf.get_pdf_str(value))
+        if item.type in ("combo", "list"):
+            doc.xref_set_key(_field_xref(doc, widget.xref), "I", "null")
+        if item.id not in done:
+            done.append(item.id)
+    if font_xref:
+        _set_dr_font(doc, font_xref)
+    return done
+
+
+def _register_font(doc: Any, xobject: int) -> int:
+    """The xref of the Type0 font used by an appearance XObject we created."""
+    kind, resources = doc.xref_get_key(xobject, "Resources")
+    if kind == "xref":
+        res_xref = int(resources.split()[0])
+        kind, font = doc.xref_get_key(res_xref, f"Font/{FONT}")
+    else:
+        kind, font = doc.xref_get_key(xobject, f"Resources/Font/{FONT}")
+    return int(font.split()[0]) if kind == "xref" else 0
+
+
+def set_key_path(doc: Any, xref: int, path: str, value: str) -> None:
+    """xref_set_key through indirect dictionaries ('AcroForm/DR/Font/X' when DR is a reference)."""
+    *parents, last = path.split("/")
+    target, prefix = xref, ""
+    for name in parents:
+        kind, found = doc.xref_get_key(target, prefix + name)
+        if kind == "xref":
+            target, prefix = int(found.split()[0]), ""
+        else:
+            prefix += name + "/"
+    doc.xref_set_key(target, prefix + last, value)
+
+
+def _set_dr_font(doc: Any, font_xref: int) -> None:
+    """Name our font in /AcroForm /DR so viewers that rebuild appearances keep diacritics."""
+    catalog = doc.pdf_catalog()
+    set_key_path(doc, catalog, f"AcroForm/DR/Font/{FONT}", f"{font_xref} 0 R")
+    set_key_path(doc, catalog, "AcroForm/NeedAppearances", "false")
+
+
+# ---------------------------------------------------------------- checkboxes and radios
+
+
+def _button_state(item: FormItem, value: str, widget_states: list[str]) -> str | None:
+    """The on-state of this widget the value selects, 'Off' to clear, None: not this widget."""
+    folded = fold(value)
+    for state in widget_states:
+        if fold(state) == folded:
+            return state
+    if item.type == "checkbox":
+        if folded in {fold(w) for w in TRUE_WORDS}:
+            return widget_states[0] if widget_states else None
+        if folded in ("no", "off", "false", "0", "khong"):
+            return "Off"
+    return None
+
+
+def _fill_buttons(
+    doc: Any, jobs: list[tuple[FormItem, str]]
+) -> tuple[list[str], list[tuple[str, str]]]:
+    wanted = {item.id: (item, value) for item, value in jobs}
+    chosen: dict[str, str] = {}
+    widgets: list[tuple[Any, FormItem, list[str]]] = []
+    for page in doc:
+        for widget in page.widgets(types=[2, 5]) or ():
+            if widget.field_name not in wanted:
+                continue
+            item, value = wanted[widget.field_name]
+            states = [s for s in (widget.button_states() or {}).get("normal") or [] if s != "Off"]
+            widgets.append((widget, item, states))
+            state = _button_state(item, value, states)
+            if state is not None and (state != "Off" or item.id not in chosen):
+                chosen[item.id] = state
+    # radio labels given as the option text: "Ada Lovelace" -> state of the same index
+    for item, value in jobs:
+        if item.id not in chosen and item.type == "radio":
+            folded = [fold(o) for o in item.options]
+            if fold(value) in folded:
+                chosen[item.id] = item.options[folded.index(fold(value))]
+    for widget, item, states in widgets:
+        if item.id not in chosen:
+            continue
+        state = chosen[item.id]
+        mine = state if state in states else "Off"
+        doc.xref_set_key(widget.xref, "AS", _pdf_name(mine))
+        doc.xref_set_key(_field_xref(doc, widget.xref), "V", _pdf_name(state))
+    skipped = [(item.id, _("the value matches none of the choices: {value}").format(value=value))
+               for item, value in jobs if item.id not in chosen]  # fmt: skip
+    return [i for i in chosen], skipped
+
+
+# ---------------------------------------------------------------- flat blanks (overlay)
+
+
+@dataclass
+class _Overlay:
+    page: int
+    texts: list[tuple[tuple[float, float], str, float]] = field(default_factory=list)
+    redact: list[Rect] = field(default_factory=list)
+
+
+def _line_rects(item: FormItem) -> list[Rect]:
+    return list(item.parts) if item.type == "line" and item.parts else [item.rect]
+
+
+def _baseline_of(rect: Rect, item: FormItem) -> float:
+    size = item.font_size or 12.0
+    return rect[3] - 0.25 * size  # blanks are rect = baseline - 0.95 size .. baseline + 0.25 size
+
+
+def _layout_blank(
+    item: FormItem, value: str, today: str
+) -> list[tuple[tuple[float, float], str, float, Rect]]:
+    """(origin, text, size, area covered) for every piece of the value."""
+    size = item.font_size or 12.0
+    pieces = []
+    if item.type == "boxes":
+        chars = re.sub(r"\s", "", value)[: len(item.parts)]
+        for ch, cell in zip(chars, item.parts):
+            height = cell[3] - cell[1]
+            s = min(size, height * 0.75)
+            w = fonts.text_width(ch, s)
+            x = (cell[0] + cell[2]) / 2 - w / 2
+            y = (cell[1] + cell[3]) / 2 + s * (ASCENT + DESCENT) / 2
+            pieces.append(((x, y), ch, s, cell))
+        return pieces
+    if item.type == "date" and len(item.parts) == 3:
+        date = parse_date(value if value != "today" else today)
+        parts = (f"{date.day:02d}", f"{date.month:02d}", f"{date.year}") if date else None
+        if parts:
+            for text, rect in zip(parts, item.parts):
+                s = fit_size(text, rect[2] - rect[0] - 1, size, minimum=0.85 * size)
+                w = fonts.text_width(text, s)
+                x = rect[0] + max(0.5, (rect[2] - rect[0] - w) / 2)
+                pieces.append(
+                    ((x, _baseline_of(rect, item)), text, s, (x - 1, rect[1], x + w + 1, rect[3]))
+                )
+            return pieces
+    rects = _line_rects(item)
+    widths = [r[2] - r[0] - 2 for r in rects]
+    lines, s = _wrap_shrinking(value, widths, size * 0.95)
+    for line, rect in zip(lines, rects):
+        x = rect[0] + 1
+        w = fonts.text_width(line, s)
+        pieces.append(
+            ((x, _baseline_of(rect, item)), line, s, (rect[0], rect[1], x + w + 1, rect[3]))
+        )
+    return pieces
+
+
+def _fill_blanks(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes,
+                 options: FillOptions, today: str) -> list[str]:  # fmt: skip
+    import pymupdf
+
+    overlays: dict[int, _Overlay] = {}
+    done: list[str] = []
+    for item, value in jobs:
+        overlay = overlays.setdefault(item.page, _Overlay(item.page))
+        for origin, text, size, area in _layout_blank(item, value, today):
+            overlay.texts.append((origin, text, size))
+            if item.type != "boxes":
+                size_ref = item.font_size or 12.0
+                base = origin[1]
+                overlay.redact.append(
+                    (area[0] + 0.3, base - 0.45 * size_ref, area[2], base - 0.05 * size_ref)
+                )
+        done.append(item.id)
+    for overlay in overlays.values():
+        page = doc[overlay.page - 1]
+        if options.remove_leaders and overlay.redact:
+            for rect in overlay.redact:
+                page.add_redact_annot(pymupdf.Rect(rect), fill=False)
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+        page.insert_font(fontname=FONT, fontbuffer=font_buffer)
+        for origin, text, size in overlay.texts:
+            page.insert_text(origin, text, fontname=FONT, fontsize=size, color=(0, 0, 0.45))
+    return done
+
+
+# ---------------------------------------------------------------- the façade function
+
+
+def _flatten(doc: Any) -> None:
+    doc.bake(annots=True, widgets=True)
+    catalog = doc.pdf_catalog()
+    doc.xref_set_key(catalog, "AcroForm", "null")
+
+
+def _items_for(doc: Any, values: Mapping[str, str]) -> list[FormItem]:
+    items = list_fields(doc)
+    if any(re.fullmatch(r"p\d+b\d+", k) for k in values):
+        for page in doc:
+            items.extend(find_blanks(page))
+    return items
+
+
+def fill_form(
+    source: Path,
+    output: Path,
+    values: Mapping[str, str],
+    options: FillOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> FillResult:
+    """Write `values` (item id -> text) into a copy of `source` saved as `output`."""
+    progress = progress or no_progress
+    options = options or FillOptions()
+    source, output = Path(source), Path(output)
+    if source.resolve() == output.resolve():
+        raise OutputError(_("the output must not replace the original form"), path=output)
+    today = options.today or format_date(dt.date.today())
+    progress(0, 4, _("Opening the form"))
+    with open_pdf(source, options.password) as opened:
+        signed = is_signed(opened.doc)
+        warnings = list(opened.warnings)
+        if signed and options.flatten:
+            raise InputError(
+                _("the form is signed: it can only be filled as an editable copy (flattening "
+                  "would break the signature)"),
+                path=source,
+            )  # fmt: skip
+        if signed and opened.encrypted:
+            raise InputError(_("a signed and encrypted form cannot be filled here"), path=source)
+        if has_xfa(opened.doc):
+            warnings.append(
+                _("the form also has an XFA part; it is dropped, the normal fields are filled")
+            )
+        items = _items_for(opened.doc, values)
+        plan = _plan(items, values)
+    check_cancel(cancel)
+    values_text = " ".join(v for _i, v in plan.text_fields + plan.blanks) + today
+    font_buffer = fonts.subset_font(values_text)
+    import pymupdf
+
+    try:
+        with atomic_output(output, private=False) as tmp:
+            if signed:
+                shutil.copyfile(source, tmp)
+                doc = pymupdf.open(tmp)
+            else:
+                doc = open_pdf(source, options.password).doc
+            try:
+                if has_xfa(doc):
+                    doc.xref_set_key(doc.pdf_catalog(), "AcroForm/XFA", "null")
+                progress(1, 4, _("Writing the values"))
+                filled = _fill_text_fields(doc, plan.text_fields, font_buffer, options)
+                done_buttons, skipped_buttons = _fill_buttons(doc, plan.buttons)
+                filled += done_buttons
+                check_cancel(cancel)
+                filled += _fill_blanks(doc, plan.blanks, font_buffer, options, today)
+                progress(2, 4, _("Saving"))
+                if options.flatten:
+                    _flatten(doc)
+                if signed:
+                    doc.saveIncr()
+                else:
+                    if opened.encrypted:
+                        warnings.append(_("the copy is saved without the password protection"))
+                    doc.save(tmp, garbage=3, deflate=True)
+            finally:
+                doc.close()
+            check_cancel(cancel)
+    except OSError as exc:
+        raise OutputError(
+            _("Could not write the file: {reason}").format(reason=exc), path=output
+        ) from exc
+    progress(4, 4, _("Done"))
+    return FillResult(
+        output=output,
+        filled=tuple(filled),
+        skipped=tuple(plan.skipped + skipped_buttons),
+        warnings=tuple(warnings),
+        incremental=signed,
+        font_bytes=len(font_buffer),
+    )
