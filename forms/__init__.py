@@ -124,12 +124,8 @@ def autofill(
     for key, value in (overrides or {}).items():
         for item in items:
             role = item.role or "requester"
-            if (
-                key == item.id
-                or key == item.key
-                and role == "requester"
-                or key == f"{role}.{item.key}"
-            ):
+            by_key = key == item.key and role == "requester"
+            if key in (item.id, f"{role}.{item.key}") or by_key:
                 values[item.id] = value
     return values
 
