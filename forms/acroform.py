@@ -128,10 +128,10 @@ def has_xfa(doc: Any) -> bool:
 
 def is_signed(doc: Any) -> bool:
     """True when the PDF holds a signature (then only incremental saves keep it valid)."""
-    try:
-        for xref in range(1, doc.xref_length()):
+    for xref in range(1, doc.xref_length()):
+        try:
             if doc.xref_get_key(xref, "ByteRange")[0] == "array":
                 return True
-    except Exception:
-        return False
+        except Exception:  # a free or broken object: not a signature
+            continue
     return False
