@@ -61,7 +61,7 @@ def render_mupdf(pdf: Path, page: int, dpi: int) -> np.ndarray:
 
 def crop(image: np.ndarray, rect: tuple[float, float, float, float], dpi: int) -> np.ndarray:
     scale = dpi / 72
-    x0, y0, x1, y1 = (int(round(v * scale)) for v in rect)
+    x0, y0, x1, y1 = (round(v * scale) for v in rect)
     return image[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1]
 
 

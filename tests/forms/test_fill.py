@@ -1,4 +1,7 @@
-"""Filling: values come back exactly from pdftotext, render in MuPDF and poppler, sources untouched."""
+"""Filling: values come back exactly from pdftotext, render in MuPDF and poppler.
+
+The source is never modified; a signed form is only updated incrementally.
+"""
 
 from __future__ import annotations
 
@@ -200,7 +203,7 @@ def _signed_copy(source: Path, tmp_path: Path) -> Path:
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kiểm thử")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
         .serial_number(1).not_valid_before(now - dt.timedelta(days=1))

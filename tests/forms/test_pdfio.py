@@ -62,7 +62,7 @@ def test_repaired_file_carries_a_warning(testdata) -> None:
 
 def test_no_pages_is_refused(testdata) -> None:
     path = testdata("hostile", "pdf", "qpdf_empty-zero-pages.pdf")
-    with pytest.raises(InputError, match="trang|pages") as info:
+    with pytest.raises(InputError, match=r"trang|pages") as info:
         open_pdf(path)
     assert info.value.path == path
 

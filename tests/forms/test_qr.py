@@ -10,7 +10,10 @@ import pytest
 from common.errors import InputError
 from forms.qr import decode_qr_array, parse_cccd, read_cccd
 
-PAYLOAD = "001090123456|012345678|Nguyễn Văn An|01011990|Nam|Xã Xuân Bắc, Huyện Xuân Lộc, Đồng Nai|15062021"
+PAYLOAD = (
+    "001090123456|012345678|Nguyễn Văn An|01011990|Nam|"
+    "Xã Xuân Bắc, Huyện Xuân Lộc, Đồng Nai|15062021"
+)
 
 
 def test_parse_full_layout() -> None:
@@ -59,7 +62,7 @@ def _qr_photo(payload: str, *, blur: float = 0, dark: float = 1.0, quality: int 
     if blur:
         warped = cv2.GaussianBlur(warped, (0, 0), blur)
     warped = np.clip(warped.astype(np.float32) * dark, 0, 255).astype(np.uint8)
-    ok, jpeg = cv2.imencode(".jpg", warped, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    _ok, jpeg = cv2.imencode(".jpg", warped, [cv2.IMWRITE_JPEG_QUALITY, quality])
     return cv2.cvtColor(cv2.imdecode(jpeg, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
 
 
