@@ -178,9 +178,12 @@ def _da_size(doc: Any, xref: int) -> float:
         return 0.0
 
 
+TextBox = tuple[float, float, float, float]  # x0, baseline, x1, size (widget coordinates)
+
+
 def _draw_field(page: Any, item: FormItem, value: str, width: float, height: float,
-                base_size: float, quadding: int) -> float:  # fmt: skip
-    """Draw `value` on a scratch page the size of the widget; returns the font size used."""
+                base_size: float, quadding: int) -> tuple[float, list[TextBox]]:  # fmt: skip
+    """Draw `value` on a scratch page the size of the widget: the font size and text boxes."""
     pad = 2.0
     if item.type == "comb" and item.max_len > 0:
         cell = width / item.max_len
@@ -190,22 +193,25 @@ def _draw_field(page: Any, item: FormItem, value: str, width: float, height: flo
             w = fonts.text_width(ch, size)
             page.insert_text((cell * i + (cell - w) / 2, baseline), ch, fontname=FONT,
                              fontsize=size)  # fmt: skip
-        return size
+        return size, []
     if item.type == "multiline":
-        size = base_size or min(10.0, max(MIN_FONT_SIZE, height - 2 * pad))
-        line_height = 1.15
+        size = base_size or min(12.0, max(MIN_FONT_SIZE, height - 2 * pad))
         while True:
-            rows = int(max(1, (height - 2 * pad) // (size * line_height)))
+            rows = int(max(1, (height - 2 * pad) // (size * 1.15)))
             lines = wrap(value, [width - 2 * pad] * rows, size)
             if lines is not None or size <= MIN_FONT_SIZE:
                 break
             size -= 0.5
         lines = lines or [value]
+        # spread the lines over the field (dotted lines of a printed form are ~1.5 em apart)
+        spacing = max(size * 1.15, min(size * 1.6, (height - 2 * pad) / max(len(lines), 1)))
+        boxes: list[TextBox] = []
         y = pad + size * ASCENT
         for line in lines:
             page.insert_text((pad, y), line, fontname=FONT, fontsize=size)
-            y += size * line_height
-        return size
+            boxes.append((pad, y, pad + fonts.text_width(line, size), size))
+            y += spacing
+        return size, boxes
     size = base_size or min(12.0, max(MIN_FONT_SIZE, (height - 2) * 0.75))
     size = fit_size(value, width - 2 * pad, size)
     text_w = fonts.text_width(value, size)
@@ -216,7 +222,42 @@ def _draw_field(page: Any, item: FormItem, value: str, width: float, height: flo
         x = width - pad - text_w
     baseline = height / 2 + size * (ASCENT + DESCENT) / 2
     page.insert_text((x, baseline), value, fontname=FONT, fontsize=size)
-    return size
+    return size, [(x, baseline, x + text_w, size)]
+
+
+def _leader_only_areas(page: Any, areas: list[Rect]) -> list[Rect]:
+    """The areas under which the page shows nothing but dotted-leader characters."""
+    from forms.blanks import LEADER_WEIGHT
+
+    chars = [
+        (ch["c"], ch["bbox"])
+        for block in page.get_text("rawdict", flags=0).get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        for ch in span.get("chars", ())
+    ]
+    keep = []
+    for x0, y0, x1, y1 in areas:
+        under = [c for c, (a, b, c2, d) in chars if a < x1 and c2 > x0 and b < y1 and d > y0]
+        if under and all(c in LEADER_WEIGHT or c.isspace() for c in under):
+            keep.append((x0, y0, x1, y1))
+    return keep
+
+
+def _clear_leaders(page: Any, areas: list[Rect]) -> None:
+    """Remove the dots a value is written over, so it reads (and extracts) cleanly."""
+    import pymupdf
+
+    areas = _leader_only_areas(page, areas)
+    if not areas:
+        return
+    for rect in areas:
+        page.add_redact_annot(pymupdf.Rect(rect), fill=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
 
 
 def _choice_value(item: FormItem, value: str) -> str:
@@ -236,21 +277,28 @@ def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: b
         return []
     wanted = {item.id: (item, _choice_value(item, value)) for item, value in jobs}
     widgets: list[tuple[Any, FormItem, str]] = []
+    pages: list[int] = []
     for page in doc:
         for widget in page.widgets() or ():
             if widget.field_name in wanted:
                 item, value = wanted[widget.field_name]
                 widgets.append((widget, item, value))
+                pages.append(page.number)
     scratch = pymupdf.open()
     sizes: list[float] = []
-    for widget, item, value in widgets:
+    under: dict[int, list[Rect]] = {}
+    for (widget, item, value), page_no in zip(widgets, pages):
         rect = widget.rect
         page = scratch.new_page(width=max(rect.width, 1), height=max(rect.height, 1))
         page.insert_font(fontname=FONT, fontbuffer=font_buffer)
         q = _inherited(doc, widget.xref, "Q")
         quadding = int(q) if q and q.isdigit() else 0
         base = options.font_size or _da_size(doc, widget.xref)
-        sizes.append(_draw_field(page, item, value, rect.width, rect.height, base, quadding))
+        size, boxes = _draw_field(page, item, value, rect.width, rect.height, base, quadding)
+        sizes.append(size)
+        for x0, baseline, x1, s in boxes:
+            top, bottom = rect.y0 + baseline - 0.6 * s, min(rect.y1, rect.y0 + baseline + 0.5 * s)
+            under.setdefault(page_no, []).append((rect.x0 + x0, top, rect.x0 + x1 + 1, bottom))
     host = doc.new_page(-1, width=200, height=200)
     try:
         xobjects = [host.show_pdf_page(host.rect, scratch, i, keep_proportion=False)
@@ -258,6 +306,9 @@ def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: b
     finally:
         doc.delete_page(host.number)
     scratch.close()
+    if options.remove_leaders:
+        for page_no, areas in under.items():
+            _clear_leaders(doc[page_no], areas)
     font_xref = _register_font(doc, xobjects[0]) if xobjects else 0
     done: list[str] = []
     for (widget, item, value), xobject, size in zip(widgets, xobjects, sizes):

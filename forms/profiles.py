@@ -57,6 +57,8 @@ class Profile:
         """The value for a profile key ('' when the profile does not have it)."""
         if key == "current_residence" and not self.current_residence:
             return self.permanent_residence
+        if key == "year_of_birth":
+            return self.date_of_birth[-4:] if re.search(r"\d{4}$", self.date_of_birth) else ""
         value = getattr(self, key, "") if key in PROFILE_FIELDS else ""
         return value if isinstance(value, str) else ""
 

@@ -63,6 +63,9 @@ def check_value(key: str | None, value: str) -> str | None:
             return _("not a real date (write dd/mm/yyyy)")
         if key == "date_of_birth" and date > dt.date.today():
             return _("the date of birth is in the future")
+    elif key == "year_of_birth":
+        if not re.fullmatch(r"(19|20)\d{2}", value):
+            return _("not a year (write 4 digits)")
     elif key == "phone":
         digits = re.sub(r"[\s.\-()]", "", value)
         if not _PHONE.fullmatch(digits):
