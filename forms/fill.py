@@ -269,7 +269,8 @@ def _choice_value(item: FormItem, value: str) -> str:
     return value  # editable combos accept any text
 
 
-def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes,
+def _fill_text_fields(doc: Any, all_widgets: list[_Widget],
+                      jobs: list[tuple[FormItem, str]], font_buffer: bytes,
                       options: FillOptions) -> list[str]:  # fmt: skip
     import pymupdf
 
@@ -278,12 +279,11 @@ def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: b
     wanted = {item.id: (item, _choice_value(item, value)) for item, value in jobs}
     widgets: list[tuple[Any, FormItem, str]] = []
     pages: list[int] = []
-    for page in doc:
-        for widget in page.widgets() or ():
-            if widget.field_name in wanted:
-                item, value = wanted[widget.field_name]
-                widgets.append((widget, item, value))
-                pages.append(page.number)
+    for widget in all_widgets:
+        if widget.name in wanted:
+            item, value = wanted[widget.name]
+            widgets.append((widget, item, value))
+            pages.append(widget.page)
     scratch = pymupdf.open()
     sizes: list[float] = []
     under: dict[int, list[Rect]] = {}
@@ -299,12 +299,7 @@ def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: b
         for x0, baseline, x1, s in boxes:
             top, bottom = rect.y0 + baseline - 0.6 * s, min(rect.y1, rect.y0 + baseline + 0.5 * s)
             under.setdefault(page_no, []).append((rect.x0 + x0, top, rect.x0 + x1 + 1, bottom))
-    host = doc.new_page(-1, width=200, height=200)
-    try:
-        xobjects = [host.show_pdf_page(host.rect, scratch, i, keep_proportion=False)
-                    for i in range(scratch.page_count)]  # fmt: skip
-    finally:
-        doc.delete_page(host.number)
+    xobjects = _as_xobjects(doc, scratch)
     scratch.close()
     if options.remove_leaders:
         for page_no, areas in under.items():
@@ -322,6 +317,22 @@ def _fill_text_fields(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: b
     if font_xref:
         _set_dr_font(doc, font_xref)
     return done
+
+
+HOST_CHUNK = 16  # show_pdf_page rescans its host page: keep hosts small (measured by bench/forms)
+
+
+def _as_xobjects(doc: Any, scratch: Any) -> list[int]:
+    """Each scratch page as a form XObject of `doc` (via temporary host pages)."""
+    xobjects: list[int] = []
+    for first in range(0, scratch.page_count, HOST_CHUNK):
+        host = doc.new_page(-1, width=200, height=200)
+        try:
+            for i in range(first, min(first + HOST_CHUNK, scratch.page_count)):
+                xobjects.append(host.show_pdf_page(host.rect, scratch, i, keep_proportion=False))
+        finally:
+            doc.delete_page(host.number)
+    return xobjects
 
 
 def _register_font(doc: Any, xobject: int) -> int:
@@ -373,17 +384,15 @@ def _button_state(item: FormItem, value: str, widget_states: list[str]) -> str |
 
 
 def _fill_buttons(
-    doc: Any, jobs: list[tuple[FormItem, str]]
+    doc: Any, all_widgets: list[_Widget], jobs: list[tuple[FormItem, str]]
 ) -> tuple[list[str], list[tuple[str, str]]]:
     wanted = {item.id: (item, value) for item, value in jobs}
     chosen: dict[str, str] = {}
     widgets: list[tuple[Any, FormItem, list[str]]] = []
-    for page in doc:
-        for widget in page.widgets(types=[2, 5]) or ():
-            if widget.field_name not in wanted:
-                continue
-            item, value = wanted[widget.field_name]
-            states = [s for s in (widget.button_states() or {}).get("normal") or [] if s != "Off"]
+    for widget in all_widgets:
+        if widget.field_type in (2, 5) and widget.name in wanted:
+            item, value = wanted[widget.name]
+            states = list(widget.states)
             widgets.append((widget, item, states))
             state = _button_state(item, value, states)
             if state is not None and (state != "Off" or item.id not in chosen):
@@ -515,6 +524,59 @@ def _items_for(doc: Any, values: Mapping[str, str]) -> list[FormItem]:
     return items
 
 
+@dataclass(frozen=True)
+class _Widget:
+    """What filling needs of a widget, read once (PyMuPDF widget objects die with their page)."""
+
+    page: int  # index
+    xref: int
+    name: str
+    field_type: int
+    rect: Any  # pymupdf.Rect
+    states: tuple[str, ...]  # on-states of checkboxes and radios
+
+
+def _collect_widgets(doc: Any) -> list[_Widget]:
+    collected: list[_Widget] = []
+    for page in doc:
+        for w in page.widgets() or ():
+            states: tuple[str, ...] = ()
+            if w.field_type in (2, 5):
+                normal = (w.button_states() or {}).get("normal") or []
+                states = tuple(s for s in normal if s != "Off")
+            collected.append(_Widget(page.number, w.xref, w.field_name or "", w.field_type,
+                                     w.rect, states))  # fmt: skip
+    return collected
+
+
+def _refuse_signed(source: Path, options: FillOptions, encrypted: bool) -> None:
+    if options.flatten:
+        raise InputError(
+            _("the form is signed: it can only be filled as an editable copy (flattening "
+              "would break the signature)"),
+            path=source,
+        )  # fmt: skip
+    if encrypted:
+        raise InputError(_("a signed and encrypted form cannot be filled here"), path=source)
+
+
+def _write(
+    doc: Any, plan: _Plan, font_buffer: bytes, options: FillOptions, today: str,
+    cancel: threading.Event | None,
+) -> tuple[list[str], list[tuple[str, str]]]:  # fmt: skip
+    if has_xfa(doc):
+        doc.xref_set_key(doc.pdf_catalog(), "AcroForm/XFA", "null")
+    widgets = _collect_widgets(doc)
+    filled = _fill_text_fields(doc, widgets, plan.text_fields, font_buffer, options)
+    done_buttons, skipped = _fill_buttons(doc, widgets, plan.buttons)
+    filled += done_buttons
+    check_cancel(cancel)
+    filled += _fill_blanks(doc, plan.blanks, font_buffer, options, today)
+    if options.flatten:
+        _flatten(doc)
+    return filled, skipped
+
+
 def fill_form(
     source: Path,
     output: Path,
@@ -524,68 +586,55 @@ def fill_form(
     cancel: threading.Event | None = None,
 ) -> FillResult:
     """Write `values` (item id -> text) into a copy of `source` saved as `output`."""
+    import pymupdf
+
     progress = progress or no_progress
     options = options or FillOptions()
     source, output = Path(source), Path(output)
     if source.resolve() == output.resolve():
         raise OutputError(_("the output must not replace the original form"), path=output)
     today = options.today or format_date(dt.date.today())
-    progress(0, 4, _("Opening the form"))
-    with open_pdf(source, options.password) as opened:
-        signed = is_signed(opened.doc)
+    progress(0, 3, _("Opening the form"))
+    opened = open_pdf(source, options.password)
+    try:
+        doc = opened.doc
         warnings = list(opened.warnings)
-        if signed and options.flatten:
-            raise InputError(
-                _("the form is signed: it can only be filled as an editable copy (flattening "
-                  "would break the signature)"),
-                path=source,
-            )  # fmt: skip
-        if signed and opened.encrypted:
-            raise InputError(_("a signed and encrypted form cannot be filled here"), path=source)
-        if has_xfa(opened.doc):
+        signed = is_signed(doc)
+        if signed:
+            _refuse_signed(source, options, opened.encrypted)
+        if has_xfa(doc):
             warnings.append(
                 _("the form also has an XFA part; it is dropped, the normal fields are filled")
             )
-        items = _items_for(opened.doc, values)
-        plan = _plan(items, values)
-    check_cancel(cancel)
-    values_text = " ".join(v for _i, v in plan.text_fields + plan.blanks) + today
-    font_buffer = fonts.subset_font(values_text)
-    import pymupdf
-
-    try:
+        plan = _plan(_items_for(doc, values), values)
+        font_buffer = fonts.subset_font(
+            " ".join(v for _i, v in plan.text_fields + plan.blanks) + today
+        )
+        check_cancel(cancel)
+        progress(1, 3, _("Writing the values"))
         with atomic_output(output, private=False) as tmp:
-            if signed:
-                shutil.copyfile(source, tmp)
-                doc = pymupdf.open(tmp)
-            else:
-                doc = open_pdf(source, options.password).doc
-            try:
-                if has_xfa(doc):
-                    doc.xref_set_key(doc.pdf_catalog(), "AcroForm/XFA", "null")
-                progress(1, 4, _("Writing the values"))
-                filled = _fill_text_fields(doc, plan.text_fields, font_buffer, options)
-                done_buttons, skipped_buttons = _fill_buttons(doc, plan.buttons)
-                filled += done_buttons
-                check_cancel(cancel)
-                filled += _fill_blanks(doc, plan.blanks, font_buffer, options, today)
-                progress(2, 4, _("Saving"))
-                if options.flatten:
-                    _flatten(doc)
-                if signed:
-                    doc.saveIncr()
-                else:
-                    if opened.encrypted:
-                        warnings.append(_("the copy is saved without the password protection"))
-                    doc.save(tmp, garbage=3, deflate=True)
-            finally:
+            if signed:  # only an incremental update keeps the signature valid
                 doc.close()
+                shutil.copyfile(source, tmp)
+                doc = opened.doc = pymupdf.open(tmp)
+            filled, skipped_buttons = _write(doc, plan, font_buffer, options, today, cancel)
+            progress(2, 3, _("Saving"))
+            if signed:
+                doc.saveIncr()
+            else:
+                if opened.encrypted:
+                    warnings.append(_("the copy is saved without the password protection"))
+                doc.save(tmp, garbage=3, deflate=True)
+            doc.close()
             check_cancel(cancel)
     except OSError as exc:
         raise OutputError(
             _("Could not write the file: {reason}").format(reason=exc), path=output
         ) from exc
-    progress(4, 4, _("Done"))
+    finally:
+        if not opened.doc.is_closed:
+            opened.doc.close()
+    progress(3, 3, _("Done"))
     return FillResult(
         output=output,
         filled=tuple(filled),

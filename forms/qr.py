@@ -80,8 +80,17 @@ def _opencv(image: Any) -> str | None:
     return text or None
 
 
+def _unsharp(gray: Any, sigma: float) -> Any:
+    import cv2
+
+    return cv2.addWeighted(gray, 1.8, cv2.GaussianBlur(gray, (0, 0), sigma), -0.8, 0)
+
+
 def _variants(rgb: Any):
-    """The image, then versions that help on dark, blurred, small or huge photos."""
+    """The image, then versions that help on dark, blurred, small or huge photos.
+
+    Measured with bench/qr: upscaling twice and sharpening rescues most blurred small codes.
+    """
     import cv2
 
     yield rgb
@@ -90,18 +99,18 @@ def _variants(rgb: Any):
     if max(height, width) > 2000:
         scale = 2000 / max(height, width)
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        yield gray
+    gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)  # low light
+    yield gray
+    big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    yield _unsharp(big, 3.0)
     clahe = cv2.createCLAHE(clipLimit=3.0, tileGridSize=(8, 8)).apply(gray)
     yield clahe
-    yield cv2.GaussianBlur(clahe, (0, 0), 1.5)
-    sharp = cv2.addWeighted(clahe, 1.8, cv2.GaussianBlur(clahe, (0, 0), 2.0), -0.8, 0)
-    yield sharp
+    yield _unsharp(clahe, 2.0)
+    yield _unsharp(big, 5.0)
     yield cv2.adaptiveThreshold(
         cv2.GaussianBlur(gray, (5, 5), 0), 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
         cv2.THRESH_BINARY, 51, 5,
     )  # fmt: skip
-    if max(height, width) < 1000:
-        yield cv2.resize(clahe, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
 
 
 def decode_qr_array(rgb: Any) -> str | None:
@@ -110,7 +119,7 @@ def decode_qr_array(rgb: Any) -> str | None:
         text = _zxing(image)
         if text:
             return text
-    for image in _variants(rgb):
+    for image in list(_variants(rgb))[:3]:  # OpenCV is slow; it rarely helps beyond these
         text = _opencv(image)
         if text:
             return text
