@@ -4,7 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+<<<<<<< HEAD
 .PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates
+=======
+.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations bundle bundle-test
+>>>>>>> main
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -30,6 +34,16 @@ templates: $(STAMP)
 	$(PY) -m scripts.build_form_templates
 
 venv: $(STAMP)
+
+# One-folder PyInstaller bundle in dist/hoso (issue 8); bundle-test runs its self-test offscreen.
+bundle: system-deps-test $(STAMP)
+	$(PY) -m pip install -q -e '.[bundle]' --config-settings editable_mode=compat
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+bundle-test: bundle
+	QT_QPA_PLATFORM=offscreen dist/hoso/hoso-desktop --selftest --report dist/selftest.txt
+	cat dist/selftest.txt
+	dist/hoso/hoso --help
 
 system-deps-run:
 	@bash scripts/system-deps.sh run

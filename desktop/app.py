@@ -1,8 +1,10 @@
 """GUI start-up: `python -m desktop` / `hoso-desktop`.
 
-Options: --sample opens the built-in sample dossier, --dossier DIR opens a dossier,
---smoke opens the window with the sample dossier, builds every page, processes events and
-exits 0 (used by the tests), --lang vi|en overrides the language setting.
+Options: --sample opens the built-in sample dossier; --dossier DIR opens a dossier;
+--import FILE unpacks a .hoso file into the dossier folder and opens it (the installer
+associates .hoso files with it); --smoke opens the window with the sample dossier, builds
+every page, processes events and exits 0 (used by the tests); --lang vi|en overrides the
+language setting. Without options the last dossier reopens at the step where it was left.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hoso-desktop")
     parser.add_argument("--sample", action="store_true", help="open the built-in sample dossier")
     parser.add_argument("--dossier", type=Path, help="open this dossier folder")
+    parser.add_argument("--import", dest="import_file", type=Path, help="import a .hoso file")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of the app")
     parser.add_argument("--smoke", action="store_true", help="open, build every page, exit 0")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -66,12 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     from common.i18n import _, set_language
-    from desktop.logging_setup import setup_logging
+    from desktop.logging_setup import log_file_path, setup_logging
     from desktop.settings import load_settings
 
     settings = load_settings()
     set_language(args.lang or settings.get("language"))
-    log_file = setup_logging()
+    log_file = log_file_path()
     from ui.dialogs import DialogService
     from ui.error_dialog import set_log_file
     from ui.fonts import register_ui_font
@@ -101,13 +104,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_dossier(create_sample_dossier(context.dossier_root))
     elif args.dossier:
         window.open_dossier(args.dossier)
+    elif args.import_file:
+        window.import_archive_file(args.import_file)
+    else:
+        reopen_last_dossier(window, settings)
     window.show()
+    setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
 
     if args.smoke:
         return run_smoke(app, window)
     status = app.exec()
     return status
+
+
+def reopen_last_dossier(window, settings) -> None:
+    """Open the dossier used last, at the step where the user left it."""
+    recent = settings.get("recent_dossiers")
+    if recent and (Path(recent[0]) / "dossier.json").exists():
+        window.open_dossier(Path(recent[0]))
 
 
 def run_smoke(app, window) -> int:

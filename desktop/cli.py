@@ -18,7 +18,11 @@ from common.errors import HosoError
 from common.i18n import _, set_language
 
 #: subcommand modules, in the order `hoso --help` lists them
-COMMAND_MODULES: tuple[str, ...] = ("desktop.commands.dossier", "desktop.commands.forms")
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.commands.dossier",
+    "desktop.commands.catalog",
+    "desktop.commands.forms",
+)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
 

@@ -31,6 +31,7 @@ class Component:
 class Fee:
     amount_vnd: int | None = None  # None when set by the province or variable
     description: str = ""
+    unit: str = ""  # what the amount is charged per, e.g. "trang" (2.000 đ/trang); "" = in all
 
 
 @dataclass(frozen=True)

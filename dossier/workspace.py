@@ -5,6 +5,11 @@ Layout of a dossier folder:
     originals/          imported files, copied once and made read-only
     work/               derived files (scans, filled forms), reproducible
     export/             what goes to the portal or the printer
+
+A save writes a temporary file, fsyncs it and renames it over `dossier.json`, after the
+current `dossier.json` became the backup through a hard link (no re-read, no copy). A crash at
+any moment therefore leaves `dossier.json` holding the old or the new revision, and the
+backup holding an older one; opening falls back to the backup when the main file is damaged.
 """
 
 from __future__ import annotations
@@ -12,24 +17,29 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
-import shutil
+import re
 import stat
 import threading
+import time
+import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from common.errors import InputError, ValidationError
-from common.fsutil import atomic_write_bytes, make_private_dir, safe_filename
+from common.errors import HosoError, InputError, OutputError, ValidationError
+from common.fsutil import atomic_output, atomic_write_bytes, make_private_dir, safe_filename
 from common.i18n import _
 from common.schema import load_dataclass, to_jsonable
-from dossier.model import SCHEMA_VERSION, Dossier, DossierFile, FileKind, now_iso
+from dossier import model
+from dossier.model import Dossier, DossierFile, FileKind, now_iso
 
 DOSSIER_FILE = "dossier.json"
 BACKUP_FILE = "dossier.json.bak"
+DAMAGED_FILE = "dossier.json.damaged"
 SUBFOLDERS = ("originals", "work", "export")
 
 #: schema migrations: MIGRATIONS[n] turns a version-n document into version n+1.
@@ -37,22 +47,57 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
 _DOCUMENT_SUFFIXES = {".doc", ".docx", ".odt"}
+_SUFFIX_CHARS = re.compile(r"[^a-z0-9]")
+#: temporary files older than this are leftovers of a crash and are removed on open
+_STALE_TEMP_SECONDS = 600
+
+log = logging.getLogger("hoso.dossier")
+
+
+class NewerFormatError(InputError):
+    """`dossier.json` was written by a newer version of the app: never fall back or overwrite."""
+
+
+class Snapshot(bytes):
+    """The bytes of `dossier.json`, remembering the revision they hold."""
+
+    revision: int
+
+
+SCHEMA_VERSION = model.SCHEMA_VERSION
+
+
+def schema_version() -> int:
+    # read at call time so a test can raise it together with MIGRATIONS
+    return SCHEMA_VERSION
 
 
 def migrate(data: dict[str, Any], source: Path) -> dict[str, Any]:
-    """Bring an older `dossier.json` up to SCHEMA_VERSION; refuse a newer one."""
+    """Bring an older `dossier.json` up to the current schema version; refuse a newer one."""
     version = data.get("schema_version", 1)
-    if not isinstance(version, int):
-        raise ValidationError(_("invalid data in field schema_version"), path=source)
-    if version > SCHEMA_VERSION:
-        raise InputError(
+    current = schema_version()
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise ValidationError(
+            _("invalid data in field {field}: {problem}").format(
+                field="schema_version", problem=_("a whole number is expected")
+            ),
+            path=source,
+        )
+    if version > current:
+        raise NewerFormatError(
             _("this dossier was made by a newer version of the app (format {version})").format(
                 version=version
             ),
             path=source,
         )
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+    while version < current:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise InputError(
+                _("no conversion from dossier format {version} is known").format(version=version),
+                path=source,
+            )
+        data = step(dict(data))
         version += 1
         data["schema_version"] = version
     return data
@@ -84,13 +129,111 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def is_safe_relative(relative: str, folder: str | None = None) -> bool:
+    """True for a plain relative POSIX path (no '..', no drive, no backslash), under `folder`."""
+    if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
+        return False
+    if relative.startswith("/"):
+        return False
+    parts = relative.split("/")  # not PurePosixPath: it hides empty parts ("a//b")
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    return folder is None or (len(parts) >= 2 and parts[0] == folder)
+
+
+def _field_error(source: Path, field: str, problem: str) -> ValidationError:
+    return ValidationError(
+        _("invalid data in field {field}: {problem}").format(field=field, problem=problem),
+        path=source,
+    )
+
+
+def check_consistency(dossier: Dossier, source: Path) -> None:
+    """Rules the types cannot say: unique ids, file paths inside their folder."""
+    seen_components: set[str] = set()
+    seen_files: set[str] = set()
+    if dossier.revision < 0:
+        raise _field_error(source, "revision", _("a whole number is expected"))
+    for i, entry in enumerate(dossier.components):
+        where = f"components[{i}]"
+        if not entry.component_id:
+            raise _field_error(source, f"{where}.component_id", _("text is expected"))
+        if entry.component_id in seen_components:
+            raise _field_error(source, f"{where}.component_id", _("duplicate id"))
+        seen_components.add(entry.component_id)
+        for j, item in enumerate(entry.files):
+            file_where = f"{where}.files[{j}]"
+            if item.id in seen_files or not item.id:
+                raise _field_error(source, f"{file_where}.id", _("duplicate id"))
+            seen_files.add(item.id)
+            if not is_safe_relative(item.original, "originals"):
+                raise _field_error(source, f"{file_where}.original", _("path outside originals/"))
+            if item.derived is not None and not is_safe_relative(item.derived, "work"):
+                raise _field_error(source, f"{file_where}.derived", _("path outside work/"))
+            if item.size < 0:
+                raise _field_error(source, f"{file_where}.size", _("a whole number is expected"))
+
+
+def load_dossier_file(path: Path) -> Dossier:
+    """Read, migrate and strictly validate one `dossier.json` (errors name file and field)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(_("file not found"), path=path) from exc
+    except OSError as exc:
+        raise InputError(
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), path=path
+        ) from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(
+            _("the dossier file is damaged: {reason}").format(reason=exc), path=path
+        ) from exc
+    if not isinstance(data, dict):
+        raise _field_error(path, _("(top level)"), _("an object is expected"))
+    dossier = load_dataclass(Dossier, migrate(data, path), source=path)
+    check_consistency(dossier, path)
+    return dossier
+
+
+def make_private_parents(path: Path) -> None:
+    """Create the missing folders above `path` private to the user (existing ones untouched)."""
+    missing = []
+    parent = Path(path).absolute().parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        make_private_dir(folder)
+
+
+def _remove_stale_temps(root: Path) -> None:
+    """Delete temporary files a killed save left behind (only old ones: another save may run)."""
+    limit = time.time() - _STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in root.glob(f".{DOSSIER_FILE}*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < limit:
+                    leftover.unlink()
+
+
 class Workspace:
-    """An open dossier folder. Saves are serialised by a lock and are atomic."""
+    """An open dossier folder. Saves are serialised by a lock and are atomic.
+
+    Edit `dossier` on one thread (the GUI thread) or while holding `lock`; `snapshot()` takes
+    the state under the lock and `write_snapshot()` may then run on a writer thread.
+    """
 
     def __init__(self, root: Path, dossier: Dossier) -> None:
         self.root = Path(root)
         self.dossier = dossier
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()
+        self._lock = self.lock  # the name used before `lock` was public
+        self._write_lock = threading.Lock()  # disk writes; never held while editing the model
+        self._written_revision = -1
+        #: set when dossier.json was damaged and the backup was opened instead
+        self.recovered_from: HosoError | None = None
 
     # ---- creation and loading -------------------------------------------------------------
     @classmethod
@@ -103,13 +246,22 @@ class Workspace:
         component_ids: list[str] | None = None,
     ) -> Workspace:
         root = Path(root)
+        if root.exists() and not root.is_dir():
+            raise InputError(_("a file with this name already exists"), path=root)
         if (root / DOSSIER_FILE).exists():
             raise InputError(_("a dossier already exists in this folder"), path=root)
         if root.exists() and any(root.iterdir()):
             raise InputError(_("the folder is not empty"), path=root)
-        make_private_dir(root)
-        for sub in SUBFOLDERS:
-            make_private_dir(root / sub)
+        try:
+            make_private_parents(root)
+            make_private_dir(root)
+            for sub in SUBFOLDERS:
+                make_private_dir(root / sub)
+        except OSError as exc:
+            raise OutputError(
+                _("cannot create the folder: {reason}").format(reason=exc.strerror or exc),
+                path=root,
+            ) from exc
         dossier = Dossier(
             id=uuid.uuid4().hex,
             procedure_code=procedure_code,
@@ -129,49 +281,76 @@ class Workspace:
         main, backup = root / DOSSIER_FILE, root / BACKUP_FILE
         if not main.exists() and not backup.exists():
             raise InputError(_("this folder does not contain a dossier (dossier.json)"), path=root)
+        _remove_stale_temps(root)
         try:
-            return cls(root, cls._load(main))
-        except (InputError, OSError) as first_error:
-            if backup.exists():
-                with contextlib.suppress(InputError, OSError):
-                    return cls(root, cls._load(backup))
-            if isinstance(first_error, InputError):
+            workspace = cls(root, load_dossier_file(main))
+        except NewerFormatError:
+            raise  # the backup is older: opening it would silently drop the newer data
+        except InputError as first_error:
+            if not backup.exists():
                 raise
-            raise InputError(
-                _("cannot read the dossier: {reason}").format(reason=first_error), path=main
-            ) from first_error
-
-    @staticmethod
-    def _load(path: Path) -> Dossier:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise InputError(_("file not found"), path=path) from exc
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(
-                _("the dossier file is damaged: {reason}").format(reason=exc), path=path
-            ) from exc
-        if not isinstance(data, dict):
-            raise ValidationError(_("an object is expected"), path=path)
-        return load_dataclass(Dossier, migrate(data, path), source=path)
+            try:
+                workspace = cls(root, load_dossier_file(backup))
+            except InputError:
+                raise first_error from None
+            log.warning("dossier.json unreadable (%s); opened the backup", first_error)
+            workspace.recovered_from = first_error
+        workspace._written_revision = workspace.dossier.revision
+        return workspace
 
     # ---- saving -----------------------------------------------------------------------------
-    def snapshot(self) -> bytes:
+    def snapshot(self) -> Snapshot:
         """The bytes of `dossier.json` for the current state (take it on the thread that edits)."""
-        with self._lock:
+        with self.lock:
             self.dossier.revision += 1
             self.dossier.modified = now_iso()
             data = to_jsonable(self.dossier)
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            revision = self.dossier.revision
+        payload = Snapshot((json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        payload.revision = revision
+        return payload
 
     def write_snapshot(self, payload: bytes) -> None:
-        """Replace `dossier.json` atomically, keeping the previous version as the backup."""
-        with self._lock:
-            main = self.root / DOSSIER_FILE
-            if main.exists():
-                with contextlib.suppress(OSError):
-                    atomic_write_bytes(self.root / BACKUP_FILE, main.read_bytes())
-            atomic_write_bytes(main, payload)
+        """Replace `dossier.json` atomically, keeping the previous version as the backup.
+
+        A snapshot older than the one already written is skipped, so two writers cannot put
+        an older state back on disk.
+        """
+        revision = getattr(payload, "revision", None)
+        with self._write_lock:  # not `lock`: a snapshot on the GUI thread never waits for a disk
+            if revision is not None and revision <= self._written_revision:
+                return
+            self._keep_backup()
+            atomic_write_bytes(self.root / DOSSIER_FILE, bytes(payload))
+            self.recovered_from = None  # dossier.json is sound again
+            if revision is not None:
+                self._written_revision = revision
+
+    def _keep_backup(self) -> None:
+        """Make the current dossier.json the backup (a hard link: no copy, no re-read)."""
+        main = self.root / DOSSIER_FILE
+        if not main.exists():
+            return
+        # after a recovery the main file is the damaged one: keep it aside, not as the backup
+        target = self.root / (DAMAGED_FILE if self.recovered_from else BACKUP_FILE)
+        temp = self.root / f".{BACKUP_FILE}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            try:
+                os.link(main, temp)
+            except OSError:  # file systems without hard links (FAT on a USB stick)
+                import shutil
+
+                with atomic_output(temp) as scratch:
+                    shutil.copyfile(main, scratch)
+            os.replace(temp, target)
+            if temp.exists():  # rename() of two links to one file is a no-op that keeps both
+                temp.unlink()
+        except OSError as exc:
+            # the save itself is still atomic; only the extra safety copy is missing
+            log.warning("could not keep the backup of %s: %s", main, exc)
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            return
 
     def save(self) -> None:
         self.write_snapshot(self.snapshot())
@@ -186,34 +365,50 @@ class Workspace:
             )
         return candidate
 
+    def iter_files(self) -> Iterator[tuple[str, DossierFile]]:
+        """(component id, file) for every file of the dossier, in order."""
+        for entry in self.dossier.components:
+            for item in entry.files:
+                yield entry.component_id, item
+
     def add_file(self, component_id: str, source: Path, *, save: bool = True) -> DossierFile:
-        """Copy `source` into originals/ (read-only) and attach it to the component."""
+        """Copy `source` into originals/ (read-only) and attach it to the component.
+
+        The copy is written to a temporary name and renamed, hashing the bytes on the way;
+        `source` itself is only read.
+        """
         source = Path(source)
-        if not source.is_file():
+        if not source.exists():
             raise InputError(_("file not found"), path=source)
+        if not source.is_file():
+            raise InputError(_("not a regular file"), path=source)
+        if not component_id.strip():
+            raise InputError(_("the component id is empty"), path=self.root)
         file_id = uuid.uuid4().hex[:12]
-        suffix = source.suffix.lower()[:10]
-        relative = f"originals/{file_id}{suffix}"
+        suffix = _SUFFIX_CHARS.sub("", source.suffix.lower())[:10]
+        relative = f"originals/{file_id}.{suffix}" if suffix else f"originals/{file_id}"
         target = self.root / relative
         make_private_dir(target.parent)
         try:
-            shutil.copyfile(source, target)
+            with atomic_output(target) as temp:
+                digest, size = _copy_hashing(source, temp)
+                if size == 0:
+                    raise InputError(_("the file is empty"), path=source)
+            os.chmod(target, stat.S_IRUSR)  # originals are never modified
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                target.unlink()
             raise InputError(
-                _("cannot copy the file: {reason}").format(reason=exc.strerror), path=source
+                _("cannot copy the file: {reason}").format(reason=exc.strerror or exc),
+                path=source,
             ) from exc
-        os.chmod(target, stat.S_IRUSR)  # originals are never modified
         item = DossierFile(
             id=file_id,
-            name=source.name,
+            name=unicodedata.normalize("NFC", source.name),
             original=relative,
             kind=file_kind(source),
-            sha256=sha256_file(target),
-            size=target.stat().st_size,
+            sha256=digest,
+            size=size,
         )
-        with self._lock:
+        with self.lock:
             self.dossier.component(component_id).files.append(item)
         if save:
             self.save()
@@ -221,7 +416,7 @@ class Workspace:
 
     def remove_file(self, file_id: str, *, save: bool = True) -> None:
         """Detach a file; its original stays on disk until the dossier is cleaned."""
-        with self._lock:
+        with self.lock:
             found = self.dossier.find_file(file_id)
             if found is None:
                 raise InputError(
@@ -231,3 +426,14 @@ class Workspace:
             entry.files.remove(item)
         if save:
             self.save()
+
+
+def _copy_hashing(source: Path, target: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        for chunk in iter(lambda: src.read(1 << 20), b""):
+            digest.update(chunk)
+            dst.write(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size

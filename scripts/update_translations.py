@@ -1,9 +1,10 @@
 """Collect the `_("...")` strings of the code into the Vietnamese .ts files.
 
-Run `make translations`. Each top-level package has its own file
-resources/translations/vi/<package>.ts (Qt Linguist format). New strings are added as
-unfinished (empty) entries for a translator; strings no longer in the code are marked
-vanished. Translations already there are kept.
+Run `make translations`. Each Python module with strings has its own Qt Linguist file
+resources/translations/vi/<dotted.module.name>.ts, so people working on different modules
+never edit the same file. A new string already translated in another module gets that
+translation; otherwise it is added as unfinished (empty) for a translator to fill. Strings no
+longer in the code are dropped. The exit status is 1 while anything is left to translate.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MARKERS = {"_", "N_"}
 
 def strings_in_file(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
+    seen: dict[str, None] = {}
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
@@ -31,68 +32,85 @@ def strings_in_file(path: Path) -> list[str]:
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
-            found.append(node.args[0].value)
-    return found
-
-
-def strings_in_package(package: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for path in sorted((ROOT / package).rglob("*.py")):
-        for text in strings_in_file(path):
-            seen.setdefault(text, None)
+            seen.setdefault(node.args[0].value, None)
     return list(seen)
 
 
-def ts_path(language: str, package: str) -> Path:
-    return ROOT / "resources" / "translations" / language / f"{package}.ts"
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
 
 
-def update_ts(path: Path, language: str, package: str, strings: list[str]) -> int:
-    existing: dict[str, tuple[str, str | None]] = {}
-    if path.exists():
-        for message in ET.parse(path).getroot().iter("message"):
-            source = message.findtext("source") or ""
-            translation = message.find("translation")
-            text = translation.text if translation is not None else ""
-            kind = translation.get("type") if translation is not None else None
-            existing[source] = (text or "", kind)
+def code_strings() -> dict[str, list[str]]:
+    """module name -> its marked strings, for every module that has some."""
+    found: dict[str, list[str]] = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            strings = strings_in_file(path)
+            if strings:
+                found[module_name(path)] = strings
+    return found
+
+
+def read_ts(path: Path) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for message in ET.parse(path).getroot().iter("message"):
+        translation = message.find("translation")
+        table[message.findtext("source") or ""] = (
+            translation.text or "" if translation is not None else ""
+        )
+    return table
+
+
+def write_ts(path: Path, language: str, context_name: str, entries: dict[str, str]) -> None:
     root = ET.Element("TS", version="2.1", language=language)
     context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = package
-    missing = 0
-    ordered = strings + sorted(set(existing) - set(strings))
-    for source in ordered:
-        text, kind = existing.get(source, ("", None))
+    ET.SubElement(context, "name").text = context_name
+    for source, text in entries.items():
         message = ET.SubElement(context, "message")
         ET.SubElement(message, "source").text = source
         translation = ET.SubElement(message, "translation")
         translation.text = text
-        if source not in strings:
-            translation.set("type", "vanished")
-        elif not text:
+        if not text:
             translation.set("type", "unfinished")
-            missing += 1
     ET.indent(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(root, encoding="unicode")
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
+
+
+def update_language(language: str, modules: dict[str, list[str]]) -> dict[str, int]:
+    folder = ROOT / "resources" / "translations" / language
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = {p.stem: read_ts(p) for p in folder.glob("*.ts")}
+    known: dict[str, str] = {}
+    for table in existing.values():
+        known.update({s: t for s, t in table.items() if t})
+    missing: dict[str, int] = {}
+    for module, strings in modules.items():
+        old = existing.get(module, {})
+        entries = {s: old.get(s) or known.get(s, "") for s in strings}
+        if entries != old or not (folder / f"{module}.ts").exists():
+            write_ts(folder / f"{module}.ts", language, module, entries)
+        count = sum(1 for text in entries.values() if not text)
+        if count:
+            missing[module] = count
+    for stale in set(existing) - set(modules):
+        (folder / f"{stale}.ts").unlink()
     return missing
 
 
 def main() -> int:
-    total_missing = 0
-    for package in PACKAGES:
-        if not (ROOT / package).is_dir():
-            continue
-        strings = strings_in_package(package)
-        for language in LANGUAGES:
-            missing = update_ts(ts_path(language, package), language, package, strings)
-            if missing:
-                print(f"{package} ({language}): {missing} string(s) to translate")
-            total_missing += missing
-    return 1 if total_missing else 0
+    modules = code_strings()
+    status = 0
+    for language in LANGUAGES:
+        for module, count in sorted(update_language(language, modules).items()):
+            print(f"{language}/{module}.ts: {count} string(s) to translate")
+            status = 1
+    return status
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Qt widgets run offscreen in tests, before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 ROOT = Path(__file__).resolve().parent.parent
 TESTDATA = Path(os.environ.get("HOSO_TESTDATA", ROOT.parent / "shared" / "testdata"))
 
@@ -34,7 +37,6 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("HOSO_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("HOSO_DOSSIER_ROOT", str(base / "dossiers"))
-    monkeypatch.setenv("QT_QPA_PLATFORM", os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     from common import i18n
 
     i18n.set_language("vi")

@@ -6,17 +6,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from common.errors import HosoError
-from common.i18n import _
-from dossier.workspace import Workspace
-from ui.jobs import Job, SerialWriter, run_in_background
+from ui.jobs import Job, run_in_background
 from ui.qt import QtCore, Signal
 
-log = logging.getLogger("hoso.ui")
+if TYPE_CHECKING:
+    from dossier.workspace import Workspace
 
-AUTOSAVE_DELAY_MS = 1000  # a change is on disk within 2 s
+log = logging.getLogger("hoso.ui")
 
 
 class SettingsStore(Protocol):
@@ -64,21 +63,34 @@ class AppContext:
 
 
 class DossierSession(QtCore.QObject):
-    """An open dossier: edits mark it changed; it is saved within 2 s, writes never interleave."""
+    """An open dossier: edits mark it changed; it is saved within 2 s, writes never interleave.
+
+    Saving is dossier.autosave.Autosaver's job; the snapshot of the model is taken on the GUI
+    thread (where pages edit it) and written on the dossier's own writer thread.
+    """
 
     changed = Signal()
     saved = Signal()
     save_failed = Signal(object)  # HosoError
+    _run_on_gui = Signal(object)
+    _error = Signal(object)
+    _saved_revision = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
+        from dossier.autosave import Autosaver
+
+        queued = QtCore.Qt.ConnectionType.QueuedConnection
+        self._run_on_gui.connect(lambda fn: fn(), queued)
+        self._error.connect(self._report_error, queued)
+        self._saved_revision.connect(lambda _revision: self.saved.emit(), queued)
         self.workspace = workspace
-        self._writer = SerialWriter()
-        self._pending: list[Any] = []
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_soon)
+        self._autosaver = Autosaver(
+            workspace,
+            on_error=self._error.emit,
+            on_saved=self._saved_revision.emit,
+            dispatch=self._run_on_gui.emit,
+        )
 
     @property
     def dossier(self):
@@ -90,41 +102,20 @@ class DossierSession(QtCore.QObject):
 
     def mark_changed(self) -> None:
         """Call after editing `dossier`; schedules an autosave and tells the pages."""
-        self._timer.start()
+        self._autosaver.changed()
         self.changed.emit()
 
-    def save_soon(self) -> None:
-        """Snapshot on the GUI thread (no torn reads), write on the dossier's writer thread."""
-        self._timer.stop()
-        payload = self.workspace.snapshot()
-        future = self._writer.submit(self.workspace.write_snapshot, payload)
-        self._pending.append(future)
-        future.add_done_callback(lambda f: QtCore.QTimer.singleShot(0, self, self._check_saved))
+    def submit_write(self, fn: Callable[[], Any]) -> Any:
+        """Run another write of this dossier (a file under work/) on its writer thread."""
+        return self._autosaver.submit(fn)
 
-    def _check_saved(self) -> None:
-        for future in [f for f in self._pending if f.done()]:
-            self._pending.remove(future)
-            error = future.exception()
-            if error is None:
-                self.saved.emit()
-            else:
-                log.error("autosave failed: %s", error)
-                if not isinstance(error, HosoError):
-                    error = HosoError(
-                        _("The dossier could not be saved: {reason}").format(reason=error)
-                    )
-                self.save_failed.emit(error)
+    def _report_error(self, error: HosoError) -> None:
+        log.error("autosave failed: %s", error)
+        self.save_failed.emit(error)
 
     def flush(self) -> None:
         """Save now and wait: used before closing, exporting or quitting."""
-        if self._timer.isActive() or not self._pending:
-            self.save_soon()
-        for future in list(self._pending):
-            future.result()
-        self._check_saved()
+        self._autosaver.flush()
 
     def close(self) -> None:
-        try:
-            self.flush()
-        finally:
-            self._writer.shutdown()
+        self._autosaver.close()

@@ -12,7 +12,6 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ui.qt import QtCore, Signal
@@ -108,16 +107,3 @@ def run_in_background(
 
 def running_jobs() -> list[Job]:
     return list(_running)
-
-
-class SerialWriter:
-    """A single-thread executor: writes to one dossier never interleave (rule 6)."""
-
-    def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hoso-writer")
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self._executor.submit(fn, *args)
-
-    def shutdown(self) -> None:
-        self._executor.shutdown(wait=True)

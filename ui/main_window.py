@@ -7,7 +7,6 @@ from pathlib import Path
 
 from common.errors import HosoError
 from common.i18n import _
-from dossier.workspace import Workspace, default_folder_name
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.jobs import Job
@@ -245,6 +244,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---- dossiers -----------------------------------------------------------------------------
     def open_dossier(self, folder: Path) -> bool:
+        from dossier.workspace import Workspace
+
         try:
             workspace = Workspace.open(Path(folder))
         except HosoError as exc:
@@ -262,6 +263,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
+        from dossier.workspace import Workspace, default_folder_name
+
         name, component_ids = _procedure_outline(self.context, procedure_code)
         root = self.context.dossier_root
         folder = root / default_folder_name(name or procedure_code, "")
@@ -330,9 +333,9 @@ class MainWindow(QtWidgets.QMainWindow):
         root = self.session.root
 
         def work(progress, cancel):
-            from dossier.archive import export_archive
+            from dossier.archive import ExportOptions, export_dossier
 
-            return export_archive(root, target)
+            return export_dossier(root, target, ExportOptions(), progress, cancel)
 
         self.context.run_job(
             work,
@@ -344,14 +347,27 @@ class MainWindow(QtWidgets.QMainWindow):
         source = self.context.dialogs.open_file(_("Import dossier"), _("Dossier files (*.hoso)"))
         if not source:
             return
-        target = self.context.dossier_root / source.stem
+        self.import_archive_file(source)
+
+    def import_archive_file(self, source: Path) -> None:
+        """Unpack a .hoso file into a new folder of the dossier root and open it."""
+        from dossier.workspace import default_folder_name
+
+        root = self.context.dossier_root
+        target = root / default_folder_name(source.stem, "")
+        suffix = 2
+        while target.exists():
+            target = root / f"{default_folder_name(source.stem, '')} ({suffix})"
+            suffix += 1
 
         def work(progress, cancel):
-            from dossier.archive import import_archive
+            from dossier.archive import ImportOptions, import_dossier
 
-            return import_archive(source, target)
+            return import_dossier(source, target, ImportOptions(), progress, cancel)
 
-        self.context.run_job(work, lambda _r: self.open_dossier(target), title=_("Importing…"))
+        self.context.run_job(
+            work, lambda workspace: self.open_dossier(workspace.root), title=_("Importing…")
+        )
 
     # ---- dialogs -------------------------------------------------------------------------------
     def show_settings(self) -> None:

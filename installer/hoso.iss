@@ -1,0 +1,93 @@
+; Inno Setup script of Hồ sơ số (Inno Setup 6.3 or newer).
+; Build on Windows after `pyinstaller build.spec` produced dist\hoso\:
+;   iscc /DAppVersion=0.1.0 installer\hoso.iss      -> dist\installer\HoSoSo-0.1.0-setup.exe
+; Per-user install by default (no admin rights); the user may choose "all users" when admin.
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+#define AppName "Hồ sơ số"
+#define AppExe "hoso-desktop.exe"
+#define AppId "{{6C2F8E1A-3B7D-4E55-9A41-5D0C0DE00001}"
+
+[Setup]
+AppId={#AppId}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher=Hồ sơ số
+VersionInfoVersion={#AppVersion}
+VersionInfoProductName={#AppName}
+VersionInfoDescription={#AppName} — chuẩn bị hồ sơ dịch vụ công trực tuyến
+DefaultDirName={autopf}\HoSoSo
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+; per-user by default; admins may install for all users
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\dist\installer
+OutputBaseFilename=HoSoSo-{#AppVersion}-setup
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+UninstallDisplayIcon={app}\{#AppExe}
+ChangesAssociations=yes
+ShowLanguageDialog=auto
+
+[Languages]
+; Vietnamese.isl is Inno Setup's unofficial translation; the CI workflow fetches it beside this file.
+Name: "vi"; MessagesFile: "Vietnamese.isl"
+Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[CustomMessages]
+vi.DesktopIcon=Tạo biểu tượng trên màn hình
+en.DesktopIcon=Create a desktop shortcut
+vi.AssocHoso=Mở tệp hồ sơ .hoso bằng Hồ sơ số
+en.AssocHoso=Open .hoso dossier files with Hồ sơ số
+vi.HosoFile=Tệp hồ sơ Hồ sơ số
+en.HosoFile=Hồ sơ số dossier file
+vi.RemoveData=Xóa cả hồ sơ, hồ sơ cá nhân và cài đặt của bạn?%n%n%1%n%2%n%nChọn "Không" để giữ lại (khuyên dùng).
+en.RemoveData=Also delete your dossiers, citizen profiles and settings?%n%n%1%n%2%n%nChoose "No" to keep them (recommended).
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:DesktopIcon}"
+Name: "assoc"; Description: "{cm:AssocHoso}"
+
+[Files]
+Source: "..\dist\hoso\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; HKA = HKCU for a per-user install, HKLM for all users
+Root: HKA; Subkey: "Software\Classes\.hoso"; ValueType: string; ValueName: ""; ValueData: "HoSoSo.Dossier"; Flags: uninsdeletevalue; Tasks: assoc
+Root: HKA; Subkey: "Software\Classes\HoSoSo.Dossier"; ValueType: string; ValueName: ""; ValueData: "{cm:HosoFile}"; Flags: uninsdeletekey; Tasks: assoc
+Root: HKA; Subkey: "Software\Classes\HoSoSo.Dossier\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: assoc
+Root: HKA; Subkey: "Software\Classes\HoSoSo.Dossier\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" --import ""%1"""; Tasks: assoc
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// The uninstaller keeps the user's dossiers and profiles unless the user asks to delete them.
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  DataDir, DossierDir: String;
+begin
+  if CurUninstallStep = usPostUninstall then
+  begin
+    DataDir := ExpandConstant('{userappdata}\hoso\hoso');
+    DossierDir := ExpandConstant('{userdocs}\Hồ sơ số');
+    if (not UninstallSilent) and
+       (MsgBox(FmtMessage(CustomMessage('RemoveData'), [DataDir, DossierDir]),
+               mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES) then
+    begin
+      DelTree(DataDir, True, True, True);
+      DelTree(DossierDir, True, True, True);
+    end;
+  end;
+end;

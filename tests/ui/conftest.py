@@ -1,0 +1,53 @@
+"""Qt fixtures: an app context on temporary folders, dialogs answered by a stub."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui import error_dialog
+
+
+@pytest.fixture
+def shown_errors():
+    """Error dialogs are shown without a modal loop and collected here."""
+    dialogs: list = []
+
+    def present(dialog):
+        dialog.show()
+        dialogs.append(dialog)
+
+    error_dialog.set_presenter(present)
+    yield dialogs
+    error_dialog.set_presenter(None)
+    for dialog in dialogs:
+        dialog.close()
+
+
+@pytest.fixture
+def app_context(qapp, tmp_path, shown_errors):
+    from desktop.settings import Settings
+    from ui.context import AppContext
+    from ui.dialogs import StubDialogService
+
+    context = AppContext(
+        settings=Settings(tmp_path / "settings.ini"),
+        data_dir=tmp_path / "data",
+        dossier_root=tmp_path / "dossiers",
+        profiles_dir=tmp_path / "profiles",
+        catalog_dir=tmp_path / "data" / "catalog",
+    )
+    context.dialogs = StubDialogService()
+    return context
+
+
+@pytest.fixture
+def main_window(qtbot, app_context):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    if window.session is not None:
+        window.session.close()
+        window.session = None
