@@ -148,3 +148,32 @@ def test_refused_file_is_explained_in_the_status_line(qtbot, forms_page, app_con
     qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not forms_page.busy and "qpdf_empty" in forms_page.status.text())
     assert forms_page.info is None
+
+
+def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, tmp_path) -> None:
+    import json
+
+    from dossier.workspace import Workspace
+    from ui.context import DossierSession
+
+    workspace = Workspace.create(tmp_path / "hs", "1.000656", title="Khai tử")
+    session = DossierSession(workspace)
+    try:
+        forms_page.set_session(session)
+        _wait_open(qtbot, forms_page)
+        assert forms_page.form_key == "tk-khai-tu"
+        assert [
+            forms_page.form_combo.itemData(i) for i in range(forms_page.form_combo.count())
+        ] == ["tk-khai-tu"]
+        forms_page.set_value("deceased.full_name", "Nguyễn Văn Tư")
+        session.flush()
+        saved = json.loads((workspace.root / "dossier.json").read_text(encoding="utf-8"))
+        assert (
+            saved["extra"]["forms"]["tk-khai-tu"]["values"]["deceased.full_name"] == "Nguyễn Văn Tư"
+        )
+        forms_page.set_session(None)
+        forms_page.set_session(session)  # reopening the dossier brings the values back
+        _wait_open(qtbot, forms_page)
+        assert forms_page.values["deceased.full_name"] == "Nguyễn Văn Tư"
+    finally:
+        session.close()

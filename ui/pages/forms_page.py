@@ -633,7 +633,8 @@ class FormsPage(StepPage):
         target = Path(target)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
-        flat = target.with_name(f"{target.stem}-nop.pdf")
+        # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
+        flat = None if self.info.signed else target.with_name(f"{target.stem}-nop.pdf")
         source, values, password = self.form_path, dict(self.values), self.password
 
         def job(progress, cancel):
@@ -641,18 +642,24 @@ class FormsPage(StepPage):
 
             forms.fill(source, target, values, forms.FillOptions(password=password),
                        progress, cancel)  # fmt: skip
-            forms.fill(source, flat, values, forms.FillOptions(flatten=True, password=password),
-                       progress, cancel)  # fmt: skip
+            if flat is not None:
+                forms.fill(source, flat, values,
+                           forms.FillOptions(flatten=True, password=password), progress, cancel)  # fmt: skip
             return target, flat
 
         def done(paths) -> None:
             self.saved_paths = paths
-            self._store_values(output=str(paths[1]))
-            self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
-                editable=paths[0].name, flat=paths[1].name))  # fmt: skip
+            editable, flattened = paths
+            self._store_values(output=str(flattened or editable))
+            if flattened is None:
+                self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
+                                    .format(editable=editable.name))  # fmt: skip
+            else:
+                self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
+                    editable=editable.name, flat=flattened.name))  # fmt: skip
             self.status_changed.emit()
 
-        self.context.run_job(job, done, title=_("Saving the form"))
+        self.context.run_job(job, done, self._report, title=_("Saving the form"))
 
     def step_status(self) -> StepStatus:
         if self.info is not None and self.problems_now():

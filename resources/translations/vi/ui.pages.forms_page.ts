@@ -184,12 +184,16 @@
       <translation>trang</translation>
     </message>
     <message>
-      <source>Saved {editable} and, for upload, {flat}.</source>
-      <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
-    </message>
-    <message>
       <source>{count} places to fill on {pages} page(s).</source>
       <translation>Có {count} chỗ cần điền trên {pages} trang.</translation>
+    </message>
+    <message>
+      <source>Saved {editable} (the form is signed: no flattened copy).</source>
+      <translation>Đã lưu {editable} (tờ khai đã được ký số nên không tạo bản làm phẳng).</translation>
+    </message>
+    <message>
+      <source>Saved {editable} and, for upload, {flat}.</source>
+      <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
     </message>
   </context>
 </TS>
