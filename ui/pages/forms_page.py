@@ -640,11 +640,11 @@ class FormsPage(StepPage):
         def job(progress, cancel):
             import forms
 
-            forms.fill(source, target, values, forms.FillOptions(password=password),
-                       progress, cancel)  # fmt: skip
+            editable = forms.FillOptions(password=password)
+            forms.fill(source, target, values, editable, progress, cancel)
             if flat is not None:
-                forms.fill(source, flat, values,
-                           forms.FillOptions(flatten=True, password=password), progress, cancel)  # fmt: skip
+                flattened = forms.FillOptions(flatten=True, password=password)
+                forms.fill(source, flat, values, flattened, progress, cancel)
             return target, flat
 
         def done(paths) -> None:
