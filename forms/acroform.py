@@ -130,7 +130,10 @@ def is_signed(doc: Any) -> bool:
     """True when the PDF holds a signature (then only incremental saves keep it valid)."""
     for xref in range(1, doc.xref_length()):
         try:
-            if doc.xref_get_key(xref, "ByteRange")[0] == "array":
+            if doc.xref_get_key(xref, "ByteRange")[0] != "array":
+                continue
+            # Reader "usage rights" (UR3) are no signature of a person: filling drops them
+            if "/UR3" not in doc.xref_object(xref, compressed=True):
                 return True
         except Exception:  # a free or broken object: not a signature
             continue

@@ -562,10 +562,15 @@ def _refuse_signed(source: Path, options: FillOptions, encrypted: bool) -> None:
 
 def _write(
     doc: Any, plan: _Plan, font_buffer: bytes, options: FillOptions, today: str,
-    cancel: threading.Event | None,
+    cancel: threading.Event | None, signed: bool,
 ) -> tuple[list[str], list[tuple[str, str]]]:  # fmt: skip
+    catalog = doc.pdf_catalog()
     if has_xfa(doc):
-        doc.xref_set_key(doc.pdf_catalog(), "AcroForm/XFA", "null")
+        set_key_path(doc, catalog, "AcroForm/XFA", "null")
+    if not signed and doc.xref_get_key(catalog, "Perms")[0] != "null":
+        # Reader usage rights (UR3) become invalid once the form changes: drop them
+        # (a signed form keeps its catalog untouched: only form filling is appended)
+        set_key_path(doc, catalog, "Perms/UR3", "null")
     widgets = _collect_widgets(doc)
     filled = _fill_text_fields(doc, widgets, plan.text_fields, font_buffer, options)
     done_buttons, skipped = _fill_buttons(doc, widgets, plan.buttons)
@@ -617,7 +622,7 @@ def fill_form(
                 doc.close()
                 shutil.copyfile(source, tmp)
                 doc = opened.doc = pymupdf.open(tmp)
-            filled, skipped_buttons = _write(doc, plan, font_buffer, options, today, cancel)
+            filled, skipped_buttons = _write(doc, plan, font_buffer, options, today, cancel, signed)
             progress(2, 3, _("Saving"))
             if signed:
                 doc.saveIncr()

@@ -240,3 +240,15 @@ def test_signed_form_is_filled_incrementally_or_refused(testdata, tmp_path) -> N
     report = subprocess.run([pdfsig, str(out)], capture_output=True, text=True, timeout=60).stdout
     assert "Signature is Valid" in report
     assert squash(NAME) in squash(pdftotext(out))
+
+
+def test_xfa_is_dropped_and_acroform_part_filled(testdata, tmp_path) -> None:
+    source = testdata("forms", "acroform", "pdf-lib_with_xfa_fields.pdf")
+    info = forms.inspect(source)
+    field = next(i for i in info.items if i.type == "text")
+    out = tmp_path / "out.pdf"
+    result = forms.fill(source, out, {field.id: NAME})
+    assert any("XFA" in w for w in result.warnings)
+    after = forms.inspect(out)
+    assert not after.has_xfa
+    assert unicodedata.normalize("NFC", after.item(field.id).value) == NAME

@@ -85,3 +85,19 @@ def test_missing_and_empty_files(tmp_path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(InputError):
         open_pdf(empty)
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
+def test_hostile_pdf_through_fill_writes_a_copy_or_refuses(path: Path, tmp_path) -> None:
+    import forms
+
+    out = tmp_path / "out.pdf"
+    try:
+        forms.fill(path, out, {"p1b1": "Nguyễn Văn An"})
+    except InputError as exc:
+        assert exc.path == path
+        assert not out.exists()
+    else:
+        with open_pdf(out) as opened:
+            assert opened.doc.page_count >= 1
