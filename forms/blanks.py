@@ -21,7 +21,9 @@ MIN_LEADER_WIDTH = 5.0  # points: ignore a few tiny dots (abbreviations, numberi
 MAX_GAP_IN_RUN = 1.2  # in font sizes: "…… ……" is still one blank
 MAX_SPACE_GAP = 5.0  # justified lines stretch the spaces inside a leader
 
-_NUMBERING = re.compile(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]?|[a-zđ][.)])\s+", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^\s*(?:[-+•*]|\[\d+\]\.?|\d+(?:\.\d+)*[.)]?|[a-zđ][.)])\s+", re.IGNORECASE
+)
 _NOTE_MARKS = re.compile(r"\((?:\d+|\*)\)|\(\*+\)|\*+")
 _DATE_WORDS = ("ngay", "thang", "nam")
 
