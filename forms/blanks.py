@@ -8,6 +8,7 @@ rectangles are digit boxes (e.g. the 12 boxes of a personal ID number).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -167,7 +168,8 @@ def _row_blanks(row: _Row) -> list[_Found]:
 
 
 def _is_date_word(text: str, word: str) -> bool:
-    return fold(text).rstrip(" :,").endswith(word)
+    """'ngày', 'tháng', 'năm' (also 'năm 20' before a blank for the last two digits)."""
+    return re.sub(r"[\s:,]*\d{0,2}$", "", fold(text)).endswith(word)
 
 
 def _group_dates(found: list[_Found]) -> list[list[_Found]]:
@@ -197,27 +199,141 @@ def _date_label(group: list[_Found]) -> str:
     return first.label
 
 
-def _box_rows(page: Any) -> list[list[Rect]]:
-    """Rows of adjacent empty rectangles of similar size (digit boxes, table cells)."""
-    cells: list[Rect] = []
-    for drawing in page.get_drawings():
+def _segments(drawings: list[dict]) -> tuple[list[Rect], list[Rect], list[Rect]]:
+    """Horizontal lines, vertical lines and outlined rectangles of a page's drawings."""
+    horizontal: list[Rect] = []
+    vertical: list[Rect] = []
+    boxes: list[Rect] = []
+    for drawing in drawings:
+        stroked = drawing.get("type") in ("s", "fs")
         for item in drawing.get("items", ()):
-            if item[0] != "re":
-                continue
-            r = item[1]
-            w, h = r.x1 - r.x0, r.y1 - r.y0
-            if 6 <= w <= 40 and 8 <= h <= 40 and drawing.get("type") in ("s", "fs"):
-                cells.append((r.x0, r.y0, r.x1, r.y1))
+            if item[0] == "l":
+                a, b = item[1], item[2]
+                x0, x1, y0, y1 = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+                if y1 - y0 < 1 and x1 - x0 > 5:
+                    horizontal.append((x0, y0, x1, y1))
+                elif x1 - x0 < 1 and y1 - y0 > 5:
+                    vertical.append((x0, y0, x1, y1))
+            elif item[0] == "re":
+                r = item[1]
+                w, h = r.x1 - r.x0, r.y1 - r.y0
+                if h < 2 and w > 5:  # a table border drawn as a thin filled rectangle
+                    horizontal.append((r.x0, (r.y0 + r.y1) / 2, r.x1, (r.y0 + r.y1) / 2))
+                elif w < 2 and h > 5:
+                    vertical.append(((r.x0 + r.x1) / 2, r.y0, (r.x0 + r.x1) / 2, r.y1))
+                elif stroked and w >= 6 and 8 <= h <= 60:
+                    boxes.append((r.x0, r.y0, r.x1, r.y1))
+    return horizontal, vertical, boxes
+
+
+def _merge(values: list[float], tolerance: float = 1.0) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > tolerance:
+            merged.append(value)
+    return merged
+
+
+def _join(lines: list[Rect], axis: int) -> list[Rect]:
+    """Collinear segments that touch, joined (a box side is often drawn in two halves).
+
+    axis 0: horizontal lines (same y, joined along x); axis 1: vertical lines.
+    """
+    along, across = (0, 1) if axis == 0 else (1, 0)
+    joined: list[list[float]] = []
+    for line in sorted(lines, key=lambda r: (round(r[across] * 2), r[along])):
+        last = joined[-1] if joined else None
+        if last and abs(last[across] - line[across]) <= 0.5 and line[along] <= last[along + 2] + 1:
+            last[along + 2] = max(last[along + 2], line[along + 2])
+        else:
+            joined.append(list(line))
+    return [(a, b, c, d) for a, b, c, d in joined]
+
+
+def _grid_cells(horizontal: list[Rect], vertical: list[Rect]) -> list[Rect]:
+    """Table cells enclosed by ruling lines (Word tables exported as single line segments)."""
+    horizontal, vertical = _join(horizontal, 0), _join(vertical, 1)
+
+    def covered(y: float, xa: float, xb: float) -> bool:
+        return any(abs(h[1] - y) <= 1.5 and h[0] <= xa + 2 and h[2] >= xb - 2 for h in horizontal)
+
+    cells: list[Rect] = []
+    ys = _merge([h[1] for h in horizontal])
+    for ya, yb in itertools.pairwise(ys):
+        if not 8 <= yb - ya <= 60:
+            continue
+        xs = _merge([v[0] for v in vertical if v[1] <= ya + 2 and v[3] >= yb - 2])
+        for xa, xb in itertools.pairwise(xs):
+            if xb - xa >= 6 and covered(ya, xa, xb) and covered(yb, xa, xb):
+                cells.append((xa, ya, xb, yb))
+    return cells
+
+
+def _cell_rows(page: Any) -> list[list[Rect]]:
+    """Cells (outlined boxes and table cells) grouped in rows of adjacent cells, left to right."""
+    horizontal, vertical, boxes = _segments(page.get_drawings())
+    cells: list[Rect] = []
+    for cell in boxes + _grid_cells(horizontal, vertical):
+        if not any(all(abs(a - b) < 1.0 for a, b in zip(cell, known)) for known in cells):
+            cells.append(cell)
     cells.sort(key=lambda r: (round(r[1]), r[0]))
     rows: list[list[Rect]] = []
     for cell in cells:
         if rows:
             last = rows[-1][-1]
-            if abs(cell[1] - last[1]) < 1.5 and abs(cell[0] - last[2]) < 2.0:
+            if (
+                abs(cell[1] - last[1]) < 1.5
+                and abs(cell[3] - last[3]) < 1.5
+                and abs(cell[0] - last[2]) < 2.0
+            ):
                 rows[-1].append(cell)
                 continue
         rows.append([cell])
-    return [r for r in rows if len(r) >= 3]
+    return rows
+
+
+def _cell_text(chars: list[_Char], cell: Rect) -> str:
+    inside = [
+        c for c in chars
+        if cell[0] <= (c.x0 + c.x1) / 2 <= cell[2] and cell[1] <= (c.y0 + c.y1) / 2 <= cell[3]
+    ]  # fmt: skip
+    inside.sort(key=lambda c: (round(c.baseline), c.x0))
+    return _text(inside).strip()
+
+
+def _is_digit_box(cell: Rect) -> bool:
+    return cell[2] - cell[0] <= 40 and cell[3] - cell[1] <= 40
+
+
+def _cell_blanks(
+    chars: list[_Char], rows: list[_Row], page: Any
+) -> list[tuple[str, list[Rect], str]]:
+    """("boxes" | "line", cells, label): digit boxes (3+ small empty cells side by side) and
+    empty table cells beside a cell holding a label. Rows of empty cells (lists of people in a
+    table body) are left alone: nothing says whom they are about."""
+    found: list[tuple[str, list[Rect], str]] = []
+    for row in _cell_rows(page):
+        texts = [_cell_text(chars, cell) for cell in row]
+        i = 0
+        while i < len(row):
+            if texts[i] or not _is_digit_box(row[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(row) and not texts[j] and _is_digit_box(row[j]):
+                j += 1
+            if j - i >= 3:
+                left = clean_label(texts[i - 1]) if i > 0 and texts[i - 1] else ""
+                found.append(("boxes", row[i:j], left or _box_label(rows, row[i:j])))
+            i = max(j, i + 1)
+        for k, cell in enumerate(row):
+            if texts[k] or _is_digit_box(cell):
+                continue
+            left = texts[k - 1] if k > 0 else ""
+            right = texts[k + 1] if k + 1 < len(row) else ""
+            if left or right:  # a mark column ("Đánh dấu X") has its label on the right
+                found.append(("line", [cell], clean_label(left or right)))
+    return found
 
 
 def _box_label(rows: list[_Row], cells: list[Rect]) -> str:
@@ -231,15 +347,6 @@ def _box_label(rows: list[_Row], cells: list[Rect]) -> str:
             if len(label) > len(best):
                 best = label
     return best
-
-
-def _box_has_text(chars: list[_Char], cells: list[Rect]) -> bool:
-    x0, y0 = cells[0][0], cells[0][1]
-    x1, y1 = cells[-1][2], cells[-1][3]
-    return any(
-        x0 <= (c.x0 + c.x1) / 2 <= x1 and y0 <= (c.y0 + c.y1) / 2 <= y1 and not c.c.isspace()
-        for c in chars
-    )
 
 
 def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
@@ -266,10 +373,12 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
         for group in _group_dates(found):
             if len(group) == 3:
                 rects = tuple(_blank_rect(f.run) for f in group)
+                # "năm 20……": the century is printed, only two digits of the year are written
+                year_digits = 2 if re.search(r"\d{2}\s*$", group[2].before) else 0
                 items.append(FormItem(
                     kind="blank", id=next_id(), type="date", page=page_no,
                     rect=_union(rects), label=_date_label(group), baseline=round(row.baseline, 2),
-                    font_size=round(row.size, 2), parts=rects,
+                    font_size=round(row.size, 2), parts=rects, max_len=year_digits,
                 ))  # fmt: skip
                 continue
             f = group[0]
@@ -279,15 +388,24 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
             )  # fmt: skip
             items.append(item)
             previous_line = item
-    for cells in _box_rows(page):
-        if _box_has_text(chars, cells):
-            continue
+    for kind, cells, label in _cell_blanks(chars, rows, page):
         rects = tuple((round(a, 2), round(b, 2), round(c, 2), round(d, 2)) for a, b, c, d in cells)
+        height = cells[0][3] - cells[0][1]
+        if kind == "boxes":
+            items.append(FormItem(
+                kind="blank", id=next_id(), type="boxes", page=page_no, rect=_union(rects),
+                label=label, max_len=len(cells), parts=rects,
+                baseline=round(cells[0][3] - 0.25 * height, 2),
+                font_size=round(min(13.0, 0.7 * height), 2),
+            ))  # fmt: skip
+            continue
+        size = min(12.0, 0.6 * height)
+        x0, y0, x1, y1 = rects[0]
+        inner = (x0 + 2, y0 + 1, x1 - 2, y1 - 1)
         items.append(FormItem(
-            kind="blank", id=next_id(), type="boxes", page=page_no, rect=_union(rects),
-            label=_box_label(rows, cells), max_len=len(cells), parts=rects,
-            baseline=round(cells[0][3] - 0.25 * (cells[0][3] - cells[0][1]), 2),
-            font_size=round(min(13.0, 0.7 * (cells[0][3] - cells[0][1])), 2),
+            kind="blank", id=next_id(), type="line", page=page_no, rect=inner, label=label,
+            baseline=round(y0 + min(height, 2.0 * size) / 2 + 0.35 * size, 2),
+            font_size=round(size, 2),
         ))  # fmt: skip
     items.sort(key=lambda i: (i.rect[1], i.rect[0]))
     return [_renumber(item, page_no, start_index + n + 1) for n, item in enumerate(items)]

@@ -452,7 +452,14 @@ def _layout_blank(
         return pieces
     if item.type == "date" and len(item.parts) == 3:
         date = parse_date(value if value != "today" else today)
-        parts = (f"{date.day:02d}", f"{date.month:02d}", f"{date.year}") if date else None
+        year = (
+            f"{date.year}"[-item.max_len :]
+            if date and item.max_len
+            else f"{date.year}"
+            if date
+            else ""
+        )
+        parts = (f"{date.day:02d}", f"{date.month:02d}", year) if date else None
         if parts:
             for text, rect in zip(parts, item.parts):
                 s = fit_size(text, rect[2] - rect[0] - 1, size, minimum=0.85 * size)

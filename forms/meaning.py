@@ -91,7 +91,7 @@ def _best_key(text: str) -> tuple[str | None, float]:
                 continue
             if text == syn:
                 s = 0.95
-            elif re.search(rf"(?:^|\s){re.escape(syn)}(?:\s|$)", text):
+            elif len(syn) >= 5 and re.search(rf"(?:^|\s){re.escape(syn)}(?:\s|$)", text):
                 s = 0.4 + 0.5 * len(syn) / len(text)
             else:
                 continue

@@ -29,7 +29,7 @@ class FormItem:
     flags: int = 0
     value: str = ""
     options: tuple[str, ...] = ()  # choices of combo/list, on-states of checkbox/radio
-    max_len: int = 0
+    max_len: int = 0  # comb: characters; boxes: cells; date: digits of the year to write (0: all)
     baseline: float | None = None  # blanks: y of the text baseline (from the top)
     font_size: float = 0.0  # blanks: size of the text around the blank
     parts: tuple[Rect, ...] = ()  # date parts, box cells, continuation lines of a blank

@@ -36,3 +36,7 @@ def test_word_form_is_converted_and_has_blanks(testdata, tmp_path, name) -> None
     pdf = forms.prepare_pdf(testdata("forms", "vietnamese", name), tmp_path)
     info = forms.inspect(pdf)
     assert len([i for i in info.items if i.kind == "blank"]) >= 5
+    keys = {i.key for i in info.items}
+    assert {"full_name", "date_of_birth", "personal_id"} <= keys
+    boxes = [i for i in info.items if i.type == "boxes" and i.key == "personal_id"]
+    assert boxes and boxes[0].max_len == 12  # ID boxes: drawn rectangles or table rules
