@@ -8,6 +8,7 @@ rectangles are digit boxes (e.g. the 12 boxes of a personal ID number).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -292,13 +293,18 @@ def _cell_rows(page: Any) -> list[list[Rect]]:
     return rows
 
 
-def _cell_text(chars: list[_Char], cell: Rect) -> str:
-    inside = [
-        c for c in chars
-        if cell[0] <= (c.x0 + c.x1) / 2 <= cell[2] and cell[1] <= (c.y0 + c.y1) / 2 <= cell[3]
-    ]  # fmt: skip
-    inside.sort(key=lambda c: (round(c.baseline), c.x0))
-    return _text(inside).strip()
+class _CharIndex:
+    """Characters sorted by the y of their centre, to find those inside a cell quickly."""
+
+    def __init__(self, chars: list[_Char]) -> None:
+        self.chars = sorted(chars, key=lambda c: (c.y0 + c.y1) / 2)
+        self.ys = [(c.y0 + c.y1) / 2 for c in self.chars]
+
+    def text_in(self, cell: Rect) -> str:
+        lo, hi = bisect.bisect_left(self.ys, cell[1]), bisect.bisect_right(self.ys, cell[3])
+        inside = [c for c in self.chars[lo:hi] if cell[0] <= (c.x0 + c.x1) / 2 <= cell[2]]
+        inside.sort(key=lambda c: (round(c.baseline), c.x0))
+        return _text(inside).strip()
 
 
 def _is_digit_box(cell: Rect) -> bool:
@@ -312,8 +318,9 @@ def _cell_blanks(
     empty table cells beside a cell holding a label. Rows of empty cells (lists of people in a
     table body) are left alone: nothing says whom they are about."""
     found: list[tuple[str, list[Rect], str]] = []
+    index = _CharIndex(chars)
     for row in _cell_rows(page):
-        texts = [_cell_text(chars, cell) for cell in row]
+        texts = [index.text_in(cell) for cell in row]
         i = 0
         while i < len(row):
             if texts[i] or not _is_digit_box(row[i]):

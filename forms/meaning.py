@@ -70,14 +70,25 @@ def _split_machine_name(name: str) -> Meaning | None:
     return None
 
 
-def _find_role(text: str) -> tuple[str | None, str]:
-    """The role named in a label, and the label without it."""
+@cache
+def _role_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(role, word, pattern) with longer words first within a role."""
+    patterns = []
     for role, words in synonym_table().roles.items():
         for word in sorted(words, key=len, reverse=True):
             w = re.escape(word)
-            pattern = rf"(?:\b(?:cua|of|ve)\s+{w}\b|^{w}\b\s*|\b{w}$)"
-            if re.search(pattern, text):
-                return role, re.sub(pattern, " ", text, count=1).strip()
+            patterns.append(
+                (role, word, re.compile(rf"(?:\b(?:cua|of|ve)\s+{w}\b|^{w}\b\s*|\b{w}$)"))
+            )
+    return tuple(patterns)
+
+
+def _find_role(text: str) -> tuple[str | None, str]:
+    """The role named in a label, and the label without it."""
+    padded = f" {text} "
+    for role, word, pattern in _role_patterns():
+        if f" {word} " in padded and pattern.search(text):
+            return role, pattern.sub(" ", text, count=1).strip()
     return None, text
 
 
@@ -91,7 +102,7 @@ def _best_key(text: str) -> tuple[str | None, float]:
                 continue
             if text == syn:
                 s = 0.95
-            elif len(syn) >= 5 and re.search(rf"(?:^|\s){re.escape(syn)}(?:\s|$)", text):
+            elif len(syn) >= 5 and f" {syn} " in f" {text} ":
                 s = 0.4 + 0.5 * len(syn) / len(text)
             else:
                 continue
