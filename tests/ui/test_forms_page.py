@@ -177,3 +177,35 @@ def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, 
         assert forms_page.values["deceased.full_name"] == "Nguyễn Văn Tư"
     finally:
         session.close()
+
+
+def test_create_edit_and_delete_profiles_from_the_page(qtbot, forms_page, app_context) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+
+    def answer(values):
+        def run(dialog) -> bool:
+            for name, text in values.items():
+                dialog.edits[name].clear()
+                commit_text(dialog.edits[name], text)
+            dialog.accept()
+            return dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+
+        return run
+
+    forms_page._run_dialog = answer({"full_name": "Hoàng Thị Ngọc", "personal_id": "123"})
+    assert forms_page.edit_profile(None) is None  # 12 digits required: the dialog stays open
+    forms_page._run_dialog = answer({"full_name": "Hoàng Thị Ngọc", "personal_id": "001190000999",
+                                     "date_of_birth": "02/09/1995"})  # fmt: skip
+    created = forms_page.edit_profile(None)
+    assert created is not None
+    assert "Hoàng Thị Ngọc" in forms_page.role_combos["requester"].currentText()
+    forms_page._run_dialog = answer({"phone": "0987654321"})
+    qtbot.mouseClick(forms_page.edit_profile_button, Qt.MouseButton.LeftButton)
+    store = ProfileStore(app_context.profiles_dir)
+    assert store.get(created.id).phone == "0987654321"
+    assert store.get(created.id).full_name == "Hoàng Thị Ngọc"
+    app_context.dialogs.answers["confirm"] = True
+    qtbot.mouseClick(forms_page.delete_profile_button, Qt.MouseButton.LeftButton)
+    assert store.list() == []
+    assert forms_page.role_combos["requester"].currentIndex() == 0

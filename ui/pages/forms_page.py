@@ -217,6 +217,18 @@ class FormsPage(StepPage):
         self.roles_layout = QtWidgets.QFormLayout(people)
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
+        profile_row = QtWidgets.QHBoxLayout()
+        self.new_profile_button = QtWidgets.QPushButton(_("New profile…"))
+        self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
+        self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
+        self.edit_profile_button.clicked.connect(self._edit_requester)
+        self.delete_profile_button = QtWidgets.QPushButton(_("Delete…"))
+        self.delete_profile_button.setToolTip(_("Delete the requester's profile"))
+        self.delete_profile_button.clicked.connect(self._delete_requester)
+        for button in (self.new_profile_button, self.edit_profile_button,
+                       self.delete_profile_button):  # fmt: skip
+            profile_row.addWidget(button)
+        side.addLayout(profile_row)
         row = QtWidgets.QHBoxLayout()
         self.qr_button = QtWidgets.QPushButton(_("Read ID card QR…"))
         self.qr_button.setToolTip(_("Create a profile from the QR code of a chip ID card photo"))
@@ -464,6 +476,42 @@ class FormsPage(StepPage):
             if profile is not None:
                 chosen[role] = profile
         return chosen
+
+    def _run_dialog(self, dialog: QtWidgets.QDialog) -> bool:
+        """Show a dialog modally (tests replace this to answer it)."""
+        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+
+    def edit_profile(self, profile: Profile | None, role: str = "requester") -> Profile | None:
+        """Create (profile None) or edit a profile; saved at once, selected for `role`."""
+        from ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(profile, self)
+        if not self._run_dialog(dialog) or dialog.result_profile is None:
+            return None
+        saved = dialog.result_profile
+        self._store().save(saved)
+        self.refresh_profiles()
+        if role in self.role_combos:
+            self.select_profile(role, saved.id)
+        return saved
+
+    def _requester(self) -> Profile | None:
+        return self.chosen_profiles().get("requester")
+
+    def _edit_requester(self) -> None:
+        profile = self._requester()
+        self.edit_profile(profile)
+
+    def _delete_requester(self) -> None:
+        profile = self._requester()
+        if profile is None:
+            return
+        question = _("Delete the profile of {name}? This cannot be undone.").format(
+            name=profile.full_name
+        )
+        if self.context.dialogs.confirm(_("Delete profile"), question):
+            self._store().delete(profile.id)
+            self.refresh_profiles()
 
     def autofill(self) -> None:
         if self.info is None:

@@ -76,6 +76,22 @@
       <translation>Người có tên trong tờ khai</translation>
     </message>
     <message>
+      <source>New profile…</source>
+      <translation>Hồ sơ mới…</translation>
+    </message>
+    <message>
+      <source>Edit the requester's profile…</source>
+      <translation>Sửa hồ sơ người yêu cầu…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Xóa…</translation>
+    </message>
+    <message>
+      <source>Delete the requester's profile</source>
+      <translation>Xóa hồ sơ của người yêu cầu</translation>
+    </message>
+    <message>
       <source>Read ID card QR…</source>
       <translation>Đọc mã QR căn cước…</translation>
     </message>
@@ -98,6 +114,10 @@
     <message>
       <source>Open a form</source>
       <translation>Mở tờ khai</translation>
+    </message>
+    <message>
+      <source>Delete profile</source>
+      <translation>Xóa hồ sơ</translation>
     </message>
     <message>
       <source>Photo of the chip ID card</source>
@@ -138,6 +158,10 @@
     <message>
       <source>(nobody)</source>
       <translation>(không chọn)</translation>
+    </message>
+    <message>
+      <source>Delete the profile of {name}? This cannot be undone.</source>
+      <translation>Xóa hồ sơ của {name}? Không thể hoàn tác.</translation>
     </message>
     <message>
       <source>Reading the QR code</source>
