@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.dossier",
     "desktop.commands.catalog",
     "desktop.commands.forms",
+    "desktop.commands.signing",
+    "desktop.commands.pack",
 )
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3

@@ -29,6 +29,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("recent_dossiers", list, [], N_("Recently opened dossiers")),
     Option("tsa_urls", list, [], N_("Timestamp servers (RFC 3161)")),
     Option("pkcs11_modules", list, [], N_("Extra PKCS#11 modules for USB tokens")),
+    Option(
+        "trusted_certificates", list, [], N_("Trusted root certificates for checking signatures")
+    ),
     Option("clerk_mode", bool, False, N_("Clerk mode (many citizens a day)")),
 )
 _BY_NAME = {option.name: option for option in OPTIONS}

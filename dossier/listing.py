@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from common.errors import InputError
+from common.fsutil import fold
 from common.i18n import _
 from dossier.model import Dossier
 from dossier.workspace import BACKUP_FILE, DOSSIER_FILE, Workspace
@@ -34,6 +35,29 @@ class DossierSummary:
     revision: int
     file_count: int
     recovered: bool  # dossier.json was damaged and its backup was read
+    personal_id: str = ""
+    applicant: tuple[tuple[str, str], ...] = ()  # the applicant's profile values, for reuse
+    created: str = ""
+    portal_code: str = ""
+    submitted_on: str = ""
+    result_received_on: str = ""
+
+    def matches(self, text: str) -> bool:
+        """Clerk search: every word of `text` in the name, ID number, procedure or dates."""
+        haystack = fold(
+            " ".join(
+                [
+                    self.applicant_name,
+                    self.personal_id,
+                    self.procedure_code,
+                    self.title,
+                    self.portal_code,
+                    _display_dates(self.created, self.modified, self.submitted_on),
+                    self.folder.name,
+                ]
+            )
+        )
+        return all(word in haystack for word in fold(text).split())
 
 
 @dataclass(frozen=True)
@@ -69,7 +93,23 @@ def summarize(folder: Path, dossier: Dossier, *, recovered: bool = False) -> Dos
         revision=dossier.revision,
         file_count=sum(len(entry.files) for entry in dossier.components),
         recovered=recovered,
+        personal_id=dossier.applicant.get("personal_id", "").strip(),
+        applicant=tuple(sorted(dossier.applicant.items())),
+        created=dossier.created,
+        portal_code=dossier.submission.portal_code,
+        submitted_on=dossier.submission.submitted_on,
+        result_received_on=dossier.submission.result_received_on,
     )
+
+
+def _display_dates(*isos: str) -> str:
+    """ISO dates also as dd/mm/yyyy, the way people type them."""
+    out = []
+    for iso in isos:
+        if len(iso) >= 10:
+            year, month, day = iso[:4], iso[5:7], iso[8:10]
+            out.append(f"{iso[:10]} {day}/{month}/{year}")
+    return " ".join(out)
 
 
 def _modified_key(summary: DossierSummary) -> float:

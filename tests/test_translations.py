@@ -54,3 +54,34 @@ def test_translations_use_vietnamese_letters():
     vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
     with_marks = sum(1 for target in catalog.values() if vietnamese.search(target))
     assert with_marks > 0.6 * len(catalog)
+
+
+def test_dates_and_numbers_follow_the_language():
+    from datetime import date
+
+    i18n.set_language("vi")
+    assert i18n.format_date(date(2026, 11, 27)) == "27/11/2026"
+    assert i18n.format_date("2026-02-03T10:00:00+07:00") == "03/02/2026"
+    assert i18n.format_number(1234567.5, 1) == "1.234.567,5"
+    i18n.set_language("en")
+    assert i18n.format_date(date(2026, 11, 27)) == "2026-11-27"
+    assert i18n.format_number(1234567.5, 1) == "1,234,567.5"
+
+
+def test_fast_reader_agrees_with_the_xml_parser(tmp_path):
+    files = sorted(i18n.translations_dir("vi").glob("*.ts"))
+    assert files
+    for path in files:
+        assert i18n.read_ts_fast(path) == i18n.parse_ts(path), path.name
+    tricky = tmp_path / "x.ts"
+    tricky.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="vi"><context>'
+        "<name>x</name>"
+        "<message><source>A &amp; &lt;b&gt;</source><translation>Á &amp; &lt;b&gt;</translation>"
+        "</message>"
+        '<message><source>Empty</source><translation type="unfinished" /></message>'
+        '<message><source>Old</source><translation type="vanished">Cũ</translation></message>'
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert i18n.read_ts_fast(tricky) == i18n.parse_ts(tricky) == {"A & <b>": "Á & <b>"}

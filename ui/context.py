@@ -31,6 +31,7 @@ class AppEvents(QtCore.QObject):
 
     open_dossier_requested = Signal(object)  # Path
     new_dossier_requested = Signal()
+    new_dossier_for_applicant = Signal(dict)  # the applicant's profile values
     procedure_chosen = Signal(str)  # procedure code: create a dossier for it
     navigate_requested = Signal(str)  # step id
     status_message = Signal(str)

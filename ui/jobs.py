@@ -50,11 +50,11 @@ class Job(QtCore.QRunnable):
         try:
             result = self.fn(self._report_progress, self.cancel_event)
         except BaseException as exc:  # every failure must reach the GUI thread
+            self.finished.set()  # before the signal: receivers may look at it
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
-        finally:
             self.finished.set()
+            self.signals.done.emit(result)
 
 
 _running: set[Job] = set()

@@ -42,9 +42,10 @@ class JobProgress(QtWidgets.QWidget):
         self.job = job
         self.label.setText(title or _("Working…"))
         self.bar.setRange(0, 0)  # busy until the first report
+        # bound methods: Qt drops these connections when this widget is deleted
         job.signals.progress.connect(self._on_progress)
-        job.signals.done.connect(lambda _result, j=job: self._finished(j))
-        job.signals.failed.connect(lambda _exc, _details, j=job: self._finished(j))
+        job.signals.done.connect(self._on_job_end)
+        job.signals.failed.connect(self._on_job_end)
         self.show()
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -54,8 +55,8 @@ class JobProgress(QtWidgets.QWidget):
         if message:
             self.label.setText(message)
 
-    def _finished(self, job: Job) -> None:
-        if job is self.job:
+    def _on_job_end(self, *_args: object) -> None:
+        if self.job is None or self.job.finished.is_set():
             self.job = None
             self.hide()
 
@@ -70,6 +71,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.context = context
         self.session: DossierSession | None = None
+        self.pending_applicant: dict[str, str] = {}  # for "new dossier for the same citizen"
         self.pages: dict[str, StepPage] = {}
         self.setWindowTitle(_("Hồ sơ số"))
         self.resize(1180, 780)
@@ -125,6 +127,7 @@ class MainWindow(QtWidgets.QMainWindow):
         events = context.events
         events.open_dossier_requested.connect(self.open_dossier)
         events.new_dossier_requested.connect(self.new_dossier)
+        events.new_dossier_for_applicant.connect(self.new_dossier_for_applicant)
         events.procedure_chosen.connect(self.create_dossier_for)
         events.navigate_requested.connect(self.go_to)
         events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -258,29 +261,47 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def new_dossier(self) -> None:
+        self.pending_applicant = {}
         self.close_dossier()
         self.go_to(STEPS[0].id)
+
+    def new_dossier_for_applicant(self, applicant: dict) -> None:
+        """Clerk mode: the next dossier created starts with this citizen's details."""
+        self.close_dossier()
+        self.pending_applicant = dict(applicant)
+        self.go_to(STEPS[0].id)
+        name = applicant.get("full_name", "")
+        self.statusBar().showMessage(
+            _("New dossier for {name}: choose the procedure.").format(name=name), 8000
+        )
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
         from dossier.workspace import Workspace, default_folder_name
 
         name, component_ids = _procedure_outline(self.context, procedure_code)
+        applicant = dict(self.pending_applicant)
+        person = applicant.get("full_name", "")
         root = self.context.dossier_root
-        folder = root / default_folder_name(name or procedure_code, "")
+        folder = root / default_folder_name(name or procedure_code, person)
         suffix = 2
         while folder.exists():
-            folder = root / f"{default_folder_name(name or procedure_code, '')} ({suffix})"
+            folder = root / f"{default_folder_name(name or procedure_code, person)} ({suffix})"
             suffix += 1
         try:
             workspace = Workspace.create(
-                folder, procedure_code, title=name, component_ids=component_ids
+                folder,
+                procedure_code,
+                title=name,
+                applicant=applicant,
+                component_ids=component_ids,
             )
         except HosoError as exc:
             show_error(self, exc)
             return
         workspace.dossier.current_step = "details"
         workspace.save()
+        self.pending_applicant = {}
         self.open_dossier(workspace.root)
 
     def _set_session(self, session: DossierSession | None) -> None:
@@ -295,6 +316,7 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             self.dossier_label.setText(_("No dossier open"))
             self.setWindowTitle(_("Hồ sơ số"))
+        self.start_page.set_session(session)
         for page in self.pages.values():
             page.set_session(session)
         for step in STEPS:

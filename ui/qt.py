@@ -3,4 +3,11 @@
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal, Slot
 
-__all__ = ["Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot"]
+__all__ = ["Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot", "print_support"]
+
+
+def print_support():
+    """QtPrintSupport, imported on first use (printing is rare; start-up stays fast)."""
+    from PySide6 import QtPrintSupport
+
+    return QtPrintSupport

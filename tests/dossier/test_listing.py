@@ -66,3 +66,27 @@ def test_a_dossier_readable_only_through_its_backup_is_listed_as_recovered(tmp_p
 def test_a_missing_root_is_an_empty_list(tmp_path):
     listing = list_dossiers(tmp_path / "absent")
     assert listing.dossiers == () and listing.skipped == ()
+
+
+def test_clerk_search_by_name_id_procedure_and_date(tmp_path):
+    from datetime import date
+
+    from dossier.listing import list_dossiers
+    from dossier.tracking import record_submission
+    from dossier.workspace import Workspace
+
+    first = Workspace.create(tmp_path / "a", "1.001193", title="Đăng ký khai sinh")
+    first.dossier.applicant.update({"full_name": "Nguyễn Văn An", "personal_id": "001090123456"})
+    record_submission(first.dossier, "H19.12-261127-0001", date(2026, 11, 27))
+    first.save()
+    second = Workspace.create(tmp_path / "b", "1.000656", title="Đăng ký khai tử")
+    second.dossier.applicant.update({"full_name": "Trần Thị Bình"})
+    second.save()
+    summaries = {s.folder.name: s for s in list_dossiers(tmp_path).dossiers}
+    assert summaries["a"].matches("nguyen van an")
+    assert summaries["a"].matches("001090123456")
+    assert summaries["a"].matches("KHAI SINH 27/11/2026")
+    assert summaries["a"].matches("H19.12")
+    assert not summaries["b"].matches("khai sinh")
+    assert summaries["b"].matches("binh khai tu")
+    assert dict(summaries["a"].applicant)["personal_id"] == "001090123456"

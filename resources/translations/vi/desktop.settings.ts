@@ -28,6 +28,10 @@
       <translation>Thư viện PKCS#11 bổ sung cho USB token</translation>
     </message>
     <message>
+      <source>Trusted root certificates for checking signatures</source>
+      <translation>Chứng thư gốc tin cậy dùng để kiểm tra chữ ký</translation>
+    </message>
+    <message>
       <source>Clerk mode (many citizens a day)</source>
       <translation>Chế độ cán bộ một cửa (phục vụ nhiều công dân mỗi ngày)</translation>
     </message>

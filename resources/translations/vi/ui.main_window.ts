@@ -160,6 +160,10 @@
       <translation>Đang nhập…</translation>
     </message>
     <message>
+      <source>New dossier for {name}: choose the procedure.</source>
+      <translation>Hồ sơ mới cho {name}: hãy chọn thủ tục.</translation>
+    </message>
+    <message>
       <source>Exported to {path}</source>
       <translation>Đã xuất ra {path}</translation>
     </message>

@@ -4,6 +4,82 @@
   <context>
     <name>ui.start_page</name>
     <message>
+      <source>Draft</source>
+      <translation>Nháp</translation>
+    </message>
+    <message>
+      <source>Ready to submit</source>
+      <translation>Sẵn sàng nộp</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>Đã nộp</translation>
+    </message>
+    <message>
+      <source>Result received</source>
+      <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>Người nộp</translation>
+    </message>
+    <message>
+      <source>Personal ID</source>
+      <translation>Số định danh</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>Thủ tục</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Result due</source>
+      <translation>Hẹn trả kết quả</translation>
+    </message>
+    <message>
+      <source>Last change</source>
+      <translation>Cập nhật lần cuối</translation>
+    </message>
+    <message>
+      <source>Record the submission</source>
+      <translation>Ghi nhận đã nộp hồ sơ</translation>
+    </message>
+    <message>
+      <source>e.g. H19.12-261127-0001</source>
+      <translation>ví dụ H19.12-261127-0001</translation>
+    </message>
+    <message>
+      <source>Portal dossier code</source>
+      <translation>Mã hồ sơ trên cổng dịch vụ công</translation>
+    </message>
+    <message>
+      <source>Submission date</source>
+      <translation>Ngày nộp</translation>
+    </message>
+    <message>
+      <source>Portal &amp;dossier code:</source>
+      <translation>&amp;Mã hồ sơ trên cổng:</translation>
+    </message>
+    <message>
+      <source>Submitted &amp;on:</source>
+      <translation>Ngày &amp;nộp:</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
       <source>Welcome to Hồ sơ số</source>
       <translation>Chào mừng đến với Hồ sơ số</translation>
     </message>
@@ -28,16 +104,64 @@
       <translation>Mở một thư mục hồ sơ đã có</translation>
     </message>
     <message>
-      <source>Recent dossiers</source>
-      <translation>Hồ sơ gần đây</translation>
+      <source>Search by name, personal ID, procedure or date</source>
+      <translation>Tìm theo họ tên, số định danh, thủ tục hoặc ngày</translation>
+    </message>
+    <message>
+      <source>Search dossiers</source>
+      <translation>Tìm hồ sơ</translation>
+    </message>
+    <message>
+      <source>&amp;Find:</source>
+      <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+      <source>Filter by state</source>
+      <translation>Lọc theo trạng thái</translation>
+    </message>
+    <message>
+      <source>All states</source>
+      <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+      <source>Dossiers</source>
+      <translation>Danh sách hồ sơ</translation>
+    </message>
+    <message>
+      <source>No dossier yet. Press “New dossier” to start.</source>
+      <translation>Chưa có hồ sơ nào. Bấm “Hồ sơ mới” để bắt đầu.</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Mở</translation>
+    </message>
+    <message>
+      <source>New dossier for the same &amp;citizen</source>
+      <translation>Hồ sơ mới cho cùng &amp;công dân</translation>
+    </message>
+    <message>
+      <source>Record &amp;submission…</source>
+      <translation>Ghi nhận đã &amp;nộp…</translation>
+    </message>
+    <message>
+      <source>Result &amp;received</source>
+      <translation>Đã nhận &amp;kết quả</translation>
     </message>
     <message>
       <source>Open dossier folder</source>
       <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
-      <source>No dossier yet. Press “New dossier” to start.</source>
-      <translation>Chưa có hồ sơ nào. Bấm “Hồ sơ mới” để bắt đầu.</translation>
+      <source>Loading the dossier list…</source>
+      <translation>Đang tải danh sách hồ sơ…</translation>
+    </message>
+    <message>
+      <source>(no name yet)</source>
+      <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+      <source>{count} folder(s) could not be read.</source>
+      <translation>{count} thư mục không đọc được.</translation>
     </message>
   </context>
 </TS>

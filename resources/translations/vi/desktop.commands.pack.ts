@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>desktop.commands.pack</name>
+    <message>
+      <source>Not ready: fix the blocking problems first.</source>
+      <translation>Chưa sẵn sàng: hãy khắc phục các lỗi chặn trước.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Đã lưu.</translation>
+    </message>
+    <message>
+      <source>check a dossier against its procedure</source>
+      <translation>kiểm tra hồ sơ theo thủ tục</translation>
+    </message>
+    <message>
+      <source>export a dossier for upload and for printing</source>
+      <translation>xuất hồ sơ để tải lên cổng và để in</translation>
+    </message>
+    <message>
+      <source>export folder (created; replaced with --force)</source>
+      <translation>thư mục xuất (được tạo mới; ghi đè khi có --force)</translation>
+    </message>
+    <message>
+      <source>also write a ZIP of the files</source>
+      <translation>ghi thêm một tệp ZIP chứa các tệp</translation>
+    </message>
+    <message>
+      <source>also write one PDF for printing, with a cover sheet</source>
+      <translation>ghi thêm một tệp PDF để in, có trang bìa</translation>
+    </message>
+    <message>
+      <source>replace an existing export folder</source>
+      <translation>thay thế thư mục xuất đã có</translation>
+    </message>
+    <message>
+      <source>record how the result is received and the fee paid</source>
+      <translation>ghi lại cách nhận kết quả và cách nộp phí</translation>
+    </message>
+    <message>
+      <source>receive the result at the office or by post</source>
+      <translation>nhận kết quả tại cơ quan hoặc qua bưu điện</translation>
+    </message>
+    <message>
+      <source>postal address for the result</source>
+      <translation>địa chỉ nhận kết quả qua bưu điện</translation>
+    </message>
+    <message>
+      <source>how the fee is paid</source>
+      <translation>cách nộp phí, lệ phí</translation>
+    </message>
+    <message>
+      <source>portal profile id (dongnai, national, opencps) or JSON file (default: dongnai)</source>
+      <translation>mã hồ sơ cổng (dongnai, national, opencps) hoặc tệp JSON (mặc định: dongnai)</translation>
+    </message>
+    <message>
+      <source>procedure catalog JSON (default: the built-in catalog)</source>
+      <translation>tệp JSON danh mục thủ tục (mặc định: danh mục có sẵn)</translation>
+    </message>
+    <message>
+      <source>required</source>
+      <translation>bắt buộc</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>không bắt buộc</translation>
+    </message>
+    <message>
+      <source>not given</source>
+      <translation>chưa có</translation>
+    </message>
+    <message>
+      <source>BLOCKING</source>
+      <translation>LỖI CHẶN</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>cảnh báo</translation>
+    </message>
+    <message>
+      <source>Ready to export.</source>
+      <translation>Sẵn sàng để xuất.</translation>
+    </message>
+    <message>
+      <source>signed, unchanged</source>
+      <translation>đã ký số, giữ nguyên</translation>
+    </message>
+    <message>
+      <source>compressed</source>
+      <translation>đã nén</translation>
+    </message>
+    <message>
+      <source>{files} file(s), {size} (inputs {inputs}) in {folder}</source>
+      <translation>{files} tệp, {size} (đầu vào {inputs}) trong {folder}</translation>
+    </message>
+    <message>
+      <source>procedure {code} is not in the catalog</source>
+      <translation>thủ tục {code} không có trong danh mục</translation>
+    </message>
+    <message>
+      <source>page(s)</source>
+      <translation>trang</translation>
+    </message>
+    <message>
+      <source>Print PDF: {path} ({pages} pages, {size})</source>
+      <translation>PDF để in: {path} ({pages} trang, {size})</translation>
+    </message>
+    <message>
+      <source>signed</source>
+      <translation>đã ký số</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>desktop.commands.signing</name>
+    <message>
+      <source>yes</source>
+      <translation>có</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>không</translation>
+    </message>
+    <message>
+      <source>sign PDF files (PAdES) with a .p12/.pfx file or a USB token</source>
+      <translation>ký số tệp PDF (PAdES) bằng tệp .p12/.pfx hoặc USB token</translation>
+    </message>
+    <message>
+      <source>signed file (one input) or folder (several inputs); default: '&lt;name&gt; (đã ký).pdf'</source>
+      <translation>tệp đã ký (một tệp đầu vào) hoặc thư mục (nhiều tệp); mặc định: '&lt;tên&gt; (đã ký).pdf'</translation>
+    </message>
+    <message>
+      <source>certificate file .p12/.pfx</source>
+      <translation>tệp chứng thư số .p12/.pfx</translation>
+    </message>
+    <message>
+      <source>sign with a token; MODULE is the PKCS#11 library (found automatically if omitted)</source>
+      <translation>ký bằng token; MODULE là thư viện PKCS#11 (tự tìm nếu bỏ trống)</translation>
+    </message>
+    <message>
+      <source>token label (see `hoso tokens`)</source>
+      <translation>nhãn của token (xem `hoso tokens`)</translation>
+    </message>
+    <message>
+      <source>certificate label on the token</source>
+      <translation>nhãn chứng thư số trên token</translation>
+    </message>
+    <message>
+      <source>stamp page and box in points (default: bottom right of the last page)</source>
+      <translation>trang và khung chữ ký, tính bằng point (mặc định: góc dưới bên phải trang cuối)</translation>
+    </message>
+    <message>
+      <source>no visible stamp</source>
+      <translation>ký ẩn, không hiển thị khung chữ ký</translation>
+    </message>
+    <message>
+      <source>signature or seal image</source>
+      <translation>ảnh chữ ký hoặc con dấu</translation>
+    </message>
+    <message>
+      <source>reason for signing</source>
+      <translation>lý do ký</translation>
+    </message>
+    <message>
+      <source>place of signing</source>
+      <translation>nơi ký</translation>
+    </message>
+    <message>
+      <source>signature field to fill, or name of the new field</source>
+      <translation>ô chữ ký cần ký, hoặc tên ô chữ ký mới</translation>
+    </message>
+    <message>
+      <source>timestamp server (repeatable)</source>
+      <translation>máy chủ cấp dấu thời gian (có thể lặp lại)</translation>
+    </message>
+    <message>
+      <source>embed certificates and revocation data (PAdES B-LT)</source>
+      <translation>nhúng chứng thư số và thông tin thu hồi (PAdES B-LT)</translation>
+    </message>
+    <message>
+      <source>certification signature (form filling allowed)</source>
+      <translation>chữ ký chứng nhận (cho phép điền biểu mẫu)</translation>
+    </message>
+    <message>
+      <source>trusted root certificate, used to build the chain for --ltv</source>
+      <translation>chứng thư gốc tin cậy, dùng để dựng chuỗi chứng thư cho --ltv</translation>
+    </message>
+    <message>
+      <source>sign even with an expired or not yet valid certificate</source>
+      <translation>vẫn ký dù chứng thư số đã hết hạn hoặc chưa có hiệu lực</translation>
+    </message>
+    <message>
+      <source>read the .p12 password from stdin</source>
+      <translation>đọc mật khẩu tệp .p12 từ stdin</translation>
+    </message>
+    <message>
+      <source>read the token PIN from stdin</source>
+      <translation>đọc mã PIN của token từ stdin</translation>
+    </message>
+    <message>
+      <source>read the password of encrypted PDFs from stdin (after the PIN/password)</source>
+      <translation>đọc mật khẩu của tệp PDF được mã hóa từ stdin (sau mã PIN/mật khẩu)</translation>
+    </message>
+    <message>
+      <source>check the signatures of a PDF</source>
+      <translation>kiểm tra chữ ký số của tệp PDF</translation>
+    </message>
+    <message>
+      <source>trusted root certificate (repeatable)</source>
+      <translation>chứng thư gốc tin cậy (có thể lặp lại)</translation>
+    </message>
+    <message>
+      <source>intermediate certificates to help build the chain</source>
+      <translation>chứng thư trung gian để dựng chuỗi chứng thư</translation>
+    </message>
+    <message>
+      <source>check as of this time</source>
+      <translation>kiểm tra tại thời điểm này</translation>
+    </message>
+    <message>
+      <source>fetch OCSP/CRL over the network</source>
+      <translation>tải OCSP/CRL qua mạng</translation>
+    </message>
+    <message>
+      <source>print JSON</source>
+      <translation>in kết quả dạng JSON</translation>
+    </message>
+    <message>
+      <source>read the PDF password from stdin</source>
+      <translation>đọc mật khẩu tệp PDF từ stdin</translation>
+    </message>
+    <message>
+      <source>list PKCS#11 modules, plugged-in tokens and their certificates</source>
+      <translation>liệt kê thư viện PKCS#11, token đang cắm và chứng thư số trên đó</translation>
+    </message>
+    <message>
+      <source>extra PKCS#11 module to look at (repeatable)</source>
+      <translation>thêm thư viện PKCS#11 cần xem (có thể lặp lại)</translation>
+    </message>
+    <message>
+      <source>with several inputs, -o must be a folder</source>
+      <translation>khi có nhiều tệp đầu vào, -o phải là một thư mục</translation>
+    </message>
+    <message>
+      <source>--pkcs11 needs --token LABEL (see `hoso tokens`)</source>
+      <translation>--pkcs11 cần kèm --token NHÃN (xem `hoso tokens`)</translation>
+    </message>
+    <message>
+      <source>--token and --cert go with --pkcs11</source>
+      <translation>--token và --cert chỉ dùng cùng --pkcs11</translation>
+    </message>
+    <message>
+      <source>No PKCS#11 module found. Install your CA's token driver, or give --module.</source>
+      <translation>Không tìm thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp chữ ký số, hoặc chỉ định --module.</translation>
+    </message>
+    <message>
+      <source>usable</source>
+      <translation>dùng được</translation>
+    </message>
+    <message>
+      <source>no secret given on stdin</source>
+      <translation>không có mật khẩu/mã PIN nào trên stdin</translation>
+    </message>
+    <message>
+      <source>PIN of token {label}: </source>
+      <translation>Mã PIN của token {label}: </translation>
+    </message>
+    <message>
+      <source>no PKCS#11 module found with a token labelled {label}; give the module path</source>
+      <translation>không tìm thấy thư viện PKCS#11 nào có token mang nhãn {label}; hãy chỉ định đường dẫn thư viện</translation>
+    </message>
+    <message>
+      <source>--at expects an ISO time such as 2020-11-01 or 2020-11-01T10:00:00+07:00</source>
+      <translation>--at cần thời điểm dạng ISO, ví dụ 2020-11-01 hoặc 2020-11-01T10:00:00+07:00</translation>
+    </message>
+    <message>
+      <source>Password of {file}: </source>
+      <translation>Mật khẩu của {file}: </translation>
+    </message>
+    <message>
+      <source>Signer</source>
+      <translation>Người ký</translation>
+    </message>
+    <message>
+      <source>issued by</source>
+      <translation>cấp bởi</translation>
+    </message>
+    <message>
+      <source>Claimed signing time</source>
+      <translation>Thời gian ký (theo người ký)</translation>
+    </message>
+    <message>
+      <source>timestamp</source>
+      <translation>dấu thời gian</translation>
+    </message>
+    <message>
+      <source>Intact</source>
+      <translation>Nguyên vẹn</translation>
+    </message>
+    <message>
+      <source>valid</source>
+      <translation>hợp lệ</translation>
+    </message>
+    <message>
+      <source>trusted</source>
+      <translation>tin cậy</translation>
+    </message>
+    <message>
+      <source>Signed part</source>
+      <translation>Phần được ký</translation>
+    </message>
+    <message>
+      <source>changes after signing</source>
+      <translation>thay đổi sau khi ký</translation>
+    </message>
+    <message>
+      <source>PIN locked</source>
+      <translation>mã PIN đã bị khóa</translation>
+    </message>
+    <message>
+      <source>--visible expects PAGE/x1,y1,x2,y2, e.g. 1/350,40,570,110; got {text}</source>
+      <translation>--visible cần dạng TRANG/x1,y1,x2,y2, ví dụ 1/350,40,570,110; nhận được {text}</translation>
+    </message>
+    <message>
+      <source>last PIN try</source>
+      <translation>còn 1 lần thử mã PIN</translation>
+    </message>
+    <message>
+      <source>Token</source>
+      <translation>Token</translation>
+    </message>
+    <message>
+      <source>few PIN tries left</source>
+      <translation>còn ít lần thử mã PIN</translation>
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation>Chứng thư số</translation>
+    </message>
+  </context>
+</TS>

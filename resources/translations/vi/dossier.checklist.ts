@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>dossier.checklist</name>
+    <message>
+      <source>the result is to be sent by post but no address is given</source>
+      <translation>chọn nhận kết quả qua bưu điện nhưng chưa có địa chỉ</translation>
+    </message>
+    <message>
+      <source>this procedure may not offer the chosen way of receiving the result</source>
+      <translation>thủ tục này có thể không hỗ trợ cách nhận kết quả đã chọn</translation>
+    </message>
+    <message>
+      <source>the applicant's name is empty</source>
+      <translation>chưa có tên người nộp hồ sơ</translation>
+    </message>
+    <message>
+      <source>the file of this component is missing: {name}</source>
+      <translation>không tìm thấy tệp của thành phần này: {name}</translation>
+    </message>
+    <message>
+      <source>this file type cannot be exported; convert it to PDF first: {name}</source>
+      <translation>không xuất được loại tệp này; hãy chuyển sang PDF trước: {name}</translation>
+    </message>
+    <message>
+      <source>this component must be digitally signed: {name}</source>
+      <translation>thành phần này phải được ký số: {name}</translation>
+    </message>
+    <message>
+      <source>no format accepted by both the portal and the component for: {name}</source>
+      <translation>không có định dạng nào được cả cổng và thành phần hồ sơ chấp nhận: {name}</translation>
+    </message>
+    <message>
+      <source>the signed file {file} is {size} MB, over the portal limit of {limit} MB; a signed file cannot be compressed</source>
+      <translation>tệp đã ký số {file} nặng {size} MB, vượt giới hạn {limit} MB của cổng; không thể nén tệp đã ký số</translation>
+    </message>
+    <message>
+      <source>{name} is {size} MB, over the limit of {limit} MB: images will be compressed</source>
+      <translation>{name} nặng {size} MB, vượt giới hạn {limit} MB: hình ảnh sẽ được nén</translation>
+    </message>
+    <message>
+      <source>{name} mixes a signed file with other files, and the portal takes one file per component: a signed file cannot be merged</source>
+      <translation>{name} có cả tệp đã ký số lẫn tệp khác, mà cổng chỉ nhận một tệp cho mỗi thành phần: không thể gộp tệp đã ký số</translation>
+    </message>
+    <message>
+      <source>the dossier is for procedure {dossier}, not {procedure}</source>
+      <translation>hồ sơ này thuộc thủ tục {dossier}, không phải {procedure}</translation>
+    </message>
+    <message>
+      <source>cannot read the file: {reason}</source>
+      <translation>không đọc được tệp: {reason}</translation>
+    </message>
+    <message>
+      <source>required component missing: {name}</source>
+      <translation>thiếu thành phần bắt buộc: {name}</translation>
+    </message>
+    <message>
+      <source>files given for a component the procedure does not list: {id}</source>
+      <translation>có tệp cho một thành phần không thuộc thủ tục: {id}</translation>
+    </message>
+  </context>
+</TS>

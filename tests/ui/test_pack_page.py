@@ -1,0 +1,169 @@
+"""Step 6 "Đóng gói & nộp": checklist, export with progress, results, guide, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from tests.dossier import factory
+from ui.qt import QtCore, QtGui, print_support
+
+Qt = QtCore.Qt
+DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pack-page-inputs")
+    signer = factory.throwaway_signer(folder)
+    return {
+        "to-khai": [factory.form_pdf(folder / "to_khai.pdf", "Tờ khai đăng ký khai sinh")],
+        "giay-chung-sinh": [factory.scan_jpeg(folder / "gcs.jpg", "Giấy chứng sinh")],
+        "giay-to-tuy-than": [factory.scan_jpeg(folder / "cccd.jpg", "Căn cước", dpi=300)],
+        "van-ban-uy-quyen": [factory.signed_pdf(folder / "uq.pdf", signer)],
+    }
+
+
+@pytest.fixture
+def page_with(qtbot, app_context, tmp_path, inputs):
+    """The page showing a dossier of the test catalog (imported like a user's catalog)."""
+    from dossier.catalog import import_catalog
+    from ui.context import DossierSession
+    from ui.pages.pack_page import PackPage
+
+    import_catalog(factory.CATALOG, app_context.catalog_dir)
+    app_context.settings.set("default_portal", "national")
+    sessions = []
+
+    def make(files: dict | None = None) -> PackPage:
+        workspace = factory.make_workspace(
+            tmp_path / f"hoso{len(sessions)}",
+            factory.procedure(),
+            inputs if files is None else files,
+        )
+        session = DossierSession(workspace)
+        sessions.append(session)
+        page = PackPage(app_context)
+        qtbot.addWidget(page)
+        page.resize(1000, 720)
+        page.show()
+        page.set_session(session)
+        qtbot.waitUntil(lambda: page.checklist is not None, timeout=10000)
+        return page
+
+    yield make
+    for session in sessions:
+        session.close()
+
+
+def test_checklist_then_export_for_upload(page_with, qtbot):
+    page = page_with()
+    assert page.portal.id == "national"
+    assert page.check_table.rowCount() == 4
+    assert page.check_table.item(1, 1).text() == "Giấy chứng sinh"
+    assert page.check_table.item(3, 5).text() == "có"  # signed
+    assert "sẵn sàng" in page.summary.text()
+    assert "01_To_khai_dang_ky_khai_sinh.pdf" in page.guide_view.toPlainText()
+    assert page.export_button.isEnabled()
+
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert not page.export_button.isEnabled()  # busy while the job runs
+    qtbot.waitUntil(lambda: page.export is not None, timeout=30000)
+    assert page.result_table.rowCount() == 4
+    assert page.result_table.item(0, 0).text() == "01_To_khai_dang_ky_khai_sinh.pdf"
+    assert page.result_table.item(3, 4).text() == "đã ký số, giữ nguyên"
+    folder = page.session.root / "export" / "national"
+    assert (folder / "manifest.json").is_file()
+    assert page.step_status().state == "done"
+    assert "Tải tệp lên" in page.guide_view.toPlainText()
+    assert page.session.dossier.submission.portal == "national"
+    assert page.guide_button.isEnabled() and page.export.guide_path.is_file()
+
+
+def test_blocking_problems_disable_export(page_with, inputs):
+    page = page_with({"to-khai": inputs["to-khai"]})
+    assert not page.export_button.isEnabled()
+    assert page.problem_list.count() >= 2
+    assert page.problem_list.item(0).text().startswith("Lỗi chặn")
+    assert page.step_status().state == "attention"
+
+
+def test_fee_choice_is_saved_in_the_dossier(page_with):
+    page = page_with()
+    page.fee_combo.setCurrentIndex(page.fee_combo.findData("online"))
+    assert page.session.dossier.submission.fee_payment == "online"
+    page.session.flush()
+    saved = (page.session.root / "dossier.json").read_text(encoding="utf-8")
+    assert '"fee_payment": "online"' in saved
+
+
+def test_print_through_a_printer(page_with, qtbot, tmp_path, monkeypatch):
+    """The print path with a real QPrinter writing a PDF file instead of paper."""
+    page = page_with()
+    printed = tmp_path / "may_in.pdf"
+    qt_print = print_support()
+
+    def printer_to_file():
+        printer = qt_print.QPrinter(qt_print.QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(qt_print.QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)
+        printer.setResolution(100)
+        return printer
+
+    monkeypatch.setattr(page, "ask_printer", printer_to_file)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.print_path is not None and page.job is None, timeout=30000)
+    assert (page.session.root / "export" / "in_ho_so.pdf").is_file()
+    with pymupdf.open(printed) as doc:
+        assert doc.page_count == 1 + 5  # cover sheet and the five pages of the components
+        assert abs(doc[0].rect.width - 595) < 3
+        pixmap = doc[0].get_pixmap(dpi=30)
+        assert min(pixmap.samples) < 100  # something was painted
+
+
+def test_open_portal_and_folder(page_with, monkeypatch):
+    page = page_with()
+    opened = []
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    page.open_portal()
+    page.open_folder()
+    assert opened[0].toString() == "https://dichvucong.gov.vn/"
+    assert opened[1].isLocalFile() and opened[1].toLocalFile().endswith("export")
+    assert not page.guide_button.isEnabled()  # nothing exported yet
+
+
+def test_screenshot_for_the_docs(page_with, qtbot, tmp_path):
+    """Screenshots of the three tabs; HOSO_DOCS_SCREENSHOTS=1 refreshes docs/images."""
+    import os
+
+    folder = DOCS_IMAGES if os.environ.get("HOSO_DOCS_SCREENSHOTS") == "1" else tmp_path
+    page = page_with()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export is not None, timeout=30000)
+    for tab in (0, 1, 2):
+        page.tabs.setCurrentIndex(tab)
+        image = page.grab().toImage()
+        colours = {
+            image.pixel(x, y) for x in range(0, image.width(), 29) for y in range(0, 500, 11)
+        }
+        assert len(colours) > 3
+        folder.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(folder / f"pack_page_{tab + 1}.png"))
+
+
+def test_the_main_window_shows_the_page_for_an_opened_dossier(main_window, qtbot, tmp_path, inputs):
+    from dossier.catalog import import_catalog
+    from ui.pages.pack_page import PackPage
+
+    import_catalog(factory.CATALOG, main_window.context.catalog_dir)
+    workspace = factory.make_workspace(tmp_path / "hs", factory.procedure(), inputs)
+    assert main_window.open_dossier(workspace.root)
+    main_window.go_to("pack")
+    page = main_window.pages["pack"]
+    assert isinstance(page, PackPage)
+    qtbot.waitUntil(lambda: page.checklist is not None and page.checklist.ready, timeout=10000)
+    assert page.title.text() == "Đóng gói & nộp: Đăng ký khai sinh (1.001193)"

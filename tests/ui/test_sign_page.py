@@ -1,0 +1,185 @@
+"""The "Ký số" step: dossier PDFs, signing with a .p12 and a SoftHSM2 token, stamp box, check."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.workspace import Workspace
+from tests.signing import conftest as signing_fixtures
+from tests.signing.conftest import make_pdf
+from tests.signing.pki import P12_PASSWORD
+from ui.qt import QtCore
+
+# the generated PKI and the SoftHSM2 token of the signing tests
+pki = signing_fixtures.pki
+softhsm_token = signing_fixtures.softhsm_token
+
+
+@pytest.fixture
+def sign_page(main_window, app_context, tmp_path):
+    folder = app_context.dossier_root / "ky-so"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai", "cccd"])
+    workspace.add_file("to-khai", make_pdf(tmp_path / "Tờ khai.pdf", pages=2))
+    workspace.add_file("cccd", make_pdf(tmp_path / "CCCD.pdf"))
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    return main_window.pages["sign"]
+
+
+def _wait_idle(qtbot, page) -> None:
+    from ui.jobs import running_jobs
+
+    qtbot.waitUntil(lambda: not running_jobs() and not page.busy, timeout=30_000)
+
+
+def test_lists_dossier_pdfs_unsigned(sign_page, qtbot):
+    _wait_idle(qtbot, sign_page)
+    texts = [sign_page.file_list.item(i).text() for i in range(sign_page.file_list.count())]
+    assert texts == ["Tờ khai.pdf — chưa ký", "CCCD.pdf — chưa ký"]
+    assert sign_page.step_status().state == "not_started"
+
+
+def test_drag_a_box_on_the_preview(sign_page, qtbot):
+    _wait_idle(qtbot, sign_page)
+    preview = sign_page.preview
+    start, end = QtCore.QPoint(200, 450), QtCore.QPoint(380, 520)
+    qtbot.mousePress(preview, QtCore.Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(preview, end)
+    qtbot.mouseRelease(preview, QtCore.Qt.MouseButton.LeftButton, pos=end)
+    x1, y1, x2, y2 = preview.box_points()
+    scale = 420 / 595.2756  # preview pixels per point (A4 width)
+    assert x1 == pytest.approx(200 / scale, abs=1) and x2 == pytest.approx(380 / scale, abs=1)
+    assert y2 == pytest.approx(841.89 - 450 / scale, abs=1)
+    assert y1 == pytest.approx(841.89 - 520 / scale, abs=1)
+    assert "trang 2" in sign_page.box_label.text().lower()
+
+
+def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtbot):
+    _wait_idle(qtbot, sign_page)
+    sign_page.file_list.setCurrentRow(0)
+    preview = sign_page.preview
+    qtbot.mousePress(preview, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(60, 60))
+    qtbot.mouseMove(preview, QtCore.QPoint(260, 130))
+    qtbot.mouseRelease(preview, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(260, 130))
+    sign_page.p12_edit.setText(str(pki.p12("signer")))
+    sign_page.reason_edit.setText("Nộp hồ sơ")
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD]
+    sign_page.sign_button.click()
+    _wait_idle(qtbot, sign_page)
+    session = sign_page.session
+    item = session.dossier.components[0].files[0]
+    assert item.signed and item.derived.endswith("Tờ khai (đã ký).pdf")
+    signed = session.workspace.path(item.derived)
+    from signing.verify import verify
+
+    [sig] = verify(signed).signatures
+    assert sig.ok and sig.signer == "Nguyễn Văn An"
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
+    assert "Nguyễn Văn An" in sign_page.report_view.toPlainText()
+    assert sign_page.step_status().state == "attention"
+
+
+def test_wrong_password_shows_error_and_writes_nothing(
+    sign_page,
+    app_context,
+    pki,
+    qtbot,
+    shown_errors,
+):
+    _wait_idle(qtbot, sign_page)
+    sign_page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = ["sai"]
+    sign_page.sign_button.click()
+    _wait_idle(qtbot, sign_page)
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10_000)
+    assert not (sign_page.session.root / "work").exists() or not any(
+        (sign_page.session.root / "work").rglob("*.pdf")
+    )
+
+
+def test_sign_all_with_token_one_pin(sign_page, app_context, softhsm_token, qtbot):
+    _wait_idle(qtbot, sign_page)
+    sign_page.refresh_tokens()
+    qtbot.waitUntil(lambda: sign_page.token_combo.count() > 0, timeout=30_000)
+    assert "Nguyễn Văn An" in sign_page.token_combo.itemText(0)
+    assert sign_page.use_token.isChecked()
+    app_context.dialogs.answers["ask_secret"] = [softhsm_token["pin"]]
+    sign_page.sign_all_button.click()
+    _wait_idle(qtbot, sign_page)
+    asked = [kind for kind, _title in app_context.dialogs.asked if kind == "ask_secret"]
+    assert asked == ["ask_secret"]  # one PIN for the whole batch
+    files = [f for entry in sign_page.session.dossier.components for f in entry.files]
+    assert all(f.signed for f in files)
+    qtbot.waitUntil(lambda: sign_page.step_status().state == "done", timeout=30_000)
+
+
+def test_check_another_pdf(sign_page, app_context, testdata, qtbot):
+    _wait_idle(qtbot, sign_page)
+    app_context.dialogs.answers["open_file"] = testdata("signed", "pdfsign", "sigmodified.pdf")
+    sign_page.check_other_button.click()
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
+    assert "KHÔNG HỢP LỆ" in sign_page.report_view.toPlainText()
+
+
+def test_protected_pdf_asks_its_password(
+    main_window,
+    app_context,
+    pki,
+    testdata,
+    tmp_path,
+    qtbot,
+):
+    folder = app_context.dossier_root / "mat-khau"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", testdata("hostile", "pdf", "pyhanko_minimal-aes256.pdf"))
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    assert "mật khẩu" in page.file_list.item(0).text()
+    page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD, "ownersecret"]
+    page.sign_button.click()
+    _wait_idle(qtbot, page)
+    item = page.session.dossier.components[0].files[0]
+    assert item.signed
+
+
+def test_existing_empty_field_is_offered_and_used(
+    main_window,
+    app_context,
+    pki,
+    tmp_path,
+    qtbot,
+):
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+
+    source = make_pdf(tmp_path / "Đơn.pdf")
+    writer = IncrementalPdfFileWriter(BytesIO(source.read_bytes()))
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec("NguoiYeuCau", on_page=0, box=(60, 60, 260, 120))
+    )
+    buf = BytesIO()
+    writer.write(buf)
+    source.write_bytes(buf.getvalue())
+    folder = app_context.dossier_root / "o-ky"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", source)
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    page.file_list.setCurrentRow(0)
+    assert page.field_combo.currentData() == "NguoiYeuCau"
+    page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD]
+    page.sign_button.click()
+    _wait_idle(qtbot, page)
+    item = page.session.dossier.components[0].files[0]
+    from signing.verify import verify
+
+    [sig] = verify(page.session.workspace.path(item.derived)).signatures
+    assert sig.field_name == "NguoiYeuCau" and sig.ok
