@@ -84,6 +84,8 @@ def validate_values(items: Iterable[FormItem], values: Mapping[str, str]) -> lis
             problems.append(Problem(item.id, item.label, _("this field is required")))
             continue
         message = check_value(item.key, value)
+        if not message and item.kind == "field" and item.max_len and len(value) > item.max_len:
+            message = _("too long: at most {count} characters").format(count=item.max_len)
         if message:
             problems.append(Problem(item.id, item.label, message))
     return problems

@@ -46,5 +46,7 @@ def test_problems_name_the_field_in_vietnamese() -> None:
     ]  # fmt: skip
     problems = validate_values(items, {"id": "123"})
     assert [p.item_id for p in problems] == ["id", "name"]
+    comb = FormItem(kind="field", id="ssn", type="comb", page=1, rect=(0, 0, 1, 1), max_len=9)
+    assert validate_values([comb], {"ssn": "0912345678"})[0].message.count("9") == 1
     assert str(problems[0]).startswith("Số định danh cá nhân: ")
     assert "12" in problems[0].message

@@ -24,6 +24,10 @@
       <translation>trường này bắt buộc phải điền</translation>
     </message>
     <message>
+      <source>too long: at most {count} characters</source>
+      <translation>quá dài: tối đa {count} ký tự</translation>
+    </message>
+    <message>
       <source>not a year (write 4 digits)</source>
       <translation>năm không hợp lệ (ghi 4 chữ số)</translation>
     </message>
