@@ -182,7 +182,8 @@ TextBox = tuple[float, float, float, float]  # x0, baseline, x1, size (widget co
 
 
 def _draw_field(page: Any, item: FormItem, value: str, width: float, height: float,
-                base_size: float, quadding: int) -> tuple[float, list[TextBox]]:  # fmt: skip
+                base_size: float, quadding: int,
+                color: tuple[float, ...] = (0, 0, 0)) -> tuple[float, list[TextBox]]:  # fmt: skip
     """Draw `value` on a scratch page the size of the widget: the font size and text boxes."""
     pad = 2.0
     if item.type == "comb" and item.max_len > 0:
@@ -192,7 +193,7 @@ def _draw_field(page: Any, item: FormItem, value: str, width: float, height: flo
         for i, ch in enumerate(value[: item.max_len]):
             w = fonts.text_width(ch, size)
             page.insert_text((cell * i + (cell - w) / 2, baseline), ch, fontname=FONT,
-                             fontsize=size)  # fmt: skip
+                             fontsize=size, color=color)  # fmt: skip
         return size, []
     if item.type == "multiline":
         size = base_size or min(12.0, max(MIN_FONT_SIZE, height - 2 * pad))
@@ -208,7 +209,7 @@ def _draw_field(page: Any, item: FormItem, value: str, width: float, height: flo
         boxes: list[TextBox] = []
         y = pad + size * ASCENT
         for line in lines:
-            page.insert_text((pad, y), line, fontname=FONT, fontsize=size)
+            page.insert_text((pad, y), line, fontname=FONT, fontsize=size, color=color)
             boxes.append((pad, y, pad + fonts.text_width(line, size), size))
             y += spacing
         return size, boxes
@@ -221,7 +222,7 @@ def _draw_field(page: Any, item: FormItem, value: str, width: float, height: flo
     elif quadding == 2:
         x = width - pad - text_w
     baseline = height / 2 + size * (ASCENT + DESCENT) / 2
-    page.insert_text((x, baseline), value, fontname=FONT, fontsize=size)
+    page.insert_text((x, baseline), value, fontname=FONT, fontsize=size, color=color)
     return size, [(x, baseline, x + text_w, size)]
 
 
@@ -260,6 +261,76 @@ def _clear_leaders(page: Any, areas: list[Rect]) -> None:
     )
 
 
+@dataclass(frozen=True)
+class _Look:
+    """How a widget wants to look: /MK rotation, background, border; the /DA text colour."""
+
+    rotation: int = 0
+    background: tuple[float, ...] | None = None
+    border: tuple[float, ...] | None = None
+    border_width: float = 1.0
+    text_color: tuple[float, ...] = (0.0, 0.0, 0.0)
+    color_ops: str = "0 g"
+
+
+def _rgb(components: list[float]) -> tuple[float, ...] | None:
+    if len(components) == 1:
+        return (components[0],) * 3
+    if len(components) == 3:
+        return tuple(components)
+    if len(components) == 4:
+        c, m, y, k = components
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None  # [] means transparent
+
+
+def _numbers(text: str | None) -> list[float]:
+    try:
+        return [float(v) for v in re.findall(r"-?[\d.]+", text or "")]
+    except ValueError:
+        return []
+
+
+def _widget_look(doc: Any, xref: int) -> _Look:
+    rotation = int(_numbers(doc.xref_get_key(xref, "MK/R")[1])[:1][0]) % 360 if _numbers(
+        doc.xref_get_key(xref, "MK/R")[1]) else 0  # fmt: skip
+    kind, bg = doc.xref_get_key(xref, "MK/BG")
+    kind_bc, bc = doc.xref_get_key(xref, "MK/BC")
+    width = _numbers(doc.xref_get_key(xref, "BS/W")[1])
+    da = _inherited(doc, xref, "DA") or ""
+    text_color, ops = (0.0, 0.0, 0.0), "0 g"
+    match = re.search(r"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg\b", da) or re.search(
+        r"([\d.]+)\s+g\b", da)  # fmt: skip
+    if match:
+        values = [float(v) for v in match.groups()]
+        text_color = _rgb(values) or text_color
+        ops = " ".join(f"{v:g}" for v in values) + (" rg" if len(values) == 3 else " g")
+    return _Look(
+        rotation=rotation if rotation in (90, 180, 270) else 0,
+        background=_rgb(_numbers(bg)) if kind == "array" else None,
+        border=_rgb(_numbers(bc)) if kind_bc == "array" else None,
+        border_width=width[0] if width else 1.0,
+        text_color=text_color,
+        color_ops=ops,
+    )
+
+
+ROTATION_MATRIX = {90: "[0 1 -1 0 0 0]", 180: "[-1 0 0 -1 0 0]", 270: "[0 -1 1 0 0 0]"}
+
+
+def _draw_frame(page: Any, look: _Look) -> None:
+    """The widget's own background and border, which a new appearance must keep."""
+    import pymupdf
+
+    if look.background is not None:
+        page.draw_rect(page.rect, color=None, fill=look.background, width=0)
+    if look.border is not None and look.border_width > 0:
+        inset = look.border_width / 2
+        rect = pymupdf.Rect(page.rect.x0 + inset, page.rect.y0 + inset,
+                            page.rect.x1 - inset, page.rect.y1 - inset)  # fmt: skip
+        page.draw_rect(rect, color=look.border, width=look.border_width)
+
+
 def _choice_value(item: FormItem, value: str) -> str:
     if item.type not in ("combo", "list") or not item.options:
         return value
@@ -287,15 +358,25 @@ def _fill_text_fields(doc: Any, all_widgets: list[_Widget],
     scratch = pymupdf.open()
     sizes: list[float] = []
     under: dict[int, list[Rect]] = {}
+    looks: list[_Look] = []
     for (widget, item, value), page_no in zip(widgets, pages):
         rect = widget.rect
-        page = scratch.new_page(width=max(rect.width, 1), height=max(rect.height, 1))
+        look = _widget_look(doc, widget.xref)
+        looks.append(look)
+        # a rotated widget (/MK /R) is laid out in its own upright box, turned by /Matrix
+        width, height = (
+            (rect.height, rect.width) if look.rotation in (90, 270) else (rect.width, rect.height)
+        )
+        page = scratch.new_page(width=max(width, 1), height=max(height, 1))
         page.insert_font(fontname=FONT, fontbuffer=font_buffer)
+        _draw_frame(page, look)
         q = _inherited(doc, widget.xref, "Q")
         quadding = int(q) if q and q.isdigit() else 0
         base = options.font_size or _da_size(doc, widget.xref)
-        size, boxes = _draw_field(page, item, value, rect.width, rect.height, base, quadding)
+        size, boxes = _draw_field(page, item, value, width, height, base, quadding, look.text_color)
         sizes.append(size)
+        if look.rotation:
+            continue
         for x0, baseline, x1, s in boxes:
             top, bottom = rect.y0 + baseline - 0.6 * s, min(rect.y1, rect.y0 + baseline + 0.5 * s)
             under.setdefault(page_no, []).append((rect.x0 + x0, top, rect.x0 + x1 + 1, bottom))
@@ -306,9 +387,11 @@ def _fill_text_fields(doc: Any, all_widgets: list[_Widget],
             _clear_leaders(doc[page_no], areas)
     font_xref = _register_font(doc, xobjects[0]) if xobjects else 0
     done: list[str] = []
-    for (widget, item, value), xobject, size in zip(widgets, xobjects, sizes):
+    for (widget, item, value), xobject, size, look in zip(widgets, xobjects, sizes, looks):
+        if look.rotation:
+            doc.xref_set_key(xobject, "Matrix", ROTATION_MATRIX[look.rotation])
         doc.xref_set_key(widget.xref, "AP", f"<</N {xobject} 0 R>>")
-        doc.xref_set_key(widget.xref, "DA", f"({'/' + FONT} {size:.2f} Tf 0 g)")
+        doc.xref_set_key(widget.xref, "DA", f"({'/' + FONT} {size:.2f} Tf {look.color_ops})")
         doc.xref_set_key(_field_xref(doc, widget.xref), "V", pymupdf.get_pdf_str(value))
         if item.type in ("combo", "list"):
             doc.xref_set_key(_field_xref(doc, widget.xref), "I", "null")

@@ -252,3 +252,30 @@ def test_xfa_is_dropped_and_acroform_part_filled(testdata, tmp_path) -> None:
     after = forms.inspect(out)
     assert not after.has_xfa
     assert unicodedata.normalize("NFC", after.item(field.id).value) == NAME
+
+
+def test_rotated_coloured_widgets_keep_their_look(testdata, tmp_path) -> None:
+    """pdf-lib's fancy fields: /MK /R 90 and 180, coloured backgrounds and borders, blue text."""
+    import pymupdf
+
+    source = testdata("forms", "acroform", "pdf-lib_fancy_fields.pdf")
+    info = forms.inspect(source)
+    values = {i.id: "Nguyễn Ánh" for i in info.items if i.type == "text"}
+    out = tmp_path / "out.pdf"
+    forms.fill(source, out, values)
+    with pymupdf.open(out) as doc:
+        rotated = 0
+        for widget in doc[0].widgets():
+            if widget.field_name in values and doc.xref_get_key(widget.xref, "MK/R")[0] != "null":
+                xobject = int(doc.xref_get_key(widget.xref, "AP/N")[1].split()[0])
+                rotated += doc.xref_get_key(xobject, "Matrix")[1] != "[1 0 0 1 0 0]"
+        assert rotated >= 2
+    dpi = 72
+    before = render_mupdf(source, 1, dpi)
+    for render in (render_mupdf(out, 1, dpi), render_poppler(out, 1, dpi, tmp_path)):
+        for item in (i for i in info.items if i.id in values):
+            area, old = crop(render, item.rect, dpi), crop(before, item.rect, dpi)
+            # the widget keeps its background: the area is about as dark as before
+            assert abs(float(area.mean()) - float(old.mean())) < 40, item.id
+    text = squash(pdftotext(out))
+    assert text.count(squash("Nguyễn Ánh")) >= 3
