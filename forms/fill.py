@@ -702,9 +702,10 @@ def fill_form(
                 _("the form also has an XFA part; it is dropped, the normal fields are filled")
             )
         plan = _plan(_items_for(doc, values), values)
-        font_buffer = fonts.subset_font(
-            " ".join(v for _i, v in plan.text_fields + plan.blanks) + today
-        )
+        text = " ".join(v for _i, v in plan.text_fields + plan.blanks) + today
+        if not options.flatten and plan.text_fields:
+            text += fonts.typing_repertoire()  # the fields stay editable in other viewers
+        font_buffer = fonts.subset_font(text)
         check_cancel(cancel)
         progress(1, 3, _("Writing the values"))
         with atomic_output(output, private=False) as tmp:

@@ -31,6 +31,17 @@ def vietnamese_letters() -> list[str]:
     return lower + [ch.upper() for ch in lower]
 
 
+def typing_repertoire() -> str:
+    """Everything a person may type in Vietnamese: ASCII, the 146 letters, common punctuation.
+
+    An editable copy embeds this subset (16 KB), so a viewer that rebuilds a field's appearance
+    from /DA and /AcroForm /DR after an edit still has every glyph it needs.
+    """
+    import string
+
+    return string.printable.strip() + " " + "".join(vietnamese_letters()) + "…–—‘’“”°№"
+
+
 def font_path(name: str = SERIF_REGULAR) -> Path:
     return resource_path("fonts", name)
 

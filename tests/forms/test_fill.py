@@ -279,3 +279,30 @@ def test_rotated_coloured_widgets_keep_their_look(testdata, tmp_path) -> None:
             assert abs(float(area.mean()) - float(old.mean())) < 40, item.id
     text = squash(pdftotext(out))
     assert text.count(squash("Nguyễn Ánh")) >= 3
+
+
+def test_editable_copy_embeds_every_vietnamese_letter_for_later_edits(testdata, tmp_path) -> None:
+    import io
+
+    import pymupdf
+    from fontTools.ttLib import TTFont
+
+    from forms.fonts import vietnamese_letters
+
+    source = testdata("forms", "acroform", "pdf-lib_sample_form.pdf")
+    field = next(i for i in forms.inspect(source).items if i.type == "text")
+    out = tmp_path / "out.pdf"
+    result = forms.fill(source, out, {field.id: "An"})
+    assert result.font_bytes <= 30_000
+    with pymupdf.open(out) as doc:
+        catalog = doc.pdf_catalog()
+        kind, acro = doc.xref_get_key(catalog, "AcroForm")
+        acro_xref = int(acro.split()[0]) if kind == "xref" else catalog
+        prefix = "" if kind == "xref" else "AcroForm/"
+        font = int(doc.xref_get_key(acro_xref, f"{prefix}DR/Font/{FORM_FONT_NAME}")[1].split()[0])
+        descendant = doc.xref_get_key(font, "DescendantFonts")[1]
+        cid_font = int(descendant.strip("[] ").split()[0])
+        descriptor = int(doc.xref_get_key(cid_font, "FontDescriptor")[1].split()[0])
+        file_xref = int(doc.xref_get_key(descriptor, "FontFile2")[1].split()[0])
+        cmap = TTFont(io.BytesIO(doc.xref_stream(file_xref))).getBestCmap()
+    assert all(ord(letter) in cmap for letter in vietnamese_letters())
