@@ -82,7 +82,7 @@ def subset_font(text: str, name: str = SERIF_REGULAR) -> bytes:
     options.notdef_outline = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and names (OFL)
     options.drop_tables += ["FFTM", "DSIG"]
-    font = TTFont(io.BytesIO(font_bytes(name)))
+    font = TTFont(io.BytesIO(font_bytes(name)), recalcTimestamp=False)  # reproducible bytes
     subsetter = subset.Subsetter(options)
     chars = unicodedata.normalize("NFC", text) + "0123456789/ .,-"
     subsetter.populate(text=chars)

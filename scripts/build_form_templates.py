@@ -355,7 +355,35 @@ def build_template(template: Template, out_dir: Path) -> Path:
         c.drawString(LEFT, 40 + 11 * i, note)
     c.showPage()
     c.save()
+    _name_vietnamese_font(out)
     return out
+
+
+def _name_vietnamese_font(path: Path) -> None:
+    """Make every field's /DA name a Vietnamese-capable font held in /AcroForm /DR.
+
+    ReportLab can only name a base-14 font (no Vietnamese), so a viewer typing into the empty
+    form would lose the diacritics. The font is a subset of Liberation Serif with everything a
+    person may type in Vietnamese; forms.fill replaces it with its own subset when filling.
+    """
+    import pymupdf
+
+    from forms.fill import FONT, set_key_path
+    from forms.fonts import subset_font, typing_repertoire
+
+    doc = pymupdf.open(path)
+    page = doc[0]
+    font_xref = page.insert_font(fontname=FONT, fontbuffer=subset_font(typing_repertoire()))
+    set_key_path(doc, page.xref, f"Resources/Font/{FONT}", "null")  # only /DR uses it
+    catalog = doc.pdf_catalog()
+    set_key_path(doc, catalog, f"AcroForm/DR/Font/{FONT}", f"{font_xref} 0 R")
+    set_key_path(doc, catalog, "AcroForm/DA", f"(/{FONT} 12 Tf 0 g)")
+    for widget in page.widgets():
+        if widget.field_type == pymupdf.PDF_WIDGET_TYPE_TEXT:
+            doc.xref_set_key(widget.xref, "DA", f"(/{FONT} 12 Tf 0 g)")
+    data = doc.tobytes(garbage=3, deflate=True, no_new_id=True)
+    doc.close()
+    path.write_bytes(data)
 
 
 def build_all(out_dir: Path = OUT_DEFAULT) -> list[Path]:
