@@ -26,6 +26,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--import", dest="import_file", type=Path, help="import a .hoso file")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of the app")
     parser.add_argument("--smoke", action="store_true", help="open, build every page, exit 0")
+    parser.add_argument("--selftest", action="store_true", help="check the installation, exit")
+    parser.add_argument("--report", type=Path, help="with --selftest: write the report here")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
@@ -61,6 +63,10 @@ def build_context(settings, log_file: Path):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        from desktop.selftest import run_selftest
+
+        return run_selftest(args.report)
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
