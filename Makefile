@@ -4,7 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+<<<<<<< HEAD
+.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates
+=======
 .PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations bundle bundle-test
+>>>>>>> main
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -25,6 +29,9 @@ bench: system-deps-test $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m scripts.update_translations
+
+templates: $(STAMP)
+	$(PY) -m scripts.build_form_templates
 
 venv: $(STAMP)
 

@@ -21,6 +21,7 @@ from common.i18n import _, set_language
 COMMAND_MODULES: tuple[str, ...] = (
     "desktop.commands.dossier",
     "desktop.commands.catalog",
+    "desktop.commands.forms",
     "desktop.commands.scan",
     "desktop.commands.signing",
     "desktop.commands.pack",

@@ -1,0 +1,223 @@
+"""`hoso fields`, `hoso fill`, `hoso profile ...`: inspect and fill forms, manage profiles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from common.errors import InputError
+from common.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    fields = subparsers.add_parser("fields", help=_("list the fields and blanks of a form"))
+    fields.add_argument("form", type=Path)
+    fields.add_argument("--json", action="store_true", help=_("print JSON"))
+    fields.add_argument("--password", help=_("password of an encrypted PDF"))
+    fields.set_defaults(handler=_fields)
+
+    fill = subparsers.add_parser("fill", help=_("fill a form from citizen profiles"))
+    fill.add_argument("form", type=Path)
+    fill.add_argument("--profile", help=_("profile of the requester (JSON file or profile id)"))
+    fill.add_argument(
+        "--role", action="append", default=[], metavar="ROLE=PROFILE",
+        help=_("profile for another person: father, mother, child, spouse, deceased, witness"),
+    )  # fmt: skip
+    fill.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", dest="assignments",
+        help=_("a value: field name, blank id (p1b3), profile key or role.key"),
+    )  # fmt: skip
+    fill.add_argument("-o", "--output", type=Path, required=True, help=_("output PDF"))
+    fill.add_argument("--flatten", action="store_true", help=_("no fields left (for upload)"))
+    fill.add_argument("--password", help=_("password of an encrypted PDF"))
+    fill.add_argument(
+        "--today", default="", help=_("date written in 'ngày … tháng … năm' (dd/mm/yyyy)")
+    )
+    fill.add_argument("--force", action="store_true", help=_("write even when values look wrong"))
+    fill.set_defaults(handler=_fill)
+
+    profile = subparsers.add_parser("profile", help=_("citizen profiles"))
+    actions = profile.add_subparsers(dest="action", metavar=_("ACTION"))
+    actions.required = True
+    listing = actions.add_parser("list", help=_("list the saved profiles"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.set_defaults(handler=_profile_list)
+    show = actions.add_parser("show", help=_("show one profile"))
+    show.add_argument("id")
+    show.set_defaults(handler=_profile_show)
+    add = actions.add_parser("add", help=_("save a new profile"))
+    add.add_argument("--from-json", type=Path, help=_("read the values from a JSON file"))
+    add.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="assignments")
+    add.set_defaults(handler=_profile_add)
+    delete = actions.add_parser("delete", help=_("delete a profile"))
+    delete.add_argument("id")
+    delete.set_defaults(handler=_profile_delete)
+    from_qr = actions.add_parser(
+        "from-qr", help=_("read a profile from the QR code of a chip ID card")
+    )
+    from_qr.add_argument("image", type=Path)
+    from_qr.add_argument("--save", action="store_true", help=_("save it as a new profile"))
+    from_qr.set_defaults(handler=_profile_from_qr)
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    pairs = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InputError(_("expected KEY=VALUE, got {item!r}").format(item=item))
+        pairs[key.strip()] = value
+    return pairs
+
+
+def _store():
+    from desktop.paths import profiles_dir
+    from forms.profiles import ProfileStore
+
+    return ProfileStore(profiles_dir())
+
+
+def _load_profile(ref: str):
+    from forms.profiles import load_profile
+
+    path = Path(ref)
+    if path.suffix.lower() == ".json" or path.exists():
+        return load_profile(path)
+    return _store().get(ref)
+
+
+def _inspect(path: Path, password: str | None):
+    import forms
+
+    try:
+        return forms.inspect(path, forms.InspectOptions(password=password))
+    except forms.PasswordRequired:
+        if password is None and sys.stdin.isatty():
+            import getpass
+
+            secret = getpass.getpass(_("Password for {file}: ").format(file=path.name))
+            return forms.inspect(path, forms.InspectOptions(password=secret))
+        raise
+
+
+def _fields(args: argparse.Namespace) -> int:
+    import forms
+
+    with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
+        pdf = forms.prepare_pdf(args.form, Path(work))
+        info = _inspect(pdf, args.password)
+    for warning in info.warnings:
+        print(f"hoso: {args.form}: {warning}", file=sys.stderr)
+    if args.json:
+        rows = [
+            {
+                "kind": i.kind, "id": i.id, "type": i.type, "page": i.page,
+                "rect": [round(v, 2) for v in i.rect], "label": i.label, "key": i.key,
+                "role": i.role, "confidence": i.confidence, "value": i.value,
+                "options": list(i.options),
+            }
+            for i in info.items
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for i in info.items:
+        meaning = f"{i.role + '.' if i.role else ''}{i.key or '-'} ({i.confidence:.2f})"
+        rect = ",".join(f"{v:.0f}" for v in i.rect)
+        print(f"{i.page}\t{i.id}\t{i.type}\t[{rect}]\t{meaning}\t{i.label}")
+    return 0
+
+
+def _fill(args: argparse.Namespace) -> int:
+    import forms
+
+    profiles = {}
+    if args.profile:
+        profiles["requester"] = _load_profile(args.profile)
+    for role, ref in _pairs(args.role).items():
+        profiles[role] = _load_profile(ref)
+    overrides = _pairs(args.assignments)
+    with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
+        pdf = forms.prepare_pdf(args.form, Path(work))
+        info = _inspect(pdf, args.password)
+        values = forms.autofill(info.items, profiles, overrides, today=args.today)
+        problems = forms.validate(info.items, values)
+        for problem in problems:
+            print(f"hoso: {args.form}: {problem}", file=sys.stderr)
+        if problems and not args.force:
+            raise InputError(_("the values have problems; fix them or use --force"), path=args.form)
+        result = forms.fill(
+            pdf, args.output, values,
+            forms.FillOptions(flatten=args.flatten, password=args.password, today=args.today),
+        )  # fmt: skip
+    for warning in result.warnings:
+        print(f"hoso: {args.form}: {warning}", file=sys.stderr)
+    for item_id, reason in result.skipped:
+        print(f"hoso: {item_id}: {reason}", file=sys.stderr)
+    print(
+        _("{count} value(s) written to {file}").format(count=len(result.filled), file=result.output)
+    )
+    return 0
+
+
+def _print_profile(profile, as_json: bool = True) -> None:
+    print(json.dumps(profile.as_dict(), ensure_ascii=False, indent=2))
+
+
+def _profile_list(args: argparse.Namespace) -> int:
+    store = _store()
+    profiles, problems = store.scan()
+    for problem in problems:
+        print(f"hoso: {problem.user_message()}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([p.as_dict() for p in profiles], ensure_ascii=False, indent=2))
+        return 0
+    for p in profiles:
+        print(f"{p.id}\t{p.full_name}\t{p.date_of_birth}\t{p.personal_id}")
+    return 0
+
+
+def _profile_show(args: argparse.Namespace) -> int:
+    _print_profile(_store().get(args.id))
+    return 0
+
+
+def _profile_add(args: argparse.Namespace) -> int:
+    from common.schema import read_json
+
+    values: dict[str, str] = {}
+    if args.from_json:
+        data = read_json(args.from_json)
+        if not isinstance(data, dict):
+            raise InputError(_("a JSON object is expected"), path=args.from_json)
+        values.update(data)
+    values.update(_pairs(args.assignments))
+    values.pop("id", None)
+    values.pop("version", None)
+    from forms.profiles import PROFILE_FIELDS
+
+    unknown = sorted(set(values) - set(PROFILE_FIELDS))
+    if unknown:
+        raise InputError(_("unknown profile key(s): {keys}").format(keys=", ".join(unknown)))
+    profile = _store().add(**values)
+    print(profile.id)
+    return 0
+
+
+def _profile_delete(args: argparse.Namespace) -> int:
+    _store().delete(args.id)
+    return 0
+
+
+def _profile_from_qr(args: argparse.Namespace) -> int:
+    from forms.qr import read_cccd
+
+    data = read_cccd(args.image)
+    if args.save:
+        profile = _store().add(**data.profile_values())
+        print(profile.id)
+        return 0
+    print(json.dumps(data.profile_values(), ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>forms.fill</name>
+    <message>
+      <source>Opening the form</source>
+      <translation>Đang mở tờ khai</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Đã xong</translation>
+    </message>
+    <message>
+      <source>the form is signed: it can only be filled as an editable copy (flattening would break the signature)</source>
+      <translation>tờ khai đã được ký số: chỉ có thể điền thành bản còn chỉnh sửa được (làm phẳng sẽ làm hỏng chữ ký)</translation>
+    </message>
+    <message>
+      <source>a signed and encrypted form cannot be filled here</source>
+      <translation>không thể điền tờ khai vừa được ký số vừa được mã hóa</translation>
+    </message>
+    <message>
+      <source>the output must not replace the original form</source>
+      <translation>tệp kết quả không được ghi đè lên tờ khai gốc</translation>
+    </message>
+    <message>
+      <source>Writing the values</source>
+      <translation>Đang ghi các giá trị</translation>
+    </message>
+    <message>
+      <source>the form also has an XFA part; it is dropped, the normal fields are filled</source>
+      <translation>tờ khai có thêm phần XFA; phần này bị bỏ, các trường thông thường được điền</translation>
+    </message>
+    <message>
+      <source>Saving</source>
+      <translation>Đang lưu</translation>
+    </message>
+    <message>
+      <source>no such field or blank in this form</source>
+      <translation>tờ khai không có trường hoặc chỗ trống này</translation>
+    </message>
+    <message>
+      <source>this field cannot be filled (signature or button)</source>
+      <translation>không thể điền trường này (chữ ký hoặc nút bấm)</translation>
+    </message>
+    <message>
+      <source>the value matches none of the choices: {value}</source>
+      <translation>giá trị không khớp với lựa chọn nào: {value}</translation>
+    </message>
+    <message>
+      <source>the copy is saved without the password protection</source>
+      <translation>bản sao được lưu không kèm mật khẩu bảo vệ</translation>
+    </message>
+    <message>
+      <source>Could not write the file: {reason}</source>
+      <translation>Không ghi được tệp: {reason}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+  <context>
+    <name>ui.pages.forms_page</name>
+    <message>
+      <source>Forms (*.pdf *.doc *.docx)</source>
+      <translation>Tờ khai (*.pdf *.doc *.docx)</translation>
+    </message>
+    <message>
+      <source>Requester</source>
+      <translation>Người yêu cầu</translation>
+    </message>
+    <message>
+      <source>Father</source>
+      <translation>Cha</translation>
+    </message>
+    <message>
+      <source>Mother</source>
+      <translation>Mẹ</translation>
+    </message>
+    <message>
+      <source>Child</source>
+      <translation>Con</translation>
+    </message>
+    <message>
+      <source>Spouse</source>
+      <translation>Vợ/chồng</translation>
+    </message>
+    <message>
+      <source>The deceased</source>
+      <translation>Người đã chết</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>Người làm chứng</translation>
+    </message>
+    <message>
+      <source>Form page</source>
+      <translation>Trang tờ khai</translation>
+    </message>
+    <message>
+      <source>Open a form to fill it.</source>
+      <translation>Mở một tờ khai để điền.</translation>
+    </message>
+    <message>
+      <source>Form of the procedure</source>
+      <translation>Tờ khai của thủ tục</translation>
+    </message>
+    <message>
+      <source>Open another form…</source>
+      <translation>Mở tờ khai khác…</translation>
+    </message>
+    <message>
+      <source>Previous page</source>
+      <translation>Trang trước</translation>
+    </message>
+    <message>
+      <source>Next page</source>
+      <translation>Trang sau</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Phóng to</translation>
+    </message>
+    <message>
+      <source>Save form</source>
+      <translation>Lưu tờ khai</translation>
+    </message>
+    <message>
+      <source>People on the form</source>
+      <translation>Người có tên trong tờ khai</translation>
+    </message>
+    <message>
+      <source>New profile…</source>
+      <translation>Hồ sơ mới…</translation>
+    </message>
+    <message>
+      <source>Edit the requester's profile…</source>
+      <translation>Sửa hồ sơ người yêu cầu…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Xóa…</translation>
+    </message>
+    <message>
+      <source>Delete the requester's profile</source>
+      <translation>Xóa hồ sơ của người yêu cầu</translation>
+    </message>
+    <message>
+      <source>Read ID card QR…</source>
+      <translation>Đọc mã QR căn cước…</translation>
+    </message>
+    <message>
+      <source>Create a profile from the QR code of a chip ID card photo</source>
+      <translation>Tạo hồ sơ từ mã QR trên ảnh chụp thẻ căn cước gắn chip</translation>
+    </message>
+    <message>
+      <source>Autofill</source>
+      <translation>Điền tự động</translation>
+    </message>
+    <message>
+      <source>Problems to check</source>
+      <translation>Những chỗ cần kiểm tra</translation>
+    </message>
+    <message>
+      <source>Values of the form</source>
+      <translation>Các giá trị của tờ khai</translation>
+    </message>
+    <message>
+      <source>Open a form</source>
+      <translation>Mở tờ khai</translation>
+    </message>
+    <message>
+      <source>Delete profile</source>
+      <translation>Xóa hồ sơ</translation>
+    </message>
+    <message>
+      <source>Photo of the chip ID card</source>
+      <translation>Ảnh chụp thẻ căn cước gắn chip</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</source>
+      <translation>Ảnh (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</translation>
+    </message>
+    <message>
+      <source>Save the filled form</source>
+      <translation>Lưu tờ khai đã điền</translation>
+    </message>
+    <message>
+      <source>To check</source>
+      <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>Giá trị đã điền</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Mục</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Giá trị</translation>
+    </message>
+    <message>
+      <source>Opening the form</source>
+      <translation>Đang mở tờ khai</translation>
+    </message>
+    <message>
+      <source>Rendering</source>
+      <translation>Đang hiển thị trang</translation>
+    </message>
+    <message>
+      <source>(nobody)</source>
+      <translation>(không chọn)</translation>
+    </message>
+    <message>
+      <source>Delete the profile of {name}? This cannot be undone.</source>
+      <translation>Xóa hồ sơ của {name}? Không thể hoàn tác.</translation>
+    </message>
+    <message>
+      <source>Reading the QR code</source>
+      <translation>Đang đọc mã QR</translation>
+    </message>
+    <message>
+      <source>Saving the form</source>
+      <translation>Đang lưu tờ khai</translation>
+    </message>
+    <message>
+      <source>Some values need checking.</source>
+      <translation>Một số giá trị cần kiểm tra lại.</translation>
+    </message>
+    <message>
+      <source>Form saved.</source>
+      <translation>Đã lưu tờ khai.</translation>
+    </message>
+    <message>
+      <source>Opening {file}…</source>
+      <translation>Đang mở {file}…</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Mật khẩu</translation>
+    </message>
+    <message>
+      <source>This PDF is protected. Enter its password:</source>
+      <translation>Tệp PDF này được bảo vệ. Nhập mật khẩu:</translation>
+    </message>
+    <message>
+      <source>{count} value(s) filled from the profiles.</source>
+      <translation>Đã điền {count} giá trị từ hồ sơ.</translation>
+    </message>
+    <message>
+      <source>Page {page}/{count}</source>
+      <translation>Trang {page}/{count}</translation>
+    </message>
+    <message>
+      <source>Profile of {name} created from the QR code.</source>
+      <translation>Đã tạo hồ sơ của {name} từ mã QR.</translation>
+    </message>
+    <message>
+      <source>page</source>
+      <translation>trang</translation>
+    </message>
+    <message>
+      <source>{count} places to fill on {pages} page(s).</source>
+      <translation>Có {count} chỗ cần điền trên {pages} trang.</translation>
+    </message>
+    <message>
+      <source>Saved {editable} (the form is signed: no flattened copy).</source>
+      <translation>Đã lưu {editable} (tờ khai đã được ký số nên không tạo bản làm phẳng).</translation>
+    </message>
+    <message>
+      <source>Saved {editable} and, for upload, {flat}.</source>
+      <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
+    </message>
+  </context>
+</TS>

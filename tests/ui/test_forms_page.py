@@ -1,0 +1,211 @@
+"""Step 3 "Điền tờ khai": open, autofill from profiles, type Vietnamese, validate, zoom, save.
+
+Vietnamese is typed with QInputMethodEvent: qtbot.keyClicks with non-ASCII text aborts the
+process (STACK.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+import segno
+
+from forms.profiles import ProfileStore
+from tests.forms.helpers import pdftotext, squash
+from ui.qt import QtCore, QtGui, QtWidgets
+
+Qt = QtCore.Qt
+
+
+def commit_text(widget: QtWidgets.QWidget, text: str) -> None:
+    widget.setFocus()
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString(text)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def forms_page(qtbot, app_context):
+    from ui.pages.forms_page import FormsPage
+
+    page = FormsPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page
+
+
+def _wait_open(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.info is not None and not page.busy, timeout=15000)
+
+
+def _click_item(qtbot, page, item_id: str) -> None:
+    item = page.item(item_id)
+    center = page.canvas.item_rect(item).center().toPoint()
+    qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton, pos=center)
+
+
+def test_template_opens_with_fields_and_roles(qtbot, forms_page, app_context) -> None:
+    forms_page.on_enter()  # no dossier: every built-in template is offered, the first opens
+    _wait_open(qtbot, forms_page)
+    assert forms_page.form_combo.count() == 5
+    assert forms_page.form_key == "tk-khai-sinh"
+    assert set(forms_page.role_combos) == {"requester", "child", "mother", "father"}
+    assert forms_page.canvas.width() > 500 and forms_page.table.rowCount() > 20
+    assert forms_page.page_label.text() == "Trang 1/1"
+
+
+def test_autofill_type_vietnamese_validate_and_save(
+    qtbot, forms_page, app_context, tmp_path
+) -> None:
+    store = ProfileStore(app_context.profiles_dir)
+    mother = store.add(full_name="Trần Thị Hương", date_of_birth="12/03/1990",
+                       personal_id="001190000123", phone="0912345678",
+                       current_residence="Xã Xuân Bắc, huyện Xuân Lộc, tỉnh Đồng Nai")  # fmt: skip
+    father = store.add(full_name="Lê Văn Đức", date_of_birth="01/01/1988")
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    forms_page.select_profile("requester", mother.id)
+    forms_page.select_profile("mother", mother.id)
+    forms_page.select_profile("father", father.id)
+    qtbot.mouseClick(forms_page.autofill_button, Qt.MouseButton.LeftButton)
+    values = forms_page.values
+    assert values["requester.full_name"] == "Trần Thị Hương"
+    assert values["father.full_name"] == "Lê Văn Đức"
+    assert values["mother.year_of_birth"] == "1990"
+
+    # click the child's name on the page and type it with an input method
+    _click_item(qtbot, forms_page, "child.full_name")
+    editor = forms_page._editor
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    commit_text(editor, "Lê Minh Khôi")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert forms_page.values["child.full_name"] == "Lê Minh Khôi"
+
+    # a wrong ID number shows up under "To check", in Vietnamese
+    _click_item(qtbot, forms_page, "requester.personal_id")
+    forms_page._editor.clear()
+    commit_text(forms_page._editor, "12345")
+    qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
+    texts = [forms_page.problems.item(i).text() for i in range(forms_page.problems.count())]
+    assert any("12 chữ số" in t for t in texts)
+    assert forms_page.step_status().state == "attention"
+    forms_page.set_value("requester.personal_id", "001190000123")
+    assert forms_page.problems.count() == 0
+
+    target = tmp_path / "to-khai.pdf"
+    app_context.dialogs.answers["save_file"] = target
+    qtbot.mouseClick(forms_page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+    editable, flat = forms_page.saved_paths
+    assert editable == target and flat.exists()
+    for pdf in (editable, flat):
+        text = squash(pdftotext(pdf), leaders=True)
+        for value in ("Trần Thị Hương", "Lê Văn Đức", "Lê Minh Khôi"):
+            assert squash(value) in text
+
+
+def test_zoom_and_page_navigation_on_a_flat_form(qtbot, forms_page, app_context, testdata) -> None:
+    app_context.dialogs.answers["open_file"] = testdata(
+        "forms", "vietnamese", "cccd_to_khai_can_cuoc_CC01.pdf"
+    )
+    qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
+    _wait_open(qtbot, forms_page)
+    assert forms_page.page_label.text() == "Trang 1/3"
+    width = forms_page.canvas.width()
+    qtbot.mouseClick(forms_page.zoom_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.canvas.width() > width * 1.1 and not forms_page.busy)
+    assert forms_page.zoom_label.text() == "125 %"
+    qtbot.mouseClick(forms_page.next_button, Qt.MouseButton.LeftButton)
+    assert forms_page.page_label.text() == "Trang 2/3"
+    assert all(i.page == 2 for i in forms_page.canvas.items)
+    # blanks of the flat form can be typed into like fields
+    forms_page.go_to_page(0)
+    name = next(i for i in forms_page.info.items if i.key == "full_name" and i.role is None)
+    _click_item(qtbot, forms_page, name.id)
+    commit_text(forms_page._editor, "NGUYỄN THỊ ÁNH")
+    qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
+    assert forms_page.values[name.id] == "NGUYỄN THỊ ÁNH"
+
+
+def test_profile_from_id_card_qr(qtbot, forms_page, app_context, tmp_path) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    photo = tmp_path / "cccd.png"
+    segno.make("001090123456|012345678|Nguyễn Văn An|01011990|Nam|Đồng Nai|15062021").save(
+        photo, scale=6
+    )
+    app_context.dialogs.answers["open_file"] = photo
+    qtbot.mouseClick(forms_page.qr_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.role_combos["requester"].currentIndex() > 0, timeout=10000)
+    assert "Nguyễn Văn An" in forms_page.role_combos["requester"].currentText()
+    assert [p.full_name for p in ProfileStore(app_context.profiles_dir).list()] == ["Nguyễn Văn An"]
+
+
+def test_refused_file_is_explained_in_the_status_line(qtbot, forms_page, app_context, testdata):
+    app_context.dialogs.answers["open_file"] = testdata(
+        "hostile", "pdf", "qpdf_empty-zero-pages.pdf"
+    )
+    qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not forms_page.busy and "qpdf_empty" in forms_page.status.text())
+    assert forms_page.info is None
+
+
+def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, tmp_path) -> None:
+    import json
+
+    from dossier.workspace import Workspace
+    from ui.context import DossierSession
+
+    workspace = Workspace.create(tmp_path / "hs", "1.000656", title="Khai tử")
+    session = DossierSession(workspace)
+    try:
+        forms_page.set_session(session)
+        _wait_open(qtbot, forms_page)
+        assert forms_page.form_key == "tk-khai-tu"
+        assert [
+            forms_page.form_combo.itemData(i) for i in range(forms_page.form_combo.count())
+        ] == ["tk-khai-tu"]
+        forms_page.set_value("deceased.full_name", "Nguyễn Văn Tư")
+        session.flush()
+        saved = json.loads((workspace.root / "dossier.json").read_text(encoding="utf-8"))
+        assert (
+            saved["extra"]["forms"]["tk-khai-tu"]["values"]["deceased.full_name"] == "Nguyễn Văn Tư"
+        )
+        forms_page.set_session(None)
+        forms_page.set_session(session)  # reopening the dossier brings the values back
+        _wait_open(qtbot, forms_page)
+        assert forms_page.values["deceased.full_name"] == "Nguyễn Văn Tư"
+    finally:
+        session.close()
+
+
+def test_create_edit_and_delete_profiles_from_the_page(qtbot, forms_page, app_context) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+
+    def answer(values):
+        def run(dialog) -> bool:
+            for name, text in values.items():
+                dialog.edits[name].clear()
+                commit_text(dialog.edits[name], text)
+            dialog.accept()
+            return dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+
+        return run
+
+    forms_page._run_dialog = answer({"full_name": "Hoàng Thị Ngọc", "personal_id": "123"})
+    assert forms_page.edit_profile(None) is None  # 12 digits required: the dialog stays open
+    forms_page._run_dialog = answer({"full_name": "Hoàng Thị Ngọc", "personal_id": "001190000999",
+                                     "date_of_birth": "02/09/1995"})  # fmt: skip
+    created = forms_page.edit_profile(None)
+    assert created is not None
+    assert "Hoàng Thị Ngọc" in forms_page.role_combos["requester"].currentText()
+    forms_page._run_dialog = answer({"phone": "0987654321"})
+    qtbot.mouseClick(forms_page.edit_profile_button, Qt.MouseButton.LeftButton)
+    store = ProfileStore(app_context.profiles_dir)
+    assert store.get(created.id).phone == "0987654321"
+    assert store.get(created.id).full_name == "Hoàng Thị Ngọc"
+    app_context.dialogs.answers["confirm"] = True
+    qtbot.mouseClick(forms_page.delete_profile_button, Qt.MouseButton.LeftButton)
+    assert store.list() == []
+    assert forms_page.role_combos["requester"].currentIndex() == 0

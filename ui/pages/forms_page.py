@@ -1,0 +1,718 @@
+"""Step 3 "Điền tờ khai": fill the procedure's forms (or any PDF/Word form) from profiles.
+
+Left: the page of the form, rendered in the background, with its fields (yellow) and blanks
+(blue) outlined and the values drawn where they will be written; click one to type (any input
+method). Right: a profile per role, "Điền tự động" (autofill), what needs checking, every value
+in a table. Saving writes an editable copy and a flattened copy for upload (forms.fill, in the
+background). Values of the dossier's forms are kept in dossier.extra["forms"].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from common.i18n import N_, _
+from ui.pages.base import StepPage, StepStatus
+from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from forms.model import FormInfo, FormItem
+    from forms.profiles import Profile
+    from ui.context import AppContext
+
+ROLE_LABELS = {
+    "requester": N_("Requester"),
+    "father": N_("Father"),
+    "mother": N_("Mother"),
+    "child": N_("Child"),
+    "spouse": N_("Spouse"),
+    "deceased": N_("The deceased"),
+    "witness": N_("Witness"),
+}
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
+FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
+
+
+@dataclass
+class RenderedPage:
+    image: QtGui.QImage
+    dpi: float
+
+
+def _render_pages(
+    path: Path, dpi: float, password: str | None
+) -> list[tuple[bytes, int, int, int]]:
+    """Worker thread: every page as raw RGB samples (QImage is built on the GUI thread)."""
+    import pymupdf
+
+    from forms.pdfio import open_pdf
+
+    pages = []
+    zoom = pymupdf.Matrix(dpi / 72.0, dpi / 72.0)
+    with open_pdf(path, password) as opened:
+        for page in opened.doc:
+            pix = page.get_pixmap(matrix=zoom, annots=False, alpha=False)
+            pages.append((bytes(pix.samples), pix.width, pix.height, pix.stride))
+    return pages
+
+
+class PageCanvas(QtWidgets.QWidget):
+    """One rendered page with the form's items outlined and their values drawn."""
+
+    item_clicked = Signal(str)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QtGui.QImage | None = None
+        self.scale = 1.0  # pixels per PDF point
+        self.items: list[FormItem] = []
+        self.values: dict[str, str] = {}
+        self.selected: str | None = None
+        self.setAccessibleName(_("Form page"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_page(self, image: QtGui.QImage | None, scale: float, items: list[FormItem]) -> None:
+        self.image, self.scale, self.items = image, scale, items
+        self.setFixedSize(image.size() if image is not None else QtCore.QSize(10, 10))
+        self.update()
+
+    def item_rect(self, item: FormItem) -> QtCore.QRectF:
+        x0, y0, x1, y1 = item.rect
+        s = self.scale
+        return QtCore.QRectF(x0 * s, y0 * s, (x1 - x0) * s, (y1 - y0) * s)
+
+    def item_at(self, point: QtCore.QPointF) -> FormItem | None:
+        hits = [i for i in self.items if self.item_rect(i).adjusted(-2, -2, 2, 2).contains(point)]
+        return min(hits, key=lambda i: self.item_rect(i).width(), default=None)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if item is not None and item.fillable:
+            self.item_clicked.emit(item.id)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        if self.image is not None:
+            painter.drawImage(0, 0, self.image)
+        font = QtGui.QFont("Liberation Serif")
+        for item in self.items:
+            rect = self.item_rect(item)
+            value = self.values.get(item.id, "")
+            colour = QtGui.QColor(
+                "#2e7d32" if value else "#f9a825" if item.kind == "field" else "#1565c0"
+            )
+            if item.id == self.selected:
+                colour = QtGui.QColor("#d84315")
+            painter.setPen(QtGui.QPen(colour, 1.5 if item.id == self.selected else 1.0))
+            fill = QtGui.QColor(colour)
+            fill.setAlpha(28)
+            painter.fillRect(rect, fill)
+            painter.drawRect(rect)
+            if value and item.type not in ("checkbox", "radio"):
+                size = max(6.0, min(rect.height() * 0.62, (item.font_size or 12) * self.scale))
+                font.setPixelSize(round(size))
+                painter.setFont(font)
+                text_rect = rect.adjusted(2, 0, -2, 0)
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+                used = painter.boundingRect(text_rect, flags, value)
+                painter.fillRect(used.intersected(rect), QtGui.QColor(255, 255, 255, 225))
+                painter.setPen(QtGui.QColor("#0d1b5e"))
+                painter.drawText(text_rect, flags, value)
+            elif value:
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "✓")
+        painter.end()
+
+
+class FormsPage(StepPage):
+    step_id = "forms"
+
+    def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.form_path: Path | None = None
+        self.form_key: str = ""  # template id or file name, key in dossier.extra["forms"]
+        self.template_roles: dict[str, str] = {}
+        self.info: FormInfo | None = None
+        self.values: dict[str, str] = {}
+        self.pages: list[RenderedPage] = []
+        self.page_index = 0
+        self.zoom = 1.0
+        self.password: str | None = None
+        self.saved_paths: tuple[Path, Path] | None = None
+        self.busy = False
+        self._editor: QtWidgets.QWidget | None = None
+        self._editing: str | None = None
+        self.profiles: list[Profile] = []
+        self._build()
+        self._fill_form_choices()
+
+    # ---- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(self._build_toolbar())
+        splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.canvas = PageCanvas()
+        self.canvas.item_clicked.connect(self.start_editing)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setBackgroundRole(QtGui.QPalette.ColorRole.Dark)
+        splitter.addWidget(self.scroll)
+        side = self._build_side_panel()
+        side.setMaximumWidth(520)
+        self.scroll.setMinimumWidth(420)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 440])
+        layout.addWidget(splitter, 1)
+        self.status = QtWidgets.QLabel(_("Open a form to fill it."))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self._update_controls()
+
+    def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
+        bar = QtWidgets.QHBoxLayout()
+        self.form_combo = QtWidgets.QComboBox()
+        self.form_combo.setAccessibleName(_("Form of the procedure"))
+        self.form_combo.activated.connect(self._template_chosen)
+        bar.addWidget(self.form_combo, 2)
+        self.open_button = QtWidgets.QPushButton(_("Open another form…"))
+        self.open_button.clicked.connect(self._open_clicked)
+        bar.addWidget(self.open_button)
+        bar.addSpacing(12)
+        self.prev_button = QtWidgets.QPushButton("◀")
+        self.prev_button.setAccessibleName(_("Previous page"))
+        self.prev_button.clicked.connect(lambda: self.go_to_page(self.page_index - 1))
+        self.page_label = QtWidgets.QLabel()
+        self.next_button = QtWidgets.QPushButton("▶")
+        self.next_button.setAccessibleName(_("Next page"))
+        self.next_button.clicked.connect(lambda: self.go_to_page(self.page_index + 1))
+        for widget in (self.prev_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        self.zoom_out_button = QtWidgets.QPushButton("−")
+        self.zoom_out_button.setAccessibleName(_("Zoom out"))
+        self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_label = QtWidgets.QLabel()
+        self.zoom_in_button = QtWidgets.QPushButton("+")
+        self.zoom_in_button.setAccessibleName(_("Zoom in"))
+        self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.save_button = QtWidgets.QPushButton(_("Save form"))
+        self.save_button.clicked.connect(self.save)
+        bar.addWidget(self.save_button)
+        return bar
+
+    def _build_side_panel(self) -> QtWidgets.QWidget:
+        panel = QtWidgets.QWidget()
+        side = QtWidgets.QVBoxLayout(panel)
+        side.setContentsMargins(8, 0, 0, 0)
+        people = QtWidgets.QGroupBox(_("People on the form"))
+        self.roles_layout = QtWidgets.QFormLayout(people)
+        self.role_combos: dict[str, QtWidgets.QComboBox] = {}
+        side.addWidget(people)
+        profile_row = QtWidgets.QHBoxLayout()
+        self.new_profile_button = QtWidgets.QPushButton(_("New profile…"))
+        self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
+        self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
+        self.edit_profile_button.clicked.connect(self._edit_requester)
+        self.delete_profile_button = QtWidgets.QPushButton(_("Delete…"))
+        self.delete_profile_button.setToolTip(_("Delete the requester's profile"))
+        self.delete_profile_button.clicked.connect(self._delete_requester)
+        for button in (self.new_profile_button, self.edit_profile_button,
+                       self.delete_profile_button):  # fmt: skip
+            profile_row.addWidget(button)
+        side.addLayout(profile_row)
+        row = QtWidgets.QHBoxLayout()
+        self.qr_button = QtWidgets.QPushButton(_("Read ID card QR…"))
+        self.qr_button.setToolTip(_("Create a profile from the QR code of a chip ID card photo"))
+        self.qr_button.clicked.connect(self._qr_clicked)
+        self.autofill_button = QtWidgets.QPushButton(_("Autofill"))
+        self.autofill_button.setDefault(True)
+        self.autofill_button.clicked.connect(self.autofill)
+        row.addWidget(self.qr_button)
+        row.addWidget(self.autofill_button)
+        side.addLayout(row)
+        side.addWidget(QtWidgets.QLabel(_("To check")))
+        self.problems = QtWidgets.QListWidget()
+        self.problems.setAccessibleName(_("Problems to check"))
+        self.problems.setMaximumHeight(110)
+        self.problems.itemActivated.connect(
+            lambda entry: self.start_editing(entry.data(Qt.ItemDataRole.UserRole))
+        )
+        side.addWidget(self.problems)
+        side.addWidget(QtWidgets.QLabel(_("Values")))
+        self.table = QtWidgets.QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([_("Item"), _("Value")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 190)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(_("Values of the form"))
+        self.table.itemChanged.connect(self._table_edited)
+        side.addWidget(self.table, 1)
+        return panel
+
+    # ---- session and forms ------------------------------------------------------------------
+    def _fill_form_choices(self) -> list[str]:
+        """The dossier's procedure forms (every built-in form when no dossier is open)."""
+        from forms.templates import templates, templates_for_procedure
+
+        self.form_combo.clear()
+        code = self.session.dossier.procedure_code if self.session is not None else ""
+        choices = templates_for_procedure(code) if code else templates()
+        for info in choices:
+            self.form_combo.addItem(info.title, info.id)
+        return [info.id for info in choices]
+
+    def on_session_changed(self) -> None:
+        self.form_path, self.info, self.values, self.pages = None, None, {}, []
+        choices = self._fill_form_choices()
+        if self.session is not None and choices and self.isVisible():
+            self.open_template(choices[0])
+        self._show_page()
+
+    def on_enter(self) -> None:
+        self.refresh_profiles()
+        if self.form_path is None and self.form_combo.count():
+            self.open_template(self.form_combo.itemData(0))
+
+    def _template_chosen(self, index: int) -> None:
+        template_id = self.form_combo.itemData(index)
+        if template_id:
+            self.open_template(template_id)
+
+    def open_template(self, template_id: str) -> None:
+        from forms.templates import template
+
+        info = template(template_id)
+        self.template_roles = dict(info.roles)
+        self.open_form(info.path, key=info.id)
+
+    def _open_clicked(self) -> None:
+        path = self.context.dialogs.open_file(_("Open a form"), _(FORM_FILTER))
+        if path is not None:
+            self.template_roles = {}
+            self.open_form(Path(path), key=Path(path).name)
+
+    def open_form(self, path: Path, key: str = "", password: str | None = None) -> None:
+        """Inspect and render a form in the background (Word files are converted first)."""
+        import tempfile
+
+        self.busy = True
+        self.status.setText(_("Opening {file}…").format(file=Path(path).name))
+        work = Path(tempfile.mkdtemp(prefix="hoso-form-"))
+        dpi = BASE_DPI * self.zoom
+
+        def job(progress, cancel):
+            import forms
+
+            pdf = forms.prepare_pdf(Path(path), work)
+            info = forms.inspect(pdf, forms.InspectOptions(password=password), progress, cancel)
+            return pdf, info, _render_pages(pdf, dpi, password)
+
+        def done(result) -> None:
+            pdf, info, pages = result
+            self.form_path, self.form_key, self.info, self.password = pdf, key, info, password
+            self.values = self._stored_values()
+            self.saved_paths = None
+            self._set_pages(pages, dpi)
+            self.page_index = 0
+            self._refresh_roles()
+            self._refresh_all()
+            warnings = " ".join(info.warnings)
+            self.status.setText(
+                _("{count} places to fill on {pages} page(s).").format(
+                    count=len([i for i in info.items if i.fillable]), pages=info.page_count
+                )
+                + (f" {warnings}" if warnings else "")
+            )
+            self.busy = False
+
+        def failed(exc: BaseException, details: str) -> None:
+            self.busy = False
+            from forms.pdfio import PasswordRequired
+
+            if isinstance(exc, PasswordRequired):
+                secret = self.context.dialogs.ask_secret(
+                    _("Password"), _("This PDF is protected. Enter its password:")
+                )
+                if secret:
+                    self.open_form(path, key, secret)
+                    return
+            self._report(exc, details)
+
+        self.context.run_job(job, done, failed, title=_("Opening the form"))
+
+    def _report(self, exc: BaseException, details: str) -> None:
+        """An expected refusal goes to the status line; anything else to the error dialog."""
+        from common.errors import HosoError
+
+        if isinstance(exc, HosoError):
+            self.status.setText(exc.user_message())
+            return
+        from ui.error_dialog import show_error
+
+        show_error(self, exc, details)
+
+    def _set_pages(self, pages: list[tuple[bytes, int, int, int]], dpi: float) -> None:
+        self.pages = []
+        for samples, width, height, stride in pages:
+            image = QtGui.QImage(samples, width, height, stride, QtGui.QImage.Format.Format_RGB888)
+            self.pages.append(RenderedPage(image.copy(), dpi))
+
+    def _rerender(self) -> None:
+        if self.form_path is None:
+            return
+        dpi, path, password = BASE_DPI * self.zoom, self.form_path, self.password
+        self.busy = True
+
+        def done(pages) -> None:
+            self._set_pages(pages, dpi)
+            self._show_page()
+            self.busy = False
+
+        self.context.run_job(lambda p, c: _render_pages(path, dpi, password), done,
+                             title=_("Rendering"))  # fmt: skip
+
+    # ---- navigation and zoom ------------------------------------------------------------------
+    def go_to_page(self, index: int) -> None:
+        if self.pages and 0 <= index < len(self.pages):
+            self.page_index = index
+            self._finish_editing()
+            self._show_page()
+
+    def step_zoom(self, direction: int) -> None:
+        position = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+        position = max(0, min(len(ZOOMS) - 1, position + direction))
+        if ZOOMS[position] != self.zoom:
+            self.zoom = ZOOMS[position]
+            self._finish_editing()
+            self._rerender()
+            self._update_controls()
+
+    def _page_items(self) -> list[FormItem]:
+        if self.info is None:
+            return []
+        return [i for i in self.info.items if i.page == self.page_index + 1]
+
+    def _show_page(self) -> None:
+        if not self.pages:
+            self.canvas.show_page(None, 1.0, [])
+        else:
+            page = self.pages[self.page_index]
+            self.canvas.values = self.values
+            self.canvas.show_page(page.image, page.dpi / 72.0, self._page_items())
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        count = len(self.pages)
+        self.page_label.setText(
+            _("Page {page}/{count}").format(page=self.page_index + 1, count=count) if count else ""
+        )
+        self.prev_button.setEnabled(self.page_index > 0)
+        self.next_button.setEnabled(self.page_index + 1 < count)
+        self.zoom_label.setText(f"{round(self.zoom * 100)} %")
+        has_form = self.info is not None
+        for widget in (self.save_button, self.autofill_button, self.zoom_in_button,
+                       self.zoom_out_button):  # fmt: skip
+            widget.setEnabled(has_form)
+
+    # ---- profiles and autofill ----------------------------------------------------------------
+    def _store(self):
+        from forms.profiles import ProfileStore
+
+        return ProfileStore(self.context.profiles_dir)
+
+    def refresh_profiles(self) -> None:
+        self.profiles = self._store().list()
+        for role, combo in self.role_combos.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_("(nobody)"), None)
+            for profile in self.profiles:
+                combo.addItem(f"{profile.full_name} ({profile.date_of_birth or profile.id})",
+                              profile.id)  # fmt: skip
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+            combo.setAccessibleName(self.roles_layout.labelForField(combo).text() if
+                                    self.roles_layout.labelForField(combo) else role)  # fmt: skip
+
+    def _roles(self) -> list[str]:
+        roles = list(self.template_roles) or ["requester"]
+        if self.info is not None:
+            for item in self.info.items:
+                if item.role and item.role in ROLE_LABELS and item.role not in roles:
+                    roles.append(item.role)
+        return roles
+
+    def _refresh_roles(self) -> None:
+        while self.roles_layout.rowCount():
+            self.roles_layout.removeRow(0)
+        self.role_combos = {}
+        for role in self._roles():
+            combo = QtWidgets.QComboBox()
+            label = self.template_roles.get(role) or _(ROLE_LABELS.get(role, role))
+            self.roles_layout.addRow(label, combo)
+            self.role_combos[role] = combo
+        self.refresh_profiles()
+
+    def select_profile(self, role: str, profile_id: str) -> None:
+        combo = self.role_combos[role]
+        combo.setCurrentIndex(max(0, combo.findData(profile_id)))
+
+    def chosen_profiles(self) -> dict[str, Profile]:
+        by_id = {p.id: p for p in self.profiles}
+        chosen = {}
+        for role, combo in self.role_combos.items():
+            profile = by_id.get(combo.currentData())
+            if profile is not None:
+                chosen[role] = profile
+        return chosen
+
+    def _run_dialog(self, dialog: QtWidgets.QDialog) -> bool:
+        """Show a dialog modally (tests replace this to answer it)."""
+        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+
+    def edit_profile(self, profile: Profile | None, role: str = "requester") -> Profile | None:
+        """Create (profile None) or edit a profile; saved at once, selected for `role`."""
+        from ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(profile, self)
+        if not self._run_dialog(dialog) or dialog.result_profile is None:
+            return None
+        saved = dialog.result_profile
+        self._store().save(saved)
+        self.refresh_profiles()
+        if role in self.role_combos:
+            self.select_profile(role, saved.id)
+        return saved
+
+    def _requester(self) -> Profile | None:
+        return self.chosen_profiles().get("requester")
+
+    def _edit_requester(self) -> None:
+        profile = self._requester()
+        self.edit_profile(profile)
+
+    def _delete_requester(self) -> None:
+        profile = self._requester()
+        if profile is None:
+            return
+        question = _("Delete the profile of {name}? This cannot be undone.").format(
+            name=profile.full_name
+        )
+        if self.context.dialogs.confirm(_("Delete profile"), question):
+            self._store().delete(profile.id)
+            self.refresh_profiles()
+
+    def autofill(self) -> None:
+        if self.info is None:
+            return
+        import forms
+
+        filled = forms.autofill(self.info.items, self.chosen_profiles())
+        for item_id, value in filled.items():
+            if not self.values.get(item_id):
+                self.values[item_id] = value
+        self._values_changed()
+        self.status.setText(
+            _("{count} value(s) filled from the profiles.").format(count=len(filled))
+        )
+
+    def _qr_clicked(self) -> None:
+        path = self.context.dialogs.open_file(
+            _("Photo of the chip ID card"), _("Images (*.jpg *.jpeg *.png *.heic *.tif *.bmp)")
+        )
+        if path is None:
+            return
+
+        def job(progress, cancel):
+            from forms.qr import read_cccd
+
+            return read_cccd(Path(path))
+
+        def done(data) -> None:
+            profile = self._store().add(**data.profile_values())
+            self.refresh_profiles()
+            if "requester" in self.role_combos:
+                self.select_profile("requester", profile.id)
+            self.status.setText(_("Profile of {name} created from the QR code.").format(
+                name=profile.full_name))  # fmt: skip
+
+        self.context.run_job(job, done, self._report, title=_("Reading the QR code"))
+
+    # ---- editing ------------------------------------------------------------------------------
+    def item(self, item_id: str) -> FormItem | None:
+        return self.info.item(item_id) if self.info is not None else None
+
+    def start_editing(self, item_id: str) -> None:
+        item = self.item(item_id)
+        if item is None or not item.fillable:
+            return
+        if item.page != self.page_index + 1:
+            self.go_to_page(item.page - 1)
+        self._finish_editing()
+        self.canvas.selected = item_id
+        rect = self.canvas.item_rect(item).toAlignedRect()
+        if item.type == "checkbox":
+            self.set_value(
+                item_id, "" if self.values.get(item_id) else (item.options or ("Yes",))[0]
+            )
+            return
+        if item.type in ("radio", "combo", "list") and item.options:
+            editor: QtWidgets.QWidget = QtWidgets.QComboBox(self.canvas)
+            editor.addItems(["", *item.options])
+            editor.setEditable(item.type == "combo")
+            editor.setCurrentText(self.values.get(item_id, ""))
+            editor.activated.connect(lambda _i: self._finish_editing())
+        else:
+            editor = QtWidgets.QLineEdit(self.canvas)
+            editor.setText(self.values.get(item_id, ""))
+            editor.returnPressed.connect(self._finish_editing)
+        editor.setAccessibleName(item.label or item.id)
+        editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 120), max(rect.height(), 24))
+        editor.show()
+        editor.setFocus()
+        self._editor, self._editing = editor, item_id
+        self.canvas.update()
+
+    def _finish_editing(self) -> None:
+        editor, item_id = self._editor, self._editing
+        if editor is None or item_id is None:
+            return
+        self._editor = self._editing = None
+        text = editor.currentText() if isinstance(editor, QtWidgets.QComboBox) else editor.text()
+        editor.hide()
+        editor.deleteLater()
+        self.canvas.selected = None
+        self.set_value(item_id, text)
+
+    def set_value(self, item_id: str, value: str) -> None:
+        import unicodedata
+
+        value = unicodedata.normalize("NFC", value)
+        if value.strip():
+            self.values[item_id] = value
+        else:
+            self.values.pop(item_id, None)
+        self._values_changed()
+
+    def _table_edited(self, cell: QtWidgets.QTableWidgetItem) -> None:
+        if cell.column() == 1:
+            item_id = cell.data(Qt.ItemDataRole.UserRole)
+            if item_id and cell.text() != self.values.get(item_id, ""):
+                self.set_value(item_id, cell.text())
+
+    def _values_changed(self) -> None:
+        self.saved_paths = None
+        self._store_values()
+        self._refresh_all()
+        self.status_changed.emit()
+
+    def problems_now(self) -> list[Any]:
+        if self.info is None:
+            return []
+        import forms
+
+        return forms.validate(self.info.items, self.values)
+
+    def _refresh_all(self) -> None:
+        self._show_page()
+        self.problems.clear()
+        for problem in self.problems_now():
+            entry = QtWidgets.QListWidgetItem(str(problem))
+            entry.setData(Qt.ItemDataRole.UserRole, problem.item_id)
+            self.problems.addItem(entry)
+        self.table.blockSignals(True)
+        items = [i for i in (self.info.items if self.info else ()) if i.fillable]
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            label = QtWidgets.QTableWidgetItem(item.label or item.id)
+            label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            label.setToolTip(f"{item.id} · {_('page')} {item.page}")
+            value = QtWidgets.QTableWidgetItem(self.values.get(item.id, ""))
+            value.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.table.setItem(row, 0, label)
+            self.table.setItem(row, 1, value)
+        self.table.blockSignals(False)
+
+    # ---- storage in the dossier and saving ----------------------------------------------------
+    def _forms_extra(self) -> dict[str, Any] | None:
+        if self.session is None:
+            return None
+        return self.session.dossier.extra.setdefault("forms", {})
+
+    def _stored_values(self) -> dict[str, str]:
+        extra = self._forms_extra()
+        entry = extra.get(self.form_key, {}) if extra is not None else {}
+        values = entry.get("values", {}) if isinstance(entry, dict) else {}
+        return {str(k): str(v) for k, v in values.items()}
+
+    def _store_values(self, output: str | None = None) -> None:
+        extra = self._forms_extra()
+        if extra is None or not self.form_key:
+            return
+        entry = extra.setdefault(self.form_key, {})
+        entry["values"] = dict(self.values)
+        if output is not None:
+            entry["output"] = output
+        self.session.mark_changed()
+
+    def save(self) -> None:
+        """Write an editable copy (fields kept) and a flattened copy for upload."""
+        if self.info is None or self.form_path is None:
+            return
+        self._finish_editing()
+        start = (self.session.root / "export") if self.session is not None else None
+        stem = Path(self.form_key or self.form_path.name).stem
+        if start is not None:
+            start = start / f"{stem}.pdf"
+        target = self.context.dialogs.save_file(_("Save the filled form"), "PDF (*.pdf)", start)
+        if target is None:
+            return
+        target = Path(target)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
+        flat = None if self.info.signed else target.with_name(f"{target.stem}-nop.pdf")
+        source, values, password = self.form_path, dict(self.values), self.password
+
+        def job(progress, cancel):
+            import forms
+
+            editable = forms.FillOptions(password=password)
+            forms.fill(source, target, values, editable, progress, cancel)
+            if flat is not None:
+                flattened = forms.FillOptions(flatten=True, password=password)
+                forms.fill(source, flat, values, flattened, progress, cancel)
+            return target, flat
+
+        def done(paths) -> None:
+            self.saved_paths = paths
+            editable, flattened = paths
+            self._store_values(output=str(flattened or editable))
+            if flattened is None:
+                self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
+                                    .format(editable=editable.name))  # fmt: skip
+            else:
+                self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
+                    editable=editable.name, flat=flattened.name))  # fmt: skip
+            self.status_changed.emit()
+
+        self.context.run_job(job, done, self._report, title=_("Saving the form"))
+
+    def step_status(self) -> StepStatus:
+        if self.info is not None and self.problems_now():
+            return StepStatus("attention", _("Some values need checking."))
+        extra = self._forms_extra() or {}
+        if any(isinstance(e, dict) and e.get("output") for e in extra.values()):
+            return StepStatus("done", _("Form saved."))
+        return StepStatus()
