@@ -359,9 +359,10 @@ def _run(*args: str) -> None:
     subprocess.run(args, check=True, env=dict(os.environ), capture_output=True, timeout=60)
 
 
-def make_softhsm_token(pki: TestPki, folder: Path) -> dict:
+def make_softhsm_token(pki: TestPki, folder: Path, cert: str = "signer") -> dict:
     """Init a SoftHSM2 token in `folder` (SOFTHSM2_CONF is set for this process) holding the
-    signer's key and certificate; slot numbers are random, so callers select it by label."""
+    signer's key and certificate `cert` (a certificate of the "signer" key); slot numbers are
+    random, so callers select it by label."""
     tokendir = folder / "tokens"
     tokendir.mkdir(parents=True, exist_ok=True)
     conf = folder / "softhsm2.conf"
@@ -375,7 +376,7 @@ def make_softhsm_token(pki: TestPki, folder: Path) -> dict:
     _run("softhsm2-util", "--import", str(pki.key_pem("signer")), "--token", TOKEN_LABEL,
          "--label", "Private key", "--id", "01", "--pin", TOKEN_PIN)  # fmt: skip
     cert_der = folder / "signer.der"
-    cert_der.write_bytes(pki.cert_der("signer"))
+    cert_der.write_bytes(pki.cert_der(cert))
     _run("pkcs11-tool", "--module", str(SOFTHSM_MODULE), "--token-label", TOKEN_LABEL,
          "--login", "--pin", TOKEN_PIN, "--write-object", str(cert_der), "--type", "cert",
          "--id", "01", "--label", CERT_LABEL)  # fmt: skip

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from common.errors import HosoError
 from common.i18n import N_, _
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -522,10 +523,28 @@ class FormsPage(StepPage):
         for item_id, value in filled.items():
             if not self.values.get(item_id):
                 self.values[item_id] = value
+        self._record_applicant()
         self._values_changed()
         self.status.setText(
             _("{count} value(s) filled from the profiles.").format(count=len(filled))
         )
+
+    def _record_applicant(self) -> None:
+        """The requester becomes the dossier's applicant: the dossier list (clerk mode) finds
+        the dossier by name and ID number, and "new dossier for the same citizen" reuses it."""
+        requester = self._requester()
+        if self.session is None or requester is None:
+            return
+        import dataclasses
+
+        values = {
+            key: value
+            for key, value in dataclasses.asdict(requester).items()
+            if isinstance(value, str) and value and key != "id"
+        }
+        if self.session.dossier.applicant != values:
+            self.session.dossier.applicant = values
+            self.session.mark_changed()
 
     def _qr_clicked(self) -> None:
         path = self.context.dialogs.open_file(
@@ -698,6 +717,7 @@ class FormsPage(StepPage):
         def done(paths) -> None:
             self.saved_paths = paths
             editable, flattened = paths
+            self._attach_to_component(flattened or editable)
             self._store_values(output=str(flattened or editable))
             if flattened is None:
                 self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
@@ -708,6 +728,41 @@ class FormsPage(StepPage):
             self.status_changed.emit()
 
         self.context.run_job(job, done, self._report, title=_("Saving the form"))
+
+    def _form_component(self) -> str | None:
+        """The component of the dossier's procedure this form is the template of."""
+        if self.session is None or not self.form_key:
+            return None
+        from dossier.catalog import load_catalog
+
+        try:
+            procedure = load_catalog(self.context.catalog_dir).find(
+                self.session.dossier.procedure_code
+            )
+        except HosoError:
+            return None
+        if procedure is None:
+            return None
+        return next((c.id for c in procedure.components if c.form_template == self.form_key), None)
+
+    def _attach_to_component(self, saved: Path) -> None:
+        """The saved form becomes the file of its component (replacing the previous save),
+        so the steps "Digital signature" and "Package & submit" use it."""
+        component = self._form_component()
+        extra = self._forms_extra()
+        if component is None or extra is None or self.session is None:
+            return
+        entry = extra.setdefault(self.form_key, {})
+        previous = entry.get("file_id")
+        workspace = self.session.workspace
+        try:
+            item = workspace.add_file(component, saved, save=False)
+        except HosoError as exc:
+            self._report(exc, "")
+            return
+        if previous and workspace.dossier.find_file(previous) is not None:
+            workspace.remove_file(previous, save=False)
+        entry["file_id"] = item.id
 
     def step_status(self) -> StepStatus:
         if self.info is not None and self.problems_now():

@@ -89,3 +89,21 @@ def add_pages(dossier, component_id: str, first: DossierFile, page_count: int) -
 
 def original_path(root: Path, item: DossierFile) -> Path:
     return root / item.original
+
+
+def split_pages(pdf: Path, targets: list[Path]) -> list[Path]:
+    """One single-page PDF per target from the pages of `pdf`, in order (worker thread);
+    written atomically; the page data is copied, not re-encoded."""
+    import pymupdf
+
+    from common.fsutil import atomic_output, make_private_dir
+
+    with pymupdf.open(pdf) as source:
+        if source.page_count != len(targets):
+            return []
+        for index, target in enumerate(targets):
+            make_private_dir(target.parent)
+            with pymupdf.open() as single, atomic_output(target) as temp:
+                single.insert_pdf(source, from_page=index, to_page=index)
+                single.save(temp, garbage=3, deflate=True)
+    return targets

@@ -474,6 +474,8 @@ class ScanPage(StepPage):
 
     def _edited(self, items) -> None:
         for item in items:
+            if not item.signed:
+                item.derived = None  # the page's PDF no longer matches its edits
             self.previews.pop(item.id, None)
             self.failed.pop(item.id, None)
             self.schedule_preview(item)
@@ -589,19 +591,32 @@ class ScanPage(StepPage):
             return
         component = self.current_component()
         root = self.session.root
-        pages = [(scan_model.original_path(root, f), list(f.steps)) for f in self.files()]
+        files = self.files()
+        pages = [(scan_model.original_path(root, f), list(f.steps)) for f in files]
         target = root / "work" / f"{component}.pdf"
         limit = self.limit_bytes()
         as_card = self.card_box.isChecked() and len(pages) == 2
+        page_targets = [root / "work" / component / f"{f.id}.pdf" for f in files]
 
         def work(progress, cancel):
             from scanning import render_card_pdf, render_pdf
 
             if as_card:
-                return render_card_pdf(pages[0], pages[1], target, progress, cancel)
-            return render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
+                return render_card_pdf(pages[0], pages[1], target, progress, cancel), []
+            report = render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
+            return report, scan_model.split_pages(target, page_targets)
 
-        self._run(work, self._exported, _("Making the PDF"))
+        def done(outcome) -> None:
+            report, written = outcome
+            if written and self.session is not None:
+                # each page's PDF becomes its file's result: packaging and signing use them
+                for item, path in zip(files, written, strict=True):
+                    item.derived = path.relative_to(root).as_posix()
+                    item.signed = False
+                self.session.mark_changed()
+            self._exported(report)
+
+        self._run(work, done, _("Making the PDF"))
 
     def _exported(self, report) -> None:
         self.last_report = report

@@ -278,6 +278,12 @@ class SignPage(StepPage):
                 title=_("Reading signatures"),
             )
 
+    def on_enter(self) -> None:
+        """Forms saved or PDFs made since the page was built: list the dossier's PDFs again."""
+        current = [(p.file_id, p.path) for p in self.pdfs]
+        if current != [(p.file_id, p.path) for p in self._dossier_pdfs()]:
+            self.on_session_changed()
+
     def _dossier_pdfs(self) -> list[DossierPdf]:
         if self.session is None:
             return []
@@ -619,10 +625,16 @@ class SignPage(StepPage):
 
         options = VerifyOptions(trust_roots=self._trust_roots())
         self.report_view.setPlainText(_("Checking signatures…"))
+        self._check_generation = getattr(self, "_check_generation", 0) + 1
+        generation = self._check_generation
+
+        def latest_only(show):  # an older check finishing late must not replace a newer one
+            return lambda *args: show(*args) if generation == self._check_generation else None
+
         self.context.run_job(
             lambda progress, cancel: verify(path, options, progress, cancel),
-            self._show_report,
-            self._report_failed,
+            latest_only(self._show_report),
+            latest_only(self._report_failed),
             title=_("Checking signatures"),
         )
 
@@ -707,6 +719,8 @@ def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
             if token.pin_locked:
                 problems.append(_("Token {label}: the PIN is locked.").format(label=token.label))
             for cert in token.certificates:
+                if "key_cert_sign" in cert.key_usage:
+                    continue  # the CA's own certificate, carried on many tokens: not a signer
                 description = _("{subject} — {issuer} (token {label}, until {date})").format(
                     subject=cert.subject,
                     issuer=cert.issuer,
