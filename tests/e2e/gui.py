@@ -90,10 +90,13 @@ def write_png(image: QtGui.QImage, target: Path) -> None:
         image = image.scaledToWidth(1180, Qt.TransformationMode.SmoothTransformation)
     assert image.save(str(target), "PNG", 9)
     if target.stat().st_size > MAX_SCREENSHOT_BYTES:
-        palette = image.convertToFormat(
-            QtGui.QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
-        )
-        assert palette.save(str(target), "PNG", 9)
+        from PIL import Image
+
+        rgb = image.convertToFormat(QtGui.QImage.Format.Format_RGB888)
+        pixels = Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()),
+                                  "raw", "RGB", rgb.bytesPerLine(), 1)  # fmt: skip
+        palette = pixels.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        palette.save(target, optimize=True)
 
 
 def wait_jobs_idle(qtbot) -> None:
