@@ -11,6 +11,7 @@ address/offset not page-aligned"), so the spec strips here and skips them.
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import subprocess
 from collections.abc import Iterable, Iterator
@@ -245,6 +246,9 @@ def files_to_strip(folder: Path) -> Iterator[Path]:
 def strip_bundle(folder: Path) -> tuple[int, int]:
     """Strip debug symbols in place; returns (files stripped, bytes saved)."""
     count = saved = 0
+    if shutil.which("strip") is None:
+        print("strip (binutils) not found: the bundle stays unstripped")
+        return count, saved
     for path in files_to_strip(folder):
         before = path.stat().st_size
         subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
