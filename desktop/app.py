@@ -46,6 +46,18 @@ def install_error_boundary() -> None:
     sys.excepthook = hook
 
 
+def configure_high_dpi() -> None:
+    """Call before the QApplication exists. Qt 6 is per-monitor DPI aware on Windows by itself;
+    the 125 % and 150 % scales common on Windows laptops pass through unrounded (rounding 150 %
+    to 200 % makes the window too big for a 1366x768 screen, to 100 % too small to read)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+
+
 def build_context(settings, log_file: Path):
     from desktop.paths import data_dir, default_dossier_root, profiles_dir
     from ui.context import AppContext
@@ -72,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     QCoreApplication.setOrganizationName("hoso")
     QCoreApplication.setApplicationName("hoso")
+    if QApplication.instance() is None:
+        configure_high_dpi()
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     from common.i18n import _, set_language
@@ -146,7 +160,7 @@ def run_smoke(app, window) -> int:
     if errors:
         print(f"smoke: {len(errors)} error dialog(s)", file=sys.stderr)
         return 1
-    print("smoke: ok", flush=True)
+    print(f"smoke: ok, device pixel ratio {window.devicePixelRatioF():g}", flush=True)
     window.close()
     return 0
 
