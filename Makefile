@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench venv system-deps-run system-deps-test system-deps-bundle clean translations templates bundle bundle-test
+.PHONY: run test lint format bench venv system-deps-run system-deps-test system-deps-bundle clean translations templates bundle bundle-test lint-workflows
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -44,6 +44,16 @@ bundle-test: bundle
 	dist/hoso/hoso --help >/dev/null
 	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.check_bundle dist/hoso
 
+# The Windows workflow cannot run here: validate it against GitHub's workflow schema
+# (check-jsonschema, offline), yamllint and zizmor (static analysis), in a venv of their own.
+LINT_VENV := .venv-lint
+lint-workflows:
+	@test -x $(LINT_VENV)/bin/zizmor || { $(PYTHON) -m venv $(LINT_VENV) && \
+	  $(LINT_VENV)/bin/pip install -q check-jsonschema yamllint zizmor; }
+	$(LINT_VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(LINT_VENV)/bin/yamllint -c .github/yamllint.yml .github
+	$(LINT_VENV)/bin/zizmor --offline --config .github/zizmor.yml .github/workflows
+
 system-deps-run:
 	@bash scripts/system-deps.sh run
 
@@ -60,4 +70,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LINT_VENV) build dist .pytest_cache .ruff_cache
