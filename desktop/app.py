@@ -58,6 +58,15 @@ def configure_high_dpi() -> None:
     )
 
 
+def set_window_icon(app) -> None:
+    """The drawn app icon (scripts/make_icon.py) on every window and the task bar."""
+    from PySide6.QtGui import QIcon
+
+    from common.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hoso.png"))))
+
+
 def build_context(settings, log_file: Path):
     from desktop.paths import data_dir, default_dossier_root, profiles_dir
     from ui.context import AppContext
@@ -102,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     set_log_file(log_file)
     register_ui_font(app)
+    set_window_icon(app)
     app.setApplicationDisplayName(_("Hồ sơ số"))
     install_error_boundary()
 

@@ -65,6 +65,8 @@ def test_resources_are_bundled_with_what_the_selftest_needs() -> None:
         "forms/index.json",
         "translations/vi",
         "samples/selftest-photo.jpg",
+        "icons/hoso.ico",  # executables, installer, .hoso files
+        "icons/hoso.png",  # window icon
     ):
         assert (resources / needed).exists(), needed
 
@@ -239,3 +241,56 @@ def test_make_bundle_installs_pyinstaller_and_ci_runs_the_bundle_test() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert "make test" in ci and "make bundle-test" in ci
     assert ci.index("make test") < ci.index("make bundle-test")
+
+
+def _iss_sections(text: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]") and " " not in stripped:
+            current = stripped[1:-1]
+            sections.setdefault(current, [])
+        elif stripped and not stripped.startswith(";") and current:
+            sections[current].append(stripped)
+    return sections
+
+
+def test_installer_script_is_per_user_bilingual_and_associates_hoso_files() -> None:
+    iss = (ROOT / "installer" / "hoso.iss").read_text(encoding="utf-8")
+    sections = _iss_sections(iss)
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "lowest"  # no admin rights needed
+    assert setup["PrivilegesRequiredOverridesAllowed"] == "dialog"
+    assert setup["DefaultDirName"].startswith("{autopf}")  # per-user Programs folder
+    assert setup["ChangesAssociations"] == "yes"
+    assert (ROOT / "installer" / setup["SetupIconFile"].replace("\\", "/")).exists()
+    # what the spec builds is what the installer packs
+    assert '#define AppExe "hoso-desktop.exe"' in iss
+    assert 'Source: "..\\dist\\hoso\\*"' in iss and 'name="hoso"' in SPEC
+    languages = sections["Languages"]
+    assert any('"vi"' in line and "Vietnamese.isl" in line for line in languages)
+    assert any('"en"' in line and "compiler:Default.isl" in line for line in languages)
+    custom = [line.split("=", 1)[0] for line in sections["CustomMessages"]]
+    keys = {name.split(".", 1)[1] for name in custom}
+    for key in keys:  # every custom message in both languages
+        assert f"vi.{key}" in custom and f"en.{key}" in custom
+    command = next(line for line in sections["Registry"] if "shell\\open\\command" in line)
+    assert '"""{app}\\{#AppExe}"" --import ""%1"""' in command
+    assert all(line.startswith("Root: HKA;") for line in sections["Registry"])
+    icons = sections["Icons"]
+    assert any("{autoprograms}" in line for line in icons)
+    assert any("{autodesktop}" in line and "Tasks: desktopicon" in line for line in icons)
+    # the uninstaller deletes the user's data only when asked, never when silent
+    code = iss.split("[Code]", 1)[1]
+    assert "not UninstallSilent" in code and "MB_DEFBUTTON2" in code and "IDYES" in code
+
+
+def test_windows_workflow_builds_tests_and_uploads() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "pyinstaller --noconfirm --clean" in workflow and "build.spec" in workflow
+    assert "--selftest" in workflow and "-Wait" in workflow  # a GUI exe: wait for its exit code
+    assert "Files/Languages/Unofficial/Vietnamese.isl" in workflow
+    assert "installer\\Vietnamese.isl" in workflow  # beside hoso.iss, as [Languages] expects
+    assert "ISCC.exe" in workflow and "installer\\hoso.iss" in workflow
+    assert "upload-artifact" in workflow and "dist/installer/*.exe" in workflow
