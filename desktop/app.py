@@ -67,6 +67,19 @@ def set_window_icon(app) -> None:
     app.setWindowIcon(QIcon(str(resource_path("icons", "hoso.png"))))
 
 
+def fit_to_screen(window) -> None:
+    """Never open larger than the screen: a 1366x768 laptop at 125 % offers 1093x614 logical
+    pixels (minus the task bar), less than the window's default size."""
+    screen = window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    width = min(window.width(), int(available.width() * 0.95))
+    height = min(window.height(), int(available.height() * 0.95))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+
+
 def build_context(settings, log_file: Path):
     from desktop.paths import data_dir, default_dossier_root, profiles_dir
     from ui.context import AppContext
@@ -138,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.import_archive_file(args.import_file)
     else:
         reopen_last_dossier(window, settings)
+    fit_to_screen(window)
     window.show()
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
@@ -170,7 +184,12 @@ def run_smoke(app, window) -> int:
     if errors:
         print(f"smoke: {len(errors)} error dialog(s)", file=sys.stderr)
         return 1
-    print(f"smoke: ok, device pixel ratio {window.devicePixelRatioF():g}", flush=True)
+    available = window.screen().availableGeometry()
+    print(
+        f"smoke: ok, device pixel ratio {window.devicePixelRatioF():g}, window "
+        f"{window.width()}x{window.height()} on {available.width()}x{available.height()}",
+        flush=True,
+    )
     window.close()
     return 0
 
