@@ -102,6 +102,15 @@ def per_photo(runs: int) -> None:
     print(f"{'median ratio pipeline/floor':44} {statistics.median(ratios):6.2f}   (target <= 3)")
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children (the pool's workers)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def batch(count: int = 20, workers: int = 2) -> None:
     from scanning import ScanOptions, scan_to_pdf
 
@@ -109,16 +118,21 @@ def batch(count: int = 20, workers: int = 2) -> None:
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "batch.pdf"
         with PeakMemory() as memory:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _cpu_seconds()
             report = scan_to_pdf(sources, output, ScanOptions(), workers=workers)
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
         print(f"\nBatch of {count} photos, {workers} workers: {report.pages / elapsed:.2f} pages/s "
               f"({elapsed:.1f} s), peak memory {memory.peak / 2**20:.0f} MB (target <= 600), "
               f"PDF {report.bytes / 2**20:.1f} MB")  # fmt: skip
-        started = time.perf_counter()
-        scan_to_pdf(sources[:6], output, ScanOptions(), workers=1)
-        single = (time.perf_counter() - started) / 6
-        print(f"  baseline, 1 process: {1 / single:.2f} pages/s")
+        print(f"  CPU {cpu:.1f} s over {elapsed:.1f} s: {cpu / elapsed:.2f} cores busy "
+              f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")  # fmt: skip
+        single_count = 8
+        started, cpu = time.perf_counter(), _cpu_seconds()
+        scan_to_pdf(sources[:single_count], output, ScanOptions(), workers=1)
+        single, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+        print(f"  baseline, 1 process ({single_count} photos): "
+              f"{single_count / single:.2f} pages/s, "
+              f"{cpu / single:.2f} cores busy")  # fmt: skip
 
 
 def _ink_ssim(reference, jpeg: bytes) -> float:
