@@ -117,10 +117,20 @@ def encode_page(
     size_mm: tuple[float, float],
     budget: int | None = None,
     quality: int | None = None,
+    *,
+    min_quality: int = MIN_QUALITY,
+    floor_quality: int | None = None,
 ) -> EncodedPage:
-    """Encode one page, searching quality then resolution when a byte budget is given."""
+    """Encode one page, searching quality then resolution when a byte budget is given.
+
+    At each resolution the quality goes down to `min_quality`; at the resolution floor it may
+    go further, to `floor_quality` (a last resort: packaging allows it, scans do not).
+    """
     lossless = mode == "bw"
     quality = quality or DEFAULT_QUALITY.get(mode, MAX_QUALITY)
+    if budget is None and mode in SOFT_TARGET_MODES and not lossless:
+        soft = int(SOFT_BYTES_PER_MEGAPIXEL * image.shape[0] * image.shape[1] / 1e6)
+        return _best_quality(image, dpi, size_mm, soft, quality, min_quality)
     resolutions = [dpi]
     if budget:
         step = dpi
@@ -129,9 +139,6 @@ def encode_page(
             resolutions.append(step)
         if resolutions[-1] > MIN_DPI and dpi > MIN_DPI:
             resolutions.append(float(MIN_DPI))
-    if budget is None and mode in SOFT_TARGET_MODES:
-        soft = int(SOFT_BYTES_PER_MEGAPIXEL * image.shape[0] * image.shape[1] / 1e6)
-        return _best_quality(image, dpi, size_mm, soft, quality)
     best: EncodedPage | None = None
     for target_dpi in resolutions:
         scaled = _resample(image, target_dpi / dpi)
@@ -139,7 +146,10 @@ def encode_page(
             candidate = _page(encode_bilevel_png(scaled, target_dpi), "png", scaled,
                               target_dpi, 0, size_mm)  # fmt: skip
         else:
-            candidate = _best_quality(scaled, target_dpi, size_mm, budget, quality)
+            lowest = min_quality
+            if target_dpi == resolutions[-1] and floor_quality is not None:
+                lowest = min(min_quality, floor_quality)
+            candidate = _best_quality(scaled, target_dpi, size_mm, budget, quality, lowest)
         if budget is None or candidate.size <= budget:
             return candidate
         if best is None or candidate.size < best.size:
@@ -153,8 +163,8 @@ def _page(data, kind, image, dpi, quality, size_mm) -> EncodedPage:
     return EncodedPage(data, kind, width, height, float(dpi), quality, size_mm)
 
 
-def _best_quality(image, dpi, size_mm, budget, quality) -> EncodedPage:
-    """The highest quality (MIN_QUALITY..quality) that fits the budget, or MIN_QUALITY.
+def _best_quality(image, dpi, size_mm, budget, quality, lowest=MIN_QUALITY) -> EncodedPage:
+    """The highest quality (lowest..quality) that fits the budget, or `lowest`.
 
     Size grows smoothly with quality, so after the two ends the quality is interpolated
     between them and then stepped down until it fits: 3 encodes for most pages.
@@ -164,14 +174,14 @@ def _best_quality(image, dpi, size_mm, budget, quality) -> EncodedPage:
         return _page(encode_jpeg(image, q, dpi), "jpeg", image, dpi, q, size_mm)
 
     top = encoded(quality)
-    if budget is None or top.size <= budget or quality <= MIN_QUALITY:
+    if budget is None or top.size <= budget or quality <= lowest:
         return top
-    floor = encoded(MIN_QUALITY)
+    floor = encoded(lowest)
     if floor.size > budget:
         return floor
     share = (budget - floor.size) / max(1, top.size - floor.size)
-    guess = min(quality - 1, MIN_QUALITY + int(share * (quality - MIN_QUALITY)))
-    while guess > MIN_QUALITY:
+    guess = min(quality - 1, lowest + int(share * (quality - lowest)))
+    while guess > lowest:
         attempt = encoded(guess)
         if attempt.size <= budget:
             return attempt

@@ -217,3 +217,17 @@ def test_card_portrait_stays_dark_in_colour_mode():
     box = result.image[int(out_h * 0.35) : int(out_h * 0.75), int(out_w * 0.07) : int(out_w * 0.25)]
     assert box.mean() < 150  # not washed out to white by the illumination estimate
     assert result.image[int(out_h * 0.05), int(out_w * 0.5)].mean() > 200  # card background
+
+
+def test_floor_quality_is_a_last_resort_at_the_lowest_resolution():
+    dense = _dense_page(seed=5)
+    at_floor = encode_page(dense, "original", 200, (210, 297), budget=2000)
+    assert at_floor.over_budget and at_floor.quality == MIN_QUALITY
+    smallest = encode_page(dense, "original", 200, (210, 297), budget=2000, floor_quality=35)
+    assert smallest.quality == 35 and round(smallest.dpi) == MIN_DPI
+    assert smallest.size < at_floor.size
+    # a budget reachable only below MIN_QUALITY at the floor resolution
+    budget = (smallest.size + at_floor.size) // 2
+    fitted = encode_page(dense, "original", 200, (210, 297), budget=budget, floor_quality=35)
+    assert not fitted.over_budget and fitted.size <= budget
+    assert 35 <= fitted.quality < MIN_QUALITY and round(fitted.dpi) == MIN_DPI
