@@ -15,6 +15,7 @@ libjpeg's tables at the same quality setting on document pages, at the same text
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,11 +164,17 @@ def _page(data, kind, image, dpi, quality, size_mm) -> EncodedPage:
     return EncodedPage(data, kind, width, height, float(dpi), quality, size_mm)
 
 
+#: JPEG bytes lost per quality step below the starting one, as a share of its size (measured
+#: on dense document pages: 0.93 at -5, 0.87 at -10, 0.82 at -15; sparse pages lose less)
+_SHARE_PER_QUALITY_STEP = 0.012
+
+
 def _best_quality(image, dpi, size_mm, budget, quality, lowest=MIN_QUALITY) -> EncodedPage:
     """The highest quality (lowest..quality) that fits the budget, or `lowest`.
 
-    Size grows smoothly with quality, so after the two ends the quality is interpolated
-    between them and then stepped down until it fits: 3 encodes for most pages.
+    Size falls almost linearly with quality, so the quality is predicted from the size at the
+    starting one, encoded, and stepped down while it does not fit (2 encodes for most document
+    pages); a result far under the budget is interpolated back up once.
     """
 
     def encoded(q: int) -> EncodedPage:
@@ -176,17 +183,21 @@ def _best_quality(image, dpi, size_mm, budget, quality, lowest=MIN_QUALITY) -> E
     top = encoded(quality)
     if budget is None or top.size <= budget or quality <= lowest:
         return top
-    floor = encoded(lowest)
-    if floor.size > budget:
-        return floor
-    share = (budget - floor.size) / max(1, top.size - floor.size)
-    guess = min(quality - 1, lowest + int(share * (quality - lowest)))
-    while guess > lowest:
+    steps_needed = (1 - budget / top.size) / _SHARE_PER_QUALITY_STEP
+    guess = max(lowest, min(quality - 1, quality - math.ceil(steps_needed)))
+    attempt = encoded(guess)
+    while attempt.size > budget and guess > lowest:
+        guess = max(lowest, guess - 2)
         attempt = encoded(guess)
-        if attempt.size <= budget:
-            return attempt
-        guess -= 2
-    return floor
+    if attempt.size < 0.9 * budget and guess < quality - 1:
+        # far under: photos lose bytes faster than documents; interpolate back up once
+        share = (budget - attempt.size) / max(1, top.size - attempt.size)
+        better = guess + int(share * (quality - guess))
+        if better > guess:
+            second = encoded(better)
+            if second.size <= budget:
+                return second
+    return attempt
 
 
 def write_pdf(pages: list[EncodedPage], output: Path, title: str = "") -> None:
