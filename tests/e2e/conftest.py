@@ -21,17 +21,15 @@ def e2e_pki(tmp_path_factory):
     return build_pki(tmp_path_factory.mktemp("e2e-pki"))
 
 
-def _reload_softhsm() -> None:
-    """SoftHSM reads SOFTHSM2_CONF when initialised: re-initialise a module already loaded by
-    an earlier test of this process so it sees the token folder in force now."""
+def _unload_softhsm() -> None:
+    """SoftHSM reads SOFTHSM2_CONF when initialised: unload a module loaded by another test of
+    this process, so the next use loads it again with the token folder in force then."""
     import pkcs11
 
-    loaded = getattr(pkcs11, "_loaded", {}).get(str(SOFTHSM_MODULE))
-    if loaded is not None and loaded.initialized:
-        loaded.reinitialize()
+    pkcs11.unload(str(SOFTHSM_MODULE))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def e2e_token(e2e_pki, tmp_path_factory):
     """A SoftHSM2 token holding the signer's key and a certificate without OCSP/CRL URLs
     (poppler's pdfsig cannot judge those offline)."""
@@ -49,13 +47,13 @@ def e2e_token(e2e_pki, tmp_path_factory):
                     token["label"], "--login", "--pin", token["pin"], "--write-object",
                     str(interm), "--type", "cert", "--id", "02", "--label", "Issuing CA"],
                    check=True, capture_output=True, timeout=60)  # fmt: skip
-    _reload_softhsm()
+    _unload_softhsm()
     yield token
     if old is None:
         os.environ.pop("SOFTHSM2_CONF", None)
     else:
         os.environ["SOFTHSM2_CONF"] = old
-    _reload_softhsm()
+    _unload_softhsm()
 
 
 @pytest.fixture
