@@ -9,6 +9,7 @@ committed), so the Qt-free core and the Qt widgets share the same catalog. Mark 
 from __future__ import annotations
 
 import html
+import json
 import re
 import threading
 from datetime import date
@@ -43,7 +44,7 @@ def read_ts_fast(path: Path) -> dict[str, str]:
     table: dict[str, str] = {}
     for match in _MESSAGE.finditer(path.read_text(encoding="utf-8")):
         source, attributes, text = match.groups()
-        if text and not re.search(r'type="(obsolete|vanished)"', attributes):
+        if text and "obsolete" not in attributes and "vanished" not in attributes:
             table[html.unescape(source)] = html.unescape(text)
     return table
 
@@ -67,16 +68,53 @@ def parse_ts(path: Path) -> dict[str, str]:
     return table
 
 
+_cache_dir: Path | None = None
+
+
+def set_cache_dir(folder: Path | None) -> None:
+    """Where compiled catalogs are kept between runs (the app passes its data folder)."""
+    global _cache_dir
+    _cache_dir = folder
+
+
+def _fingerprint(files: list[Path]) -> list[list[object]]:
+    stats = [(f, f.stat()) for f in files]
+    return [[f.name, s.st_size, s.st_mtime_ns] for f, s in stats]
+
+
+def _compile(language: str) -> dict[str, str]:
+    """Merge every .ts file of the language; reuse the compiled copy while none changed."""
+    folder = translations_dir(language)
+    files = sorted(folder.glob("*.ts")) if folder.is_dir() else []
+    fingerprint = _fingerprint(files)
+    cache = _cache_dir / f"translations-{language}.json" if _cache_dir else None
+    if cache is not None:
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+            if data.get("fingerprint") == fingerprint:
+                return dict(data["table"])
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass  # no cache yet, or a stale or damaged one: compile again
+    table: dict[str, str] = {}
+    for ts_file in files:
+        table.update(read_ts_fast(ts_file))
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps({"fingerprint": fingerprint, "table": table}, ensure_ascii=False)
+            temporary = cache.with_suffix(f".{threading.get_ident()}.tmp")
+            temporary.write_text(payload, encoding="utf-8")
+            temporary.replace(cache)
+        except OSError:
+            pass  # a read-only data folder only costs the compile time
+    return table
+
+
 def load_catalog(language: str) -> dict[str, str]:
     """All translations of a language, merged from every .ts file of its folder."""
     with _lock:
         if language not in _catalogs:
-            table: dict[str, str] = {}
-            folder = translations_dir(language)
-            if folder.is_dir():
-                for ts_file in sorted(folder.glob("*.ts")):
-                    table.update(read_ts_fast(ts_file))
-            _catalogs[language] = table
+            _catalogs[language] = _compile(language)
         return _catalogs[language]
 
 

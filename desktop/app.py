@@ -32,6 +32,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def use_translation_cache() -> None:
+    """Keep the compiled Vietnamese catalog in the data folder: start-up reads one file."""
+    from common.i18n import set_cache_dir
+    from desktop.paths import data_dir
+
+    set_cache_dir(data_dir() / "cache")
+
+
 def install_error_boundary() -> None:
     """Unexpected exceptions on the GUI thread end in the error dialog, never a silent crash."""
     from ui.error_dialog import show_error
@@ -115,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.settings import load_settings
 
     settings = load_settings()
+    use_translation_cache()
     set_language(args.lang or settings.get("language"))
     log_file = log_file_path()
     from ui.dialogs import DialogService

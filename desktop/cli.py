@@ -63,6 +63,9 @@ def _language_from_argv(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.app import use_translation_cache
+
+    use_translation_cache()
     set_language(_language_from_argv(argv))  # before the parser, so --help is translated
     from desktop.logging_setup import setup_logging
 

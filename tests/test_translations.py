@@ -85,3 +85,35 @@ def test_fast_reader_agrees_with_the_xml_parser(tmp_path):
         encoding="utf-8",
     )
     assert i18n.read_ts_fast(tricky) == i18n.parse_ts(tricky) == {"A & <b>": "Á & <b>"}
+
+
+def test_compiled_catalog_is_reused_and_refreshed_when_a_file_changes(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "translations" / "vi"
+    folder.mkdir(parents=True)
+    source = i18n.translations_dir("vi") / "ui.main_window.ts"
+    shutil.copy(source, folder / "ui.main_window.ts")
+    monkeypatch.setattr(
+        i18n, "translations_dir", lambda language: tmp_path / "translations" / language
+    )
+    monkeypatch.setattr(i18n, "_catalogs", {})
+    i18n.set_cache_dir(tmp_path / "cache")
+    try:
+        first = i18n.load_catalog("vi")
+        assert first["Next"] == "Tiếp theo"
+        cache = tmp_path / "cache" / "translations-vi.json"
+        assert cache.exists()
+        # a changed .ts file invalidates the compiled copy
+        text = (folder / "ui.main_window.ts").read_text(encoding="utf-8")
+        (folder / "ui.main_window.ts").write_text(
+            text.replace("Tiếp theo", "Tiếp tục"), encoding="utf-8"
+        )
+        monkeypatch.setattr(i18n, "_catalogs", {})
+        assert i18n.load_catalog("vi")["Next"] == "Tiếp tục"
+        # a damaged cache is compiled again, never trusted
+        cache.write_text("{broken", encoding="utf-8")
+        monkeypatch.setattr(i18n, "_catalogs", {})
+        assert i18n.load_catalog("vi")["Next"] == "Tiếp tục"
+    finally:
+        i18n.set_cache_dir(None)

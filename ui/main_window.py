@@ -212,7 +212,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         step_id = self.step_ids()[row]
         if step_id == START_ID:
-            self.start_page.refresh()
+            if self.isVisible():
+                self.start_page.refresh()
+            else:  # first show: load the list once the window is up (keeps start-up fast)
+                QtCore.QTimer.singleShot(150, self.start_page.refresh)
             self.stack.setCurrentWidget(self.start_page)
             self.step_title.setText(_("Start"))
         else:
