@@ -207,7 +207,13 @@ def test_birth_registration_through_the_gui(window, qtbot, lang, tmp_path, e2e_p
     # ---- clerk mode: the dossier list records the portal's code and the submission date ---
     window.go_to("start")
     start = window.start_page
-    wait_for(qtbot, lambda: start.table.rowCount() == 1, shown_errors)
+    wait_for(  # the list is reloaded in the background: wait for the fresh one
+        qtbot,
+        lambda: (
+            start.table.rowCount() == 1 and start.table.item(0, 0).text() == MOTHER["full_name"]
+        ),
+        shown_errors,
+    )
     type_text(start.search, MOTHER["personal_id"][-6:])  # found by the ID number
     assert start.table.rowCount() == 1
     assert start.table.item(0, 0).text() == MOTHER["full_name"]
