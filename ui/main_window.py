@@ -215,7 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if self.isVisible():
                 self.start_page.refresh()
             else:  # first show: load the list once the window is up (keeps start-up fast)
-                QtCore.QTimer.singleShot(150, self.start_page.refresh)
+                QtCore.QTimer.singleShot(150, self.start_page, self.start_page.refresh)
             self.stack.setCurrentWidget(self.start_page)
             self.step_title.setText(_("Start"))
         else:

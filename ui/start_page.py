@@ -246,7 +246,7 @@ class StartPage(QtWidgets.QWidget):
             self._loading = False
             show_error(self, exc, details)
 
-        self.context.run_job(work, done, failed, title=_("Loading the dossier list…"))
+        self.context.run_job(work, done, failed, title=_("Loading the dossier list…"), owner=self)
 
     def apply_filter(self) -> None:
         text = self.search.text()
