@@ -4,11 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates
-=======
-.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations bundle bundle-test
->>>>>>> main
+.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates bundle bundle-test
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
