@@ -118,6 +118,12 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
+        # the sidebar's states follow the dossier: refreshed shortly after each change
+        self.status_timer = QtCore.QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(150)
+        self.status_timer.timeout.connect(self.refresh_all_status)
+
         self.job_progress = JobProgress()
         self.statusBar().addPermanentWidget(self.job_progress)
         self.dossier_label = QtWidgets.QLabel(_("No dossier open"))
@@ -226,9 +232,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.sidebar.count() - 1)
 
+    def refresh_all_status(self) -> None:
+        for step in STEPS:
+            self._refresh_status(step)
+
+    def step_status(self, step_id: str) -> StepStatus:
+        """What the sidebar shows for a step: its page's view, or the dossier's alone."""
+        from ui.step_status import dossier_status
+
+        page = self.pages.get(step_id)
+        if page is not None:
+            return page.step_status()
+        return dossier_status(step_id, self.context, self.session)
+
     def _refresh_status(self, step: Step) -> None:
-        page = self.pages.get(step.id)
-        status = page.step_status() if page is not None else StepStatus()
+        status = self.step_status(step.id)
         item = self.sidebar.item(self.step_ids().index(step.id))
         icons = {
             "done": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -310,6 +328,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session = session
         if session is not None:
             session.save_failed.connect(lambda exc: show_error(self, exc))
+            session.changed.connect(self.status_timer.start)
             title = session.dossier.title or session.dossier.procedure_code
             self.dossier_label.setText(f"{title} — {session.root}")
             self.setWindowTitle(f"{title} — {_('Hồ sơ số')}")
@@ -319,8 +338,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.start_page.set_session(session)
         for page in self.pages.values():
             page.set_session(session)
-        for step in STEPS:
-            self._refresh_status(step)
+        self.refresh_all_status()
 
     def close_dossier(self) -> None:
         self._set_session(None)

@@ -662,6 +662,8 @@ class FormsPage(StepPage):
             return
         entry = extra.setdefault(self.form_key, {})
         entry["values"] = dict(self.values)
+        entry["problems"] = len(self.problems_now())  # for the sidebar, without the form open
+        entry["saved"] = output is not None  # edited since the last save: save again
         if output is not None:
             entry["output"] = output
         self.session.mark_changed()
@@ -710,9 +712,8 @@ class FormsPage(StepPage):
         self.context.run_job(job, done, self._report, title=_("Saving the form"))
 
     def step_status(self) -> StepStatus:
-        if self.info is not None and self.problems_now():
-            return StepStatus("attention", _("Some values need checking."))
-        extra = self._forms_extra() or {}
-        if any(isinstance(e, dict) and e.get("output") for e in extra.values()):
-            return StepStatus("done", _("Form saved."))
-        return StepStatus()
+        from ui.step_status import forms_status, procedure_of
+
+        if self.session is None:
+            return StepStatus()
+        return forms_status(self.session.dossier, procedure_of(self.context, self.session.dossier))

@@ -444,12 +444,16 @@ class PackPage(StepPage):
         self._start_job(work, self.show_export, _("Exporting for upload"))
 
     def show_export(self, result: UploadExport) -> None:
+        from ui.step_status import record_export
+
         self.export = result
         if self.session is not None and self.portal is not None:
             submission = self.session.dossier.submission
-            if submission.portal != self.portal.id:  # remember where the files are meant for
-                submission.portal = self.portal.id
-                self.session.mark_changed()
+            submission.portal = self.portal.id  # remember where the files are meant for
+            record_export(
+                self.session.dossier, self.portal.id, str(result.folder), len(result.files)
+            )
+            self.session.mark_changed()
         table = self.result_table
         table.setRowCount(len(result.files))
         for row, item in enumerate(result.files):
@@ -583,13 +587,11 @@ class PackPage(StepPage):
         self.refresh_checklist()
 
     def step_status(self) -> StepStatus:
-        if self.session is None or self.checklist is None:
+        from ui.step_status import pack_status
+
+        if self.session is None:
             return StepStatus()
-        if self.export is not None:
-            return StepStatus("done", _("Exported for upload."))
-        if not self.checklist.ready:
-            return StepStatus("attention", self.checklist.blocking[0].message)
-        return StepStatus("not_started", _("Ready to export."))
+        return pack_status(self.session.dossier, self.checklist)
 
 
 def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:

@@ -211,27 +211,22 @@ class ScanPage(StepPage):
         return scan_model.scan_files(self.session.dossier, self.current_component())
 
     def step_status(self) -> StepStatus:
+        from ui.step_status import procedure_of, scan_status
+
         if self.session is None:
             return StepStatus()
-        files = [f for e in self.session.dossier.components for f in e.files if f.kind == "image"]
-        if not files:
-            return StepStatus("not_started", _("No scanned pages yet."))
-        if self._estimated_total() > self.limit_bytes():
-            return StepStatus("attention", _("The pages are larger than the portal allows."))
-        return StepStatus("done", "")
+        dossier = self.session.dossier
+        return scan_status(
+            dossier, procedure_of(self.context, dossier), self.limit_bytes(), self.estimates
+        )
 
     def limit_bytes(self) -> int:
         """The per-file limit of the chosen portal profile (5 MB when unknown)."""
-        if not hasattr(self, "_limit"):
-            limit = DEFAULT_LIMIT_MB
-            try:
-                from dossier.catalog import load_portal
+        if self.session is None:
+            return int(DEFAULT_LIMIT_MB * 1024 * 1024)
+        from ui.step_status import portal_limit_bytes
 
-                limit = load_portal(self.context.settings.get("default_portal")).max_file_mb
-            except Exception:
-                pass
-            self._limit = int(limit * 1_000_000)
-        return self._limit
+        return portal_limit_bytes(self.context, self.session.dossier)
 
     # ---- list -------------------------------------------------------------------------------
 

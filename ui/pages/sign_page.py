@@ -669,14 +669,13 @@ class SignPage(StepPage):
 
     # ---- sidebar -----------------------------------------------------------------------------
     def step_status(self) -> StepStatus:
-        if not self.pdfs:
-            return StepStatus("not_started", _("No PDF in the dossier yet."))
-        unsigned = sum(1 for p in self.pdfs if not p.signatures)
-        if unsigned == 0:
-            return StepStatus("done", _("Every PDF is signed."))
-        if unsigned < len(self.pdfs):
-            return StepStatus("attention", _("{n} PDF file(s) not signed yet.").format(n=unsigned))
-        return StepStatus("not_started", _("No PDF signed yet."))
+        from ui.step_status import procedure_of, sign_status
+
+        if self.session is None:
+            return StepStatus()
+        dossier = self.session.dossier
+        counted = {pdf.file_id: pdf.signatures for pdf in self.pdfs}
+        return sign_status(dossier, procedure_of(self.context, dossier), counted)
 
 
 def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:

@@ -172,14 +172,6 @@
       <translation>Đang lưu tờ khai</translation>
     </message>
     <message>
-      <source>Some values need checking.</source>
-      <translation>Một số giá trị cần kiểm tra lại.</translation>
-    </message>
-    <message>
-      <source>Form saved.</source>
-      <translation>Đã lưu tờ khai.</translation>
-    </message>
-    <message>
       <source>Opening {file}…</source>
       <translation>Đang mở {file}…</translation>
     </message>

@@ -164,10 +164,6 @@
       <translation>In hồ sơ</translation>
     </message>
     <message>
-      <source>Ready to export.</source>
-      <translation>Sẵn sàng để xuất.</translation>
-    </message>
-    <message>
       <source>The printer could not be started.</source>
       <translation>Không khởi động được máy in.</translation>
     </message>
@@ -194,10 +190,6 @@
     <message>
       <source>Open or create a dossier first.</source>
       <translation>Hãy mở hoặc tạo một hồ sơ trước.</translation>
-    </message>
-    <message>
-      <source>Exported for upload.</source>
-      <translation>Đã xuất để tải lên.</translation>
     </message>
     <message>
       <source>required</source>

@@ -96,10 +96,6 @@
       <translation>Dung lượng ước tính so với giới hạn của cổng</translation>
     </message>
     <message>
-      <source>Preview</source>
-      <translation>Xem trước</translation>
-    </message>
-    <message>
       <source>Add photos or scans</source>
       <translation>Thêm ảnh chụp hoặc bản quét</translation>
     </message>
@@ -128,12 +124,8 @@
       <translation>Đang tạo PDF</translation>
     </message>
     <message>
-      <source>No scanned pages yet.</source>
-      <translation>Chưa có trang quét nào.</translation>
-    </message>
-    <message>
-      <source>The pages are larger than the portal allows.</source>
-      <translation>Các trang vượt dung lượng cổng cho phép.</translation>
+      <source>Preview</source>
+      <translation>Xem trước</translation>
     </message>
     <message>
       <source>Scanning…</source>

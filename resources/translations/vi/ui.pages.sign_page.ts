@@ -164,10 +164,6 @@
       <translation>Đang kiểm tra chữ ký…</translation>
     </message>
     <message>
-      <source>No PDF signed yet.</source>
-      <translation>Chưa ký tệp PDF nào.</translation>
-    </message>
-    <message>
       <source>No page to show</source>
       <translation>Không có trang để hiển thị</translation>
     </message>
@@ -224,14 +220,6 @@
       <translation>Đang kiểm tra chữ ký</translation>
     </message>
     <message>
-      <source>No PDF in the dossier yet.</source>
-      <translation>Hồ sơ chưa có tệp PDF nào.</translation>
-    </message>
-    <message>
-      <source>Every PDF is signed.</source>
-      <translation>Tất cả tệp PDF đã được ký.</translation>
-    </message>
-    <message>
       <source>Reading signatures</source>
       <translation>Đang đọc chữ ký</translation>
     </message>
@@ -286,10 +274,6 @@
     <message>
       <source>Password of {name}:</source>
       <translation>Mật khẩu của {name}:</translation>
-    </message>
-    <message>
-      <source>{n} PDF file(s) not signed yet.</source>
-      <translation>Còn {n} tệp PDF chưa ký.</translation>
     </message>
     <message>
       <source>{subject} — {issuer} (token {label}, until {date})</source>
