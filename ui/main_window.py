@@ -424,17 +424,33 @@ class MainWindow(QtWidgets.QMainWindow):
         box.addButton(_("Close"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(title, [(key, description)]) for the whole window and then each step's page."""
+        from ui.keys import key_text, plain, widget_shortcuts
+
+        everywhere = [
+            (key_text(action.shortcut()), plain(action.text()))
+            for action in self.menuBar().findChildren(QtGui.QAction)
+            if not action.shortcut().isEmpty()
+        ]
+        for button in (self.back_button, self.next_button):
+            everywhere.append((key_text(button.shortcut()), plain(button.text())))
+        groups = [(_("Everywhere"), list(dict.fromkeys(everywhere)))]
+        groups.append((_("Start"), widget_shortcuts(self.start_page, self.start_page.key_help)))
+        self.create_all_pages()
+        for step in STEPS:
+            groups.append((_(step.title), self.pages[step.id].shortcuts()))
+        return groups
+
     def shortcuts_text(self) -> str:
-        lines = []
-        for action in self.findChildren(QtGui.QAction):
-            if not action.shortcut().isEmpty():
-                text = action.text().replace("&", "")
-                shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-                lines.append(f"{shortcut}\t{text}")
-        return "\n".join(sorted(set(lines)))
+        blocks = []
+        for title, keys in self.shortcut_groups():
+            lines = [f"{key}\t{description}" for key, description in keys]
+            blocks.append("\n".join([f"{title}:", *lines]))
+        return "\n\n".join(blocks)
 
     def show_shortcuts(self) -> None:
-        self.context.dialogs.inform(_("Keyboard shortcuts"), self.shortcuts_text())
+        self.context.dialogs.show_text(_("Keyboard shortcuts"), self.shortcuts_text())
 
     def open_log_folder(self) -> None:
         if self.context.log_file is not None:

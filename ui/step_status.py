@@ -103,13 +103,10 @@ def scan_status(
 ) -> StepStatus:
     """Attention when a required document has no file or a file is over the portal's limit."""
     estimates = estimates or {}
-    if procedure is not None:
-        documents = [c for c in procedure.components if not c.form_template]
-        component_ids = {c.id for c in documents}
-    else:
-        documents = []
-        component_ids = {e.component_id for e in dossier.components}
-    files = [f for e in dossier.components if e.component_id in component_ids for f in e.files]
+    components = procedure.components if procedure is not None else ()
+    documents = [c for c in components if not c.form_template]
+    form_ids = {c.id for c in components if c.form_template}
+    files = [f for e in dossier.components if e.component_id not in form_ids for f in e.files]
     if not files:
         return StepStatus("not_started", _("No scanned pages yet."))
     too_large = [f.name for f in files if _file_bytes(f, estimates) > limit]

@@ -172,7 +172,26 @@ class FormsPage(StepPage):
         self.status = QtWidgets.QLabel(_("Open a form to fill it."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self._bind_keys()
         self._update_controls()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.open_button, "Ctrl+Shift+O"),
+            (self.prev_button, "Ctrl+PgUp"),
+            (self.next_button, "Ctrl+PgDown"),
+            (self.zoom_out_button, "Ctrl+-"),
+            (self.zoom_in_button, "Ctrl++"),
+            (self.save_button, "Ctrl+Shift+S"),
+            (self.autofill_button, "Ctrl+Shift+A"),
+            (self.new_profile_button, "Ctrl+Shift+N"),
+            (self.edit_profile_button, "Ctrl+Shift+E"),
+            (self.qr_button, "Ctrl+Shift+Q"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("Values of the form"), self.table.setFocus)
+        self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
+        self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
     def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
         bar = QtWidgets.QHBoxLayout()
@@ -222,7 +241,7 @@ class FormsPage(StepPage):
         self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
         self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
         self.edit_profile_button.clicked.connect(self._edit_requester)
-        self.delete_profile_button = QtWidgets.QPushButton(_("Delete…"))
+        self.delete_profile_button = QtWidgets.QPushButton(_("&Delete…"))
         self.delete_profile_button.setToolTip(_("Delete the requester's profile"))
         self.delete_profile_button.clicked.connect(self._delete_requester)
         for button in (self.new_profile_button, self.edit_profile_button,

@@ -85,7 +85,7 @@ class PackPage(StepPage):
         for value, label in FEE_CHOICES:
             self.fee_combo.addItem(_(label), value)
         self.fee_combo.currentIndexChanged.connect(self._fee_chosen)
-        choices.addRow(_("&Fee payment:"), self.fee_combo)
+        choices.addRow(_("Fee pa&yment:"), self.fee_combo)
         layout.addLayout(choices)
 
         self.tabs = QtWidgets.QTabWidget()
@@ -117,7 +117,7 @@ class PackPage(StepPage):
         self.print_export_button.clicked.connect(lambda: self.export_for_print(print_after=False))
         self.print_button = QtWidgets.QPushButton(_("&Print…"))
         self.print_button.clicked.connect(lambda: self.export_for_print(print_after=True))
-        self.duplex_box = QtWidgets.QCheckBox(_("&Two-sided"))
+        self.duplex_box = QtWidgets.QCheckBox(_("T&wo-sided"))
         self.duplex_box.setChecked(True)
         for widget in (self.export_button, self.zip_box, self.print_export_button):
             buttons.addWidget(widget)
@@ -134,7 +134,26 @@ class PackPage(StepPage):
         buttons.addWidget(self.portal_button)
         buttons.addWidget(self.folder_button)
         layout.addLayout(buttons)
+        self._bind_keys()
         self._update_buttons()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.export_button, "Ctrl+E"),
+            (self.print_export_button, "Ctrl+Shift+E"),
+            (self.print_button, "Ctrl+P"),
+            (self.guide_button, "Ctrl+Shift+H"),
+            (self.portal_button, "Ctrl+Shift+B"),
+            (self.folder_button, "Ctrl+Shift+D"),
+            (self.cancel_button, "Esc"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("Checklist of the dossier components"), self._show_checklist_tab)
+        self.add_key("Ctrl+Shift+U", _("Upload guide"), lambda: self.tabs.setCurrentIndex(2))
+
+    def _show_checklist_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.check_table.setFocus()
 
     def _build_check_tab(self) -> QtWidgets.QWidget:
         box = QtWidgets.QWidget()

@@ -101,6 +101,16 @@ class ScanPage(StepPage):
         self.watch_timer.setInterval(2000)
         self.watch_timer.timeout.connect(self.poll_watch_folder)
         self.watch_source = None
+        self.separators_button = QtWidgets.QPushButton(_("Separator sheets…"))
+        self.separators_button.setToolTip(
+            _("Print one sheet per document with a QR code, to scan a whole stack at once")
+        )
+        self.separators_button.clicked.connect(self.print_separators)
+        self.stack_button = QtWidgets.QPushButton(_("Import a scanned stack…"))
+        self.stack_button.setToolTip(
+            _("Split a stack of scanned pages into the documents by separator sheets or blank pages")
+        )
+        self.stack_button.clicked.connect(self.choose_stack)
         self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))
         self.rotate_left_button.clicked.connect(lambda: self.rotate_selected(-1))
         self.rotate_right_button = QtWidgets.QPushButton(_("Rotate right"))
@@ -116,23 +126,27 @@ class ScanPage(StepPage):
         for mode, label in MODES:
             self.mode_box.addItem(_(label), mode)
         self.mode_box.activated.connect(self.mode_chosen)
-        self.card_box = QtWidgets.QCheckBox(_("ID card: both sides on one A4 page"))
+        self.card_box = QtWidgets.QCheckBox(_("ID &card: both sides on one A4 page"))
         self.export_button = QtWidgets.QPushButton(_("Make PDF"))
         self.export_button.clicked.connect(self.export_component)
 
         toolbar = QtWidgets.QHBoxLayout()
-        component_label = QtWidgets.QLabel(_("Component:"))
+        component_label = QtWidgets.QLabel(_("C&omponent:"))
         component_label.setBuddy(self.component_box)
         toolbar.addWidget(component_label)
         toolbar.addWidget(self.component_box, 1)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.scanner_button)
         toolbar.addWidget(self.watch_button)
+        clerk_bar = QtWidgets.QHBoxLayout()
+        clerk_bar.addWidget(self.separators_button)
+        clerk_bar.addWidget(self.stack_button)
+        clerk_bar.addStretch(1)
         edit_bar = QtWidgets.QHBoxLayout()
         for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
                        self.undo_button, self.delete_button):  # fmt: skip
             edit_bar.addWidget(widget)
-        mode_label = QtWidgets.QLabel(_("Mode:"))
+        mode_label = QtWidgets.QLabel(_("&Mode:"))
         mode_label.setBuddy(self.mode_box)
         edit_bar.addWidget(mode_label)
         edit_bar.addWidget(self.mode_box)
@@ -167,13 +181,34 @@ class ScanPage(StepPage):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(toolbar)
+        layout.addLayout(clerk_bar)
         layout.addLayout(edit_bar)
         layout.addWidget(splitter, 1)
         gauge_row = QtWidgets.QHBoxLayout()
         gauge_row.addWidget(self.gauge, 1)
         gauge_row.addWidget(self.gauge_label)
         layout.addLayout(gauge_row)
+        self._bind_keys()
         self._update_buttons()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.import_button, "Ctrl+I"),
+            (self.scanner_button, "Ctrl+Shift+C"),
+            (self.watch_button, "Ctrl+Shift+W"),
+            (self.rotate_left_button, "Ctrl+L"),
+            (self.rotate_right_button, "Ctrl+R"),
+            (self.corners_button, "Ctrl+K"),
+            (self.undo_button, "Ctrl+Z"),
+            (self.delete_button, "Del"),
+            (self.export_button, "Ctrl+E"),
+            (self.separators_button, "Ctrl+Shift+P"),
+            (self.stack_button, "Ctrl+Shift+I"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+M", _("Enhancement mode"), self.mode_box.setFocus)
+        self.add_key("Ctrl+Shift+L", _("Pages of the component"), self.page_list.setFocus)
+        self.add_key("Ctrl+Shift+M", _("Dossier component"), self.component_box.setFocus)
 
     # ---- session ----------------------------------------------------------------------------
 
@@ -270,7 +305,8 @@ class ScanPage(StepPage):
         for button in (self.rotate_left_button, self.rotate_right_button, self.delete_button,
                        self.undo_button, self.corners_button):  # fmt: skip
             button.setEnabled(has_selection)
-        for button in (self.import_button, self.scanner_button, self.watch_button):
+        for button in (self.import_button, self.scanner_button, self.watch_button,
+                       self.separators_button, self.stack_button):  # fmt: skip
             button.setEnabled(self.session is not None)
         self.export_button.setEnabled(self.session is not None and bool(self.files()))
 
@@ -286,7 +322,12 @@ class ScanPage(StepPage):
         show_error(self, error, details)
 
     def busy(self) -> bool:
-        self._jobs = [job for job in self._jobs if not job.finished.is_set()]
+        """Work is pending until each job's result was handled on the GUI thread (a handler
+        may start more jobs, e.g. previews after an import)."""
+        from ui.jobs import running_jobs
+
+        running = set(running_jobs())
+        self._jobs = [job for job in self._jobs if job in running]
         return bool(self._jobs)
 
     def schedule_preview(self, item) -> None:
@@ -360,10 +401,10 @@ class ScanPage(StepPage):
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: list[Path]) -> None:
+    def import_files(self, paths: list[Path], component: str | None = None) -> None:
         if self.session is None or not paths:
             return
-        component = self.current_component()
+        component = component or self.current_component()
         workspace = self.session.workspace
         added = []
         for path in paths:
@@ -420,6 +461,49 @@ class ScanPage(StepPage):
             self.refresh_list()
         if refused:
             self._job_failed(refused[0][1], "")
+
+    # ---- clerk mode: separator sheets and scanned stacks --------------------------------------
+
+    def print_separators(self) -> None:
+        from ui.separator_actions import print_separator_sheets
+
+        if self.session is not None:
+            dossier = self.session.dossier
+            print_separator_sheets(self.context, dossier.procedure_code, self.session.root)
+
+    def choose_stack(self) -> None:
+        from ui.separator_actions import STACK_FILTER
+
+        paths = self.context.dialogs.open_files(_("Scanned stack"), _(STACK_FILTER))
+        if paths:
+            self.import_stack([Path(p) for p in paths])
+
+    def import_stack(self, paths: list[Path]) -> None:
+        """Split the stack in the background; each document's pages join its component."""
+        if self.session is None:
+            return
+        from dossier.model import now_iso
+        from ui.separator_actions import split_scanned_stack
+
+        stamp = "".join(ch for ch in now_iso() if ch.isdigit())[:14]
+        work_dir = self.session.root / "work" / f"stack-{stamp}"
+        job = split_scanned_stack(
+            self.context, self.session.dossier.procedure_code, paths, work_dir,
+            self._stack_split, self._job_failed,
+        )  # fmt: skip
+        self._jobs.append(job)
+
+    def _stack_split(self, result) -> None:
+        from ui.separator_actions import stack_summary
+
+        self.last_stack = result
+        if self.session is None:
+            return
+        for component_id, pdf in result.files.items():
+            self.import_files([pdf], component_id)
+        names = self._component_names()
+        self.context.events.status_message.emit(stack_summary(result, names))
+        self.notice_label.setText(stack_summary(result, names))
 
     def acquire_from_scanner(self) -> None:
         """One page from the scanner (SANE on Linux, WIA on Windows), added like a file."""

@@ -181,6 +181,21 @@ class SignPage(StepPage):
         layout.addLayout(preview_box, 2)
         layout.addWidget(self._build_signer_column(), 1)
         self._box_changed(None)
+        self._bind_keys()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.check_other_button, "Ctrl+Shift+K"),
+            (self.trust_button, "Ctrl+Shift+T"),
+            (self.p12_browse_button, "Ctrl+Shift+O"),
+            (self.refresh_tokens_button, "Ctrl+T"),
+            (self.add_module_button, "Ctrl+Shift+M"),
+            (self.image_browse_button, "Ctrl+Shift+B"),
+            (self.sign_button, "Ctrl+G"),
+            (self.sign_all_button, "Ctrl+Shift+G"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("PDF files of the dossier"), self.file_list.setFocus)
 
     # ---- layout -------------------------------------------------------------------------------
     def _build_file_column(self) -> QtWidgets.QWidget:
@@ -206,14 +221,15 @@ class SignPage(StepPage):
     def _build_signer_column(self) -> QtWidgets.QWidget:
         column = QtWidgets.QWidget()
         form = QtWidgets.QFormLayout(column)
-        self.use_p12 = QtWidgets.QRadioButton(_("Certificate file (.p12/.pfx)"))
-        self.use_token = QtWidgets.QRadioButton(_("USB token"))
+        self.use_p12 = QtWidgets.QRadioButton(_("Certificate f&ile (.p12/.pfx)"))
+        self.use_token = QtWidgets.QRadioButton(_("&USB token"))
         self.use_p12.setChecked(True)
         form.addRow(self.use_p12)
         p12_row = QtWidgets.QHBoxLayout()
         self.p12_edit = QtWidgets.QLineEdit()
         self.p12_edit.setPlaceholderText(_("choose a .p12/.pfx file"))
-        browse = QtWidgets.QPushButton(_("Browse…"))
+        browse = self.p12_browse_button = QtWidgets.QPushButton(_("Browse…"))
+        browse.setAccessibleName(_("Choose the certificate file"))
         browse.clicked.connect(self._choose_p12)
         p12_row.addWidget(self.p12_edit)
         p12_row.addWidget(browse)
@@ -225,7 +241,7 @@ class SignPage(StepPage):
         token_buttons = QtWidgets.QHBoxLayout()
         self.refresh_tokens_button = QtWidgets.QPushButton(_("Find tokens"))
         self.refresh_tokens_button.clicked.connect(self.refresh_tokens)
-        add_module = QtWidgets.QPushButton(_("Add module…"))
+        add_module = self.add_module_button = QtWidgets.QPushButton(_("Add module…"))
         add_module.clicked.connect(self._add_module)
         token_buttons.addWidget(self.refresh_tokens_button)
         token_buttons.addWidget(add_module)
@@ -246,18 +262,19 @@ class SignPage(StepPage):
         self.field_combo = QtWidgets.QComboBox()
         self.field_combo.setAccessibleName(_("Signature field"))
         form.addRow(_("Signature field"), self.field_combo)
-        self.visible_check = QtWidgets.QCheckBox(_("Visible stamp"))
+        self.visible_check = QtWidgets.QCheckBox(_("&Visible stamp"))
         self.visible_check.setChecked(True)
         form.addRow(self.visible_check)
         image_row = QtWidgets.QHBoxLayout()
         self.image_edit = QtWidgets.QLineEdit()
         self.image_edit.setPlaceholderText(_("signature or seal image (PNG, optional)"))
-        image_button = QtWidgets.QPushButton(_("Browse…"))
+        image_button = self.image_browse_button = QtWidgets.QPushButton(_("Browse…"))
+        image_button.setAccessibleName(_("Choose the stamp image"))
         image_button.clicked.connect(self._choose_image)
         image_row.addWidget(self.image_edit)
         image_row.addWidget(image_button)
         form.addRow(image_row)
-        self.certify_check = QtWidgets.QCheckBox(_("Certify (later only form filling allowed)"))
+        self.certify_check = QtWidgets.QCheckBox(_("&Certify (later only form filling allowed)"))
         form.addRow(self.certify_check)
         self.sign_button = QtWidgets.QPushButton(_("Sign the selected file"))
         self.sign_button.clicked.connect(lambda: self.sign_files(all_files=False))

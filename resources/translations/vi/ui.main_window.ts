@@ -69,7 +69,7 @@
     </message>
     <message>
       <source>&amp;Go</source>
-      <translation>&amp;Đi đến</translation>
+      <translation>Đ&amp;i đến</translation>
     </message>
     <message>
       <source>Start page</source>
@@ -158,6 +158,10 @@
     <message>
       <source>Importing…</source>
       <translation>Đang nhập…</translation>
+    </message>
+    <message>
+      <source>Everywhere</source>
+      <translation>Mọi nơi</translation>
     </message>
     <message>
       <source>New dossier for {name}: choose the procedure.</source>

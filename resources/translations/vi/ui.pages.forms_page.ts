@@ -44,6 +44,14 @@
       <translation>Mở một tờ khai để điền.</translation>
     </message>
     <message>
+      <source>Values of the form</source>
+      <translation>Các giá trị của tờ khai</translation>
+    </message>
+    <message>
+      <source>Problems to check</source>
+      <translation>Những chỗ cần kiểm tra</translation>
+    </message>
+    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -84,8 +92,8 @@
       <translation>Sửa hồ sơ người yêu cầu…</translation>
     </message>
     <message>
-      <source>Delete…</source>
-      <translation>Xóa…</translation>
+      <source>&amp;Delete…</source>
+      <translation>&amp;Xóa…</translation>
     </message>
     <message>
       <source>Delete the requester's profile</source>
@@ -102,14 +110,6 @@
     <message>
       <source>Autofill</source>
       <translation>Điền tự động</translation>
-    </message>
-    <message>
-      <source>Problems to check</source>
-      <translation>Những chỗ cần kiểm tra</translation>
-    </message>
-    <message>
-      <source>Values of the form</source>
-      <translation>Các giá trị của tờ khai</translation>
     </message>
     <message>
       <source>Open a form</source>

@@ -28,12 +28,12 @@
       <translation>Kết quả kiểm tra chữ ký</translation>
     </message>
     <message>
-      <source>Certificate file (.p12/.pfx)</source>
-      <translation>Tệp chứng thư số (.p12/.pfx)</translation>
+      <source>Certificate f&amp;ile (.p12/.pfx)</source>
+      <translation>Tệp chứng thư &amp;số (.p12/.pfx)</translation>
     </message>
     <message>
-      <source>USB token</source>
-      <translation>USB token</translation>
+      <source>&amp;USB token</source>
+      <translation>&amp;USB token</translation>
     </message>
     <message>
       <source>choose a .p12/.pfx file</source>
@@ -42,6 +42,10 @@
     <message>
       <source>Browse…</source>
       <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Choose the certificate file</source>
+      <translation>Chọn tệp chứng thư số</translation>
     </message>
     <message>
       <source>Certificates on the plugged-in tokens</source>
@@ -84,16 +88,20 @@
       <translation>Ô chữ ký</translation>
     </message>
     <message>
-      <source>Visible stamp</source>
-      <translation>Hiển thị khung chữ ký</translation>
+      <source>&amp;Visible stamp</source>
+      <translation>Hiện &amp;dấu chữ ký</translation>
     </message>
     <message>
       <source>signature or seal image (PNG, optional)</source>
       <translation>ảnh chữ ký hoặc con dấu (PNG, không bắt buộc)</translation>
     </message>
     <message>
-      <source>Certify (later only form filling allowed)</source>
-      <translation>Chứng nhận tài liệu (sau đó chỉ cho phép điền biểu mẫu)</translation>
+      <source>Choose the stamp image</source>
+      <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
+      <source>&amp;Certify (later only form filling allowed)</source>
+      <translation>Chứng &amp;nhận (sau đó chỉ được điền biểu mẫu)</translation>
     </message>
     <message>
       <source>Sign the selected file</source>
@@ -108,16 +116,8 @@
       <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
-      <source>Choose the certificate file</source>
-      <translation>Chọn tệp chứng thư số</translation>
-    </message>
-    <message>
       <source>Certificate files (*.p12 *.pfx)</source>
       <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
-    </message>
-    <message>
-      <source>Choose the stamp image</source>
-      <translation>Chọn ảnh chữ ký</translation>
     </message>
     <message>
       <source>PNG images (*.png)</source>

@@ -5,19 +5,19 @@
     <name>ui.step_status</name>
     <message>
       <source>No document of this procedure must be signed.</source>
-      <translation type="unfinished" />
+      <translation>Thủ tục này không có giấy tờ bắt buộc ký số.</translation>
     </message>
     <message>
       <source>Not exported yet.</source>
-      <translation type="unfinished" />
+      <translation>Chưa xuất hồ sơ.</translation>
     </message>
     <message>
       <source>This procedure has no form to fill.</source>
-      <translation type="unfinished" />
+      <translation>Thủ tục này không có tờ khai cần điền.</translation>
     </message>
     <message>
       <source>Every form is saved.</source>
-      <translation type="unfinished" />
+      <translation>Đã lưu mọi tờ khai.</translation>
     </message>
     <message>
       <source>No scanned pages yet.</source>
@@ -25,11 +25,11 @@
     </message>
     <message>
       <source>Every document that must be signed is signed.</source>
-      <translation type="unfinished" />
+      <translation>Mọi giấy tờ bắt buộc ký số đều đã được ký.</translation>
     </message>
     <message>
       <source>Changed since the last export: export again.</source>
-      <translation type="unfinished" />
+      <translation>Hồ sơ đã thay đổi sau lần xuất trước: hãy xuất lại.</translation>
     </message>
     <message>
       <source>Ready to export.</source>
@@ -37,15 +37,15 @@
     </message>
     <message>
       <source>Forms to fill: {names}</source>
-      <translation type="unfinished" />
+      <translation>Tờ khai cần điền: {names}</translation>
     </message>
     <message>
       <source>{count} file(s) added.</source>
-      <translation type="unfinished" />
+      <translation>Đã thêm {count} tệp.</translation>
     </message>
     <message>
       <source>{count} blocking problem(s): {first}</source>
-      <translation type="unfinished" />
+      <translation>{count} lỗi cần sửa: {first}</translation>
     </message>
     <message>
       <source>The procedure is not in the catalog.</source>
@@ -57,31 +57,31 @@
     </message>
     <message>
       <source>{count} value(s) need checking.</source>
-      <translation type="unfinished" />
+      <translation>{count} giá trị cần kiểm tra.</translation>
     </message>
     <message>
       <source>Form(s) not saved yet: {names}</source>
-      <translation type="unfinished" />
+      <translation>Tờ khai chưa lưu: {names}</translation>
     </message>
     <message>
       <source>Required document(s) without a file: {names}</source>
-      <translation type="unfinished" />
+      <translation>Giấy tờ bắt buộc chưa có tệp: {names}</translation>
     </message>
     <message>
       <source>Larger than the portal allows ({limit} MB): {names}</source>
-      <translation type="unfinished" />
+      <translation>Lớn hơn mức cổng dịch vụ công cho phép ({limit} MB): {names}</translation>
     </message>
     <message>
       <source>Must be signed, not signed yet: {names}</source>
-      <translation type="unfinished" />
+      <translation>Bắt buộc ký số nhưng chưa ký: {names}</translation>
     </message>
     <message>
       <source>{count} file(s) signed.</source>
-      <translation type="unfinished" />
+      <translation>Đã ký {count} tệp.</translation>
     </message>
     <message>
       <source>Exported for upload on {date}.</source>
-      <translation type="unfinished" />
+      <translation>Đã xuất để tải lên ngày {date}.</translation>
     </message>
     <message>
       <source>Procedure {code} is not in the catalog.</source>
