@@ -733,6 +733,11 @@ class FormsPage(StepPage):
     def step_status(self) -> StepStatus:
         from ui.step_status import forms_status, procedure_of
 
-        if self.session is None:
+        if self.session is None:  # a form opened without a dossier: its problems only
+            count = len(self.problems_now())
+            if count:
+                return StepStatus(
+                    "attention", _("{count} value(s) need checking.").format(count=count)
+                )
             return StepStatus()
         return forms_status(self.session.dossier, procedure_of(self.context, self.session.dossier))

@@ -211,5 +211,9 @@
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
     </message>
+    <message>
+      <source>{count} value(s) need checking.</source>
+      <translation>{count} giá trị cần kiểm tra.</translation>
+    </message>
   </context>
 </TS>
