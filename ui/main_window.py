@@ -69,6 +69,9 @@ class JobProgress(QtWidgets.QWidget):
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
+        from ui.qt_strings import install_qt_translations
+
+        install_qt_translations()
         self.context = context
         self.session: DossierSession | None = None
         self.pending_applicant: dict[str, str] = {}  # for "new dossier for the same citizen"

@@ -11,9 +11,7 @@ from pathlib import Path
 from common.i18n import N_, _
 from ui.context import AppContext
 
-STACK_FILTER = N_(
-    "Scans (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.heic *.heif *.webp *.bmp)"
-)
+STACK_FILTER = N_("Scans (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.heic *.heif *.webp *.bmp)")
 
 
 def print_separator_sheets(context: AppContext, procedure_code: str, start: Path | None) -> None:
@@ -43,8 +41,9 @@ def print_separator_sheets(context: AppContext, procedure_code: str, start: Path
 
     def done(path: Path) -> None:
         context.events.status_message.emit(
-            _("Separator sheets saved: {file}. Print them and put each before its documents.")
-            .format(file=path.name)  # fmt: skip
+            _(
+                "Separator sheets saved: {file}. Print them and put each before its documents."
+            ).format(file=path.name)  # fmt: skip
         )
         context.dialogs.open_path(path)
 

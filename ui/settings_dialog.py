@@ -47,8 +47,10 @@ class SettingsDialog(QtWidgets.QDialog):
 
         self.clerk_mode = QtWidgets.QCheckBox(_("&Clerk mode (many citizens a day)"))
         self.clerk_mode.setToolTip(
-            _("The start page becomes the list of dossiers with the search box ready, and "
-              "separator sheets are at hand")
+            _(
+                "The start page becomes the list of dossiers with the search box ready, and "
+                "separator sheets are at hand"
+            )
         )
         self.clerk_mode.setChecked(bool(settings.get("clerk_mode")))
         form.addRow("", self.clerk_mode)

@@ -119,8 +119,6 @@ def test_a_stack_of_photos_is_split_by_blank_pages(scan_page, birth, tmp_path, q
     settle(qtbot, scan_page)
 
 
-
-
 # ---- keyboard-first -------------------------------------------------------------------------
 def _all_buttons(page):
     from ui.qt import QtWidgets

@@ -106,8 +106,7 @@ def test_pack_attention_lists_the_blocking_problems(birth, tmp_path):
 
 def _tooltips(window) -> dict[str, str]:
     return {
-        step_id: window.sidebar.item(row).toolTip()
-        for row, step_id in enumerate(window.step_ids())
+        step_id: window.sidebar.item(row).toolTip() for row, step_id in enumerate(window.step_ids())
     }
 
 

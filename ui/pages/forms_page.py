@@ -478,7 +478,9 @@ class FormsPage(StepPage):
         self.role_combos = {}
         for role in self._roles():
             combo = QtWidgets.QComboBox()
-            label = self.template_roles.get(role) or _(ROLE_LABELS.get(role, role))
+            # known roles in the app's language; the template's own label otherwise
+            label = _(ROLE_LABELS[role]) if role in ROLE_LABELS else self.template_roles.get(role)
+            label = label or role
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
         self.refresh_profiles()

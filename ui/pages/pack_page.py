@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.errors import CancelledError
-from common.i18n import N_, _
+from common.i18n import N_, _, format_number
 from ui.error_dialog import show_error
 from ui.jobs import Job, run_in_background
 from ui.pages.base import StepPage, StepStatus
@@ -40,7 +40,7 @@ PRINT_DPI = 300
 
 
 def _mb(size: float) -> str:
-    return _("{size} MB").format(size=f"{size / (1024 * 1024):.2f}")
+    return _("{size} MB").format(size=format_number(size / (1024 * 1024), 2))
 
 
 class PackPage(StepPage):

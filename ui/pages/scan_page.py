@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from common.i18n import N_, _
+from common.i18n import N_, _, format_number
 from ui.context import AppContext
 from ui.pages import scan_model
 from ui.pages.base import StepPage, StepStatus
@@ -20,6 +20,7 @@ from ui.qt import Qt, QtCore, QtGui, QtWidgets
 THUMB_SIZE = 140
 PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
+MIB = 1024 * 1024
 MODES = (
     ("color", N_("Colour document")),
     ("gray", N_("Grayscale")),
@@ -108,7 +109,9 @@ class ScanPage(StepPage):
         self.separators_button.clicked.connect(self.print_separators)
         self.stack_button = QtWidgets.QPushButton(_("Import a scanned stack…"))
         self.stack_button.setToolTip(
-            _("Split a stack of scanned pages into the documents by separator sheets or blank pages")
+            _(
+                "Split a stack of scanned pages into the documents by separator sheets or blank pages"
+            )
         )
         self.stack_button.clicked.connect(self.choose_stack)
         self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))
@@ -390,7 +393,7 @@ class ScanPage(StepPage):
         self.gauge.setValue(min(1000, int(1000 * total / max(1, limit))))
         self.gauge_label.setText(
             _("about {size} of {limit} MB").format(
-                size=f"{total / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+                size=format_number(total / MIB, 1), limit=format_number(limit / MIB, 0)
             )
         )
 
@@ -687,7 +690,7 @@ class ScanPage(StepPage):
         self.gauge.setValue(min(1000, int(1000 * report.bytes / max(1, self.limit_bytes()))))
         self.gauge_label.setText(
             _("{pages} page(s), {size} MB").format(
-                pages=report.pages, size=f"{report.bytes / 1e6:.2f}"
+                pages=report.pages, size=format_number(report.bytes / MIB, 2)
             )
         )
         self.context.events.status_message.emit(

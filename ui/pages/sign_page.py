@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from common.errors import InputError
-from common.i18n import _
+from common.i18n import _, format_date, format_datetime
 from ui.context import AppContext
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -654,12 +654,15 @@ class SignPage(StepPage):
         parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
         for i, sig in enumerate(report.signatures, 1):
             colour = "#1b7f3b" if sig.ok else "#b3261e"
-            when = sig.claimed_time.strftime("%d/%m/%Y %H:%M") if sig.claimed_time else "-"
+            when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
             rows = [
                 (_("Signer"), sig.signer or "?"),
                 (_("Issued by"), sig.issuer or "?"),
                 (_("Signing time"), when),
-                (_("Timestamp"), sig.timestamp_time.isoformat() if sig.timestamp_time else "-"),
+                (
+                    _("Timestamp"),
+                    format_datetime(sig.timestamp_time) if sig.timestamp_time else "-",
+                ),
                 (_("Signed part"), label(sig.coverage)),
                 (_("Changes after signing"), label(sig.changes)),
                 (_("Level"), sig.pades_level),
@@ -727,7 +730,7 @@ def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
                     subject=cert.subject,
                     issuer=cert.issuer,
                     label=token.label,
-                    date=cert.not_after.strftime("%d/%m/%Y"),
+                    date=format_date(cert.not_after),
                 )
                 choices.append(TokenChoice(candidate.path, token.label, cert.label, description))
     return choices, problems
