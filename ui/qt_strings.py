@@ -63,13 +63,13 @@ QT_VIETNAMESE = {
 
 
 class QtStringsTranslator(QtCore.QTranslator):
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         # None (a null string) lets Qt keep its own text; "" would blank it
         if current_language() != "vi":
             return None
         return QT_VIETNAMESE.get(source_text)
 
-    def isEmpty(self) -> bool:  # noqa: N802
+    def isEmpty(self) -> bool:
         return False
 
 

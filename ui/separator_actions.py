@@ -43,7 +43,7 @@ def print_separator_sheets(context: AppContext, procedure_code: str, start: Path
         context.events.status_message.emit(
             _(
                 "Separator sheets saved: {file}. Print them and put each before its documents."
-            ).format(file=path.name)  # fmt: skip
+            ).format(file=path.name)
         )
         context.dialogs.open_path(path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pymupdf
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from dossier.catalog import load_catalog
 from dossier.workspace import Workspace

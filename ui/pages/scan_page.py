@@ -109,9 +109,7 @@ class ScanPage(StepPage):
         self.separators_button.clicked.connect(self.print_separators)
         self.stack_button = QtWidgets.QPushButton(_("Import a scanned stack…"))
         self.stack_button.setToolTip(
-            _(
-                "Split a stack of scanned pages into the documents by separator sheets or blank pages"
-            )
+            _("Split scanned pages into the documents by separator sheets or blank pages")
         )
         self.stack_button.clicked.connect(self.choose_stack)
         self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))

@@ -52,8 +52,8 @@
       <translation>Nhập chồng trang đã quét…</translation>
     </message>
     <message>
-      <source>Split a stack of scanned pages into the documents by separator sheets or blank pages</source>
-      <translation>Tách chồng trang đã quét thành từng giấy tờ theo tờ phân cách hoặc trang trắng</translation>
+      <source>Split scanned pages into the documents by separator sheets or blank pages</source>
+      <translation>Tách các trang đã quét thành từng giấy tờ theo tờ phân cách hoặc trang trắng</translation>
     </message>
     <message>
       <source>Rotate left</source>
