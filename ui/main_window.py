@@ -66,6 +66,48 @@ class JobProgress(QtWidgets.QWidget):
             self.label.setText(_("Cancelling…"))
 
 
+class PageStack(QtWidgets.QStackedWidget):
+    """A stack whose size hints are the current page's, so that a small page does not get
+    scroll bars because another page is large."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+        # the layout would otherwise impose the largest page's minimum on every page
+        self.layout().setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
+
+    def sizeHint(self) -> QtCore.QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        hint = page.minimumSizeHint()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # wrapped texts need more height on a narrow page: never less than that
+            width = max(self.width(), hint.width())
+            hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(width)))
+        return hint
+
+    def event(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a page's layout changed: the scroll area must know
+        return super().event(event)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the minimum height depends on the width
+
+    def hasHeightForWidth(self) -> bool:
+        # wrapped labels would make the scroll area give every page its *preferred* height
+        # (tables included): pages fill the window and scroll only below their minimum
+        return False
+
+
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -81,11 +123,16 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.sidebar = QtWidgets.QListWidget()
         self.sidebar.setAccessibleName(_("Workflow steps"))
-        self.sidebar.setFixedWidth(250)
+        self.sidebar.setMinimumWidth(160)
+        self.sidebar.setMaximumWidth(250)
+        self.sidebar.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Expanding
+        )
         self.sidebar.setSpacing(2)
-        self.stack = QtWidgets.QStackedWidget()
+        self.stack = PageStack()
         self.start_page = StartPage(context)
         self.start_page.open_requested.connect(self.open_dossier)
+        keyboard_friendly(self.start_page)
         self.stack.addWidget(self.start_page)
 
         self._add_sidebar_item(START_ID, _("Start"))
@@ -112,8 +159,18 @@ class MainWindow(QtWidgets.QMainWindow):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
 
+        # at 150-200 % display scaling a page may need more room than the screen has:
+        # it scrolls instead of being squeezed or cut off
+        self.page_scroll = QtWidgets.QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        holder = QtWidgets.QWidget()  # the scroll area asks the holder, which asks the stack
+        holder_layout = QtWidgets.QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.stack)
+        self.page_scroll.setWidget(holder)
         right = QtWidgets.QVBoxLayout()
-        right.addWidget(self.stack, 1)
+        right.addWidget(self.page_scroll, 1)
         right.addLayout(nav)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
@@ -195,6 +252,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.stack.removeWidget(placeholder)
             self.stack.insertWidget(index, page)
             self.pages[step_id] = page
+            keyboard_friendly(page)
             page.set_session(self.session)
         return self.pages[step_id]
 
@@ -461,14 +519,26 @@ class MainWindow(QtWidgets.QMainWindow):
                 QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
             )
 
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a small window (e.g. 1366x768 at 150 % scaling) gives the page more of its width
+        self.sidebar.setMaximumWidth(max(160, min(250, event.size().width() // 5)))
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         try:
             if self.session is not None:
-                self.session.close()
-                self.session = None
+                # pages let go of the session too: late background results are dropped
+                self._set_session(None)
         except HosoError as exc:
             show_error(self, exc)
         super().closeEvent(event)
+
+
+def keyboard_friendly(page: QtWidgets.QWidget) -> None:
+    """Tab moves between controls, never cell by cell through a table (arrows do that):
+    a 50-row table would otherwise hold the keyboard user for 100 presses."""
+    for table in page.findChildren(QtWidgets.QAbstractItemView):
+        table.setTabKeyNavigation(False)
 
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:

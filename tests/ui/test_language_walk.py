@@ -81,6 +81,8 @@ def walk(window, qtbot) -> list[tuple[str, str, str]]:
         qtbot.waitUntil(lambda: not running_jobs(), timeout=60_000)
         page = window.stack.currentWidget()
         found += [(step_id, where, text) for where, text in widget_texts(page)]
+    window.go_to("start")
+    qtbot.waitUntil(lambda: not running_jobs(), timeout=60_000)
     for part in (window.sidebar, window.back_button, window.next_button, window.statusBar()):
         found += [("window", where, text) for where, text in widget_texts(part)]
     for row in range(window.sidebar.count()):

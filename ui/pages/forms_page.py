@@ -163,7 +163,7 @@ class FormsPage(StepPage):
         splitter.addWidget(self.scroll)
         side = self._build_side_panel()
         side.setMaximumWidth(520)
-        self.scroll.setMinimumWidth(420)
+        self.scroll.setMinimumWidth(280)  # fits a small screen at 150 % scaling
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -197,6 +197,10 @@ class FormsPage(StepPage):
         bar = QtWidgets.QHBoxLayout()
         self.form_combo = QtWidgets.QComboBox()
         self.form_combo.setAccessibleName(_("Form of the procedure"))
+        self.form_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(20)
         self.form_combo.activated.connect(self._template_chosen)
         bar.addWidget(self.form_combo, 2)
         self.open_button = QtWidgets.QPushButton(_("Open another form…"))
@@ -222,6 +226,9 @@ class FormsPage(StepPage):
         self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
             bar.addWidget(widget)
+        for button in (self.prev_button, self.next_button, self.zoom_out_button,
+                       self.zoom_in_button):  # fmt: skip
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
         self.save_button.clicked.connect(self.save)

@@ -124,6 +124,9 @@ class PackPage(StepPage):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.duplex_box)
         buttons.addStretch(1)
+        layout.addLayout(buttons)
+        buttons = QtWidgets.QHBoxLayout()  # a second row: fits a small screen at 150 %
+        buttons.addStretch(1)
         self.portal_button = QtWidgets.QPushButton(_("Open the p&ortal"))
         self.portal_button.clicked.connect(self.open_portal)
         self.folder_button = QtWidgets.QPushButton(_("Open the &folder"))

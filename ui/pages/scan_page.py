@@ -90,6 +90,11 @@ class ScanPage(StepPage):
     def _build(self) -> None:
         self.component_box = QtWidgets.QComboBox()
         self.component_box.setAccessibleName(_("Dossier component"))
+        # long component names must not widen the page (they show in full in the list)
+        self.component_box.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.component_box.setMinimumContentsLength(24)
         self.component_box.currentIndexChanged.connect(self.refresh_list)
         self.import_button = QtWidgets.QPushButton(_("Add photos or PDF…"))
         self.import_button.clicked.connect(self.choose_files)
@@ -138,8 +143,8 @@ class ScanPage(StepPage):
         toolbar.addWidget(self.component_box, 1)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.scanner_button)
-        toolbar.addWidget(self.watch_button)
         clerk_bar = QtWidgets.QHBoxLayout()
+        clerk_bar.addWidget(self.watch_button)
         clerk_bar.addWidget(self.separators_button)
         clerk_bar.addWidget(self.stack_button)
         clerk_bar.addStretch(1)
@@ -152,8 +157,6 @@ class ScanPage(StepPage):
         edit_bar.addWidget(mode_label)
         edit_bar.addWidget(self.mode_box)
         edit_bar.addStretch(1)
-        edit_bar.addWidget(self.card_box)
-        edit_bar.addWidget(self.export_button)
 
         self.page_list = _PageList()
         self.page_list.setAccessibleName(_("Pages of the component"))
@@ -188,6 +191,8 @@ class ScanPage(StepPage):
         gauge_row = QtWidgets.QHBoxLayout()
         gauge_row.addWidget(self.gauge, 1)
         gauge_row.addWidget(self.gauge_label)
+        gauge_row.addWidget(self.card_box)
+        gauge_row.addWidget(self.export_button)
         layout.addLayout(gauge_row)
         self._bind_keys()
         self._update_buttons()

@@ -12,6 +12,10 @@
       <translation>Trang </translation>
     </message>
     <message>
+      <source>Page shown in the preview</source>
+      <translation>Trang đang xem trước</translation>
+    </message>
+    <message>
       <source>PDF files of the dossier</source>
       <translation>Các tệp PDF của hồ sơ</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
       <source>choose a .p12/.pfx file</source>
       <translation>chọn tệp .p12/.pfx</translation>
+    </message>
+    <message>
+      <source>Certificate file (.p12/.pfx)</source>
+      <translation>Tệp chứng thư số (.p12/.pfx)</translation>
     </message>
     <message>
       <source>Browse…</source>
@@ -94,6 +102,10 @@
     <message>
       <source>signature or seal image (PNG, optional)</source>
       <translation>ảnh chữ ký hoặc con dấu (PNG, không bắt buộc)</translation>
+    </message>
+    <message>
+      <source>Stamp image</source>
+      <translation>Ảnh con dấu / chữ ký</translation>
     </message>
     <message>
       <source>Choose the stamp image</source>
