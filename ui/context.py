@@ -56,9 +56,10 @@ class AppContext:
         on_error: Callable[[BaseException, str], None] | None = None,
         *,
         title: str = "",
+        pool: QtCore.QThreadPool | None = None,
     ) -> Job:
         """Run `fn(progress, cancel)` in the background, with progress in the status bar."""
-        job = run_in_background(fn, on_done, on_error, name=title)
+        job = run_in_background(fn, on_done, on_error, name=title, pool=pool)
         self.events.job_started.emit(job, title)
         return job
 

@@ -111,9 +111,6 @@ class PageStack(QtWidgets.QStackedWidget):
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
-        from ui.qt_strings import install_qt_translations
-
-        install_qt_translations()
         self.context = context
         self.session: DossierSession | None = None
         self.pending_applicant: dict[str, str] = {}  # for "new dossier for the same citizen"
@@ -539,6 +536,12 @@ def keyboard_friendly(page: QtWidgets.QWidget) -> None:
     a 50-row table would otherwise hold the keyboard user for 100 presses."""
     for table in page.findChildren(QtWidgets.QAbstractItemView):
         table.setTabKeyNavigation(False)
+    # Qt names a tab bar's scroll buttons in English only (it ships no Vietnamese)
+    arrows = {Qt.ArrowType.LeftArrow: _("Scroll left"), Qt.ArrowType.RightArrow: _("Scroll right")}
+    for bar in page.findChildren(QtWidgets.QTabBar):
+        for button in bar.findChildren(QtWidgets.QToolButton):
+            if button.arrowType() in arrows:
+                button.setAccessibleName(arrows[button.arrowType()])
 
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:

@@ -7,9 +7,11 @@ sign page's counted signatures, the pack page's checklist) passes it in.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.i18n import _
@@ -26,26 +28,44 @@ PACK_KEY = "pack"  # dossier.extra["pack"]["last_export"]: what the last export 
 
 
 def procedure_of(context: AppContext, dossier: Dossier) -> Procedure | None:
+    """The dossier's procedure. The catalog is read once per version of the user's imported
+    catalog file: building its search index on every sidebar refresh stalled the window."""
     from common.errors import HosoError
-    from dossier.catalog import load_catalog
+    from dossier.catalog import imported_catalog_path
 
+    version = None
+    if context.catalog_dir is not None:
+        path = imported_catalog_path(context.catalog_dir)
+        version = path.stat().st_mtime_ns if path.exists() else None
     try:
-        return load_catalog(context.catalog_dir).find(dossier.procedure_code)
+        catalog = _catalog(str(context.catalog_dir or ""), version)
     except HosoError:
         return None
+    return catalog.find(dossier.procedure_code)
+
+
+@functools.lru_cache(maxsize=4)
+def _catalog(catalog_dir: str, _version: int | None):
+    from dossier.catalog import load_catalog
+
+    return load_catalog(Path(catalog_dir) if catalog_dir else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _portal_limit(portal_id: str) -> int:
+    from common.errors import HosoError
+    from dossier.catalog import load_portal
+
+    try:  # as dossier.checklist.limit_bytes, without importing PyMuPDF on the GUI thread
+        return int(load_portal(portal_id).max_file_mb * 1024 * 1024)
+    except (HosoError, KeyError, ValueError):
+        return DEFAULT_LIMIT_BYTES
 
 
 def portal_limit_bytes(context: AppContext, dossier: Dossier) -> int:
     """The per-file limit of the dossier's portal (the default portal when none chosen yet)."""
-    from common.errors import HosoError
-    from dossier.catalog import load_portal
-    from dossier.checklist import limit_bytes
-
     portal_id = dossier.submission.portal or context.settings.get("default_portal")
-    try:
-        return limit_bytes(load_portal(portal_id))
-    except (HosoError, KeyError, ValueError):
-        return DEFAULT_LIMIT_BYTES
+    return _portal_limit(str(portal_id))
 
 
 def _entry(dossier: Dossier, component_id: str) -> ComponentEntry | None:

@@ -219,22 +219,3 @@ def test_english_shows_no_vietnamese_from_the_catalog(app_context, qtbot):
         }
     )
     assert not leaked, "Vietnamese from the catalog in English mode:\n" + "\n".join(leaked)
-
-
-def test_qt_context_menus_speak_the_chosen_language(qapp):
-    from ui.qt_strings import install_qt_translations
-
-    install_qt_translations()
-    field = QtWidgets.QLineEdit("xin chào")
-    i18n.set_language("vi")
-    menu = field.createStandardContextMenu()
-    texts = {plain(action.text()).split("\t")[0] for action in menu.actions()}
-    assert {"Sao chép", "Dán", "Chọn tất cả"} <= texts
-    assert all(a.text() for a in menu.actions() if not a.isSeparator())  # others keep Qt's
-    i18n.set_language("en")
-    try:
-        menu = field.createStandardContextMenu()
-        texts = {plain(action.text()).split("\t")[0] for action in menu.actions()}
-        assert {"Copy", "Paste", "Select All"} <= texts
-    finally:
-        i18n.set_language("vi")

@@ -52,7 +52,8 @@ def test_import_detects_and_previews_each_page(scan_page, photos, qtbot):
     app = scan_page.context
     app.dialogs.answers["open_files"] = photos
     scan_page.choose_files()
-    assert scan_page.page_list.count() == 2
+    # copied and counted in the background: the window never waits for the disk
+    qtbot.waitUntil(lambda: scan_page.page_list.count() == 2, timeout=WAIT_MS)
     _wait_previews(qtbot, scan_page, 2)
     for item in scan_page.files():
         ops = [step["op"] for step in item.steps]
@@ -145,7 +146,7 @@ def test_dropping_files_imports_them(scan_page, photos, qtbot):
                              QtCore.Qt.MouseButton.LeftButton,
                              QtCore.Qt.KeyboardModifier.NoModifier)  # fmt: skip
     scan_page.page_list.dropEvent(event)
-    assert scan_page.page_list.count() == 1
+    qtbot.waitUntil(lambda: scan_page.page_list.count() == 1, timeout=WAIT_MS)
     _wait_previews(qtbot, scan_page, 1)
 
 

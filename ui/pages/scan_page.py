@@ -33,6 +33,29 @@ IMPORT_FILTER = N_(
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+_preview_pool: QtCore.QThreadPool | None = None
+
+
+def preview_pool() -> QtCore.QThreadPool:
+    """Previews use all cores but one: the GUI thread keeps a core for itself (on a 2-core
+    machine two busy preview workers stalled the window for over 100 ms at a time)."""
+    global _preview_pool
+    if _preview_pool is None:
+        _preview_pool = QtCore.QThreadPool()
+        _preview_pool.setMaxThreadCount(max(1, QtCore.QThread.idealThreadCount() - 1))
+    return _preview_pool
+
+
+def thumbnail_array(image):
+    """The page shrunk to the list's icon size (worker thread: OpenCV, no Qt)."""
+    import cv2
+
+    height, width = image.shape[:2]
+    scale = THUMB_SIZE / max(height, width)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+
+
 class _PageList(QtWidgets.QListWidget):
     """Thumbnails; internal drags reorder, dropped files are imported."""
 
@@ -81,6 +104,7 @@ class ScanPage(StepPage):
         super().__init__(context, parent)
         self.previews: dict[str, Any] = {}  # file id -> ScanResult at screen size
         self.estimates: dict[str, int] = {}  # file id -> estimated bytes at full size
+        self.thumbnails: dict[str, Any] = {}  # file id -> small RGB array for the list
         self.failed: dict[str, str] = {}  # file id -> why its preview failed (not retried)
         self._jobs: list = []
         self._build()
@@ -220,6 +244,7 @@ class ScanPage(StepPage):
 
     def on_session_changed(self) -> None:
         self.previews.clear()
+        self.thumbnails.clear()
         self.estimates.clear()
         self.component_box.blockSignals(True)
         self.component_box.clear()
@@ -280,7 +305,7 @@ class ScanPage(StepPage):
             entry.setToolTip(item.name)
             preview = self.previews.get(item.id)
             if preview is not None:
-                entry.setIcon(QtGui.QIcon(self._thumbnail(preview.image)))
+                entry.setIcon(QtGui.QIcon(self._thumbnail(self.thumbnails[item.id])))
             self.page_list.addItem(entry)
             if item.id in current:
                 entry.setSelected(True)
@@ -300,11 +325,13 @@ class ScanPage(StepPage):
         return [f for f in self.files() if f.id in ids]
 
     def _thumbnail(self, image) -> QtGui.QPixmap:
+        """The list's icon; `thumbnail_array` made it small in the worker already (scaling a
+        1000-pixel preview here took 20-30 ms of the GUI thread per page)."""
         from ui.pages.corner_editor import to_qimage
 
-        pixmap = QtGui.QPixmap.fromImage(to_qimage(image))
-        return pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        if max(image.shape[:2]) > THUMB_SIZE:
+            image = thumbnail_array(image)
+        return QtGui.QPixmap.fromImage(to_qimage(image))
 
     def _update_buttons(self) -> None:
         has_selection = bool(self.page_list.selectedItems())
@@ -353,19 +380,21 @@ class ScanPage(StepPage):
                 full_steps = initial_steps(path, index)
             result = preview(path, full_steps, PREVIEW_SIDE)
             _, options, _ = options_from_steps(full_steps)
-            return full_steps, result, estimated_bytes(result, options.dpi or 200)
+            estimate = estimated_bytes(result, options.dpi or 200)
+            return full_steps, result, estimate, thumbnail_array(result.image)
 
         def failed(error: BaseException, details: str) -> None:
             self.failed[file_id] = getattr(error, "message", str(error))
             self._job_failed(error, details)
 
         job = self.context.run_job(
-            work, lambda outcome: self._preview_ready(file_id, outcome), failed, title=_("Preview")
-        )
+            work, lambda outcome: self._preview_ready(file_id, outcome), failed,
+            title=_("Preview"), pool=preview_pool(),
+        )  # fmt: skip
         self._jobs.append(job)
 
     def _preview_ready(self, file_id: str, outcome) -> None:
-        full_steps, result, estimate = outcome
+        full_steps, result, estimate, thumbnail = outcome
         if self.session is None:
             return
         found = self.session.dossier.find_file(file_id)
@@ -376,11 +405,12 @@ class ScanPage(StepPage):
             item.steps = list(full_steps)
             self.session.mark_changed()
         self.previews[file_id] = result
+        self.thumbnails[file_id] = thumbnail
         self.estimates[file_id] = estimate
         for row in range(self.page_list.count()):
             entry = self.page_list.item(row)
             if entry.data(FILE_ID_ROLE) == file_id:
-                entry.setIcon(QtGui.QIcon(self._thumbnail(result.image)))
+                entry.setIcon(QtGui.QIcon(self._thumbnail(thumbnail)))
         current = self.page_list.currentItem()
         if current is not None and current.data(FILE_ID_ROLE) == file_id:
             self.show_current(current)
@@ -408,65 +438,60 @@ class ScanPage(StepPage):
             self.import_files(paths)
 
     def import_files(self, paths: list[Path], component: str | None = None) -> None:
+        """Copy the files into the dossier and count their pages, all in the background (a
+        batch of phone photos is tens of MB: copying on the GUI thread froze the window)."""
         if self.session is None or not paths:
             return
         component = component or self.current_component()
         workspace = self.session.workspace
-        added = []
-        for path in paths:
-            # a file copy: quick; the kind is decided by content in the job below
-            added.append(workspace.add_file(component, Path(path), save=False))
-        self.session.mark_changed()
         root = self.session.root
+        paths = [Path(p) for p in paths]
 
-        def count(progress, cancel):
+        def work(progress, cancel):
             from common.errors import InputError
+            from common.progress import check_cancel
             from scanning import count_pages
             from scanning.imports import sniff_format
 
-            counted = []
-            for item in added:
-                path = root / item.original
+            imported = []
+            for number, path in enumerate(paths):
+                check_cancel(cancel)
+                progress(number, len(paths), _("Importing {name}").format(name=path.name))
                 try:
-                    pages = count_pages(path, strict=True)
-                    with open(path, "rb") as handle:
+                    item = workspace.copy_original(path)  # the model is not touched here
+                    original = root / item.original
+                    pages = count_pages(original, strict=True)
+                    with open(original, "rb") as handle:
                         kind = "pdf" if sniff_format(handle.read(1024)) == "pdf" else "image"
-                    counted.append((item.id, (pages, kind)))
+                    imported.append((item, (pages, kind)))
                 except InputError as error:
-                    error.path = Path(item.name)  # the user's name, not the dossier copy
-                    counted.append((item.id, error))
-            return counted
+                    error.path = Path(path.name)  # the user's name, not the dossier copy
+                    imported.append((None, error))
+            return component, imported
 
-        self._run(count, self._pages_counted, _("Importing"))
-        self.refresh_list()
+        self._run(work, self._files_imported, _("Importing"))
 
-    def _pages_counted(self, counts: list[tuple[str, Any]]) -> None:
-        """(file id, (pages, kind)) for accepted files, (file id, InputError) for refused."""
+    def _files_imported(self, outcome: tuple[str, list[tuple[Any, Any]]]) -> None:
+        """(component, [(DossierFile, (pages, kind))]) for accepted files, (None, InputError)
+        for refused ones; attached here, on the GUI thread that owns the model."""
+        component, imported = outcome
         if self.session is None:
             return
-        refused = [(file_id, outcome) for file_id, outcome in counts
-                   if not isinstance(outcome, tuple)]  # fmt: skip
-        for file_id, _error in refused:
-            self.session.workspace.remove_file(file_id, save=False)
-            self.failed.pop(file_id, None)
-        extra = bool(refused)
-        for file_id, outcome in counts:
-            if not isinstance(outcome, tuple):
+        dossier = self.session.dossier
+        for item, result in imported:
+            if item is None:
                 continue
-            pages, kind = outcome
-            found = self.session.dossier.find_file(file_id)
-            if found is not None and found[1].kind != kind:
-                found[1].kind = kind  # by content: a photo named .dat is still a photo
-                extra = True
-            if found is not None and pages > 1:
-                entry, first = found
-                extra |= bool(scan_model.add_pages(self.session.dossier, entry.component_id,
-                                                   first, pages))  # fmt: skip
-        if extra:
+            pages, kind = result
+            item.kind = kind  # by content: a photo named .dat is still a photo
+            self.session.workspace.attach(component, item)
+            if pages > 1:
+                scan_model.add_pages(dossier, component, item, pages)
+        refused = [result for item, result in imported if item is None]
+        if len(refused) < len(imported):
             self.session.mark_changed()
-            self.refresh_list()
+        self.refresh_list()
         if refused:
-            self._job_failed(refused[0][1], "")
+            self._job_failed(refused[0], "")
 
     # ---- clerk mode: separator sheets and scanned stacks --------------------------------------
 

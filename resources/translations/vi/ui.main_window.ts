@@ -4,6 +4,14 @@
   <context>
     <name>ui.main_window</name>
     <message>
+      <source>Scroll left</source>
+      <translation>Cuộn sang trái</translation>
+    </message>
+    <message>
+      <source>Scroll right</source>
+      <translation>Cuộn sang phải</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Tiến độ</translation>
     </message>

@@ -175,5 +175,9 @@
       <source>PDF ready: {file}</source>
       <translation>Đã tạo PDF: {file}</translation>
     </message>
+    <message>
+      <source>Importing {name}</source>
+      <translation>Đang nhập {name}</translation>
+    </message>
   </context>
 </TS>
