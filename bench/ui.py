@@ -77,12 +77,27 @@ class TickGaps:
 
 
 def wait_until(app, condition, timeout: float = TIMEOUT_S) -> None:
+    """Run the event loop until `condition()` holds. A QEventLoop, not a processEvents() loop:
+    PySide6 6.12 on Python 3.11 loses a reference to None on every processEvents() call and
+    aborts ("deallocating None") after some thousand calls."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the GUI did not finish in time")
-        app.processEvents()
-        time.sleep(0.002)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def check() -> None:
+        if condition() or time.perf_counter() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    if not condition():
+        loop.exec()
+    timer.stop()
+    if not condition():
+        raise TimeoutError("the GUI did not finish in time")
 
 
 def make_context(folder: Path):
@@ -115,7 +130,6 @@ def close_window(app, window) -> None:
 
     wait_until(app, lambda: not running_jobs())
     window.close()
-    app.processEvents()
 
 
 def birth_dossier(root: Path, name: str):
@@ -153,9 +167,7 @@ def measure_idle(app, seconds: float) -> float:
     ticks = TickGaps()
     ticks.start()
     end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.002)
+    wait_until(app, lambda: time.perf_counter() >= end)
     ticks.stop()
     return ticks.largest
 
@@ -172,7 +184,7 @@ def measure_memory(app, folder: Path) -> tuple[float, float]:
     context = make_context(folder)
     window = new_window(context)
     window.create_all_pages()
-    app.processEvents()
+    wait_until(app, lambda: True)
     bare = rss_mb()
     workspace = birth_dossier(context.dossier_root, "thirty")
     for path in photo_paths(30):
@@ -185,7 +197,8 @@ def measure_memory(app, folder: Path) -> tuple[float, float]:
     wait_until(app, lambda: not page.busy() and len(page.previews) >= 30)
     for step_id in window.step_ids():  # every page shown once with the dossier open
         window.go_to(step_id)
-        app.processEvents()
+        pause = time.perf_counter() + 0.2
+        wait_until(app, lambda: time.perf_counter() >= pause)
     loaded = rss_mb()
     close_window(app, window)
     return bare, loaded

@@ -41,6 +41,27 @@ def squeezed(root) -> list[str]:
     return found
 
 
+def settle(condition, minimum: float = 0.0, timeout: float = 60.0) -> None:
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    start = time.perf_counter()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def check() -> None:
+        waited = time.perf_counter() - start
+        if (condition() and waited >= minimum) or waited > timeout:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+
+
 def main(argv: list[str]) -> int:
     out_dir, width, height = Path(argv[0]), int(argv[1]), int(argv[2])
     from PySide6.QtWidgets import QApplication
@@ -75,15 +96,10 @@ def main(argv: list[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     for step_id in window.step_ids():
         window.go_to(step_id)
-        for _ in range(200):  # let background jobs (checklist, previews) finish
-            app.processEvents()
-            if not running_jobs():
-                break
-            import time
-
-            time.sleep(0.05)
-        for _ in range(5):  # layout requests travel up one level per round
-            app.processEvents()
+        # let background jobs (checklist, previews) finish and layouts settle; a QEventLoop,
+        # not processEvents() in a loop (PySide6 6.12 loses a None reference per call)
+        settle(lambda: not running_jobs())
+        settle(lambda: True, minimum=0.2)
         page = window.stack.currentWidget()
         shot = out_dir / f"{step_id}.png"
         window.grab().save(str(shot))
