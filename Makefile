@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates bundle bundle-test
+.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates \
+	bundle bundle-test
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample

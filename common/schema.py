@@ -7,6 +7,7 @@ wrong types, naming the file and the field (e.g. `procedures[2].components[0].re
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -92,14 +93,26 @@ def _convert(tp: Any, value: Any, source: str | Path | None, where: str) -> Any:
     raise _fail(source, where, f"unsupported type {_type_name(tp)}")
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """Resolved field types of a dataclass: get_type_hints evaluates every annotation string
+    (from __future__ annotations), the slowest part of a strict load, so once per class."""
+    return get_type_hints(cls)
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(cls)}
+
+
 def load_dataclass(
     cls: type[T], data: Any, *, source: str | Path | None = None, where: str = ""
 ) -> T:
     """Build `cls` from `data`, refusing unknown keys and wrong types."""
     if not isinstance(data, dict):
         raise _fail(source, where, _("an object is expected"))
-    hints = get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints = _hints(cls)
+    fields = _fields(cls)
     unknown = sorted(set(data) - set(fields))
     if unknown:
         name = f"{where}.{unknown[0]}" if where else unknown[0]

@@ -90,6 +90,15 @@ def _invalid(source: Path | None, where: str, problem: str) -> ValidationError:
     )
 
 
+def _refuse_repeats(values: list[str], where: str, message: str, source: Path | None) -> None:
+    """The first value met a second time is an error at its position (`where` has a {})."""
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise _invalid(source, where.format(i), message.format(value=value))
+        seen.add(value)
+
+
 def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
@@ -208,17 +217,12 @@ def _check_procedure(procedure: Procedure, where: str, source: Path | None) -> N
         raise _invalid(source, f"{where}.processing_days", _("must not be negative"))
     if procedure.fee.amount_vnd is not None and procedure.fee.amount_vnd < 0:
         raise _invalid(source, f"{where}.fee.amount_vnd", _("must not be negative"))
-    seen: set[str] = set()
     for i, component in enumerate(procedure.components):
-        component_where = f"{where}.components[{i}]"
-        _check_component(component, component_where, source)
-        if component.id in seen:
-            raise _invalid(
-                source,
-                f"{component_where}.id",
-                _("component id {value!r} is used twice").format(value=component.id),
-            )
-        seen.add(component.id)
+        _check_component(component, f"{where}.components[{i}]", source)
+    ids = [component.id for component in procedure.components]
+    _refuse_repeats(
+        ids, f"{where}.components[{{}}].id", _("component id {value!r} is used twice"), source
+    )
     for i, entry in enumerate(procedure.unverified):
         _check_unverified(entry, procedure, f"{where}.unverified[{i}]", source)
 
@@ -227,17 +231,12 @@ def validate_catalog(catalog: Catalog, source: Path | None = None) -> Catalog:
     """Checks beyond types: code and id formats, no duplicate codes or component ids."""
     if not catalog.version.strip():
         raise _invalid(source, "version", _("must not be empty"))
-    codes: set[str] = set()
     for i, procedure in enumerate(catalog.procedures):
-        where = f"procedures[{i}]"
-        _check_procedure(procedure, where, source)
-        if procedure.code in codes:
-            raise _invalid(
-                source,
-                f"{where}.code",
-                _("procedure code {value!r} is used twice").format(value=procedure.code),
-            )
-        codes.add(procedure.code)
+        _check_procedure(procedure, f"procedures[{i}]", source)
+    codes = [procedure.code for procedure in catalog.procedures]
+    _refuse_repeats(
+        codes, "procedures[{}].code", _("procedure code {value!r} is used twice"), source
+    )
     return catalog
 
 

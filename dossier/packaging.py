@@ -273,34 +273,35 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
 
 
 def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
-    """A JPG upload: quality first, then size, never below 150 DPI over an A4 page.
+    """A JPG upload: quality first (down to 55), then resolution, never below 150 DPI over an A4
+    page, where quality may go down to 35 as a last resort.
 
-    Always re-encoded, which also drops the photo's EXIF data (GPS position, phone model).
+    The search is scanning's page encoder (one implementation for scans and uploads). Always
+    re-encoded, which also drops the photo's EXIF data (GPS position, phone model).
     """
+    import numpy as np
+
+    from scanning.encode import encode_page
+
     image = pdfwork.open_image(source.path)
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    long_side = max(image.size)
-
-    def pixels(dpi: int) -> int:  # long side of an A4 page at `dpi`
-        return round(297 / 25.4 * dpi)
-
-    caps = [dpi for dpi in pdfwork.DPI_STEPS if pixels(dpi) < long_side]
-    floor = pdfwork.MIN_DPI if pdfwork.MIN_DPI in caps else None
-    steps = [(q, None) for q in pdfwork.QUALITIES]
-    steps += [(q, dpi) for dpi in caps for q in pdfwork.QUALITIES]
-    steps += [(q, floor) for q in pdfwork.LAST_RESORT_QUALITIES]
-    smallest = None
-    resized: dict[int | None, pdfwork.Image.Image] = {None: image}
-    for quality, cap in steps:
-        if cap not in resized:
-            ratio = pixels(cap) / long_side
-            size = (round(image.width * ratio), round(image.height * ratio))
-            resized = {cap: image.resize(size, pdfwork.Image.Resampling.LANCZOS), None: image}
-        data = pdfwork.encode_image(resized[cap], quality)
-        smallest = len(data) if smallest is None else min(smallest, len(data))
-        if len(data) <= item.limit_bytes:
-            return _Part(data, 1, "jpg", False, True, quality, cap)
+    landscape = image.width > image.height
+    size_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
+    dpi = max(image.size) / (297 / 25.4)  # the photo's resolution if it were an A4 page
+    page = encode_page(
+        np.asarray(image),
+        "original",
+        dpi,
+        size_mm,
+        budget=item.limit_bytes,
+        quality=pdfwork.FIRST_JPEG_QUALITY,
+        min_quality=pdfwork.QUALITIES[-1],
+        floor_quality=pdfwork.LAST_RESORT_QUALITIES[-1],
+    )
+    if not page.over_budget:
+        cap = None if page.width_px == image.width else round(page.dpi)
+        return _Part(page.data, 1, "jpg", False, True, page.quality, cap)
     raise InputError(
         _(
             "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is "
@@ -309,7 +310,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
             name=item.component.name,
             limit=_mb(item.limit_bytes),
             dpi=pdfwork.MIN_DPI,
-            size=_mb(smallest or 0),
+            size=_mb(page.size),
         ),
         path=source.path,
     )

@@ -19,6 +19,8 @@ from forms.model import FormItem, Rect
 
 LEADER_WEIGHT = {".": 1, "_": 1, "…": 3, "‥": 2, "·": 1}
 MIN_LEADER_WEIGHT = 3
+#: what a ticked box of a flat form gets written in it
+CHECK_MARK = "X"
 MIN_LEADER_WIDTH = 5.0  # points: ignore a few tiny dots (abbreviations, numbering)
 MAX_GAP_IN_RUN = 1.2  # in font sizes: "…… ……" is still one blank
 MAX_SPACE_GAP = 5.0  # justified lines stretch the spaces inside a leader
@@ -311,12 +313,24 @@ def _is_digit_box(cell: Rect) -> bool:
     return cell[2] - cell[0] <= 40 and cell[3] - cell[1] <= 40
 
 
+def _is_mark_box(row: list[Rect], texts: list[str], k: int) -> bool:
+    """A lone, squarish, small empty cell: a tick box ("Nam [ ]"), not one of a pair of digit
+    boxes (a day or a month) nor of a longer run (those are "boxes")."""
+    cell = row[k]
+    width, height = cell[2] - cell[0], cell[3] - cell[1]
+    if texts[k] or not _is_digit_box(cell) or not 0.6 <= width / height <= 1.6:
+        return False
+    neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(row)]
+    return not any(not texts[j] and _is_digit_box(row[j]) for j in neighbours)
+
+
 def _cell_blanks(
     chars: list[_Char], rows: list[_Row], page: Any
 ) -> list[tuple[str, list[Rect], str]]:
-    """("boxes" | "line", cells, label): digit boxes (3+ small empty cells side by side) and
-    empty table cells beside a cell holding a label. Rows of empty cells (lists of people in a
-    table body) are left alone: nothing says whom they are about."""
+    """("boxes" | "line" | "check", cells, label): digit boxes (3+ small empty cells side by
+    side), tick boxes (a lone small square cell beside a label, its label on the right first:
+    a mark column) and empty table cells beside a cell holding a label. Rows of empty cells
+    (lists of people in a table body) are left alone: nothing says whom they are about."""
     found: list[tuple[str, list[Rect], str]] = []
     index = _CharIndex(chars)
     for row in _cell_rows(page):
@@ -334,6 +348,12 @@ def _cell_blanks(
                 found.append(("boxes", row[i:j], left or _box_label(rows, row[i:j])))
             i = max(j, i + 1)
         for k, cell in enumerate(row):
+            if _is_mark_box(row, texts, k):
+                right = texts[k + 1] if k + 1 < len(row) else ""
+                left = texts[k - 1] if k > 0 else ""
+                if right or left:
+                    found.append(("check", [cell], clean_label(right or left)))
+                continue
             if texts[k] or _is_digit_box(cell):
                 continue
             left = texts[k - 1] if k > 0 else ""
@@ -404,6 +424,12 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
                 label=label, max_len=len(cells), parts=rects,
                 baseline=round(cells[0][3] - 0.25 * height, 2),
                 font_size=round(min(13.0, 0.7 * height), 2),
+            ))  # fmt: skip
+            continue
+        if kind == "check":
+            items.append(FormItem(
+                kind="blank", id=next_id(), type="checkbox", page=page_no, rect=rects[0],
+                label=label, options=(CHECK_MARK,), font_size=round(min(12.0, 0.7 * height), 2),
             ))  # fmt: skip
             continue
         size = min(12.0, 0.6 * height)

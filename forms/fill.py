@@ -65,6 +65,19 @@ class _Plan:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _blank_ticked(item: FormItem, value: str) -> bool | None:
+    """A tick box of a flat form: ticked by yes-words, its mark or its own label; left empty by
+    no-words; None for anything else."""
+    folded = fold(value)
+    if folded in {fold(w) for w in TRUE_WORDS} or folded in {fold(o) for o in item.options}:
+        return True
+    if item.label and folded == fold(item.label):
+        return True
+    if folded in ("no", "off", "false", "0", "khong"):
+        return False
+    return None
+
+
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
@@ -82,6 +95,17 @@ def _plan(items: list[FormItem], values: Mapping[str, str]) -> _Plan:
             continue
         if not item.fillable:
             plan.skipped.append((item_id, _("this field cannot be filled (signature or button)")))
+        elif item.kind == "blank" and item.type == "checkbox":
+            ticked = _blank_ticked(item, value)
+            if ticked is None:
+                plan.skipped.append(
+                    (
+                        item_id,
+                        _("the value matches none of the choices: {value}").format(value=value),
+                    )
+                )
+            elif ticked:
+                plan.blanks.append((item, value))
         elif item.kind == "blank":
             plan.blanks.append((item, value))
         elif item.type in ("checkbox", "radio"):
@@ -523,9 +547,12 @@ def _layout_blank(
     """(origin, text, size, area covered) for every piece of the value."""
     size = item.font_size or 12.0
     pieces = []
-    if item.type == "boxes":
-        chars = re.sub(r"\s", "", value)[: len(item.parts)]
-        for ch, cell in zip(chars, item.parts):
+    if item.type in ("boxes", "checkbox"):
+        if item.type == "checkbox":
+            chars, cells = (item.options or ("X",))[0], [item.rect]
+        else:
+            chars, cells = re.sub(r"\s", "", value)[: len(item.parts)], list(item.parts)
+        for ch, cell in zip(chars, cells):
             height = cell[3] - cell[1]
             s = min(size, height * 0.75)
             w = fonts.text_width(ch, s)
@@ -574,7 +601,7 @@ def _fill_blanks(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes,
         overlay = overlays.setdefault(item.page, _Overlay(item.page))
         for origin, text, size, area in _layout_blank(item, value, today):
             overlay.texts.append((origin, text, size))
-            if item.type != "boxes":
+            if item.type not in ("boxes", "checkbox"):
                 size_ref = item.font_size or 12.0
                 base = origin[1]
                 overlay.redact.append(

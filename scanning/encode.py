@@ -3,11 +3,19 @@
 Colour and grey pages become JPEG; black-and-white pages become 1-bit PNG (lossless, stored
 as Flate in the PDF). To meet a budget the JPEG quality is lowered first (down to 60), then the
 resolution (down to 150 DPI); a page that still does not fit is kept at the floor and flagged.
+Without a budget, a cleaned document page still aims at a soft size (250 KB for an A4 page at
+200 DPI) by lowering the quality only, never below 60 and never the resolution: sparse pages
+keep the full quality, dense handwriting gives up a little (text stays legible, bench/scan).
+
+JPEG tables: mozjpeg's default luminance table (N. Robidoux's, tuned on perceived quality) with
+the standard chrominance table, both scaled by quality as libjpeg does: about 9 % smaller than
+libjpeg's tables at the same quality setting on document pages, at the same text SSIM per byte.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +33,40 @@ MAX_QUALITY = 85
 DEFAULT_QUALITY = {"color": 75, "gray": 75, "original": 85}
 MIN_DPI = 150
 POINTS_PER_MM = 72.0 / 25.4
+#: soft size of a cleaned colour/grey page without a budget, per million pixels
+#: (250 KB for an A4 page at 200 DPI, 1654 x 2339 pixels)
+SOFT_BYTES_PER_MEGAPIXEL = 250_000 / (1654 * 2339 / 1e6)
+SOFT_TARGET_MODES = ("color", "gray")
+
+# natural (row-major) order, as Pillow takes them
+_LUMA_TABLE = (
+    16, 16, 16, 18, 25, 37, 56, 85,
+    16, 17, 20, 27, 34, 40, 53, 75,
+    16, 20, 24, 31, 43, 62, 91, 135,
+    18, 27, 31, 40, 53, 74, 106, 156,
+    25, 34, 43, 53, 69, 94, 131, 189,
+    37, 40, 62, 74, 94, 124, 169, 238,
+    56, 53, 91, 106, 131, 169, 226, 311,
+    85, 75, 135, 156, 189, 238, 311, 418,
+)  # fmt: skip
+_CHROMA_TABLE = (
+    17, 18, 24, 47, 99, 99, 99, 99,
+    18, 21, 26, 66, 99, 99, 99, 99,
+    24, 26, 56, 99, 99, 99, 99, 99,
+    47, 66, 99, 99, 99, 99, 99, 99,
+) + (99,) * 32  # fmt: skip
+
+
+def _scaled_table(table: tuple[int, ...], quality: int) -> list[int]:
+    """libjpeg's quality scaling (jpeg_quality_scaling), clamped to baseline's 1..255."""
+    quality = min(100, max(1, int(quality)))
+    percent = 5000 // quality if quality < 50 else 200 - 2 * quality
+    return [min(255, max(1, (value * percent + 50) // 100)) for value in table]
+
+
+def quantization_tables(quality: int, gray: bool = False) -> list[list[int]]:
+    luma = _scaled_table(_LUMA_TABLE, quality)
+    return [luma] if gray else [luma, _scaled_table(_CHROMA_TABLE, quality)]
 
 
 @dataclass(frozen=True)
@@ -48,7 +90,8 @@ def encode_jpeg(image: np.ndarray, quality: int, dpi: float) -> bytes:
     buffer = io.BytesIO()
     # 4:2:0 chroma is invisible on documents; optimised progressive Huffman coding saves
     # another 10-15 % on text pages at no cost in quality
-    picture.save(buffer, "JPEG", quality=int(quality), dpi=(dpi, dpi), subsampling=2,
+    tables = quantization_tables(quality, gray=image.ndim == 2)
+    picture.save(buffer, "JPEG", qtables=tables, dpi=(dpi, dpi), subsampling=2,
                  optimize=True, progressive=True)  # fmt: skip
     return buffer.getvalue()
 
@@ -75,10 +118,20 @@ def encode_page(
     size_mm: tuple[float, float],
     budget: int | None = None,
     quality: int | None = None,
+    *,
+    min_quality: int = MIN_QUALITY,
+    floor_quality: int | None = None,
 ) -> EncodedPage:
-    """Encode one page, searching quality then resolution when a byte budget is given."""
+    """Encode one page, searching quality then resolution when a byte budget is given.
+
+    At each resolution the quality goes down to `min_quality`; at the resolution floor it may
+    go further, to `floor_quality` (a last resort: packaging allows it, scans do not).
+    """
     lossless = mode == "bw"
     quality = quality or DEFAULT_QUALITY.get(mode, MAX_QUALITY)
+    if budget is None and mode in SOFT_TARGET_MODES and not lossless:
+        soft = int(SOFT_BYTES_PER_MEGAPIXEL * image.shape[0] * image.shape[1] / 1e6)
+        return _best_quality(image, dpi, size_mm, soft, quality, min_quality)
     resolutions = [dpi]
     if budget:
         step = dpi
@@ -94,7 +147,10 @@ def encode_page(
             candidate = _page(encode_bilevel_png(scaled, target_dpi), "png", scaled,
                               target_dpi, 0, size_mm)  # fmt: skip
         else:
-            candidate = _best_quality(scaled, target_dpi, size_mm, budget, quality)
+            lowest = min_quality
+            if target_dpi == resolutions[-1] and floor_quality is not None:
+                lowest = min(min_quality, floor_quality)
+            candidate = _best_quality(scaled, target_dpi, size_mm, budget, quality, lowest)
         if budget is None or candidate.size <= budget:
             return candidate
         if best is None or candidate.size < best.size:
@@ -108,28 +164,40 @@ def _page(data, kind, image, dpi, quality, size_mm) -> EncodedPage:
     return EncodedPage(data, kind, width, height, float(dpi), quality, size_mm)
 
 
-def _best_quality(image, dpi, size_mm, budget, quality) -> EncodedPage:
-    """The highest quality (MIN_QUALITY..quality) that fits the budget: a binary search."""
-    top = _page(encode_jpeg(image, quality, dpi), "jpeg", image, dpi, quality, size_mm)
-    if budget is None or top.size <= budget:
+#: JPEG bytes lost per quality step below the starting one, as a share of its size (measured
+#: on dense document pages: 0.93 at -5, 0.87 at -10, 0.82 at -15; sparse pages lose less)
+_SHARE_PER_QUALITY_STEP = 0.012
+
+
+def _best_quality(image, dpi, size_mm, budget, quality, lowest=MIN_QUALITY) -> EncodedPage:
+    """The highest quality (lowest..quality) that fits the budget, or `lowest`.
+
+    Size falls almost linearly with quality, so the quality is predicted from the size at the
+    starting one, encoded, and stepped down while it does not fit (2 encodes for most document
+    pages); a result far under the budget is interpolated back up once.
+    """
+
+    def encoded(q: int) -> EncodedPage:
+        return _page(encode_jpeg(image, q, dpi), "jpeg", image, dpi, q, size_mm)
+
+    top = encoded(quality)
+    if budget is None or top.size <= budget or quality <= lowest:
         return top
-    low, high = MIN_QUALITY, quality - 1
-    best = None
-    floor = None
-    while low <= high:
-        middle = (low + high) // 2
-        attempt = _page(encode_jpeg(image, middle, dpi), "jpeg", image, dpi, middle, size_mm)
-        if middle == MIN_QUALITY:
-            floor = attempt
-        if attempt.size <= budget:
-            best, low = attempt, middle + 1
-        else:
-            high = middle - 1
-    if best is not None:
-        return best
-    return floor or _page(
-        encode_jpeg(image, MIN_QUALITY, dpi), "jpeg", image, dpi, MIN_QUALITY, size_mm
-    )
+    steps_needed = (1 - budget / top.size) / _SHARE_PER_QUALITY_STEP
+    guess = max(lowest, min(quality - 1, quality - math.ceil(steps_needed)))
+    attempt = encoded(guess)
+    while attempt.size > budget and guess > lowest:
+        guess = max(lowest, guess - 2)
+        attempt = encoded(guess)
+    if attempt.size < 0.9 * budget and guess < quality - 1:
+        # far under: photos lose bytes faster than documents; interpolate back up once
+        share = (budget - attempt.size) / max(1, top.size - attempt.size)
+        better = guess + int(share * (quality - guess))
+        if better > guess:
+            second = encoded(better)
+            if second.size <= budget:
+                return second
+    return attempt
 
 
 def write_pdf(pages: list[EncodedPage], output: Path, title: str = "") -> None:

@@ -51,7 +51,9 @@ class ScanOptions:
     paper: str = "auto"  # auto, a4, a5, letter, card, free
     mode: str = "color"  # color, gray, bw, original
     dpi: int | None = None  # None: 200 for pages, 300 for cards
-    page_budget: int | None = None  # bytes per page; None: quality 75 (85 original), full DPI
+    # bytes per page; None: full DPI, quality 75 (85 original) lowered to 60 at most to keep a
+    # cleaned page near 250 KB per A4 (scanning.encode.SOFT_BYTES_PER_MEGAPIXEL)
+    page_budget: int | None = None
     quad: tuple[tuple[float, float], ...] | None = None  # manual corners (TL, TR, BR, BL)
     full_frame: bool = False  # do not look for a document: keep the whole image
     rotation: int | str = 0  # 0, 90, 180, 270 (clockwise) or "auto" (text pages)

@@ -83,15 +83,20 @@ def check_usable(info: CertInfo, *, allow_invalid_time: bool, path: Path | None 
         )
 
 
-def load_pem_certificates(path: Path) -> list[x509.Certificate]:
-    """Every certificate of a PEM or DER file (a trust store entry added by the user)."""
+def read_certificate_file(path: Path) -> bytes:
+    """The bytes of a certificate or .p12 file; an unreadable file is an InputError naming it."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise InputError(
             _("cannot read the certificate file: {reason}").format(reason=exc.strerror or exc),
             path=path,
         ) from exc
+
+
+def load_pem_certificates(path: Path) -> list[x509.Certificate]:
+    """Every certificate of a PEM or DER file (a trust store entry added by the user)."""
+    data = read_certificate_file(path)
     try:
         if pem.detect(data):
             return [x509.Certificate.load(der) for _type, _hdr, der in pem.unarmor(data, True)]

@@ -14,7 +14,7 @@ from asn1crypto import keys, x509
 
 from common.errors import InputError
 from common.i18n import _
-from signing.certs import CertInfo, describe
+from signing.certs import CertInfo, describe, read_certificate_file
 
 
 @dataclass
@@ -48,13 +48,7 @@ def open_p12(path: Path, password: str) -> LoadedSigner:
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            _("cannot read the certificate file: {reason}").format(reason=exc.strerror or exc),
-            path=path,
-        ) from exc
+    data = read_certificate_file(path)
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
     except ValueError as exc:

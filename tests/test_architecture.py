@@ -59,3 +59,21 @@ def test_importing_a_core_package_loads_no_qt(package):
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == ""
+
+
+def test_no_merge_conflict_markers_in_tracked_files():
+    files = subprocess.run(
+        ["git", "ls-files"], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.split()
+    markers = ("<<<<<<< ", ">>>>>>> ")
+    offenders = []
+    for name in files:
+        path = ROOT / name
+        if path.suffix in {".png", ".jpg", ".pdf", ".ttf", ".hoso"} or not path.is_file():
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError:
+            continue
+        offenders += [name for line in lines if line.startswith(markers)]
+    assert offenders == []

@@ -12,7 +12,15 @@ from PIL import Image
 
 from common.errors import CancelledError, InputError
 from scanning import ScanOptions, apply_steps, process, scan_id_card, scan_to_pdf
-from scanning.encode import MIN_DPI, MIN_QUALITY, encode_page, write_pdf
+from scanning.encode import (
+    DEFAULT_QUALITY,
+    MIN_DPI,
+    MIN_QUALITY,
+    SOFT_BYTES_PER_MEGAPIXEL,
+    encode_page,
+    quantization_tables,
+    write_pdf,
+)
 from scanning.pipeline import options_from_steps
 from tests.scanning.synthetic import default_quad, make_page, photograph
 
@@ -53,6 +61,38 @@ def test_budget_lowers_quality_then_resolution(photo):
     bw = encode_page(process(photo, ScanOptions(mode="bw"), encode=False).image, "bw", 200,
                      (210, 297))  # fmt: skip
     assert bw.kind == "png" and bw.data[:4] == b"\x89PNG"
+
+
+def _dense_page(seed: int = 3) -> np.ndarray:
+    """An A4 page at 200 DPI crowded with dark strokes: too many bytes at full quality."""
+    rng = np.random.default_rng(seed)
+    page = np.full((2339, 1654, 3), 255, np.uint8)
+    strokes = rng.random((2339, 1654)) < 0.08
+    page[strokes] = (30, 30, 120)
+    return page
+
+
+def test_a_dense_page_meets_the_soft_size_by_quality_only(photo):
+    dense = _dense_page()
+    soft = SOFT_BYTES_PER_MEGAPIXEL * dense.shape[0] * dense.shape[1] / 1e6
+    page = encode_page(dense, "color", 200, (210, 297))
+    assert page.size <= soft or page.quality == MIN_QUALITY
+    assert MIN_QUALITY <= page.quality < DEFAULT_QUALITY["color"]
+    assert page.dpi == 200 and page.width_px == 1654 and not page.over_budget
+    decoded = np.asarray(Image.open(__import__("io").BytesIO(page.data)).convert("RGB"))
+    assert np.abs(decoded.astype(int) - dense).mean() < 25  # still the same strokes
+    # a photo kept as it is ("original") has no soft size
+    assert encode_page(dense, "original", 200, (210, 297)).quality == DEFAULT_QUALITY["original"]
+    # an ordinary page keeps its full quality
+    sparse = process(photo, ScanOptions(), encode=False).image
+    assert encode_page(sparse, "color", 200, (210, 297)).quality == DEFAULT_QUALITY["color"]
+
+
+def test_jpeg_pages_carry_the_document_tables(photo):
+    page = encode_page(process(photo, ScanOptions(), encode=False).image, "color", 200, (210, 297))
+    with Image.open(__import__("io").BytesIO(page.data)) as encoded:
+        tables = [list(encoded.quantization[i]) for i in sorted(encoded.quantization)]
+    assert tables == quantization_tables(page.quality)
 
 
 def test_pdf_embeds_the_encoded_bytes_unchanged_at_physical_size(photo, tmp_path):
@@ -177,3 +217,17 @@ def test_card_portrait_stays_dark_in_colour_mode():
     box = result.image[int(out_h * 0.35) : int(out_h * 0.75), int(out_w * 0.07) : int(out_w * 0.25)]
     assert box.mean() < 150  # not washed out to white by the illumination estimate
     assert result.image[int(out_h * 0.05), int(out_w * 0.5)].mean() > 200  # card background
+
+
+def test_floor_quality_is_a_last_resort_at_the_lowest_resolution():
+    dense = _dense_page(seed=5)
+    at_floor = encode_page(dense, "original", 200, (210, 297), budget=2000)
+    assert at_floor.over_budget and at_floor.quality == MIN_QUALITY
+    smallest = encode_page(dense, "original", 200, (210, 297), budget=2000, floor_quality=35)
+    assert smallest.quality == 35 and round(smallest.dpi) == MIN_DPI
+    assert smallest.size < at_floor.size
+    # a budget reachable only below MIN_QUALITY at the floor resolution
+    budget = (smallest.size + at_floor.size) // 2
+    fitted = encode_page(dense, "original", 200, (210, 297), budget=budget, floor_quality=35)
+    assert not fitted.over_budget and fitted.size <= budget
+    assert 35 <= fitted.quality < MIN_QUALITY and round(fitted.dpi) == MIN_DPI
