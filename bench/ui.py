@@ -198,7 +198,7 @@ def measure_memory(app, folder: Path) -> tuple[float, float]:
     for step_id in window.step_ids():  # every page shown once with the dossier open
         window.go_to(step_id)
         pause = time.perf_counter() + 0.2
-        wait_until(app, lambda: time.perf_counter() >= pause)
+        wait_until(app, lambda until=pause: time.perf_counter() >= until)
     loaded = rss_mb()
     close_window(app, window)
     return bare, loaded

@@ -15,9 +15,5 @@
       <source>wrong password for the certificate file (.p12/.pfx)</source>
       <translation>mật khẩu của tệp chứng thư số (.p12/.pfx) không đúng</translation>
     </message>
-    <message>
-      <source>cannot read the certificate file: {reason}</source>
-      <translation>không đọc được tệp chứng thư số: {reason}</translation>
-    </message>
   </context>
 </TS>
