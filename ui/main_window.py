@@ -120,6 +120,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.sidebar = QtWidgets.QListWidget()
         self.sidebar.setAccessibleName(_("Workflow steps"))
+        self.sidebar.setWordWrap(True)  # narrow at 150 % scaling: long titles wrap
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setMinimumWidth(160)
         self.sidebar.setMaximumWidth(250)
         self.sidebar.setSizePolicy(

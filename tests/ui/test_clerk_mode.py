@@ -207,3 +207,28 @@ def test_a_page_shortcut_runs_its_action(main_window, app_context, qtbot, tmp_pa
                           QtCore.Qt.KeyboardModifier.ControlModifier)  # fmt: skip
     qtbot.wait(300)
     assert sum(kind == "open_files" for kind, _title in asked) == 1  # only the visible page
+
+
+def test_clerk_mode_start_page_is_the_desk(main_window, app_context, qtbot, tmp_path):
+    from ui.settings_dialog import SettingsDialog
+
+    start = main_window.start_page
+    assert not start.separators_button.isVisible()  # a citizen does not need them
+    Workspace.create(app_context.dossier_root / "d", BIRTH, title="Khai sinh",
+                     applicant={"full_name": "Lê Văn Hùng"}, component_ids=["to-khai"])  # fmt: skip
+    dialog = SettingsDialog(app_context, main_window)
+    dialog.clerk_mode.setChecked(True)
+    dialog.accept()
+    assert start.separators_button.isVisible() and not start.intro.isVisible()
+    main_window.go_to("scan")
+    main_window.activateWindow()
+    main_window.go_to("start")
+    qtbot.waitUntil(lambda: start.table.rowCount() == 1, timeout=5000)
+    assert start.search.hasFocus()  # the clerk types the citizen's name at once
+    start.table.selectRow(0)
+    target = tmp_path / "sheets.pdf"
+    app_context.dialogs.answers["save_file"] = target
+    start.separators_button.click()
+    qtbot.waitUntil(lambda: ("open_path", str(target)) in app_context.dialogs.asked,
+                    timeout=WAIT_MS)  # fmt: skip
+    assert target.stat().st_size > 1000
