@@ -93,7 +93,22 @@ def walk(window, qtbot) -> list[tuple[str, str, str]]:
     found += [("menus", f"menu {m.title()}", plain(m.title()))
               for m in window.menuBar().findChildren(QtWidgets.QMenu)]  # fmt: skip
     found += [("window", "windowTitle", window.windowTitle())]
+    found += [(name, where, text) for name, dialog in dialogs(window)
+              for where, text in widget_texts(dialog)]  # fmt: skip
     return found
+
+
+def dialogs(window) -> list[tuple[str, QtWidgets.QWidget]]:
+    """The app's own dialogs, built (not shown) in the current language."""
+    from ui.profile_dialog import ProfileDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.start_page import SubmissionDialog
+
+    return [
+        ("settings", SettingsDialog(window.context, window)),
+        ("submission", SubmissionDialog(window)),
+        ("profile", ProfileDialog(None, window)),
+    ]
 
 
 ALLOWED_ASCII = {"USB token"}
