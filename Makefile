@@ -4,8 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench venv system-deps-run system-deps-test clean translations templates \
-	bundle bundle-test
+.PHONY: run test lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
+	translations templates bundle bundle-test lint-workflows
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -32,21 +32,37 @@ templates: $(STAMP)
 
 venv: $(STAMP)
 
-# One-folder PyInstaller bundle in dist/hoso (issue 8); bundle-test runs its self-test offscreen.
-bundle: system-deps-test $(STAMP)
+# One-folder PyInstaller bundle in dist/hoso (issue 8): `bundle` installs PyInstaller (the
+# `bundle` extra) and builds; `bundle-test` runs the bundle's self-test offscreen, then
+# scripts/check_bundle.py (every `hoso` --help, a scan through the frozen process pool, the GUI's
+# --smoke offscreen and on Xvfb, the size table).
+bundle: system-deps-bundle $(STAMP)
 	$(PY) -m pip install -q -e '.[bundle]' --config-settings editable_mode=compat
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
 
 bundle-test: bundle
 	QT_QPA_PLATFORM=offscreen dist/hoso/hoso-desktop --selftest --report dist/selftest.txt
-	cat dist/selftest.txt
-	dist/hoso/hoso --help
+	dist/hoso/hoso --help >/dev/null
+	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.check_bundle dist/hoso
+
+# The Windows workflow cannot run here: validate it against GitHub's workflow schema
+# (check-jsonschema, offline), yamllint and zizmor (static analysis), in a venv of their own.
+LINT_VENV := .venv-lint
+lint-workflows:
+	@test -x $(LINT_VENV)/bin/zizmor || { $(PYTHON) -m venv $(LINT_VENV) && \
+	  $(LINT_VENV)/bin/pip install -q check-jsonschema yamllint zizmor; }
+	$(LINT_VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(LINT_VENV)/bin/yamllint -c .github/yamllint.yml .github
+	$(LINT_VENV)/bin/zizmor --offline --config .github/zizmor.yml .github/workflows
 
 system-deps-run:
 	@bash scripts/system-deps.sh run
 
 system-deps-test:
 	@bash scripts/system-deps.sh test
+
+system-deps-bundle:
+	@bash scripts/system-deps.sh bundle
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,4 +71,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LINT_VENV) build dist .pytest_cache .ruff_cache

@@ -13,9 +13,24 @@ def available() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
 
 
+def split_arguments(argv: list[str]) -> tuple[list[str], list[str]]:
+    """Benchmark names and options; a word after an option that is no benchmark is the option's
+    value (`startup --bundle dist/hoso`)."""
+    names: list[str] = []
+    options: list[str] = []
+    for arg in argv:
+        if arg.startswith("-") or (
+            options and options[-1].startswith("-") and arg not in available()
+        ):
+            options.append(arg)
+        else:
+            names.append(arg)
+    return names, options
+
+
 def main(argv: list[str]) -> int:
-    names = [a for a in argv if not a.startswith("-")] or available()
-    options = [a for a in argv if a.startswith("-")]
+    names, options = split_arguments(argv)
+    names = names or available()
     status = 0
     for name in names:
         if name not in available():

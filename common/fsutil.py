@@ -83,27 +83,42 @@ def atomic_write_json(target: Path, data: Any, *, private: bool = True) -> None:
     atomic_write_text(target, text, private=private)
 
 
+# Device names Windows reserves with any extension ("con.pdf", "COM¹.txt"), also with spaces
+# before the dot ("NUL .txt"). COM0/LPT0 and the superscript digits are in Microsoft's list.
 WINDOWS_RESERVED = {
-    "CON", "PRN", "AUX", "NUL",
-    *(f"COM{i}" for i in range(1, 10)),
-    *(f"LPT{i}" for i in range(1, 10)),
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+    *(f"COM{i}" for i in (*range(10), "¹", "²", "³")),
+    *(f"LPT{i}" for i in (*range(10), "¹", "²", "³")),
 }  # fmt: skip
 _ILLEGAL_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+# ext4 and most Linux file systems allow 255 bytes per name, and a Vietnamese letter takes up to
+# 3 bytes in UTF-8; atomic_output adds ".<name>.<8 chars>.tmp" beside the target. Windows allows
+# 255 UTF-16 units, which this also respects.
+MAX_NAME_BYTES = 200
+MAX_EXTENSION_LENGTH = 16
+
+
+def is_windows_reserved(name: str) -> bool:
+    """True for "CON", "con.pdf", "NUL .txt", "LPT1.tar.gz": Windows opens a device instead."""
+    return name.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED
 
 
 def safe_filename(name: str, *, max_length: int = 120, fallback: str = "tep") -> str:
-    """A file name legal on Windows and POSIX: no reserved names, no trailing dots or spaces."""
+    """A file name legal on Windows and POSIX: no reserved names, no trailing dots or spaces,
+    at most `max_length` characters and MAX_NAME_BYTES bytes of UTF-8."""
     name = unicodedata.normalize("NFC", name)
     name = _ILLEGAL_CHARS.sub("_", name).strip().rstrip(". ")
     if not name:
         name = fallback
     stem, dot, ext = name.rpartition(".")
-    if not dot:
+    if not dot or len(ext) > MAX_EXTENSION_LENGTH:  # "a.<300 letters>" has no real extension
         stem, ext = name, ""
-    if stem.split(".")[0].upper() in WINDOWS_RESERVED:
+    if is_windows_reserved(stem):
         stem = f"_{stem}"
     ext = f".{ext}" if ext else ""
     stem = stem[: max(1, max_length - len(ext))].rstrip(". ")
+    while stem and len((stem + ext).encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1].rstrip(". ")
     return (stem or fallback) + ext
 
 

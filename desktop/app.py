@@ -46,6 +46,40 @@ def install_error_boundary() -> None:
     sys.excepthook = hook
 
 
+def configure_high_dpi() -> None:
+    """Call before the QApplication exists. Qt 6 is per-monitor DPI aware on Windows by itself;
+    the 125 % and 150 % scales common on Windows laptops pass through unrounded (rounding 150 %
+    to 200 % makes the window too big for a 1366x768 screen, to 100 % too small to read)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+
+
+def set_window_icon(app) -> None:
+    """The drawn app icon (scripts/make_icon.py) on every window and the task bar."""
+    from PySide6.QtGui import QIcon
+
+    from common.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hoso.png"))))
+
+
+def fit_to_screen(window) -> None:
+    """Never open larger than the screen: a 1366x768 laptop at 125 % offers 1093x614 logical
+    pixels (minus the task bar), less than the window's default size."""
+    screen = window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    width = min(window.width(), int(available.width() * 0.95))
+    height = min(window.height(), int(available.height() * 0.95))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+
+
 def build_context(settings, log_file: Path):
     from desktop.paths import data_dir, default_dossier_root, profiles_dir
     from ui.context import AppContext
@@ -72,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     QCoreApplication.setOrganizationName("hoso")
     QCoreApplication.setApplicationName("hoso")
+    if QApplication.instance() is None:
+        configure_high_dpi()
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     from common.i18n import _, set_language
@@ -88,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     set_log_file(log_file)
     register_ui_font(app)
+    set_window_icon(app)
     app.setApplicationDisplayName(_("Hồ sơ số"))
     install_error_boundary()
 
@@ -114,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.import_archive_file(args.import_file)
     else:
         reopen_last_dossier(window, settings)
+    fit_to_screen(window)
     window.show()
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
@@ -146,7 +184,12 @@ def run_smoke(app, window) -> int:
     if errors:
         print(f"smoke: {len(errors)} error dialog(s)", file=sys.stderr)
         return 1
-    print("smoke: ok", flush=True)
+    available = window.screen().availableGeometry()
+    print(
+        f"smoke: ok, device pixel ratio {window.devicePixelRatioF():g}, window "
+        f"{window.width()}x{window.height()} on {available.width()}x{available.height()}",
+        flush=True,
+    )
     window.close()
     return 0
 

@@ -39,20 +39,12 @@ CHILD = {
     "father": "Lê Văn Hùng",
     "mother": "Trần Thị Mai",
 }
-_FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-)
 
 
 def sample_font(bold: bool = False) -> Path | None:
-    """A TTF covering Vietnamese: the bundled Noto Sans, else a system copy."""
+    """The bundled Noto Sans (full Vietnamese); never a system font (none is guaranteed)."""
     bundled = resource_path("fonts", "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
-    candidates = (bundled,) if bold else (bundled, *map(Path, _FONT_CANDIDATES))
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    return sample_font() if bold else None
+    return bundled if bundled.is_file() else None
 
 
 def create_sample_dossier(root: Path) -> Path:

@@ -53,6 +53,21 @@ def check_fonts(work: Path) -> str:
     return f"{len(fonts)} files: {', '.join(sorted(families))}"
 
 
+def check_text_encoding(work: Path) -> str:
+    """The bundle runs in UTF-8 mode (build.spec): Vietnamese survives redirected output and
+    text files on Windows, whose ANSI code page cannot hold it."""
+    import locale
+
+    frozen = bool(getattr(sys, "frozen", False))
+    if frozen and not sys.flags.utf8_mode:
+        raise RuntimeError("the bundle does not run in UTF-8 mode")
+    sample = work / "Tệp thử tiếng Việt.txt"
+    sample.write_text("Hồ sơ số — Đăng ký khai sinh", encoding="utf-8")
+    if sample.read_text(encoding="utf-8") != "Hồ sơ số — Đăng ký khai sinh":
+        raise RuntimeError("a Vietnamese file name or text did not round-trip")
+    return f"UTF-8 mode {sys.flags.utf8_mode}, preferred {locale.getpreferredencoding(False)}"
+
+
 def check_catalog(work: Path) -> str:
     from dossier.catalog import list_portals, load_catalog
 
@@ -164,6 +179,7 @@ def check_sign_verify(work: Path) -> str:
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("imports", check_imports),
     ("fonts", check_fonts),
+    ("text encoding", check_text_encoding),
     ("catalog", check_catalog),
     ("translations", check_translations),
     ("pdf render", check_pdf_render),

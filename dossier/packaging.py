@@ -32,7 +32,7 @@ from typing import Any
 import pymupdf
 
 from common.errors import InputError, OutputError
-from common.fsutil import ascii_slug
+from common.fsutil import ascii_slug, is_windows_reserved
 from common.i18n import _, format_number
 from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pdfwork
@@ -180,6 +180,8 @@ def portal_file_name(
     budget = max(8, portal.max_name_length - len(named("")) - len(tail))
     slug = ascii_slug(component.name, max_length=budget) or "thanh_phan"
     stem = named(slug)[: portal.max_name_length - len(tail)].rstrip("_")
+    if is_windows_reserved(stem):  # a profile naming "{slug}" alone and a component "Con"
+        stem = f"_{stem}"[: portal.max_name_length - len(tail)]
     return stem + tail
 
 

@@ -1,7 +1,10 @@
-; Inno Setup script of Hồ sơ số (Inno Setup 6.3 or newer).
-; Build on Windows after `pyinstaller build.spec` produced dist\hoso\:
+; Inno Setup script of Hồ sơ số (Inno Setup 6.3 or newer: UTF-8 without BOM, x64compatible).
+; Build on Windows after `pyinstaller build.spec` produced dist\hoso\, with Vietnamese.isl
+; (Inno Setup's unofficial translation, Files/Languages/Unofficial/ in jrsoftware/issrc) beside
+; this file:
 ;   iscc /DAppVersion=0.1.0 installer\hoso.iss      -> dist\installer\HoSoSo-0.1.0-setup.exe
 ; Per-user install by default (no admin rights); the user may choose "all users" when admin.
+; Uninstalling keeps the dossiers and profiles unless the user asks to delete them.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -16,8 +19,10 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Hồ sơ số
+AppCopyright=Hồ sơ số, MIT licence
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
+VersionInfoProductVersion={#AppVersion}
 VersionInfoDescription={#AppName} — chuẩn bị hồ sơ dịch vụ công trực tuyến
 DefaultDirName={autopf}\HoSoSo
 DefaultGroupName={#AppName}
@@ -32,7 +37,11 @@ OutputBaseFilename=HoSoSo-{#AppVersion}-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+SetupIconFile=..\resources\icons\hoso.ico
 UninstallDisplayIcon={app}\{#AppExe}
+UninstallDisplayName={#AppName}
+; the running app is closed before its files are replaced (Restart Manager)
+CloseApplications=yes
 ChangesAssociations=yes
 ShowLanguageDialog=auto
 

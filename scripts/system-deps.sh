@@ -7,10 +7,13 @@ RUN_PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontco
   libglib2.0-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
 TEST_PKGS="$RUN_PKGS poppler-utils qpdf softhsm2 opensc libnss3-tools sane-utils xvfb"
+# PyInstaller reads libraries with ldd/objdump; build.spec strips with strip (binutils)
+BUNDLE_PKGS="$TEST_PKGS binutils"
 
 case "${1:-test}" in
   run) wanted="$RUN_PKGS" ;;
-  test|bundle) wanted="$TEST_PKGS" ;;
+  test) wanted="$TEST_PKGS" ;;
+  bundle) wanted="$BUNDLE_PKGS" ;;
   *) echo "usage: $0 run|test|bundle" >&2; exit 2 ;;
 esac
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import struct
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from common.errors import InputError
 from common.i18n import _
@@ -41,8 +42,9 @@ WINDOWS_MODULES: dict[str, tuple[str, ...]] = {
     "SafeNet": ("eTPKCS11.dll",),
     "Bit4id": ("bit4xpki.dll",),
 }  # fmt: skip
-WINDOWS_EXTRA_PATHS: dict[str, tuple[str, ...]] = {
-    "BKAV-CA": (r"C:\Program Files\Bkav Corporation\BkavCA Token Manager\st3csp11.dll",),
+#: vendor -> modules installed under %ProgramFiles% (the 64-bit one for a 64-bit app)
+WINDOWS_PROGRAM_FILES_MODULES: dict[str, tuple[str, ...]] = {
+    "BKAV-CA": (r"Bkav Corporation\BkavCA Token Manager\st3csp11.dll",),
 }
 LINUX_MODULES: dict[str, tuple[str, ...]] = {
     "SoftHSM2": (
@@ -83,10 +85,35 @@ def python_is_64bit() -> bool:
     return struct.calcsize("P") == 8
 
 
-def system32_dir() -> Path:
-    # A 32-bit Python on 64-bit Windows sees SysWOW64 through System32 (file system
-    # redirection), so "System32" is right for both as long as bitness matches.
-    return Path(os.environ.get("SYSTEMROOT", r"C:\Windows")) / "System32"
+def windows_system_dir(environ: Mapping[str, str] | None = None) -> PureWindowsPath:
+    """The folder where the CAs install their PKCS#11 DLLs: %SystemRoot%\\System32.
+
+    A 64-bit app (the installed bundle) must look in System32, where the 64-bit DLLs are:
+    SysWOW64 holds the 32-bit copies, which a 64-bit process cannot load. A 32-bit Python
+    also asks for System32 and Windows redirects it to SysWOW64 (its own bitness), so the
+    answer is System32 for both; never SysWOW64 spelled out.
+    """
+    folded = _environ_folded(environ)
+    root = folded.get("SYSTEMROOT") or folded.get("WINDIR") or r"C:\Windows"
+    return PureWindowsPath(root) / "System32"
+
+
+def _environ_folded(environ: Mapping[str, str] | None) -> dict[str, str]:
+    environ = os.environ if environ is None else environ
+    return {key.upper(): value for key, value in environ.items()}  # Windows names are case-blind
+
+
+def windows_module_paths(
+    environ: Mapping[str, str] | None = None,
+) -> list[tuple[PureWindowsPath, str]]:
+    """Where the modules of the known CAs would be on a Windows system with this environment."""
+    base = windows_system_dir(environ)
+    found = [(base / name, vendor) for vendor, names in WINDOWS_MODULES.items() for name in names]
+    # %ProgramFiles% matches the process: "Program Files" for 64-bit, "(x86)" for 32-bit
+    programs = _environ_folded(environ).get("PROGRAMFILES") or r"C:\Program Files"
+    for vendor, paths in WINDOWS_PROGRAM_FILES_MODULES.items():
+        found.extend((PureWindowsPath(programs) / p, vendor) for p in paths)
+    return found
 
 
 def check_module(path: Path, vendor: str = "") -> ModuleCandidate:
@@ -137,11 +164,7 @@ def known_module_paths() -> list[tuple[Path, str]]:
     """Where the modules of the known CAs would be on this system."""
     found: list[tuple[Path, str]] = []
     if os.name == "nt":
-        base = system32_dir()
-        for vendor, names in WINDOWS_MODULES.items():
-            found.extend((base / name, vendor) for name in names)
-        for vendor, paths in WINDOWS_EXTRA_PATHS.items():
-            found.extend((Path(p), vendor) for p in paths)
+        found.extend((Path(path), vendor) for path, vendor in windows_module_paths())
     else:
         for vendor, paths in LINUX_MODULES.items():
             found.extend((Path(p), vendor) for p in paths)

@@ -56,10 +56,15 @@ class AppContext:
         on_error: Callable[[BaseException, str], None] | None = None,
         *,
         title: str = "",
+        owner: QtCore.QObject | None = None,
         pool: QtCore.QThreadPool | None = None,
     ) -> Job:
-        """Run `fn(progress, cancel)` in the background, with progress in the status bar."""
-        job = run_in_background(fn, on_done, on_error, name=title, pool=pool)
+        """Run `fn(progress, cancel)` in the background, with progress in the status bar.
+
+        Results reach `on_done` only while `owner` (default: the object of a bound-method
+        callback) still exists. `pool`: a thread pool of its own (default: the global one).
+        """
+        job = run_in_background(fn, on_done, on_error, name=title, owner=owner, pool=pool)
         self.events.job_started.emit(job, title)
         return job
 
@@ -87,6 +92,7 @@ class DossierSession(QtCore.QObject):
         self._error.connect(self._report_error, queued)
         self._saved_revision.connect(lambda _revision: self.saved.emit(), queued)
         self.workspace = workspace
+        self._closed = False
         self._autosaver = Autosaver(
             workspace,
             on_error=self._error.emit,
@@ -104,6 +110,10 @@ class DossierSession(QtCore.QObject):
 
     def mark_changed(self) -> None:
         """Call after editing `dossier`; schedules an autosave and tells the pages."""
+        if self._closed:
+            # a background job finished after the dossier was closed: it was saved at close
+            log.warning("change to a closed dossier ignored: %s", self.root)
+            return
         self._autosaver.changed()
         self.changed.emit()
 
@@ -117,7 +127,9 @@ class DossierSession(QtCore.QObject):
 
     def flush(self) -> None:
         """Save now and wait: used before closing, exporting or quitting."""
-        self._autosaver.flush()
+        if not self._closed:
+            self._autosaver.flush()
 
     def close(self) -> None:
+        self._closed = True
         self._autosaver.close()

@@ -83,6 +83,56 @@ def _yield_to_gui_thread() -> None:
             pass
 
 
+class _Relay(QtCore.QObject):
+    """Delivers a job's results to its callbacks while its owner widget is alive.
+
+    It is a child of the owner: when the page or dialog that started the job is deleted, the
+    relay goes with it and Qt drops the connections, so a late result never reaches a deleted
+    widget.
+    """
+
+    def __init__(self, job: Job, owner: QtCore.QObject | None, on_done, on_error, progress):
+        super().__init__(owner)
+        self.job = job
+        self.on_done = on_done
+        self.on_error = on_error
+        self.progress_callback = progress
+
+    def done(self, result: Any) -> None:
+        _running.discard(self.job)
+        if self.on_done is not None:
+            self.on_done(result)
+        self._release()
+
+    def failed(self, exc: BaseException, details: str) -> None:
+        _running.discard(self.job)
+        log.info("job %s failed: %s", self.job.name, exc.__class__.__name__)
+        if self.on_error is not None:
+            self.on_error(exc, details)
+        else:
+            from ui.error_dialog import show_error
+
+            show_error(None, exc, details)
+        self._release()
+
+    def progress(self, done: int, total: int, message: str) -> None:
+        if self.progress_callback is not None:
+            self.progress_callback(done, total, message)
+
+    def _release(self) -> None:
+        _relays.discard(self)
+        self.deleteLater()
+
+
+_relays: set[_Relay] = set()  # relays without an owner are kept alive here until they report
+
+
+def _owner_of(callback: Callable[..., Any] | None) -> QtCore.QObject | None:
+    """The QObject a bound-method callback belongs to (a page's `self._on_done`)."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QtCore.QObject) else None
+
+
 def run_in_background(
     fn: JobFn,
     on_done: Callable[[Any], None] | None = None,
@@ -91,42 +141,33 @@ def run_in_background(
     progress: Callable[[int, int, str], None] | None = None,
     name: str = "",
     pool: QtCore.QThreadPool | None = None,
+    owner: QtCore.QObject | None = None,
 ) -> Job:
     """Run `fn(progress, cancel)` off the GUI thread; callbacks run on the GUI thread.
 
-    When `on_error` is None the error goes to the app's error boundary (ui.error_dialog).
+    `owner` (by default the object of a bound-method `on_done`) limits the callbacks to its
+    lifetime. When `on_error` is None the error goes to the app's error boundary.
     """
     job = Job(fn, name)
-    receiver = QtCore.QCoreApplication.instance()
+    owner = owner or _owner_of(on_done) or _owner_of(on_error)
+    relay = _Relay(job, owner, on_done, on_error, progress)
+    if owner is None:
+        _relays.add(relay)
+    else:  # the owner went away before the job reported: nobody waits for it any more
+        relay.destroyed.connect(lambda *_args, j=job: _running.discard(j))
+    app = QtCore.QCoreApplication.instance()
+    if app is not None and owner is None:
+        relay.moveToThread(app.thread())
+    job.signals.moveToThread(relay.thread())
     connection = QtCore.Qt.ConnectionType.QueuedConnection
-
-    def finish() -> None:
-        _running.discard(job)
-
-    def handle_done(result: Any) -> None:
-        finish()
-        if on_done is not None:
-            on_done(result)
-
-    def handle_error(exc: BaseException, details: str) -> None:
-        finish()
-        log.info("job %s failed: %s", job.name, exc.__class__.__name__)
-        if on_error is not None:
-            on_error(exc, details)
-        else:
-            from ui.error_dialog import show_error
-
-            show_error(None, exc, details)
-
-    job.signals.moveToThread(receiver.thread()) if receiver is not None else None
-    job.signals.done.connect(handle_done, connection)
-    job.signals.failed.connect(handle_error, connection)
-    if progress is not None:
-        job.signals.progress.connect(progress, connection)
+    job.signals.done.connect(relay.done, connection)
+    job.signals.failed.connect(relay.failed, connection)
+    job.signals.progress.connect(relay.progress, connection)
     _running.add(job)
     (pool or QtCore.QThreadPool.globalInstance()).start(job)
     return job
 
 
 def running_jobs() -> list[Job]:
+    """Jobs started and not yet reported to their owner (or whose owner is gone)."""
     return list(_running)

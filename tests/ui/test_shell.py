@@ -183,3 +183,36 @@ def test_export_and_import_a_hoso_file_through_the_window(main_window, app_conte
     )
     assert main_window.session.dossier.applicant["full_name"] == "Lê Văn Cường"
     assert main_window.session.root.parent == app_context.dossier_root
+
+
+def test_a_late_result_never_reaches_a_deleted_page(qtbot):
+    from ui.jobs import run_in_background, running_jobs
+    from ui.qt import QtWidgets
+
+    release = threading.Event()
+    calls: list[object] = []
+
+    class Page(QtWidgets.QWidget):
+        def on_done(self, result):
+            calls.append(result)
+
+    page = Page()
+    run_in_background(lambda progress, cancel: release.wait(5) and "late", page.on_done)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not running_jobs(), timeout=5000)  # owner gone: not waited for
+    release.set()
+    qtbot.wait(200)
+    assert calls == []
+
+
+def test_changes_after_the_dossier_closed_are_ignored(main_window, app_context):
+    folder = app_context.dossier_root / "d4"
+    Workspace.create(folder, "1.001193")
+    main_window.open_dossier(folder)
+    session = main_window.session
+    main_window.close_dossier()
+    session.dossier.applicant["full_name"] = "late"
+    session.mark_changed()  # a job that ended after closing: no exception, nothing written
+    session.flush()
+    saved = json.loads((folder / "dossier.json").read_text(encoding="utf-8"))
+    assert saved["applicant"] == {}

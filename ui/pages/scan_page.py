@@ -114,11 +114,14 @@ class ScanPage(StepPage):
     def _build(self) -> None:
         self.component_box = QtWidgets.QComboBox()
         self.component_box.setAccessibleName(_("Dossier component"))
-        # long component names must not widen the page (they show in full in the list)
+        # long component names must not set the window's minimum width (1366x768 laptops)
         self.component_box.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.component_box.setMinimumContentsLength(24)
+        self.component_box.setMinimumContentsLength(28)
+        self.component_box.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
+        )
         self.component_box.currentIndexChanged.connect(self.refresh_list)
         self.import_button = QtWidgets.QPushButton(_("Add photos or PDF…"))
         self.import_button.clicked.connect(self.choose_files)
@@ -252,7 +255,11 @@ class ScanPage(StepPage):
             ids = [entry.component_id for entry in self.session.dossier.components]
             names = self._component_names()
             for component_id in ids or [scan_model.DEFAULT_COMPONENT]:
-                self.component_box.addItem(names.get(component_id, component_id), component_id)
+                name = names.get(component_id, component_id)
+                self.component_box.addItem(name, component_id)
+                # the box may be narrower than a long name: the whole name on hover
+                last = self.component_box.count() - 1
+                self.component_box.setItemData(last, name, QtCore.Qt.ItemDataRole.ToolTipRole)
         self.component_box.blockSignals(False)
         self.refresh_list()
 

@@ -1,0 +1,299 @@
+"""What build.spec bundles and prunes, as plain functions the tests can check without building.
+
+The spec (PyInstaller) imports this module: the app's modules as hidden imports (CLI subcommands
+and step pages are imported by name), the excluded packages, the Qt plugins kept per folder, and,
+on Linux, the pruning of shared libraries nothing needs (a DT_NEEDED closure read from the ELF
+files themselves) and the stripping of unstripped ELF files. PyInstaller's own `strip=True` breaks
+the libraries that auditwheel patched with patchelf (numpy's OpenBLAS: "ELF load command
+address/offset not page-aligned"), so the spec strips here and skips them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_PACKAGES = ("common", "desktop", "ui", "dossier", "forms", "scanning", "signing")
+
+# Imported lazily or by name by the libraries themselves.
+LIBRARY_HIDDEN_IMPORTS = ("pyhanko.sign.pkcs11", "pkcs11", "pillow_heif")
+
+# Qt modules the app uses: ui/qt.py imports QtCore, QtGui, QtWidgets; printing adds QtPrintSupport.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
+QT_MODULES_EXCLUDED = (
+    "Qt3DCore", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus",
+    "QtDesigner", "QtGraphs", "QtHelp", "QtHttpServer", "QtMultimedia", "QtMultimediaWidgets",
+    "QtNetwork", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning",
+    "QtQml", "QtQuick", "QtQuickControls2", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
+    "QtSensors", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvgWidgets",
+    "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",
+    "QtWebEngineWidgets", "QtWebSockets", "QtXml",
+)  # fmt: skip
+# Development and test tools that must never land in the bundle. lxml and aiohttp stay: pyHanko
+# imports lxml for XMP metadata and pyhanko-certvalidator fetches OCSP/CRL with aiohttp.
+PACKAGES_EXCLUDED = (
+    "tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "IPython", "matplotlib", "pandas",
+    "scipy", "sphinx", "certomancer", "freezegun", "psutil", "PyInstaller", "ruff", "setuptools",
+    "pkg_resources", "distutils", "pip", "wheel",
+    # Pillow's AVIF codec (4.8 MB of libavif; phones give JPEG/HEIC) and Tk bridge
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
+)  # fmt: skip
+
+
+def excludes() -> list[str]:
+    return [*PACKAGES_EXCLUDED, *(f"PySide6.{name}" for name in QT_MODULES_EXCLUDED)]
+
+
+def app_modules(root: Path = ROOT) -> list[str]:
+    """Every module of the app's packages, found on disk (no import: the spec stays fast)."""
+    modules = []
+    for package in APP_PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            if "__pycache__" in path.parts:
+                continue
+            parts = path.relative_to(root).with_suffix("").parts
+            modules.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return modules
+
+
+def hidden_imports(root: Path = ROOT) -> list[str]:
+    return [*app_modules(root), *LIBRARY_HIDDEN_IMPORTS]
+
+
+def datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """Catalog, portal profiles, form templates, fonts with licences, translations, samples."""
+    return [(str(root / "resources"), "resources")]
+
+
+# Qt plugins kept, by plugin folder (file stem without "lib"); other folders are dropped whole
+# (generic input, eglfs device integrations, tls, network information, ...).
+QT_PLUGINS_KEPT = {
+    "platforms": {"qxcb", "qwayland", "qoffscreen", "qwindows"},
+    "platformthemes": {"qxdgdesktopportal"},
+    # Vietnamese typing on Linux goes through IBus (ibus-unikey, ibus-bamboo)
+    "platforminputcontexts": {
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
+    },
+    "imageformats": {"qjpeg", "qico", "qsvg", "qgif"},
+    "iconengines": {"qsvgicon"},
+    "printsupport": {"cupsprintersupport", "windowsprintersupport"},
+    "styles": {"qmodernwindowsstyle", "qwindowsvistastyle"},
+    "xcbglintegrations": {"qxcb-glx-integration", "qxcb-egl-integration"},
+    "wayland-shell-integration": {"xdg-shell"},
+    "wayland-decoration-client": {"bradient", "adwaita"},
+}
+
+# Files no part of the app loads: Qt translations (Qt ships no Vietnamese; the app translates
+# itself), software OpenGL and the shader compiler (a widgets app paints with the raster engine),
+# OpenCV's FFmpeg video plugin on Windows (the app reads photos, never video).
+DROPPED_NAME_PARTS = (
+    "opengl32sw.dll", "d3dcompiler_", "opencv_videoio_ffmpeg", "Qt6Qml", "Qt6Quick", "Qt6Pdf",
+    "Qt6Network", "Qt6OpenGL", "Qt6VirtualKeyboard", "Qt6Multimedia", "Qt6Designer",
+    "Qt6ShaderTools", "Qt6EglFS", "Qt6EglFs", "Qt6WlShellIntegration",
+)  # fmt: skip
+
+
+def _dest(entry: tuple) -> PurePosixPath:
+    return PurePosixPath(str(entry[0]).replace("\\", "/"))
+
+
+def _plugin_stem(name: str) -> str:
+    stem = name.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def keep_entry(dest: str) -> bool:
+    """False for a bundled file (destination path inside the bundle) that the app never loads."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    text = str(path)
+    if any(part in path.name for part in DROPPED_NAME_PARTS):
+        return False
+    if "Qt/translations/" in text or "PySide6/translations/" in text:
+        return False
+    parts = path.parts
+    if "plugins" in parts:
+        index = parts.index("plugins")
+        if index > 0 and parts[index - 1] in ("Qt", "PySide6") and len(parts) == index + 3:
+            return _plugin_stem(parts[-1]) in QT_PLUGINS_KEPT.get(parts[index + 1], set())
+    return True
+
+
+def prune(entries: Iterable[tuple]) -> list[tuple]:
+    return [entry for entry in entries if keep_entry(str(entry[0]))]
+
+
+# --- ELF: which libraries a file needs, whether it is stripped ---------------------------------
+
+
+class ElfFile:
+    """The few facts of a 64-bit little-endian ELF file the bundle needs (x86-64, aarch64)."""
+
+    def __init__(self, path: Path) -> None:
+        data = path.read_bytes()
+        if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+            raise ValueError(f"{path}: not a 64-bit little-endian ELF file")
+        (shoff,) = struct.unpack_from("<Q", data, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+        sections = []
+        for index in range(shnum):
+            name, kind, _flags, _addr, offset, size, link = struct.unpack_from(
+                "<IIQQQQI", data, shoff + index * shentsize
+            )
+            sections.append((name, kind, offset, size, link))
+        names_offset = sections[shstrndx][2] if sections else 0
+        self.section_names = {self._cstring(data, names_offset + s[0]) for s in sections}
+        self.needed: list[str] = []
+        for _name, kind, offset, size, link in sections:
+            if kind != 6:  # SHT_DYNAMIC
+                continue
+            strtab = sections[link][2]
+            for at in range(offset, offset + size, 16):
+                tag, value = struct.unpack_from("<qQ", data, at)
+                if tag == 0:
+                    break
+                if tag == 1:  # DT_NEEDED
+                    self.needed.append(self._cstring(data, strtab + value))
+
+    @staticmethod
+    def _cstring(data: bytes, start: int) -> str:
+        return data[start : data.index(b"\0", start)].decode("utf-8", "replace")
+
+    @property
+    def stripped(self) -> bool:
+        return ".symtab" not in self.section_names
+
+
+def is_elf(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(4) == b"\x7fELF"
+    except OSError:
+        return False
+
+
+# Loaded with dlopen() by name, so no DT_NEEDED entry leads to them.
+DLOPENED = ("libdbus-1.so",)
+
+
+def _is_plain_library(dest: PurePosixPath) -> bool:
+    """A shared library only reachable through another file's DT_NEEDED (not a Python extension,
+    not a Qt plugin, not the Python runtime)."""
+    name = dest.name
+    if not name.startswith("lib") or ".so" not in name or "plugins" in dest.parts:
+        return False
+    return not (".cpython-" in name or ".abi3." in name or name.startswith("libpython"))
+
+
+def unneeded_libraries(binaries: Iterable[tuple]) -> set[str]:
+    """Destinations of plain libraries that no kept binary needs, directly or indirectly."""
+    by_name: dict[str, list[tuple]] = {}
+    entries = [entry for entry in binaries if is_elf(Path(entry[1]))]
+    for entry in entries:
+        by_name.setdefault(_dest(entry).name, []).append(entry)
+    roots = [entry for entry in entries if not _is_plain_library(_dest(entry))]
+    roots += [e for e in entries if any(_dest(e).name.startswith(n) for n in DLOPENED)]
+    reached: set[str] = set()
+    queue = [_dest(entry).name for entry in roots]
+    while queue:
+        name = queue.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        for entry in by_name.get(name, []):
+            queue.extend(ElfFile(Path(entry[1]).resolve()).needed)
+    return {
+        str(_dest(entry))
+        for entry in entries
+        if _is_plain_library(_dest(entry)) and _dest(entry).name not in reached
+    }
+
+
+def prune_unneeded_libraries(binaries: Iterable[tuple]) -> list[tuple]:
+    binaries = list(binaries)
+    unneeded = unneeded_libraries(binaries)
+    return [entry for entry in binaries if str(_dest(entry)) not in unneeded]
+
+
+AUDITWHEEL_NAME = re.compile(r"-[0-9a-f]{8}[.-]")
+
+
+def _patched_by_auditwheel(path: Path, elf: ElfFile) -> bool:
+    """auditwheel copies libraries into <package>.libs and renames them with a hash: patchelf
+    rewrote those and every file that names them."""
+    in_libs = any(part.endswith(".libs") for part in path.parts)
+    return in_libs or any(AUDITWHEEL_NAME.search(name) for name in elf.needed)
+
+
+def files_to_strip(folder: Path) -> Iterator[Path]:
+    """Unstripped ELF files of a built bundle, minus the ones patchelf rewrote (see top)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not is_elf(path):
+            continue
+        try:
+            elf = ElfFile(path)
+        except (ValueError, struct.error, IndexError):
+            continue
+        if not elf.stripped and not _patched_by_auditwheel(path, elf):
+            yield path
+
+
+def strip_bundle(folder: Path) -> tuple[int, int]:
+    """Strip debug symbols in place; returns (files stripped, bytes saved)."""
+    count = saved = 0
+    if shutil.which("strip") is None:
+        print("strip (binutils) not found: the bundle stays unstripped")
+        return count, saved
+    for path in files_to_strip(folder):
+        before = path.stat().st_size
+        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+        count += 1
+        saved += before - path.stat().st_size
+    return count, saved
+
+
+# --- size of a built bundle, by package ----------------------------------------------------------
+
+SIZE_GROUPS = (
+    ("PySide6 (Qt)", ("PySide6", "shiboken6", "libpyside6", "libshiboken6", "libQt6", "libicu")),
+    ("cv2 + OpenCV libs", ("cv2", "opencv_python_headless.libs", "opencv_videoio")),
+    ("pymupdf", ("pymupdf", "fitz", "libmupdf")),
+    ("numpy", ("numpy", "numpy.libs")),
+    ("pillow + pillow-heif", ("PIL", "pillow", "_pillow_heif")),
+    ("cryptography", ("cryptography", "_cffi_backend", "cffi")),
+    ("pyhanko + lxml + aiohttp", (
+        "pyhanko", "pyhanko_certvalidator", "lxml", "aiohttp", "yarl", "multidict", "frozenlist",
+        "propcache", "uharfbuzz", "pkcs11", "asn1crypto",
+    )),
+    ("Python runtime", ("libpython", "python3", "base_library.zip", "lib-dynload", "python3.dll")),
+    ("executables (code archive)", ("hoso", "hoso-desktop", "hoso.exe", "hoso-desktop.exe")),
+    ("app resources", ("resources",)),
+)  # fmt: skip
+
+
+def size_group(relative: PurePosixPath) -> str:
+    """The package a bundled file belongs to (its first folder inside _internal)."""
+    parts = relative.parts
+    first = parts[1] if parts[0] == "_internal" and len(parts) > 1 else parts[0]
+    for group, prefixes in SIZE_GROUPS:
+        if any(first.startswith(prefix) for prefix in prefixes):
+            return group
+    if (first.startswith("lib") and ".so" in first) or first.lower().endswith(".dll"):
+        return "system libraries"
+    return "others"
+
+
+def size_by_package(folder: Path) -> list[tuple[str, int]]:
+    """Bytes per package group of a one-folder bundle (symlinks not counted), largest first."""
+    totals: dict[str, int] = {}
+    for path in folder.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        group = size_group(PurePosixPath(path.relative_to(folder).as_posix()))
+        totals[group] = totals.get(group, 0) + path.stat().st_size
+    return sorted(totals.items(), key=lambda item: -item[1])

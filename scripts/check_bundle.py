@@ -1,0 +1,149 @@
+"""Checks of a built bundle beyond its self-test: `python -m scripts.check_bundle [dist/hoso]`.
+
+Run by `make bundle-test` after `hoso-desktop --selftest`. It checks what the self-test cannot
+see from inside: every `hoso` subcommand's --help (subcommands are imported by name), a scan
+of two photos in a folder with a Vietnamese name through the frozen app's process pool (workers
+re-run the executable: freeze_support), the GUI's --smoke (every step page built) offscreen and,
+when xvfb-run exists, on a real X server through the xcb plugin (the pruned Qt plugins and
+libraries are enough). Prints the size table. Exit 0 when every check passed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from scripts.bundle_support import size_by_package
+
+EXE_SUFFIX = ".exe" if os.name == "nt" else ""
+
+
+def subcommands() -> list[list[str]]:
+    """Every `hoso` subcommand path, e.g. ["dossier", "new"], from the CLI's own parser."""
+    import argparse
+
+    from desktop.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser, prefix: list[str]) -> list[list[str]]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found.append([*prefix, name])
+                    found.extend(walk(sub, [*prefix, name]))
+        return found
+
+    return walk(build_parser(), [])
+
+
+def check_help(bundle: Path) -> str:
+    cli = bundle / f"hoso{EXE_SUFFIX}"
+    commands = [[], *subcommands()]
+    for command in commands:
+        done = subprocess.run([cli, *command, "--help"], capture_output=True, timeout=60)
+        if done.returncode != 0 or b"usage:" not in done.stdout:
+            raise RuntimeError(f"hoso {' '.join(command)} --help: {done.stderr.decode()[-500:]}")
+    return f"{len(commands)} --help pages"
+
+
+def check_scan_pool(bundle: Path) -> str:
+    import psutil
+    import pymupdf
+
+    from common.resources import resource_path
+
+    with tempfile.TemporaryDirectory(prefix="hoso-bundle-") as folder:
+        photos = Path(folder) / "Ảnh hồ sơ"
+        photos.mkdir()
+        inputs = []
+        for name in ("Trang một.jpg", "Trang hai.jpg"):
+            shutil.copy2(resource_path("samples", "selftest-photo.jpg"), photos / name)
+            inputs.append(photos / name)
+        output = photos / "Kết quả.pdf"
+        command = [bundle / f"hoso{EXE_SUFFIX}", "scan", *inputs, "--jobs", "2", "-o", output]
+        process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        workers = set()
+        while process.poll() is None:
+            try:
+                for child in process.children(recursive=True):
+                    if "--multiprocessing-fork" in " ".join(child.cmdline()):
+                        workers.add(child.pid)
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        _, stderr = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"scan failed: {stderr.decode()[-500:]}")
+        with pymupdf.open(output) as pdf:
+            pages = pdf.page_count
+    if pages != 2:
+        raise RuntimeError(f"{pages} pages instead of 2")
+    if len(workers) < 2:
+        raise RuntimeError(f"{len(workers)} worker processes seen, the pool did not start")
+    return f"2 pages through {len(workers)} worker processes"
+
+
+def _smoke(bundle: Path, command_prefix: list[str], platform: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
+    with tempfile.TemporaryDirectory(prefix="hoso-bundle-") as folder:
+        env["HOSO_DATA_DIR"] = str(Path(folder) / "data")
+        env["HOSO_DOSSIER_ROOT"] = str(Path(folder) / "Hồ sơ")
+        command = [*command_prefix, bundle / f"hoso-desktop{EXE_SUFFIX}", "--smoke"]
+        done = subprocess.run(command, capture_output=True, env=env, timeout=120)
+    # a windowed Windows executable may have no stdout: there the exit code alone counts
+    reported = b"smoke: ok" in done.stdout or (os.name == "nt" and not done.stdout)
+    if done.returncode != 0 or not reported:
+        raise RuntimeError(f"--smoke ({platform}): {done.stderr.decode()[-800:]}")
+    return done.stdout.decode("utf-8", "replace").strip() or "exit code 0"
+
+
+def check_smoke_offscreen(bundle: Path) -> str:
+    return _smoke(bundle, [], "offscreen")
+
+
+def check_smoke_xcb(bundle: Path) -> str:
+    if not sys.platform.startswith("linux") or shutil.which("xvfb-run") is None:
+        return "skipped (no xvfb-run)"
+    return _smoke(bundle, ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"], "xcb")
+
+
+CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
+    ("hoso --help of every subcommand", check_help),
+    ("scan through the frozen process pool", check_scan_pool),
+    ("hoso-desktop --smoke (offscreen)", check_smoke_offscreen),
+    ("hoso-desktop --smoke (xcb on Xvfb)", check_smoke_xcb),
+)
+
+
+def print_sizes(bundle: Path) -> None:
+    table = size_by_package(bundle)
+    total = sum(size for _, size in table)
+    print(f"\n{'bundle ' + str(bundle):<34} {'MB':>7}")
+    for group, size in table:
+        print(f"{group:<34} {size / 1e6:>7.1f}")
+    print(f"{'total':<34} {total / 1e6:>7.1f}")
+
+
+def main(argv: list[str]) -> int:
+    bundle = Path(argv[0]) if argv else Path("dist/hoso")
+    failures = 0
+    for name, check in CHECKS:
+        start = time.perf_counter()
+        try:
+            detail, status = check(bundle), "ok"
+        except Exception as exc:  # report every failure, keep checking the rest
+            failures += 1
+            detail, status = f"{exc.__class__.__name__}: {exc}", "FAILED"
+        print(f"[{status}] {name} ({time.perf_counter() - start:.1f} s): {detail}", flush=True)
+    print_sizes(bundle)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,296 @@
+"""build.spec and its helper scripts/bundle_support.py, checked without building (fast).
+
+`make bundle-test` builds the real bundle and runs its self-test; these tests keep the lists the
+spec depends on honest: every module loaded by name is a hidden import, resources are listed,
+excludes never hit what the app imports, and the Linux pruning/stripping works on real ELF files.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import shutil
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from scripts import bundle_support as support
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = (ROOT / "build.spec").read_text(encoding="utf-8")
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+
+
+def test_spec_takes_its_lists_from_bundle_support() -> None:
+    for call in (
+        "support.datas(",
+        "support.hidden_imports(",
+        "support.excludes()",
+        "support.prune(",
+    ):
+        assert call in SPEC
+    assert 'name="hoso-desktop", console=False' in SPEC
+    assert 'name="hoso", console=True' in SPEC
+    assert '["project"]["version"]' in SPEC  # version from the package
+
+
+def test_every_cli_command_and_step_page_is_a_hidden_import() -> None:
+    hidden = set(support.hidden_imports())
+    from desktop.cli import COMMAND_MODULES
+
+    commands = {f"desktop.commands.{p.stem}" for p in (ROOT / "desktop/commands").glob("*.py")}
+    pages = {f"ui.pages.{p.stem}" for p in (ROOT / "ui/pages").glob("*.py")}
+    commands.discard("desktop.commands.__init__")
+    pages.discard("ui.pages.__init__")
+    assert set(COMMAND_MODULES) <= hidden
+    assert commands - hidden == set()
+    assert pages - hidden == set()
+    assert {"ui.main_window", "desktop.selftest", "scanning", "signing.tokens"} <= hidden
+    assert {"pyhanko.sign.pkcs11", "pkcs11", "pillow_heif"} <= hidden
+    assert not any("__pycache__" in name or name.startswith("tests") for name in hidden)
+
+
+def test_resources_are_bundled_with_what_the_selftest_needs() -> None:
+    [(source, target)] = support.datas()
+    assert target == "resources"
+    resources = Path(source)
+    for needed in (
+        "fonts/NotoSans-Regular.ttf",
+        "fonts/NotoSans-LICENSE.txt",
+        "fonts/LiberationSerif-Regular.ttf",
+        "fonts/LiberationSerif-LICENSE.txt",
+        "catalog",
+        "portals/national.json",
+        "forms/index.json",
+        "translations/vi",
+        "samples/selftest-photo.jpg",
+        "icons/hoso.ico",  # executables, installer, .hoso files
+        "icons/hoso.png",  # window icon
+    ):
+        assert (resources / needed).exists(), needed
+
+
+def _imported_top_modules() -> set[str]:
+    """Every module name the app's source imports (absolute imports, at any depth)."""
+    names: set[str] = set()
+    for package in support.APP_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    names.update(alias.name for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names.add(node.module)
+                    names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_excludes_never_hit_what_the_app_imports() -> None:
+    imported = _imported_top_modules()
+    excluded = set(support.excludes())
+    for name in imported:
+        parts = name.split(".")
+        prefixes = {".".join(parts[: i + 1]) for i in range(len(parts))}
+        assert not prefixes & excluded, f"the app imports {name}, which the bundle excludes"
+    for module in support.QT_MODULES_USED:
+        assert f"PySide6.{module}" not in excluded
+    # what pyHanko really imports at run time (seen in the self-test) stays in
+    assert not {"lxml", "aiohttp", "uharfbuzz", "cryptography"} & excluded
+    assert {
+        "pytest",
+        "PyInstaller",
+        "certomancer",
+        "PySide6.QtNetwork",
+        "PySide6.QtQml",
+    } <= excluded
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("PySide6/Qt/lib/libicudata.so.73", True),
+        ("cv2/cv2.abi3.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/plugins/platforms/qdirect2d.dll", False),
+        ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/translations/qtbase_en.qm", False),
+        ("PySide6/translations/qtbase_fr.qm", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("PySide6/Qt/lib/libQt6Qml.so.6", False),
+        ("cv2/opencv_videoio_ffmpeg500_64.dll", False),
+    ],
+)
+def test_prune_keeps_what_the_app_loads(dest: str, kept: bool) -> None:
+    assert support.keep_entry(dest) is kept
+    assert support.prune([(dest, "/src", "BINARY")]) == ([(dest, "/src", "BINARY")] if kept else [])
+
+
+def _site(*parts: str) -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).resolve().parent.parent.joinpath(*parts)
+
+
+@linux_only
+def test_elf_reader_lists_needed_libraries() -> None:
+    qtcore = support.ElfFile(_site("PySide6", "Qt", "lib", "libQt6Core.so.6"))
+    assert "libicuuc.so.73" in qtcore.needed or any("icu" in n for n in qtcore.needed)
+    assert "libc.so.6" in qtcore.needed
+    with pytest.raises(ValueError):
+        support.ElfFile(ROOT / "pyproject.toml")
+
+
+@linux_only
+def test_libraries_nothing_needs_are_pruned() -> None:
+    lib = _site("PySide6", "Qt", "lib")
+    icu = sorted(p.name for p in lib.glob("libicuuc.so.*"))[0]
+    binaries = [
+        ("PySide6/QtCore.abi3.so", str(_site("PySide6", "QtCore.abi3.so")), "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", str(lib / "libQt6Core.so.6"), "BINARY"),
+        (f"PySide6/Qt/lib/{icu}", str(lib / icu), "BINARY"),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", str(lib / "libQt6Widgets.so.6"), "BINARY"),
+        ("PySide6/Qt/lib/libQt6DBus.so.6", str(lib / "libQt6DBus.so.6"), "BINARY"),
+    ]
+    assert support.unneeded_libraries(binaries) == {
+        "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6DBus.so.6",
+    }
+    kept = {entry[0] for entry in support.prune_unneeded_libraries(binaries)}
+    assert kept == {
+        "PySide6/QtCore.abi3.so",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        f"PySide6/Qt/lib/{icu}",
+    }
+
+
+@linux_only
+@pytest.mark.skipif(shutil.which("strip") is None, reason="binutils' strip not installed")
+def test_strip_skips_auditwheel_libraries_and_keeps_modules_loadable(tmp_path: Path) -> None:
+    import PIL
+
+    original = next(Path(PIL.__file__).parent.glob("_imagingmorph.*.so"))
+    assert not support.ElfFile(original).stripped
+    module = tmp_path / "_internal" / "PIL" / original.name
+    patched = tmp_path / "_internal" / "pillow.libs" / "libpatched-0123abcd.so.1"
+    for target in (module, patched):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(original, target)
+
+    assert list(support.files_to_strip(tmp_path)) == [module]
+    count, saved = support.strip_bundle(tmp_path)
+    assert count == 1 and saved > 0
+    assert support.ElfFile(module).stripped
+    assert not support.ElfFile(patched).stripped
+    spec = importlib.util.spec_from_file_location("PIL._imagingmorph", module)
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)  # the stripped extension still loads
+    assert hasattr(loaded, "apply")
+
+
+def test_size_table_groups_files_by_package(tmp_path: Path) -> None:
+    files = {
+        "hoso-desktop": 100,
+        "_internal/PySide6/Qt/lib/libQt6Core.so.6": 50,
+        "_internal/cv2/cv2.abi3.so": 70,
+        "_internal/opencv_python_headless.libs/libavcodec-c4204469.so.62": 30,
+        "_internal/numpy.libs/libscipy_openblas64_.so": 20,
+        "_internal/pillow_heif.libs/libx265.so": 9,
+        "_internal/libgnutls.so.30": 4,
+        "_internal/resources/fonts/NotoSans-Regular.ttf": 3,
+        "_internal/zxingcpp/zxingcpp.so": 2,
+    }
+    for name, size in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    (tmp_path / "_internal" / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")
+    table = dict(support.size_by_package(tmp_path))
+    assert table == {
+        "executables (code archive)": 100,
+        "cv2 + OpenCV libs": 100,
+        "PySide6 (Qt)": 50,
+        "numpy": 20,
+        "pillow + pillow-heif": 9,
+        "system libraries": 4,
+        "app resources": 3,
+        "others": 2,
+    }
+    assert support.size_group(PurePosixPath("_internal/python3.11/lib-dynload/_ssl.so")) == (
+        "Python runtime"
+    )
+
+
+def test_make_bundle_installs_pyinstaller_and_ci_runs_the_bundle_test() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in makefile and ">>>>>>>" not in makefile
+    bundle_recipe = makefile.split("\nbundle:")[1].split("\n\n")[0]
+    assert ".[bundle]" in bundle_recipe and "build.spec" in bundle_recipe
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "make test" in ci and "make bundle-test" in ci
+    assert ci.index("make test") < ci.index("make bundle-test")
+
+
+def _iss_sections(text: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]") and " " not in stripped:
+            current = stripped[1:-1]
+            sections.setdefault(current, [])
+        elif stripped and not stripped.startswith(";") and current:
+            sections[current].append(stripped)
+    return sections
+
+
+def test_installer_script_is_per_user_bilingual_and_associates_hoso_files() -> None:
+    iss = (ROOT / "installer" / "hoso.iss").read_text(encoding="utf-8")
+    sections = _iss_sections(iss)
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "lowest"  # no admin rights needed
+    assert setup["PrivilegesRequiredOverridesAllowed"] == "dialog"
+    assert setup["DefaultDirName"].startswith("{autopf}")  # per-user Programs folder
+    assert setup["ChangesAssociations"] == "yes"
+    assert (ROOT / "installer" / setup["SetupIconFile"].replace("\\", "/")).exists()
+    # what the spec builds is what the installer packs
+    assert '#define AppExe "hoso-desktop.exe"' in iss
+    assert 'Source: "..\\dist\\hoso\\*"' in iss and 'name="hoso"' in SPEC
+    languages = sections["Languages"]
+    assert any('"vi"' in line and "Vietnamese.isl" in line for line in languages)
+    assert any('"en"' in line and "compiler:Default.isl" in line for line in languages)
+    custom = [line.split("=", 1)[0] for line in sections["CustomMessages"]]
+    keys = {name.split(".", 1)[1] for name in custom}
+    for key in keys:  # every custom message in both languages
+        assert f"vi.{key}" in custom and f"en.{key}" in custom
+    command = next(line for line in sections["Registry"] if "shell\\open\\command" in line)
+    assert '"""{app}\\{#AppExe}"" --import ""%1"""' in command
+    assert all(line.startswith("Root: HKA;") for line in sections["Registry"])
+    icons = sections["Icons"]
+    assert any("{autoprograms}" in line for line in icons)
+    assert any("{autodesktop}" in line and "Tasks: desktopicon" in line for line in icons)
+    # the uninstaller deletes the user's data only when asked, never when silent
+    code = iss.split("[Code]", 1)[1]
+    assert "not UninstallSilent" in code and "MB_DEFBUTTON2" in code and "IDYES" in code
+
+
+def test_windows_workflow_builds_tests_and_uploads() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "pyinstaller --noconfirm --clean" in workflow and "build.spec" in workflow
+    assert "--selftest" in workflow and "-Wait" in workflow  # a GUI exe: wait for its exit code
+    assert "Files/Languages/Unofficial/Vietnamese.isl" in workflow
+    assert "installer\\Vietnamese.isl" in workflow  # beside hoso.iss, as [Languages] expects
+    assert "ISCC.exe" in workflow and "installer\\hoso.iss" in workflow
+    assert "upload-artifact" in workflow and "dist/installer/*.exe" in workflow

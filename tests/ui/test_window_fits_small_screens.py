@@ -1,0 +1,43 @@
+"""The main window fits a 1366x768 laptop (the common Windows machine at a one-stop shop):
+no step page may push its minimum width past the screen, whatever the dossier's names."""
+
+from __future__ import annotations
+
+from desktop.sample import create_sample_dossier
+
+LAPTOP_WIDTH = 1366  # logical pixels at 100 %
+
+
+def _let_background_jobs_finish(window, qtbot) -> None:
+    """Pages render previews and checklists in the background: let every job land before
+    the window and its session close at teardown."""
+    from ui.qt import QtCore
+
+    pool = QtCore.QThreadPool.globalInstance()
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=30000)
+    qtbot.wait(200)
+
+
+def test_no_step_page_makes_the_window_wider_than_a_laptop_screen(main_window, app_context, qtbot):
+    main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
+    main_window.create_all_pages()
+    widths = {}
+    for step_id in main_window.step_ids():
+        main_window.go_to(step_id)
+        qtbot.wait(10)
+        widths[step_id] = main_window.minimumSizeHint().width()
+    _let_background_jobs_finish(main_window, qtbot)
+    assert max(widths.values()) <= LAPTOP_WIDTH - 40, widths  # window frame and task bar margin
+
+
+def test_long_component_names_stay_readable_in_the_scan_step(main_window, app_context, qtbot):
+    main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
+    main_window.go_to("scan")
+    page = main_window.page("scan")
+    _let_background_jobs_finish(main_window, qtbot)
+    box = page.component_box
+    names = [box.itemText(i) for i in range(box.count())]
+    assert any(len(name) > 60 for name in names)  # the catalog has long names
+    assert box.minimumSizeHint().width() < 500
+    tips = [box.itemData(i, 3) for i in range(box.count())]  # Qt.ToolTipRole
+    assert tips == names
