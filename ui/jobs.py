@@ -61,6 +61,7 @@ class Job(QtCore.QRunnable):
 
 
 _running: set[Job] = set()
+_pools: set[QtCore.QThreadPool] = set()
 _lowered: set[int] = set()
 WORKER_NICENESS = 5
 
@@ -164,10 +165,20 @@ def run_in_background(
     job.signals.failed.connect(relay.failed, connection)
     job.signals.progress.connect(relay.progress, connection)
     _running.add(job)
-    (pool or QtCore.QThreadPool.globalInstance()).start(job)
+    pool = pool or QtCore.QThreadPool.globalInstance()
+    _pools.add(pool)
+    pool.start(job)
     return job
 
 
 def running_jobs() -> list[Job]:
     """Jobs started and not yet reported to their owner (or whose owner is gone)."""
     return list(_running)
+
+
+def finish_jobs(timeout_ms: int = 10_000) -> bool:
+    """Cancel the running jobs and wait for their threads: call before the app exits, so no
+    worker still runs Python while the interpreter shuts down (that crashed at exit)."""
+    for job in list(_running):
+        job.cancel()
+    return all(pool.waitForDone(timeout_ms) for pool in list(_pools))

@@ -66,12 +66,27 @@ class JobProgress(QtWidgets.QWidget):
             self.label.setText(_("Cancelling…"))
 
 
+class _LayoutWatcher(QtCore.QObject):
+    """A page's layout changed (text, rows added): the scroll area must know the new size."""
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.LayoutRequest and isinstance(
+            watched, QtWidgets.QWidget
+        ):
+            watched.updateGeometry()
+        return False
+
+
 class PageStack(QtWidgets.QStackedWidget):
     """A stack whose size hints are the current page's, so that a small page does not get
     scroll bars because another page is large."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        # created before any page, so it is deleted first when the window goes: no Python
+        # call while the pages are torn down (an event() override crashed at exit)
+        self.layout_watcher = _LayoutWatcher(self)
+        self.installEventFilter(self.layout_watcher)
         self.currentChanged.connect(lambda _index: self.updateGeometry())
         # the layout would otherwise impose the largest page's minimum on every page
         self.layout().setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
@@ -91,11 +106,6 @@ class PageStack(QtWidgets.QStackedWidget):
             width = max(self.width(), hint.width())
             hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(width)))
         return hint
-
-    def event(self, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # a page's layout changed: the scroll area must know
-        return super().event(event)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -524,6 +534,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sidebar.setMaximumWidth(max(160, min(250, event.size().width() // 5)))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        # Python must not be called while the pages are destroyed (PySide crashes)
+        self.stack.removeEventFilter(self.stack.layout_watcher)
         try:
             if self.session is not None:
                 # pages let go of the session too: late background results are dropped
