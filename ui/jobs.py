@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -41,6 +42,7 @@ class Job(QtCore.QRunnable):
         self.cancel_event = threading.Event()
         self.signals = _Signals()
         self.finished = threading.Event()
+        self.finished_at = 0.0
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -53,14 +55,17 @@ class Job(QtCore.QRunnable):
         try:
             result = self.fn(self._report_progress, self.cancel_event)
         except BaseException as exc:  # every failure must reach the GUI thread
+            self.finished_at = time.monotonic()
             self.finished.set()  # before the signal: receivers may look at it
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
+            self.finished_at = time.monotonic()
             self.finished.set()
             self.signals.done.emit(result)
 
 
-_running: set[Job] = set()
+_running: set[Job] = set()  # jobs whose result someone still waits for
+_alive: dict[Job, float] = {}  # every job until well after it finished: the pool runs it
 _pools: set[QtCore.QThreadPool] = set()
 _lowered: set[int] = set()
 WORKER_NICENESS = 5
@@ -165,10 +170,23 @@ def run_in_background(
     job.signals.failed.connect(relay.failed, connection)
     job.signals.progress.connect(relay.progress, connection)
     _running.add(job)
+    _keep_alive(job)
     pool = pool or QtCore.QThreadPool.globalInstance()
     _pools.add(pool)
     pool.start(job)
     return job
+
+
+def _keep_alive(job: Job) -> None:
+    """Hold a reference to every job until a while after its run() returned.
+
+    The thread pool holds only the C++ side; freeing the Python object while run() is still
+    on a worker thread crashes the process (seen when a page closed during a job).
+    """
+    now = time.monotonic()
+    for old in [j for j, _ in _alive.items() if j.finished.is_set() and now - j.finished_at > 5]:
+        del _alive[old]
+    _alive[job] = now
 
 
 def running_jobs() -> list[Job]:
