@@ -12,7 +12,7 @@ import html
 import json
 import re
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from common.resources import resource_path
@@ -152,6 +152,11 @@ def format_date(value: date | str) -> str:
         except ValueError:
             return value
     return value.isoformat() if _language == "en" else value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value: datetime) -> str:
+    """Date and time: '27/11/2026 14:05' in Vietnamese, '2026-11-27 14:05' in English."""
+    return f"{format_date(value.date())} {value.strftime('%H:%M')}"
 
 
 def format_number(value: float, decimals: int = 0) -> str:

@@ -168,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         return run_smoke(app, window)
     status = app.exec()
+    from ui.jobs import finish_jobs
+
+    finish_jobs()
     return status
 
 
@@ -194,6 +197,9 @@ def run_smoke(app, window) -> int:
         print(f"smoke: {len(errors)} error dialog(s)", file=sys.stderr)
         return 1
     available = window.screen().availableGeometry()
+    from ui.jobs import finish_jobs
+
+    finish_jobs()
     print(
         f"smoke: ok, device pixel ratio {window.devicePixelRatioF():g}, window "
         f"{window.width()}x{window.height()} on {available.width()}x{available.height()}",

@@ -509,8 +509,10 @@ def is_unverified(procedure: Procedure, field: str, component: int | None = None
 
 
 def format_vnd(amount: int) -> str:
-    """2000 -> '2.000 đ' (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".") + " đ"
+    """2000 -> '2.000 đ' in Vietnamese, '2,000 VND' in English."""
+    from common.i18n import current_language, format_number
+
+    return format_number(amount) + (" VND" if current_language() == "en" else " đ")
 
 
 def fee_summary(fee: Fee) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from common.errors import InputError
-from common.i18n import _
+from common.i18n import _, format_number
 from dossier import pdfwork
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.model import ComponentEntry, Dossier, DossierFile
@@ -235,7 +235,7 @@ def _check_component(
 
 
 def _mb(size: int | float) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return format_number(size / (1024 * 1024), 1)
 
 
 def _submission_problems(dossier: Dossier, procedure: Procedure) -> list[Problem]:

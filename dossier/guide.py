@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from common.i18n import N_, _
+from common.i18n import N_, _, format_number
 from dossier.catalog_model import PortalProfile, Procedure
 from dossier.model import Submission
 from dossier.pdfwork import PRODUCER
@@ -95,7 +95,7 @@ def build_guide(
 
 
 def _size(size: int) -> str:
-    return f"{size / (1024 * 1024):.2f} MB".replace(".", ",")
+    return f"{format_number(size / (1024 * 1024), 2)} MB"
 
 
 def render_html(guide: UploadGuide) -> str:

@@ -33,7 +33,7 @@ import pymupdf
 
 from common.errors import InputError, OutputError
 from common.fsutil import ascii_slug, is_windows_reserved
-from common.i18n import _
+from common.i18n import _, format_number
 from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pdfwork
 from dossier.catalog_model import Component, PortalProfile, Procedure
@@ -365,7 +365,7 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
 
 
 def _mb(size: int | float) -> str:
-    return f"{size / (1024 * 1024):.2f}".replace(".", ",")
+    return format_number(size / (1024 * 1024), 2)
 
 
 # ---- the export folder ---------------------------------------------------------------------

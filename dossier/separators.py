@@ -185,3 +185,121 @@ def page_images(paths: list[Path]) -> list:
                 _("cannot read the image: {reason}").format(reason=exc), path=path
             ) from exc
     return images
+
+
+DETECT_SIDE = 1400  # pixels of the longer side used to read QR codes and find blank pages
+STACK_JPEG_QUALITY = 92
+
+
+@dataclass
+class StackImport:
+    """The PDF written for each component of a split stack, and what was left out."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    split: StackSplit = field(default_factory=StackSplit)
+    by_blank_pages: bool = False
+
+
+def import_stack(
+    paths: list[Path],
+    procedure: Procedure,
+    out_dir: Path,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: threading.Event | None = None,
+) -> StackImport:
+    """Split scanned stack files (multi-page PDF or TIFF, or several images) into components.
+
+    Separator sheets decide when the stack has any; blank pages (a duplex scan's empty back
+    sides) are then left out. Without sheets, blank pages separate the components in the
+    procedure's order. Each component's pages go into one PDF in `out_dir` (PDF pages are
+    copied unchanged, photos embedded as JPEG), ready to be added to the dossier.
+    """
+    from scanning.imports import count_pages
+
+    sources: list[tuple[Path, int]] = []
+    for path in map(Path, paths):
+        sources += [(path, index) for index in range(count_pages(path, strict=True))]
+    if not sources:
+        raise InputError(_("The stack has no page."), path=Path(paths[0]) if paths else None)
+    pages = _LazyPages(sources, progress)
+    split = split_stack(pages, procedure, use_blank_pages=False, cancel=cancel)
+    by_blank = not split.separators
+    if by_blank:
+        split = split_stack(pages, procedure, use_blank_pages=True, cancel=cancel)
+    else:
+        for component_id, indexes in split.pages.items():
+            kept = [i for i in indexes if not is_blank(pages[i])]
+            split.blanks += [i for i in indexes if i not in kept]
+            split.pages[component_id] = kept
+    result = StackImport(split=split, by_blank_pages=by_blank)
+    for component_id, indexes in split.pages.items():
+        if indexes:
+            check_cancel(cancel)
+            target = Path(out_dir) / f"{component_id}.pdf"
+            _write_pages([sources[i] for i in indexes], target)
+            result.files[component_id] = target
+    return result
+
+
+class _LazyPages:
+    """The stack's pages as small PIL images, decoded on demand (the last few are kept)."""
+
+    def __init__(self, sources: list[tuple[Path, int]], progress: ProgressFn) -> None:
+        self.sources = sources
+        self.progress = progress
+        self._cache: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, index: int):
+        if index not in self._cache:
+            from PIL import Image
+
+            from scanning.imports import load_page
+
+            path, page = self.sources[index]
+            self.progress(index, len(self), _("Reading page {number}").format(number=index + 1))
+            image = Image.fromarray(load_page(path, index=page).image)
+            image.thumbnail((DETECT_SIDE, DETECT_SIDE))
+            if len(self._cache) > 4:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[index] = image
+        return self._cache[index]
+
+
+def _write_pages(pages: list[tuple[Path, int]], target: Path) -> None:
+    import pymupdf
+
+    from scanning.imports import load_page, sniff_format
+
+    out = pymupdf.open()
+    try:
+        for path, index in pages:
+            with open(path, "rb") as handle:
+                is_pdf = sniff_format(handle.read(1024)) == "pdf"
+            if is_pdf:
+                with pymupdf.open(path) as source:
+                    out.insert_pdf(source, from_page=index, to_page=index)
+                continue
+            loaded = load_page(path, index=index)
+            height, width = loaded.image.shape[:2]
+            dpi = loaded.dpi or 200.0
+            page = out.new_page(width=width * 72 / dpi, height=height * 72 / dpi)
+            page.insert_image(page.rect, stream=_jpeg(loaded.image))
+        with atomic_output(target) as tmp:
+            out.save(tmp, garbage=3, deflate=True)
+    finally:
+        out.close()
+
+
+def _jpeg(pixels) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, "JPEG", quality=STACK_JPEG_QUALITY)
+    return buffer.getvalue()

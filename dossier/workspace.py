@@ -377,13 +377,27 @@ class Workspace:
         The copy is written to a temporary name and renamed, hashing the bytes on the way;
         `source` itself is only read.
         """
+        if not component_id.strip():
+            raise InputError(_("the component id is empty"), path=self.root)
+        item = self.copy_original(source)
+        self.attach(component_id, item)
+        if save:
+            self.save()
+        return item
+
+    def attach(self, component_id: str, item: DossierFile) -> None:
+        """Add a file made by `copy_original` to a component (on the thread owning the model)."""
+        with self.lock:
+            self.dossier.component(component_id).files.append(item)
+
+    def copy_original(self, source: Path) -> DossierFile:
+        """The copy-and-hash half of `add_file`: safe on a worker thread (the dossier model is
+        not touched), so a GUI can copy big photos without freezing."""
         source = Path(source)
         if not source.exists():
             raise InputError(_("file not found"), path=source)
         if not source.is_file():
             raise InputError(_("not a regular file"), path=source)
-        if not component_id.strip():
-            raise InputError(_("the component id is empty"), path=self.root)
         file_id = uuid.uuid4().hex[:12]
         suffix = _SUFFIX_CHARS.sub("", source.suffix.lower())[:10]
         relative = f"originals/{file_id}.{suffix}" if suffix else f"originals/{file_id}"
@@ -408,10 +422,6 @@ class Workspace:
             sha256=digest,
             size=size,
         )
-        with self.lock:
-            self.dossier.component(component_id).files.append(item)
-        if save:
-            self.save()
         return item
 
     def remove_file(self, file_id: str, *, save: bool = True) -> None:

@@ -57,13 +57,14 @@ class AppContext:
         *,
         title: str = "",
         owner: QtCore.QObject | None = None,
+        pool: QtCore.QThreadPool | None = None,
     ) -> Job:
         """Run `fn(progress, cancel)` in the background, with progress in the status bar.
 
         Results reach `on_done` only while `owner` (default: the object of a bound-method
-        callback) still exists.
+        callback) still exists. `pool`: a thread pool of its own (default: the global one).
         """
-        job = run_in_background(fn, on_done, on_error, name=title, owner=owner)
+        job = run_in_background(fn, on_done, on_error, name=title, owner=owner, pool=pool)
         self.events.job_started.emit(job, title)
         return job
 

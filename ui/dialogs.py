@@ -71,6 +71,28 @@ class DialogService:
         box.addButton(_("OK"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
+    def show_text(self, title: str, text: str) -> None:
+        """A long read-only text (scrollable, tab-aligned), closed with Esc or Close."""
+        dialog = QtWidgets.QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        layout = QtWidgets.QVBoxLayout(dialog)
+        view = QtWidgets.QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setAccessibleName(title)
+        view.setTabStopDistance(view.fontMetrics().horizontalAdvance(" ") * 24)
+        layout.addWidget(view)
+        close = QtWidgets.QPushButton(_("Close"))
+        close.clicked.connect(dialog.accept)
+        layout.addWidget(close)
+        dialog.resize(640, 560)
+        dialog.exec()
+
+    def open_path(self, path: Path) -> None:
+        """Open a file with the system's viewer (e.g. a PDF to print)."""
+        from ui.qt import QtCore, QtGui
+
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+
 
 class StubDialogService(DialogService):
     """Answers prepared in advance; records what was asked."""
@@ -110,3 +132,9 @@ class StubDialogService(DialogService):
 
     def inform(self, title: str, message: str) -> None:
         self.asked.append(("inform", message))
+
+    def show_text(self, title: str, text: str) -> None:
+        self.asked.append(("show_text", text))
+
+    def open_path(self, path: Path) -> None:
+        self.asked.append(("open_path", str(path)))

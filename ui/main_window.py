@@ -66,6 +66,58 @@ class JobProgress(QtWidgets.QWidget):
             self.label.setText(_("Cancelling…"))
 
 
+class _LayoutWatcher(QtCore.QObject):
+    """A page's layout changed (text, rows added): the scroll area must know the new size."""
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.LayoutRequest and isinstance(
+            watched, QtWidgets.QWidget
+        ):
+            watched.updateGeometry()
+        return False
+
+
+class PageStack(QtWidgets.QStackedWidget):
+    """A stack whose size hints are the current page's, so that a small page does not get
+    scroll bars because another page is large."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        # created before any page, so it is deleted first when the window goes: no Python
+        # call while the pages are torn down (an event() override crashed at exit)
+        self.layout_watcher = _LayoutWatcher(self)
+        self.installEventFilter(self.layout_watcher)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+        # the layout would otherwise impose the largest page's minimum on every page
+        self.layout().setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
+
+    def sizeHint(self) -> QtCore.QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        hint = page.minimumSizeHint()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # wrapped texts need more height on a narrow page: never less than that
+            width = max(self.width(), hint.width())
+            hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(width)))
+        return hint
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the minimum height depends on the width
+
+    def hasHeightForWidth(self) -> bool:
+        # wrapped labels would make the scroll area give every page its *preferred* height
+        # (tables included): pages fill the window and scroll only below their minimum
+        return False
+
+
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -78,11 +130,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.sidebar = QtWidgets.QListWidget()
         self.sidebar.setAccessibleName(_("Workflow steps"))
-        self.sidebar.setFixedWidth(250)
+        self.sidebar.setWordWrap(True)  # narrow at 150 % scaling: long titles wrap
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setMinimumWidth(160)
+        self.sidebar.setMaximumWidth(250)
+        self.sidebar.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Expanding
+        )
         self.sidebar.setSpacing(2)
-        self.stack = QtWidgets.QStackedWidget()
+        self.stack = PageStack()
         self.start_page = StartPage(context)
         self.start_page.open_requested.connect(self.open_dossier)
+        keyboard_friendly(self.start_page)
         self.stack.addWidget(self.start_page)
 
         self._add_sidebar_item(START_ID, _("Start"))
@@ -109,14 +168,30 @@ class MainWindow(QtWidgets.QMainWindow):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
 
+        # at 150-200 % display scaling a page may need more room than the screen has:
+        # it scrolls instead of being squeezed or cut off
+        self.page_scroll = QtWidgets.QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        holder = QtWidgets.QWidget()  # the scroll area asks the holder, which asks the stack
+        holder_layout = QtWidgets.QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.stack)
+        self.page_scroll.setWidget(holder)
         right = QtWidgets.QVBoxLayout()
-        right.addWidget(self.stack, 1)
+        right.addWidget(self.page_scroll, 1)
         right.addLayout(nav)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.addWidget(self.sidebar)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
+
+        # the sidebar's states follow the dossier: refreshed shortly after each change
+        self.status_timer = QtCore.QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(150)
+        self.status_timer.timeout.connect(self.refresh_all_status)
 
         self.job_progress = JobProgress()
         self.statusBar().addPermanentWidget(self.job_progress)
@@ -186,6 +261,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.stack.removeWidget(placeholder)
             self.stack.insertWidget(index, page)
             self.pages[step_id] = page
+            keyboard_friendly(page)
             page.set_session(self.session)
         return self.pages[step_id]
 
@@ -215,7 +291,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if self.isVisible():
                 self.start_page.refresh()
             else:  # first show: load the list once the window is up (keeps start-up fast)
-                QtCore.QTimer.singleShot(150, self.start_page.refresh)
+                QtCore.QTimer.singleShot(150, self.start_page, self.start_page.refresh)
             self.stack.setCurrentWidget(self.start_page)
             self.step_title.setText(_("Start"))
         else:
@@ -229,9 +305,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.sidebar.count() - 1)
 
+    def refresh_all_status(self) -> None:
+        for step in STEPS:
+            self._refresh_status(step)
+
+    def step_status(self, step_id: str) -> StepStatus:
+        """What the sidebar shows for a step: its page's view, or the dossier's alone."""
+        from ui.step_status import dossier_status
+
+        page = self.pages.get(step_id)
+        if page is not None:
+            return page.step_status()
+        return dossier_status(step_id, self.context, self.session)
+
     def _refresh_status(self, step: Step) -> None:
-        page = self.pages.get(step.id)
-        status = page.step_status() if page is not None else StepStatus()
+        status = self.step_status(step.id)
         item = self.sidebar.item(self.step_ids().index(step.id))
         icons = {
             "done": QtWidgets.QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -313,6 +401,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session = session
         if session is not None:
             session.save_failed.connect(lambda exc: show_error(self, exc))
+            session.changed.connect(self.status_timer.start)
             title = session.dossier.title or session.dossier.procedure_code
             self.dossier_label.setText(f"{title} — {session.root}")
             self.setWindowTitle(f"{title} — {_('Hồ sơ số')}")
@@ -322,8 +411,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.start_page.set_session(session)
         for page in self.pages.values():
             page.set_session(session)
-        for step in STEPS:
-            self._refresh_status(step)
+        self.refresh_all_status()
 
     def close_dossier(self) -> None:
         self._set_session(None)
@@ -409,17 +497,33 @@ class MainWindow(QtWidgets.QMainWindow):
         box.addButton(_("Close"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(title, [(key, description)]) for the whole window and then each step's page."""
+        from ui.keys import key_text, plain, widget_shortcuts
+
+        everywhere = [
+            (key_text(action.shortcut()), plain(action.text()))
+            for action in self.menuBar().findChildren(QtGui.QAction)
+            if not action.shortcut().isEmpty()
+        ]
+        for button in (self.back_button, self.next_button):
+            everywhere.append((key_text(button.shortcut()), plain(button.text())))
+        groups = [(_("Everywhere"), list(dict.fromkeys(everywhere)))]
+        groups.append((_("Start"), widget_shortcuts(self.start_page, self.start_page.key_help)))
+        self.create_all_pages()
+        for step in STEPS:
+            groups.append((_(step.title), self.pages[step.id].shortcuts()))
+        return groups
+
     def shortcuts_text(self) -> str:
-        lines = []
-        for action in self.findChildren(QtGui.QAction):
-            if not action.shortcut().isEmpty():
-                text = action.text().replace("&", "")
-                shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-                lines.append(f"{shortcut}\t{text}")
-        return "\n".join(sorted(set(lines)))
+        blocks = []
+        for title, keys in self.shortcut_groups():
+            lines = [f"{key}\t{description}" for key, description in keys]
+            blocks.append("\n".join([f"{title}:", *lines]))
+        return "\n\n".join(blocks)
 
     def show_shortcuts(self) -> None:
-        self.context.dialogs.inform(_("Keyboard shortcuts"), self.shortcuts_text())
+        self.context.dialogs.show_text(_("Keyboard shortcuts"), self.shortcuts_text())
 
     def open_log_folder(self) -> None:
         if self.context.log_file is not None:
@@ -427,14 +531,34 @@ class MainWindow(QtWidgets.QMainWindow):
                 QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
             )
 
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a small window (e.g. 1366x768 at 150 % scaling) gives the page more of its width
+        self.sidebar.setMaximumWidth(max(160, min(250, event.size().width() // 5)))
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        # Python must not be called while the pages are destroyed (PySide crashes)
+        self.stack.removeEventFilter(self.stack.layout_watcher)
         try:
             if self.session is not None:
-                self.session.close()
-                self.session = None
+                # pages let go of the session too: late background results are dropped
+                self._set_session(None)
         except HosoError as exc:
             show_error(self, exc)
         super().closeEvent(event)
+
+
+def keyboard_friendly(page: QtWidgets.QWidget) -> None:
+    """Tab moves between controls, never cell by cell through a table (arrows do that):
+    a 50-row table would otherwise hold the keyboard user for 100 presses."""
+    for table in page.findChildren(QtWidgets.QAbstractItemView):
+        table.setTabKeyNavigation(False)
+    # Qt names a tab bar's scroll buttons in English only (it ships no Vietnamese)
+    arrows = {Qt.ArrowType.LeftArrow: _("Scroll left"), Qt.ArrowType.RightArrow: _("Scroll right")}
+    for bar in page.findChildren(QtWidgets.QTabBar):
+        for button in bar.findChildren(QtWidgets.QToolButton):
+            if button.arrowType() in arrows:
+                button.setAccessibleName(arrows[button.arrowType()])
 
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:

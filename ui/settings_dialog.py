@@ -45,7 +45,13 @@ class SettingsDialog(QtWidgets.QDialog):
         self.portal.setCurrentIndex(max(0, index))
         form.addRow(_("Default &portal:"), self.portal)
 
-        self.clerk_mode = QtWidgets.QCheckBox(_("Clerk mode (many citizens a day)"))
+        self.clerk_mode = QtWidgets.QCheckBox(_("&Clerk mode (many citizens a day)"))
+        self.clerk_mode.setToolTip(
+            _(
+                "The start page becomes the list of dossiers with the search box ready, and "
+                "separator sheets are at hand"
+            )
+        )
         self.clerk_mode.setChecked(bool(settings.get("clerk_mode")))
         form.addRow("", self.clerk_mode)
 
@@ -73,6 +79,9 @@ class SettingsDialog(QtWidgets.QDialog):
         if self.portal.currentData():
             settings.set("default_portal", self.portal.currentData())
         settings.set("clerk_mode", self.clerk_mode.isChecked())
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "start_page"):
+            parent.start_page.apply_clerk_mode()  # takes effect at once, no restart
         if self.folder.text().strip():
             self.context.dossier_root = Path(self.folder.text().strip())
         super().accept()

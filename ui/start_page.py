@@ -134,6 +134,7 @@ class StartPage(QtWidgets.QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro = intro
 
         top = QtWidgets.QHBoxLayout()
         self.new_button = QtWidgets.QPushButton(_("New dossier"))
@@ -142,6 +143,9 @@ class StartPage(QtWidgets.QWidget):
         self.open_button = QtWidgets.QPushButton(_("Open dossier…"))
         self.open_button.setAccessibleName(_("Open an existing dossier folder"))
         self.open_button.clicked.connect(self._choose_folder)
+        # the same actions as File > New / Open: their menu shortcuts, named in the tips
+        self.new_button.setToolTip(f"{_('Create a new dossier')} (Ctrl+N)")
+        self.open_button.setToolTip(f"{_('Open an existing dossier folder')} (Ctrl+O)")
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
         top.addStretch(1)
@@ -153,7 +157,7 @@ class StartPage(QtWidgets.QWidget):
         self.search.setAccessibleName(_("Search dossiers"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filter)
-        search_label = QtWidgets.QLabel(_("&Find:"))
+        search_label = QtWidgets.QLabel(_("Fi&nd:"))
         search_label.setBuddy(self.search)
         self.state_filter = QtWidgets.QComboBox()
         self.state_filter.setAccessibleName(_("Filter by state"))
@@ -197,11 +201,17 @@ class StartPage(QtWidgets.QWidget):
         self.submitted_button.clicked.connect(self.ask_submission)
         self.result_button = QtWidgets.QPushButton(_("Result &received"))
         self.result_button.clicked.connect(self.mark_result_received)
+        self.separators_button = QtWidgets.QPushButton(_("Separator sh&eets…"))
+        self.separators_button.setToolTip(
+            _("Print the separator sheets of the selected dossier's procedure")
+        )
+        self.separators_button.clicked.connect(self.print_separators)
         for button in (
             self.open_selected_button,
             self.same_citizen_button,
             self.submitted_button,
             self.result_button,
+            self.separators_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -210,6 +220,32 @@ class StartPage(QtWidgets.QWidget):
 
         shortcut = QtGui.QShortcut(QtGui.QKeySequence("Ctrl+F"), self)
         shortcut.activated.connect(self.search.setFocus)
+        self.key_help = [(shortcut, _("Search dossiers"))]
+        self.apply_clerk_mode()
+
+    # ---- clerk mode ------------------------------------------------------------------------------
+    def clerk_mode(self) -> bool:
+        return bool(self.context.settings.get("clerk_mode"))
+
+    def apply_clerk_mode(self) -> None:
+        """Clerk mode: the desk of a one-stop shop. Separator sheets at hand, typing searches."""
+        clerk = self.clerk_mode()
+        self.separators_button.setVisible(clerk)
+        self.intro.setVisible(not clerk)
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self.apply_clerk_mode()
+        if self.clerk_mode():
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.selectAll()
+
+    def print_separators(self) -> None:
+        from ui.separator_actions import print_separator_sheets
+
+        row = self.selected_row()
+        if row is not None:
+            print_separator_sheets(self.context, row["summary"].procedure_code, None)
 
     # ---- data -------------------------------------------------------------------------------
     def set_session(self, session: DossierSession | None) -> None:
@@ -290,7 +326,8 @@ class StartPage(QtWidgets.QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        for button in (self.open_selected_button, self.same_citizen_button):
+        for button in (self.open_selected_button, self.same_citizen_button,
+                       self.separators_button):  # fmt: skip
             button.setEnabled(row is not None)
         self.submitted_button.setEnabled(row is not None and row["state"] in ("draft", "ready"))
         self.result_button.setEnabled(row is not None and row["state"] in ("submitted", "overdue"))

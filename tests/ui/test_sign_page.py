@@ -36,7 +36,8 @@ def test_lists_dossier_pdfs_unsigned(sign_page, qtbot):
     _wait_idle(qtbot, sign_page)
     texts = [sign_page.file_list.item(i).text() for i in range(sign_page.file_list.count())]
     assert texts == ["Tờ khai.pdf — chưa ký", "CCCD.pdf — chưa ký"]
-    assert sign_page.step_status().state == "not_started"
+    status = sign_page.step_status()  # the birth declaration must be signed
+    assert status.state == "attention" and "Tờ khai" in status.reason
 
 
 def test_drag_a_box_on_the_preview(sign_page, qtbot):
@@ -76,7 +77,7 @@ def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtb
     assert sig.ok and sig.signer == "Nguyễn Văn An"
     qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
     assert "Nguyễn Văn An" in sign_page.report_view.toPlainText()
-    assert sign_page.step_status().state == "attention"
+    assert sign_page.step_status().state == "done"  # the ID card copy needs no signature
 
 
 def test_wrong_password_shows_error_and_writes_nothing(

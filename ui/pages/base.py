@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ui.context import AppContext, DossierSession
-from ui.qt import QtWidgets, Signal
+from ui.keys import bind_key, widget_shortcuts
+from ui.qt import QtGui, QtWidgets, Signal
 
 StepState = Literal["not_started", "done", "attention"]
 
@@ -31,6 +32,7 @@ class StepPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.context = context
         self.session: DossierSession | None = None
+        self._key_help: list[tuple[QtGui.QShortcut, str]] = []
 
     def set_session(self, session: DossierSession | None) -> None:
         """A dossier was opened or closed; refresh the page from it."""
@@ -54,3 +56,19 @@ class StepPage(QtWidgets.QWidget):
     def step_status(self) -> StepStatus:
         """Override: the state of this step for the sidebar."""
         return StepStatus()
+
+    # ---- keyboard ----------------------------------------------------------------------------
+    def bind_key(self, button: QtWidgets.QAbstractButton, key: str) -> None:
+        """Give a button a fixed shortcut (active while this page is shown), named in its tip."""
+        bind_key(button, key)
+
+    def add_key(self, key: str, description: str, slot) -> QtGui.QShortcut:
+        """A shortcut without a button (e.g. focus a list); listed in Help > Keyboard shortcuts."""
+        shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self)
+        shortcut.activated.connect(slot)
+        self._key_help.append((shortcut, description))
+        return shortcut
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(key, what it does) of every shortcut of this page, for the Help listing."""
+        return widget_shortcuts(self, self._key_help)

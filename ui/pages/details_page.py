@@ -132,6 +132,8 @@ class DetailsPage(StepPage):
 
         layout.addWidget(self.empty)
         layout.addWidget(self.content)
+        self.bind_key(self.choose_button, "Ctrl+Return")
+        self.add_key("Ctrl+L", _("Checklist of documents"), self._focus_checklist)
         self._show_empty(_("No procedure chosen yet. Choose one in the step “Choose procedure”."))
 
     # ---- showing ------------------------------------------------------------------------------
@@ -290,6 +292,10 @@ class DetailsPage(StepPage):
             self.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.choose_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_checklist(self) -> None:
+        if self.procedure is not None:
+            self.checklist.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def step_status(self) -> StepStatus:
         if self.session is None:

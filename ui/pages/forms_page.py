@@ -164,7 +164,7 @@ class FormsPage(StepPage):
         splitter.addWidget(self.scroll)
         side = self._build_side_panel()
         side.setMaximumWidth(520)
-        self.scroll.setMinimumWidth(420)
+        self.scroll.setMinimumWidth(280)  # fits a small screen at 150 % scaling
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -173,12 +173,35 @@ class FormsPage(StepPage):
         self.status = QtWidgets.QLabel(_("Open a form to fill it."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self._bind_keys()
         self._update_controls()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.open_button, "Ctrl+Shift+O"),
+            (self.prev_button, "Ctrl+PgUp"),
+            (self.next_button, "Ctrl+PgDown"),
+            (self.zoom_out_button, "Ctrl+-"),
+            (self.zoom_in_button, "Ctrl++"),
+            (self.save_button, "Ctrl+Shift+S"),
+            (self.autofill_button, "Ctrl+Shift+A"),
+            (self.new_profile_button, "Ctrl+Shift+N"),
+            (self.edit_profile_button, "Ctrl+Shift+E"),
+            (self.qr_button, "Ctrl+Shift+Q"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("Values of the form"), self.table.setFocus)
+        self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
+        self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
     def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
         bar = QtWidgets.QHBoxLayout()
         self.form_combo = QtWidgets.QComboBox()
         self.form_combo.setAccessibleName(_("Form of the procedure"))
+        self.form_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form_combo.setMinimumContentsLength(20)
         self.form_combo.activated.connect(self._template_chosen)
         bar.addWidget(self.form_combo, 2)
         self.open_button = QtWidgets.QPushButton(_("Open another form…"))
@@ -204,6 +227,9 @@ class FormsPage(StepPage):
         self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
             bar.addWidget(widget)
+        for button in (self.prev_button, self.next_button, self.zoom_out_button,
+                       self.zoom_in_button):  # fmt: skip
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
         self.save_button.clicked.connect(self.save)
@@ -223,7 +249,7 @@ class FormsPage(StepPage):
         self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
         self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
         self.edit_profile_button.clicked.connect(self._edit_requester)
-        self.delete_profile_button = QtWidgets.QPushButton(_("Delete…"))
+        self.delete_profile_button = QtWidgets.QPushButton(_("&Delete…"))
         self.delete_profile_button.setToolTip(_("Delete the requester's profile"))
         self.delete_profile_button.clicked.connect(self._delete_requester)
         for button in (self.new_profile_button, self.edit_profile_button,
@@ -460,7 +486,9 @@ class FormsPage(StepPage):
         self.role_combos = {}
         for role in self._roles():
             combo = QtWidgets.QComboBox()
-            label = self.template_roles.get(role) or _(ROLE_LABELS.get(role, role))
+            # known roles in the app's language; the template's own label otherwise
+            label = _(ROLE_LABELS[role]) if role in ROLE_LABELS else self.template_roles.get(role)
+            label = label or role
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
         self.refresh_profiles()
@@ -681,6 +709,8 @@ class FormsPage(StepPage):
             return
         entry = extra.setdefault(self.form_key, {})
         entry["values"] = dict(self.values)
+        entry["problems"] = len(self.problems_now())  # for the sidebar, without the form open
+        entry["saved"] = output is not None  # edited since the last save: save again
         if output is not None:
             entry["output"] = output
         self.session.mark_changed()
@@ -765,9 +795,13 @@ class FormsPage(StepPage):
         entry["file_id"] = item.id
 
     def step_status(self) -> StepStatus:
-        if self.info is not None and self.problems_now():
-            return StepStatus("attention", _("Some values need checking."))
-        extra = self._forms_extra() or {}
-        if any(isinstance(e, dict) and e.get("output") for e in extra.values()):
-            return StepStatus("done", _("Form saved."))
-        return StepStatus()
+        from ui.step_status import forms_status, procedure_of
+
+        if self.session is None:  # a form opened without a dossier: its problems only
+            count = len(self.problems_now())
+            if count:
+                return StepStatus(
+                    "attention", _("{count} value(s) need checking.").format(count=count)
+                )
+            return StepStatus()
+        return forms_status(self.session.dossier, procedure_of(self.context, self.session.dossier))

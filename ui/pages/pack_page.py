@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.errors import CancelledError
-from common.i18n import N_, _
+from common.i18n import N_, _, format_number
 from ui.error_dialog import show_error
 from ui.jobs import Job, run_in_background
 from ui.pages.base import StepPage, StepStatus
@@ -40,7 +40,7 @@ PRINT_DPI = 300
 
 
 def _mb(size: float) -> str:
-    return _("{size} MB").format(size=f"{size / (1024 * 1024):.2f}")
+    return _("{size} MB").format(size=format_number(size / (1024 * 1024), 2))
 
 
 class PackPage(StepPage):
@@ -85,7 +85,7 @@ class PackPage(StepPage):
         for value, label in FEE_CHOICES:
             self.fee_combo.addItem(_(label), value)
         self.fee_combo.currentIndexChanged.connect(self._fee_chosen)
-        choices.addRow(_("&Fee payment:"), self.fee_combo)
+        choices.addRow(_("Fee pa&yment:"), self.fee_combo)
         layout.addLayout(choices)
 
         self.tabs = QtWidgets.QTabWidget()
@@ -117,12 +117,15 @@ class PackPage(StepPage):
         self.print_export_button.clicked.connect(lambda: self.export_for_print(print_after=False))
         self.print_button = QtWidgets.QPushButton(_("&Print…"))
         self.print_button.clicked.connect(lambda: self.export_for_print(print_after=True))
-        self.duplex_box = QtWidgets.QCheckBox(_("&Two-sided"))
+        self.duplex_box = QtWidgets.QCheckBox(_("T&wo-sided"))
         self.duplex_box.setChecked(True)
         for widget in (self.export_button, self.zip_box, self.print_export_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.duplex_box)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        buttons = QtWidgets.QHBoxLayout()  # a second row: fits a small screen at 150 %
         buttons.addStretch(1)
         self.portal_button = QtWidgets.QPushButton(_("Open the p&ortal"))
         self.portal_button.clicked.connect(self.open_portal)
@@ -134,7 +137,26 @@ class PackPage(StepPage):
         buttons.addWidget(self.portal_button)
         buttons.addWidget(self.folder_button)
         layout.addLayout(buttons)
+        self._bind_keys()
         self._update_buttons()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.export_button, "Ctrl+E"),
+            (self.print_export_button, "Ctrl+Shift+E"),
+            (self.print_button, "Ctrl+P"),
+            (self.guide_button, "Ctrl+Shift+H"),
+            (self.portal_button, "Ctrl+Shift+B"),
+            (self.folder_button, "Ctrl+Shift+D"),
+            (self.cancel_button, "Esc"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("Checklist of the dossier components"), self._show_checklist_tab)
+        self.add_key("Ctrl+Shift+U", _("Upload guide"), lambda: self.tabs.setCurrentIndex(2))
+
+    def _show_checklist_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.check_table.setFocus()
 
     def _build_check_tab(self) -> QtWidgets.QWidget:
         box = QtWidgets.QWidget()
@@ -444,12 +466,16 @@ class PackPage(StepPage):
         self._start_job(work, self.show_export, _("Exporting for upload"))
 
     def show_export(self, result: UploadExport) -> None:
+        from ui.step_status import record_export
+
         self.export = result
         if self.session is not None and self.portal is not None:
             submission = self.session.dossier.submission
-            if submission.portal != self.portal.id:  # remember where the files are meant for
-                submission.portal = self.portal.id
-                self.session.mark_changed()
+            submission.portal = self.portal.id  # remember where the files are meant for
+            record_export(
+                self.session.dossier, self.portal.id, str(result.folder), len(result.files)
+            )
+            self.session.mark_changed()
         table = self.result_table
         table.setRowCount(len(result.files))
         for row, item in enumerate(result.files):
@@ -583,13 +609,11 @@ class PackPage(StepPage):
         self.refresh_checklist()
 
     def step_status(self) -> StepStatus:
-        if self.session is None or self.checklist is None:
+        from ui.step_status import pack_status
+
+        if self.session is None:
             return StepStatus()
-        if self.export is not None:
-            return StepStatus("done", _("Exported for upload."))
-        if not self.checklist.ready:
-            return StepStatus("attention", self.checklist.blocking[0].message)
-        return StepStatus("not_started", _("Ready to export."))
+        return pack_status(self.session.dossier, self.checklist)
 
 
 def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:

@@ -126,6 +126,9 @@ class ProcedurePage(StepPage):
         self.level_combo.currentIndexChanged.connect(self.refresh_results)
         self.field_combo.currentIndexChanged.connect(self.refresh_results)
         self.setTabOrder(self.search_box, self.results)
+        self.bind_key(self.import_button, "Ctrl+Shift+I")
+        self.bind_key(self.choose_button, "Ctrl+Return")
+        self.add_key("Ctrl+F", _("Search procedures"), self.on_enter)
 
     # ---- catalog ------------------------------------------------------------------------------
     def reload_catalog(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from common.i18n import N_, _
+from common.i18n import N_, _, format_number
 from ui.context import AppContext
 from ui.pages import scan_model
 from ui.pages.base import StepPage, StepStatus
@@ -20,6 +20,7 @@ from ui.qt import Qt, QtCore, QtGui, QtWidgets
 THUMB_SIZE = 140
 PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
+MIB = 1024 * 1024
 MODES = (
     ("color", N_("Colour document")),
     ("gray", N_("Grayscale")),
@@ -30,6 +31,29 @@ IMPORT_FILTER = N_(
     "Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)"
 )
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+_preview_pool: QtCore.QThreadPool | None = None
+
+
+def preview_pool() -> QtCore.QThreadPool:
+    """Previews use all cores but one: the GUI thread keeps a core for itself (on a 2-core
+    machine two busy preview workers stalled the window for over 100 ms at a time)."""
+    global _preview_pool
+    if _preview_pool is None:
+        _preview_pool = QtCore.QThreadPool()
+        _preview_pool.setMaxThreadCount(max(1, QtCore.QThread.idealThreadCount() - 1))
+    return _preview_pool
+
+
+def thumbnail_array(image):
+    """The page shrunk to the list's icon size (worker thread: OpenCV, no Qt)."""
+    import cv2
+
+    height, width = image.shape[:2]
+    scale = THUMB_SIZE / max(height, width)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
 class _PageList(QtWidgets.QListWidget):
@@ -80,6 +104,7 @@ class ScanPage(StepPage):
         super().__init__(context, parent)
         self.previews: dict[str, Any] = {}  # file id -> ScanResult at screen size
         self.estimates: dict[str, int] = {}  # file id -> estimated bytes at full size
+        self.thumbnails: dict[str, Any] = {}  # file id -> small RGB array for the list
         self.failed: dict[str, str] = {}  # file id -> why its preview failed (not retried)
         self._jobs: list = []
         self._build()
@@ -109,6 +134,16 @@ class ScanPage(StepPage):
         self.watch_timer.setInterval(2000)
         self.watch_timer.timeout.connect(self.poll_watch_folder)
         self.watch_source = None
+        self.separators_button = QtWidgets.QPushButton(_("Separator sheets…"))
+        self.separators_button.setToolTip(
+            _("Print one sheet per document with a QR code, to scan a whole stack at once")
+        )
+        self.separators_button.clicked.connect(self.print_separators)
+        self.stack_button = QtWidgets.QPushButton(_("Import a scanned stack…"))
+        self.stack_button.setToolTip(
+            _("Split scanned pages into the documents by separator sheets or blank pages")
+        )
+        self.stack_button.clicked.connect(self.choose_stack)
         self.rotate_left_button = QtWidgets.QPushButton(_("Rotate left"))
         self.rotate_left_button.clicked.connect(lambda: self.rotate_selected(-1))
         self.rotate_right_button = QtWidgets.QPushButton(_("Rotate right"))
@@ -124,29 +159,31 @@ class ScanPage(StepPage):
         for mode, label in MODES:
             self.mode_box.addItem(_(label), mode)
         self.mode_box.activated.connect(self.mode_chosen)
-        self.card_box = QtWidgets.QCheckBox(_("ID card: both sides on one A4 page"))
+        self.card_box = QtWidgets.QCheckBox(_("ID &card: both sides on one A4 page"))
         self.export_button = QtWidgets.QPushButton(_("Make PDF"))
         self.export_button.clicked.connect(self.export_component)
 
         toolbar = QtWidgets.QHBoxLayout()
-        component_label = QtWidgets.QLabel(_("Component:"))
+        component_label = QtWidgets.QLabel(_("C&omponent:"))
         component_label.setBuddy(self.component_box)
         toolbar.addWidget(component_label)
         toolbar.addWidget(self.component_box, 1)
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.scanner_button)
-        toolbar.addWidget(self.watch_button)
+        clerk_bar = QtWidgets.QHBoxLayout()
+        clerk_bar.addWidget(self.watch_button)
+        clerk_bar.addWidget(self.separators_button)
+        clerk_bar.addWidget(self.stack_button)
+        clerk_bar.addStretch(1)
         edit_bar = QtWidgets.QHBoxLayout()
         for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
                        self.undo_button, self.delete_button):  # fmt: skip
             edit_bar.addWidget(widget)
-        mode_label = QtWidgets.QLabel(_("Mode:"))
+        mode_label = QtWidgets.QLabel(_("&Mode:"))
         mode_label.setBuddy(self.mode_box)
         edit_bar.addWidget(mode_label)
         edit_bar.addWidget(self.mode_box)
         edit_bar.addStretch(1)
-        edit_bar.addWidget(self.card_box)
-        edit_bar.addWidget(self.export_button)
 
         self.page_list = _PageList()
         self.page_list.setAccessibleName(_("Pages of the component"))
@@ -175,18 +212,42 @@ class ScanPage(StepPage):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(toolbar)
+        layout.addLayout(clerk_bar)
         layout.addLayout(edit_bar)
         layout.addWidget(splitter, 1)
         gauge_row = QtWidgets.QHBoxLayout()
         gauge_row.addWidget(self.gauge, 1)
         gauge_row.addWidget(self.gauge_label)
+        gauge_row.addWidget(self.card_box)
+        gauge_row.addWidget(self.export_button)
         layout.addLayout(gauge_row)
+        self._bind_keys()
         self._update_buttons()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.import_button, "Ctrl+I"),
+            (self.scanner_button, "Ctrl+Shift+C"),
+            (self.watch_button, "Ctrl+Shift+W"),
+            (self.rotate_left_button, "Ctrl+L"),
+            (self.rotate_right_button, "Ctrl+R"),
+            (self.corners_button, "Ctrl+K"),
+            (self.undo_button, "Ctrl+Z"),
+            (self.delete_button, "Del"),
+            (self.export_button, "Ctrl+E"),
+            (self.separators_button, "Ctrl+Shift+P"),
+            (self.stack_button, "Ctrl+Shift+I"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+M", _("Enhancement mode"), self.mode_box.setFocus)
+        self.add_key("Ctrl+Shift+L", _("Pages of the component"), self.page_list.setFocus)
+        self.add_key("Ctrl+Shift+M", _("Dossier component"), self.component_box.setFocus)
 
     # ---- session ----------------------------------------------------------------------------
 
     def on_session_changed(self) -> None:
         self.previews.clear()
+        self.thumbnails.clear()
         self.estimates.clear()
         self.component_box.blockSignals(True)
         self.component_box.clear()
@@ -223,27 +284,22 @@ class ScanPage(StepPage):
         return scan_model.scan_files(self.session.dossier, self.current_component())
 
     def step_status(self) -> StepStatus:
+        from ui.step_status import procedure_of, scan_status
+
         if self.session is None:
             return StepStatus()
-        files = [f for e in self.session.dossier.components for f in e.files if f.kind == "image"]
-        if not files:
-            return StepStatus("not_started", _("No scanned pages yet."))
-        if self._estimated_total() > self.limit_bytes():
-            return StepStatus("attention", _("The pages are larger than the portal allows."))
-        return StepStatus("done", "")
+        dossier = self.session.dossier
+        return scan_status(
+            dossier, procedure_of(self.context, dossier), self.limit_bytes(), self.estimates
+        )
 
     def limit_bytes(self) -> int:
         """The per-file limit of the chosen portal profile (5 MB when unknown)."""
-        if not hasattr(self, "_limit"):
-            limit = DEFAULT_LIMIT_MB
-            try:
-                from dossier.catalog import load_portal
+        if self.session is None:
+            return int(DEFAULT_LIMIT_MB * 1024 * 1024)
+        from ui.step_status import portal_limit_bytes
 
-                limit = load_portal(self.context.settings.get("default_portal")).max_file_mb
-            except Exception:
-                pass
-            self._limit = int(limit * 1_000_000)
-        return self._limit
+        return portal_limit_bytes(self.context, self.session.dossier)
 
     # ---- list -------------------------------------------------------------------------------
 
@@ -256,7 +312,7 @@ class ScanPage(StepPage):
             entry.setToolTip(item.name)
             preview = self.previews.get(item.id)
             if preview is not None:
-                entry.setIcon(QtGui.QIcon(self._thumbnail(preview.image)))
+                entry.setIcon(QtGui.QIcon(self._thumbnail(self.thumbnails[item.id])))
             self.page_list.addItem(entry)
             if item.id in current:
                 entry.setSelected(True)
@@ -276,18 +332,21 @@ class ScanPage(StepPage):
         return [f for f in self.files() if f.id in ids]
 
     def _thumbnail(self, image) -> QtGui.QPixmap:
+        """The list's icon; `thumbnail_array` made it small in the worker already (scaling a
+        1000-pixel preview here took 20-30 ms of the GUI thread per page)."""
         from ui.pages.corner_editor import to_qimage
 
-        pixmap = QtGui.QPixmap.fromImage(to_qimage(image))
-        return pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        if max(image.shape[:2]) > THUMB_SIZE:
+            image = thumbnail_array(image)
+        return QtGui.QPixmap.fromImage(to_qimage(image))
 
     def _update_buttons(self) -> None:
         has_selection = bool(self.page_list.selectedItems())
         for button in (self.rotate_left_button, self.rotate_right_button, self.delete_button,
                        self.undo_button, self.corners_button):  # fmt: skip
             button.setEnabled(has_selection)
-        for button in (self.import_button, self.scanner_button, self.watch_button):
+        for button in (self.import_button, self.scanner_button, self.watch_button,
+                       self.separators_button, self.stack_button):  # fmt: skip
             button.setEnabled(self.session is not None)
         self.export_button.setEnabled(self.session is not None and bool(self.files()))
 
@@ -303,7 +362,12 @@ class ScanPage(StepPage):
         show_error(self, error, details)
 
     def busy(self) -> bool:
-        self._jobs = [job for job in self._jobs if not job.finished.is_set()]
+        """Work is pending until each job's result was handled on the GUI thread (a handler
+        may start more jobs, e.g. previews after an import)."""
+        from ui.jobs import running_jobs
+
+        running = set(running_jobs())
+        self._jobs = [job for job in self._jobs if job in running]
         return bool(self._jobs)
 
     def schedule_preview(self, item) -> None:
@@ -323,19 +387,21 @@ class ScanPage(StepPage):
                 full_steps = initial_steps(path, index)
             result = preview(path, full_steps, PREVIEW_SIDE)
             _, options, _ = options_from_steps(full_steps)
-            return full_steps, result, estimated_bytes(result, options.dpi or 200)
+            estimate = estimated_bytes(result, options.dpi or 200)
+            return full_steps, result, estimate, thumbnail_array(result.image)
 
         def failed(error: BaseException, details: str) -> None:
             self.failed[file_id] = getattr(error, "message", str(error))
             self._job_failed(error, details)
 
         job = self.context.run_job(
-            work, lambda outcome: self._preview_ready(file_id, outcome), failed, title=_("Preview")
-        )
+            work, lambda outcome: self._preview_ready(file_id, outcome), failed,
+            title=_("Preview"), pool=preview_pool(),
+        )  # fmt: skip
         self._jobs.append(job)
 
     def _preview_ready(self, file_id: str, outcome) -> None:
-        full_steps, result, estimate = outcome
+        full_steps, result, estimate, thumbnail = outcome
         if self.session is None:
             return
         found = self.session.dossier.find_file(file_id)
@@ -346,11 +412,12 @@ class ScanPage(StepPage):
             item.steps = list(full_steps)
             self.session.mark_changed()
         self.previews[file_id] = result
+        self.thumbnails[file_id] = thumbnail
         self.estimates[file_id] = estimate
         for row in range(self.page_list.count()):
             entry = self.page_list.item(row)
             if entry.data(FILE_ID_ROLE) == file_id:
-                entry.setIcon(QtGui.QIcon(self._thumbnail(result.image)))
+                entry.setIcon(QtGui.QIcon(self._thumbnail(thumbnail)))
         current = self.page_list.currentItem()
         if current is not None and current.data(FILE_ID_ROLE) == file_id:
             self.show_current(current)
@@ -366,7 +433,7 @@ class ScanPage(StepPage):
         self.gauge.setValue(min(1000, int(1000 * total / max(1, limit))))
         self.gauge_label.setText(
             _("about {size} of {limit} MB").format(
-                size=f"{total / 1e6:.1f}", limit=f"{limit / 1e6:.0f}"
+                size=format_number(total / MIB, 1), limit=format_number(limit / MIB, 0)
             )
         )
 
@@ -377,66 +444,104 @@ class ScanPage(StepPage):
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: list[Path]) -> None:
+    def import_files(self, paths: list[Path], component: str | None = None) -> None:
+        """Copy the files into the dossier and count their pages, all in the background (a
+        batch of phone photos is tens of MB: copying on the GUI thread froze the window)."""
         if self.session is None or not paths:
             return
-        component = self.current_component()
+        component = component or self.current_component()
         workspace = self.session.workspace
-        added = []
-        for path in paths:
-            # a file copy: quick; the kind is decided by content in the job below
-            added.append(workspace.add_file(component, Path(path), save=False))
-        self.session.mark_changed()
         root = self.session.root
+        paths = [Path(p) for p in paths]
 
-        def count(progress, cancel):
+        def work(progress, cancel):
             from common.errors import InputError
+            from common.progress import check_cancel
             from scanning import count_pages
             from scanning.imports import sniff_format
 
-            counted = []
-            for item in added:
-                path = root / item.original
+            imported = []
+            for number, path in enumerate(paths):
+                check_cancel(cancel)
+                progress(number, len(paths), _("Importing {name}").format(name=path.name))
                 try:
-                    pages = count_pages(path, strict=True)
-                    with open(path, "rb") as handle:
+                    item = workspace.copy_original(path)  # the model is not touched here
+                    original = root / item.original
+                    pages = count_pages(original, strict=True)
+                    with open(original, "rb") as handle:
                         kind = "pdf" if sniff_format(handle.read(1024)) == "pdf" else "image"
-                    counted.append((item.id, (pages, kind)))
+                    imported.append((item, (pages, kind)))
                 except InputError as error:
-                    error.path = Path(item.name)  # the user's name, not the dossier copy
-                    counted.append((item.id, error))
-            return counted
+                    error.path = Path(path.name)  # the user's name, not the dossier copy
+                    imported.append((None, error))
+            return component, imported
 
-        self._run(count, self._pages_counted, _("Importing"))
-        self.refresh_list()
+        self._run(work, self._files_imported, _("Importing"))
 
-    def _pages_counted(self, counts: list[tuple[str, Any]]) -> None:
-        """(file id, (pages, kind)) for accepted files, (file id, InputError) for refused."""
+    def _files_imported(self, outcome: tuple[str, list[tuple[Any, Any]]]) -> None:
+        """(component, [(DossierFile, (pages, kind))]) for accepted files, (None, InputError)
+        for refused ones; attached here, on the GUI thread that owns the model."""
+        component, imported = outcome
         if self.session is None:
             return
-        refused = [(file_id, outcome) for file_id, outcome in counts
-                   if not isinstance(outcome, tuple)]  # fmt: skip
-        for file_id, _error in refused:
-            self.session.workspace.remove_file(file_id, save=False)
-            self.failed.pop(file_id, None)
-        extra = bool(refused)
-        for file_id, outcome in counts:
-            if not isinstance(outcome, tuple):
+        dossier = self.session.dossier
+        for item, result in imported:
+            if item is None:
                 continue
-            pages, kind = outcome
-            found = self.session.dossier.find_file(file_id)
-            if found is not None and found[1].kind != kind:
-                found[1].kind = kind  # by content: a photo named .dat is still a photo
-                extra = True
-            if found is not None and pages > 1:
-                entry, first = found
-                extra |= bool(scan_model.add_pages(self.session.dossier, entry.component_id,
-                                                   first, pages))  # fmt: skip
-        if extra:
+            pages, kind = result
+            item.kind = kind  # by content: a photo named .dat is still a photo
+            self.session.workspace.attach(component, item)
+            if pages > 1:
+                scan_model.add_pages(dossier, component, item, pages)
+        refused = [result for item, result in imported if item is None]
+        if len(refused) < len(imported):
             self.session.mark_changed()
-            self.refresh_list()
+        self.refresh_list()
         if refused:
-            self._job_failed(refused[0][1], "")
+            self._job_failed(refused[0], "")
+
+    # ---- clerk mode: separator sheets and scanned stacks --------------------------------------
+
+    def print_separators(self) -> None:
+        from ui.separator_actions import print_separator_sheets
+
+        if self.session is not None:
+            dossier = self.session.dossier
+            print_separator_sheets(self.context, dossier.procedure_code, self.session.root)
+
+    def choose_stack(self) -> None:
+        from ui.separator_actions import STACK_FILTER
+
+        paths = self.context.dialogs.open_files(_("Scanned stack"), _(STACK_FILTER))
+        if paths:
+            self.import_stack([Path(p) for p in paths])
+
+    def import_stack(self, paths: list[Path]) -> None:
+        """Split the stack in the background; each document's pages join its component."""
+        if self.session is None:
+            return
+        from dossier.model import now_iso
+        from ui.separator_actions import split_scanned_stack
+
+        stamp = "".join(ch for ch in now_iso() if ch.isdigit())[:14]
+        work_dir = self.session.root / "work" / f"stack-{stamp}"
+        job = split_scanned_stack(
+            self.context, self.session.dossier.procedure_code, paths, work_dir,
+            self._stack_split, self._job_failed,
+        )  # fmt: skip
+        self._jobs.append(job)
+
+    def _stack_split(self, result) -> None:
+        from ui.separator_actions import stack_summary
+
+        self.last_stack = result
+        if self.session is None:
+            return
+        for component_id, pdf in result.files.items():
+            self.import_files([pdf], component_id)
+        names = self._component_names()
+        self.context.events.status_message.emit(stack_summary(result, names))
+        self.notice_label.setText(stack_summary(result, names))
 
     def acquire_from_scanner(self) -> None:
         """One page from the scanner (SANE on Linux, WIA on Windows), added like a file."""
@@ -635,7 +740,7 @@ class ScanPage(StepPage):
         self.gauge.setValue(min(1000, int(1000 * report.bytes / max(1, self.limit_bytes()))))
         self.gauge_label.setText(
             _("{pages} page(s), {size} MB").format(
-                pages=report.pages, size=f"{report.bytes / 1e6:.2f}"
+                pages=report.pages, size=format_number(report.bytes / MIB, 2)
             )
         )
         self.context.events.status_message.emit(

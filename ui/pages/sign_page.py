@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from common.errors import InputError
-from common.i18n import _
+from common.i18n import _, format_date, format_datetime
 from ui.context import AppContext
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -167,6 +167,7 @@ class SignPage(StepPage):
         self.page_spin = QtWidgets.QSpinBox()
         self.page_spin.setPrefix(_("Page "))
         self.page_spin.setMinimum(1)
+        self.page_spin.setAccessibleName(_("Page shown in the preview"))
         self.page_spin.valueChanged.connect(self._refresh_preview)
         self.preview = PagePreview()
         self.preview.box_changed.connect(self._box_changed)
@@ -181,6 +182,21 @@ class SignPage(StepPage):
         layout.addLayout(preview_box, 2)
         layout.addWidget(self._build_signer_column(), 1)
         self._box_changed(None)
+        self._bind_keys()
+
+    def _bind_keys(self) -> None:
+        for button, key in (
+            (self.check_other_button, "Ctrl+Shift+K"),
+            (self.trust_button, "Ctrl+Shift+T"),
+            (self.p12_browse_button, "Ctrl+Shift+O"),
+            (self.refresh_tokens_button, "Ctrl+T"),
+            (self.add_module_button, "Ctrl+Shift+M"),
+            (self.image_browse_button, "Ctrl+Shift+B"),
+            (self.sign_button, "Ctrl+G"),
+            (self.sign_all_button, "Ctrl+Shift+G"),
+        ):
+            self.bind_key(button, key)
+        self.add_key("Ctrl+L", _("PDF files of the dossier"), self.file_list.setFocus)
 
     # ---- layout -------------------------------------------------------------------------------
     def _build_file_column(self) -> QtWidgets.QWidget:
@@ -206,14 +222,16 @@ class SignPage(StepPage):
     def _build_signer_column(self) -> QtWidgets.QWidget:
         column = QtWidgets.QWidget()
         form = QtWidgets.QFormLayout(column)
-        self.use_p12 = QtWidgets.QRadioButton(_("Certificate file (.p12/.pfx)"))
-        self.use_token = QtWidgets.QRadioButton(_("USB token"))
+        self.use_p12 = QtWidgets.QRadioButton(_("Certificate f&ile (.p12/.pfx)"))
+        self.use_token = QtWidgets.QRadioButton(_("&USB token"))
         self.use_p12.setChecked(True)
         form.addRow(self.use_p12)
         p12_row = QtWidgets.QHBoxLayout()
         self.p12_edit = QtWidgets.QLineEdit()
         self.p12_edit.setPlaceholderText(_("choose a .p12/.pfx file"))
-        browse = QtWidgets.QPushButton(_("Browse…"))
+        self.p12_edit.setAccessibleName(_("Certificate file (.p12/.pfx)"))
+        browse = self.p12_browse_button = QtWidgets.QPushButton(_("Browse…"))
+        browse.setAccessibleName(_("Choose the certificate file"))
         browse.clicked.connect(self._choose_p12)
         p12_row.addWidget(self.p12_edit)
         p12_row.addWidget(browse)
@@ -225,7 +243,7 @@ class SignPage(StepPage):
         token_buttons = QtWidgets.QHBoxLayout()
         self.refresh_tokens_button = QtWidgets.QPushButton(_("Find tokens"))
         self.refresh_tokens_button.clicked.connect(self.refresh_tokens)
-        add_module = QtWidgets.QPushButton(_("Add module…"))
+        add_module = self.add_module_button = QtWidgets.QPushButton(_("Add module…"))
         add_module.clicked.connect(self._add_module)
         token_buttons.addWidget(self.refresh_tokens_button)
         token_buttons.addWidget(add_module)
@@ -246,18 +264,20 @@ class SignPage(StepPage):
         self.field_combo = QtWidgets.QComboBox()
         self.field_combo.setAccessibleName(_("Signature field"))
         form.addRow(_("Signature field"), self.field_combo)
-        self.visible_check = QtWidgets.QCheckBox(_("Visible stamp"))
+        self.visible_check = QtWidgets.QCheckBox(_("&Visible stamp"))
         self.visible_check.setChecked(True)
         form.addRow(self.visible_check)
         image_row = QtWidgets.QHBoxLayout()
         self.image_edit = QtWidgets.QLineEdit()
         self.image_edit.setPlaceholderText(_("signature or seal image (PNG, optional)"))
-        image_button = QtWidgets.QPushButton(_("Browse…"))
+        self.image_edit.setAccessibleName(_("Stamp image"))
+        image_button = self.image_browse_button = QtWidgets.QPushButton(_("Browse…"))
+        image_button.setAccessibleName(_("Choose the stamp image"))
         image_button.clicked.connect(self._choose_image)
         image_row.addWidget(self.image_edit)
         image_row.addWidget(image_button)
         form.addRow(image_row)
-        self.certify_check = QtWidgets.QCheckBox(_("Certify (later only form filling allowed)"))
+        self.certify_check = QtWidgets.QCheckBox(_("&Certify (later only form filling allowed)"))
         form.addRow(self.certify_check)
         self.sign_button = QtWidgets.QPushButton(_("Sign the selected file"))
         self.sign_button.clicked.connect(lambda: self.sign_files(all_files=False))
@@ -649,12 +669,15 @@ class SignPage(StepPage):
         parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
         for i, sig in enumerate(report.signatures, 1):
             colour = "#1b7f3b" if sig.ok else "#b3261e"
-            when = sig.claimed_time.strftime("%d/%m/%Y %H:%M") if sig.claimed_time else "-"
+            when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
             rows = [
                 (_("Signer"), sig.signer or "?"),
                 (_("Issued by"), sig.issuer or "?"),
                 (_("Signing time"), when),
-                (_("Timestamp"), sig.timestamp_time.isoformat() if sig.timestamp_time else "-"),
+                (
+                    _("Timestamp"),
+                    format_datetime(sig.timestamp_time) if sig.timestamp_time else "-",
+                ),
                 (_("Signed part"), label(sig.coverage)),
                 (_("Changes after signing"), label(sig.changes)),
                 (_("Level"), sig.pades_level),
@@ -681,14 +704,13 @@ class SignPage(StepPage):
 
     # ---- sidebar -----------------------------------------------------------------------------
     def step_status(self) -> StepStatus:
-        if not self.pdfs:
-            return StepStatus("not_started", _("No PDF in the dossier yet."))
-        unsigned = sum(1 for p in self.pdfs if not p.signatures)
-        if unsigned == 0:
-            return StepStatus("done", _("Every PDF is signed."))
-        if unsigned < len(self.pdfs):
-            return StepStatus("attention", _("{n} PDF file(s) not signed yet.").format(n=unsigned))
-        return StepStatus("not_started", _("No PDF signed yet."))
+        from ui.step_status import procedure_of, sign_status
+
+        if self.session is None:
+            return StepStatus()
+        dossier = self.session.dossier
+        counted = {pdf.file_id: pdf.signatures for pdf in self.pdfs}
+        return sign_status(dossier, procedure_of(self.context, dossier), counted)
 
 
 def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:
@@ -725,7 +747,7 @@ def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
                     subject=cert.subject,
                     issuer=cert.issuer,
                     label=token.label,
-                    date=cert.not_after.strftime("%d/%m/%Y"),
+                    date=format_date(cert.not_after),
                 )
                 choices.append(TokenChoice(candidate.path, token.label, cert.label, description))
     return choices, problems

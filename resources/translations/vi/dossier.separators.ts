@@ -12,6 +12,10 @@
       <translation>Tờ phân cách</translation>
     </message>
     <message>
+      <source>The stack has no page.</source>
+      <translation>Chồng trang không có trang nào.</translation>
+    </message>
+    <message>
       <source>SEPARATOR SHEET</source>
       <translation>TỜ PHÂN CÁCH HỒ SƠ</translation>
     </message>

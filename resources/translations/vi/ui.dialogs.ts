@@ -19,5 +19,9 @@
       <source>Cancel</source>
       <translation>Hủy</translation>
     </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
   </context>
 </TS>

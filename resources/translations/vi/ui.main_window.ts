@@ -4,6 +4,14 @@
   <context>
     <name>ui.main_window</name>
     <message>
+      <source>Scroll left</source>
+      <translation>Cuộn sang trái</translation>
+    </message>
+    <message>
+      <source>Scroll right</source>
+      <translation>Cuộn sang phải</translation>
+    </message>
+    <message>
       <source>Progress</source>
       <translation>Tiến độ</translation>
     </message>
@@ -69,7 +77,7 @@
     </message>
     <message>
       <source>&amp;Go</source>
-      <translation>&amp;Đi đến</translation>
+      <translation>Đ&amp;i đến</translation>
     </message>
     <message>
       <source>Start page</source>
@@ -158,6 +166,10 @@
     <message>
       <source>Importing…</source>
       <translation>Đang nhập…</translation>
+    </message>
+    <message>
+      <source>Everywhere</source>
+      <translation>Mọi nơi</translation>
     </message>
     <message>
       <source>New dossier for {name}: choose the procedure.</source>

@@ -44,6 +44,14 @@
       <translation>Mở một tờ khai để điền.</translation>
     </message>
     <message>
+      <source>Values of the form</source>
+      <translation>Các giá trị của tờ khai</translation>
+    </message>
+    <message>
+      <source>Problems to check</source>
+      <translation>Những chỗ cần kiểm tra</translation>
+    </message>
+    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -84,8 +92,8 @@
       <translation>Sửa hồ sơ người yêu cầu…</translation>
     </message>
     <message>
-      <source>Delete…</source>
-      <translation>Xóa…</translation>
+      <source>&amp;Delete…</source>
+      <translation>&amp;Xóa…</translation>
     </message>
     <message>
       <source>Delete the requester's profile</source>
@@ -102,14 +110,6 @@
     <message>
       <source>Autofill</source>
       <translation>Điền tự động</translation>
-    </message>
-    <message>
-      <source>Problems to check</source>
-      <translation>Những chỗ cần kiểm tra</translation>
-    </message>
-    <message>
-      <source>Values of the form</source>
-      <translation>Các giá trị của tờ khai</translation>
     </message>
     <message>
       <source>Open a form</source>
@@ -172,14 +172,6 @@
       <translation>Đang lưu tờ khai</translation>
     </message>
     <message>
-      <source>Some values need checking.</source>
-      <translation>Một số giá trị cần kiểm tra lại.</translation>
-    </message>
-    <message>
-      <source>Form saved.</source>
-      <translation>Đã lưu tờ khai.</translation>
-    </message>
-    <message>
       <source>Opening {file}…</source>
       <translation>Đang mở {file}…</translation>
     </message>
@@ -218,6 +210,10 @@
     <message>
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
+    </message>
+    <message>
+      <source>{count} value(s) need checking.</source>
+      <translation>{count} giá trị cần kiểm tra.</translation>
     </message>
   </context>
 </TS>

@@ -36,7 +36,7 @@
       <translation>Cách nộp phí, lệ phí</translation>
     </message>
     <message>
-      <source>&amp;Fee payment:</source>
+      <source>Fee pa&amp;yment:</source>
       <translation>Nộp &amp;phí, lệ phí:</translation>
     </message>
     <message>
@@ -72,7 +72,7 @@
       <translation>&amp;In…</translation>
     </message>
     <message>
-      <source>&amp;Two-sided</source>
+      <source>T&amp;wo-sided</source>
       <translation>In &amp;hai mặt</translation>
     </message>
     <message>
@@ -86,6 +86,10 @@
     <message>
       <source>Open the printable &amp;guide</source>
       <translation>Hướng dẫn &amp;nộp (bản in)</translation>
+    </message>
+    <message>
+      <source>Checklist of the dossier components</source>
+      <translation>Danh mục kiểm tra các thành phần hồ sơ</translation>
     </message>
     <message>
       <source>No.</source>
@@ -114,10 +118,6 @@
     <message>
       <source>State</source>
       <translation>Trạng thái</translation>
-    </message>
-    <message>
-      <source>Checklist of the dossier components</source>
-      <translation>Danh mục kiểm tra các thành phần hồ sơ</translation>
     </message>
     <message>
       <source>Problems found</source>
@@ -164,10 +164,6 @@
       <translation>In hồ sơ</translation>
     </message>
     <message>
-      <source>Ready to export.</source>
-      <translation>Sẵn sàng để xuất.</translation>
-    </message>
-    <message>
       <source>The printer could not be started.</source>
       <translation>Không khởi động được máy in.</translation>
     </message>
@@ -194,10 +190,6 @@
     <message>
       <source>Open or create a dossier first.</source>
       <translation>Hãy mở hoặc tạo một hồ sơ trước.</translation>
-    </message>
-    <message>
-      <source>Exported for upload.</source>
-      <translation>Đã xuất để tải lên.</translation>
     </message>
     <message>
       <source>required</source>

@@ -40,6 +40,22 @@
       <translation>Theo dõi thư mục…</translation>
     </message>
     <message>
+      <source>Separator sheets…</source>
+      <translation>Tờ phân cách…</translation>
+    </message>
+    <message>
+      <source>Print one sheet per document with a QR code, to scan a whole stack at once</source>
+      <translation>In mỗi giấy tờ một tờ có mã QR, để quét cả chồng giấy tờ một lần</translation>
+    </message>
+    <message>
+      <source>Import a scanned stack…</source>
+      <translation>Nhập chồng trang đã quét…</translation>
+    </message>
+    <message>
+      <source>Split scanned pages into the documents by separator sheets or blank pages</source>
+      <translation>Tách các trang đã quét thành từng giấy tờ theo tờ phân cách hoặc trang trắng</translation>
+    </message>
+    <message>
       <source>Rotate left</source>
       <translation>Xoay trái</translation>
     </message>
@@ -64,20 +80,20 @@
       <translation>Chế độ làm rõ ảnh</translation>
     </message>
     <message>
-      <source>ID card: both sides on one A4 page</source>
-      <translation>Thẻ căn cước: hai mặt trên một trang A4</translation>
+      <source>ID &amp;card: both sides on one A4 page</source>
+      <translation>CCCD: hai mặt trên một trang A&amp;4</translation>
     </message>
     <message>
       <source>Make PDF</source>
       <translation>Tạo PDF</translation>
     </message>
     <message>
-      <source>Component:</source>
-      <translation>Thành phần:</translation>
+      <source>C&amp;omponent:</source>
+      <translation>Thành &amp;phần:</translation>
     </message>
     <message>
-      <source>Mode:</source>
-      <translation>Chế độ:</translation>
+      <source>&amp;Mode:</source>
+      <translation>C&amp;hế độ:</translation>
     </message>
     <message>
       <source>Pages of the component</source>
@@ -96,16 +112,16 @@
       <translation>Dung lượng ước tính so với giới hạn của cổng</translation>
     </message>
     <message>
-      <source>Preview</source>
-      <translation>Xem trước</translation>
-    </message>
-    <message>
       <source>Add photos or scans</source>
       <translation>Thêm ảnh chụp hoặc bản quét</translation>
     </message>
     <message>
       <source>Importing</source>
       <translation>Đang nhập</translation>
+    </message>
+    <message>
+      <source>Scanned stack</source>
+      <translation>Chồng trang đã quét</translation>
     </message>
     <message>
       <source>Scanning</source>
@@ -128,12 +144,8 @@
       <translation>Đang tạo PDF</translation>
     </message>
     <message>
-      <source>No scanned pages yet.</source>
-      <translation>Chưa có trang quét nào.</translation>
-    </message>
-    <message>
-      <source>The pages are larger than the portal allows.</source>
-      <translation>Các trang vượt dung lượng cổng cho phép.</translation>
+      <source>Preview</source>
+      <translation>Xem trước</translation>
     </message>
     <message>
       <source>Scanning…</source>
@@ -162,6 +174,10 @@
     <message>
       <source>PDF ready: {file}</source>
       <translation>Đã tạo PDF: {file}</translation>
+    </message>
+    <message>
+      <source>Importing {name}</source>
+      <translation>Đang nhập {name}</translation>
     </message>
   </context>
 </TS>

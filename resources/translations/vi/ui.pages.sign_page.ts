@@ -12,6 +12,10 @@
       <translation>Trang </translation>
     </message>
     <message>
+      <source>Page shown in the preview</source>
+      <translation>Trang đang xem trước</translation>
+    </message>
+    <message>
       <source>PDF files of the dossier</source>
       <translation>Các tệp PDF của hồ sơ</translation>
     </message>
@@ -28,20 +32,28 @@
       <translation>Kết quả kiểm tra chữ ký</translation>
     </message>
     <message>
-      <source>Certificate file (.p12/.pfx)</source>
-      <translation>Tệp chứng thư số (.p12/.pfx)</translation>
+      <source>Certificate f&amp;ile (.p12/.pfx)</source>
+      <translation>Tệp chứng thư &amp;số (.p12/.pfx)</translation>
     </message>
     <message>
-      <source>USB token</source>
-      <translation>USB token</translation>
+      <source>&amp;USB token</source>
+      <translation>&amp;USB token</translation>
     </message>
     <message>
       <source>choose a .p12/.pfx file</source>
       <translation>chọn tệp .p12/.pfx</translation>
     </message>
     <message>
+      <source>Certificate file (.p12/.pfx)</source>
+      <translation>Tệp chứng thư số (.p12/.pfx)</translation>
+    </message>
+    <message>
       <source>Browse…</source>
       <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Choose the certificate file</source>
+      <translation>Chọn tệp chứng thư số</translation>
     </message>
     <message>
       <source>Certificates on the plugged-in tokens</source>
@@ -84,16 +96,24 @@
       <translation>Ô chữ ký</translation>
     </message>
     <message>
-      <source>Visible stamp</source>
-      <translation>Hiển thị khung chữ ký</translation>
+      <source>&amp;Visible stamp</source>
+      <translation>Hiện &amp;dấu chữ ký</translation>
     </message>
     <message>
       <source>signature or seal image (PNG, optional)</source>
       <translation>ảnh chữ ký hoặc con dấu (PNG, không bắt buộc)</translation>
     </message>
     <message>
-      <source>Certify (later only form filling allowed)</source>
-      <translation>Chứng nhận tài liệu (sau đó chỉ cho phép điền biểu mẫu)</translation>
+      <source>Stamp image</source>
+      <translation>Ảnh con dấu / chữ ký</translation>
+    </message>
+    <message>
+      <source>Choose the stamp image</source>
+      <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
+      <source>&amp;Certify (later only form filling allowed)</source>
+      <translation>Chứng &amp;nhận (sau đó chỉ được điền biểu mẫu)</translation>
     </message>
     <message>
       <source>Sign the selected file</source>
@@ -108,16 +128,8 @@
       <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
-      <source>Choose the certificate file</source>
-      <translation>Chọn tệp chứng thư số</translation>
-    </message>
-    <message>
       <source>Certificate files (*.p12 *.pfx)</source>
       <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
-    </message>
-    <message>
-      <source>Choose the stamp image</source>
-      <translation>Chọn ảnh chữ ký</translation>
     </message>
     <message>
       <source>PNG images (*.png)</source>
@@ -162,10 +174,6 @@
     <message>
       <source>Checking signatures…</source>
       <translation>Đang kiểm tra chữ ký…</translation>
-    </message>
-    <message>
-      <source>No PDF signed yet.</source>
-      <translation>Chưa ký tệp PDF nào.</translation>
     </message>
     <message>
       <source>No page to show</source>
@@ -224,14 +232,6 @@
       <translation>Đang kiểm tra chữ ký</translation>
     </message>
     <message>
-      <source>No PDF in the dossier yet.</source>
-      <translation>Hồ sơ chưa có tệp PDF nào.</translation>
-    </message>
-    <message>
-      <source>Every PDF is signed.</source>
-      <translation>Tất cả tệp PDF đã được ký.</translation>
-    </message>
-    <message>
       <source>Reading signatures</source>
       <translation>Đang đọc chữ ký</translation>
     </message>
@@ -286,10 +286,6 @@
     <message>
       <source>Password of {name}:</source>
       <translation>Mật khẩu của {name}:</translation>
-    </message>
-    <message>
-      <source>{n} PDF file(s) not signed yet.</source>
-      <translation>Còn {n} tệp PDF chưa ký.</translation>
     </message>
     <message>
       <source>{subject} — {issuer} (token {label}, until {date})</source>

@@ -24,8 +24,12 @@
       <translation>&amp;Cổng dịch vụ công mặc định:</translation>
     </message>
     <message>
-      <source>Clerk mode (many citizens a day)</source>
-      <translation>Chế độ cán bộ một cửa (phục vụ nhiều công dân mỗi ngày)</translation>
+      <source>&amp;Clerk mode (many citizens a day)</source>
+      <translation>Chế độ cán bộ &amp;một cửa (nhiều công dân mỗi ngày)</translation>
+    </message>
+    <message>
+      <source>The start page becomes the list of dossiers with the search box ready, and separator sheets are at hand</source>
+      <translation>Trang đầu là danh sách hồ sơ với ô tìm kiếm sẵn sàng, và tờ phân cách luôn trong tầm tay</translation>
     </message>
     <message>
       <source>A new language takes effect when the app restarts.</source>

@@ -112,8 +112,8 @@
       <translation>Tìm hồ sơ</translation>
     </message>
     <message>
-      <source>&amp;Find:</source>
-      <translation>&amp;Tìm:</translation>
+      <source>Fi&amp;nd:</source>
+      <translation>Tìm &amp;hồ sơ:</translation>
     </message>
     <message>
       <source>Filter by state</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
       <source>New dossier for the same &amp;citizen</source>
-      <translation>Hồ sơ mới cho cùng &amp;công dân</translation>
+      <translation>Hồ sơ mới cho cùng công &amp;dân</translation>
     </message>
     <message>
       <source>Record &amp;submission…</source>
@@ -146,6 +146,14 @@
     <message>
       <source>Result &amp;received</source>
       <translation>Đã nhận &amp;kết quả</translation>
+    </message>
+    <message>
+      <source>Separator sh&amp;eets…</source>
+      <translation>Tờ &amp;phân cách…</translation>
+    </message>
+    <message>
+      <source>Print the separator sheets of the selected dossier's procedure</source>
+      <translation>In tờ phân cách cho thủ tục của hồ sơ đang chọn</translation>
     </message>
     <message>
       <source>Open dossier folder</source>

@@ -1,0 +1,144 @@
+"""Sidebar states: not started, done, needs attention (with the reason), for every step."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.catalog import load_catalog
+from dossier.model import Dossier, DossierFile
+from dossier.workspace import Workspace
+from ui import step_status
+from ui.qt import Qt
+
+LIMIT = 5 * 1024 * 1024
+
+
+@pytest.fixture
+def birth():
+    return load_catalog(None).get("1.001193")
+
+
+def birth_dossier() -> Dossier:
+    dossier = Dossier(id="x", procedure_code="1.001193", title="Đăng ký khai sinh")
+    for component_id in ("to-khai", "giay-chung-sinh", "giay-to-tuy-than", "van-ban-uy-quyen"):
+        dossier.component(component_id)
+    return dossier
+
+
+def add(dossier: Dossier, component_id: str, name: str, kind="pdf", size=1000, signed=False):
+    item = DossierFile(
+        id=name, name=name, original=f"originals/{name}", kind=kind, sha256=name * 2,
+        size=size, signed=signed,
+    )  # fmt: skip
+    dossier.component(component_id).files.append(item)
+    return item
+
+
+def test_forms_not_started_then_attention_with_the_problem_count_then_done(birth):
+    dossier = birth_dossier()
+    assert step_status.forms_status(dossier, birth).state == "not_started"
+    dossier.extra["forms"] = {"tk-khai-sinh": {"values": {"a": "b"}, "problems": 3}}
+    status = step_status.forms_status(dossier, birth)
+    assert status.state == "attention" and "3" in status.reason
+    dossier.extra["forms"]["tk-khai-sinh"] = {"values": {"a": "b"}, "problems": 0, "saved": False,
+                                              "output": "export/tk.pdf"}  # fmt: skip
+    status = step_status.forms_status(dossier, birth)
+    assert status.state == "attention" and "Tờ khai" in status.reason  # edited after saving
+    dossier.extra["forms"]["tk-khai-sinh"]["saved"] = True
+    assert step_status.forms_status(dossier, birth).state == "done"
+
+
+def test_a_form_given_as_a_file_counts_as_done(birth):
+    dossier = birth_dossier()
+    add(dossier, "to-khai", "to-khai.pdf")
+    assert step_status.forms_status(dossier, birth).state == "done"
+
+
+def test_scan_needs_attention_for_missing_required_documents_and_large_files(birth):
+    dossier = birth_dossier()
+    assert step_status.scan_status(dossier, birth, LIMIT).state == "not_started"
+    photo = add(dossier, "giay-chung-sinh", "gcs.jpg", kind="image", size=9 * LIMIT)
+    status = step_status.scan_status(dossier, birth, LIMIT)
+    assert status.state == "attention"
+    assert "nhân thân" in status.reason
+    add(dossier, "giay-to-tuy-than", "cccd.pdf", size=2 * LIMIT)
+    status = step_status.scan_status(dossier, birth, LIMIT, {photo.id: 100_000})
+    assert status.state == "attention" and "cccd.pdf" in status.reason
+    assert "gcs.jpg" not in status.reason  # a photo is judged by its estimated scanned size
+    dossier.component("giay-to-tuy-than").files[0].size = LIMIT // 2
+    assert step_status.scan_status(dossier, birth, LIMIT, {photo.id: 100_000}).state == "done"
+    status = step_status.scan_status(dossier, birth, LIMIT, {photo.id: 2 * LIMIT})
+    assert status.state == "attention" and "gcs.jpg" in status.reason
+
+
+def test_sign_needs_attention_while_a_must_be_signed_document_is_unsigned(birth):
+    dossier = birth_dossier()
+    form = add(dossier, "to-khai", "to-khai.pdf")
+    status = step_status.sign_status(dossier, birth)
+    assert status.state == "attention" and "Tờ khai" in status.reason
+    assert step_status.sign_status(dossier, birth, {form.id: 1}).state == "done"
+    form.signed = True
+    assert step_status.sign_status(dossier, birth).state == "done"
+
+
+def test_pack_done_after_export_until_the_dossier_changes(birth):
+    dossier = birth_dossier()
+    add(dossier, "to-khai", "to-khai.pdf")
+    assert step_status.pack_status(dossier).state == "not_started"
+    step_status.record_export(dossier, "dongnai", "/tmp/x", 1)
+    assert step_status.pack_status(dossier).state == "done"
+    add(dossier, "giay-chung-sinh", "gcs.jpg", kind="image")
+    status = step_status.pack_status(dossier)
+    assert status.state == "attention"
+
+
+def test_pack_attention_lists_the_blocking_problems(birth, tmp_path):
+    from dossier.catalog import load_portal
+    from dossier.checklist import check
+
+    workspace = Workspace.create(tmp_path / "d", "1.001193", component_ids=["to-khai"])
+    checklist = check(workspace, birth, load_portal("dongnai"))
+    assert not checklist.ready
+    status = step_status.pack_status(workspace.dossier, checklist)
+    assert status.state == "attention"
+    assert str(len(checklist.blocking)) in status.reason
+
+
+def _tooltips(window) -> dict[str, str]:
+    return {
+        step_id: window.sidebar.item(row).toolTip() for row, step_id in enumerate(window.step_ids())
+    }
+
+
+def test_sidebar_shows_states_on_open_and_follows_changes(main_window, app_context, qtbot):
+    from desktop.sample import create_sample_dossier
+
+    folder = create_sample_dossier(app_context.dossier_root)
+    main_window.open_dossier(folder)
+    assert set(main_window.pages) <= {"details"}  # the other pages are not built yet
+    tips = _tooltips(main_window)
+    assert tips["procedure"].startswith("Đã xong")
+    assert tips["forms"].startswith("Đã xong")  # the sample's declaration is a file
+    assert tips["scan"].startswith("Cần xem lại") and "nhân thân" in tips["scan"]
+    assert tips["sign"].startswith("Cần xem lại")
+    assert tips["pack"].startswith("Chưa bắt đầu")
+    attention = main_window.sidebar.item(main_window.step_ids().index("scan"))
+    assert not attention.icon().isNull()
+    assert attention.data(Qt.ItemDataRole.AccessibleDescriptionRole) == tips["scan"]
+
+    # the dossier changes: the sidebar follows without visiting the page
+    for entry in main_window.session.dossier.components:
+        for item in entry.files:
+            item.signed = True
+    main_window.session.mark_changed()
+    qtbot.waitUntil(lambda: _tooltips(main_window)["sign"].startswith("Đã xong"), timeout=3000)
+
+
+def test_built_pages_agree_with_the_dossier_alone(main_window, app_context, qtbot):
+    from desktop.sample import create_sample_dossier
+
+    main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
+    before = {step: main_window.step_status(step) for step in ("forms", "sign", "pack")}
+    main_window.create_all_pages()
+    after = {step: main_window.step_status(step) for step in ("forms", "sign", "pack")}
+    assert {k: v.state for k, v in before.items()} == {k: v.state for k, v in after.items()}
