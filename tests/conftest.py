@@ -42,3 +42,21 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     i18n.set_language("vi")
     yield
     i18n.set_language("vi")
+
+
+@pytest.fixture
+def shown_errors():
+    """Error dialogs are shown without a modal loop and collected here (GUI tests)."""
+    from ui import error_dialog
+
+    dialogs: list = []
+
+    def present(dialog):
+        dialog.show()
+        dialogs.append(dialog)
+
+    error_dialog.set_presenter(present)
+    yield dialogs
+    error_dialog.set_presenter(None)
+    for dialog in dialogs:
+        dialog.close()

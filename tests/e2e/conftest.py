@@ -12,7 +12,6 @@ import subprocess
 import pytest
 
 from tests.signing.pki import SOFTHSM_MODULE, build_pki, make_softhsm_token, softhsm_available
-from ui import error_dialog
 
 
 @pytest.fixture(scope="session")
@@ -54,22 +53,6 @@ def e2e_token(e2e_pki, tmp_path_factory):
     else:
         os.environ["SOFTHSM2_CONF"] = old
     _unload_softhsm()
-
-
-@pytest.fixture
-def shown_errors():
-    """Error dialogs are shown without a modal loop and collected here."""
-    dialogs: list = []
-
-    def present(dialog):
-        dialog.show()
-        dialogs.append(dialog)
-
-    error_dialog.set_presenter(present)
-    yield dialogs
-    error_dialog.set_presenter(None)
-    for dialog in dialogs:
-        dialog.close()
 
 
 @pytest.fixture(params=["vi", "en"])

@@ -4,24 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ui import error_dialog
-
-
-@pytest.fixture
-def shown_errors():
-    """Error dialogs are shown without a modal loop and collected here."""
-    dialogs: list = []
-
-    def present(dialog):
-        dialog.show()
-        dialogs.append(dialog)
-
-    error_dialog.set_presenter(present)
-    yield dialogs
-    error_dialog.set_presenter(None)
-    for dialog in dialogs:
-        dialog.close()
-
 
 @pytest.fixture
 def app_context(qapp, tmp_path, shown_errors):
