@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -39,6 +38,8 @@ def setup_logging(*, console: bool = False, level: int = logging.INFO) -> Path:
     if _configured is not None:
         return _configured
     path = log_file_path()
+    import logging.handlers  # socket, pickle...: not needed before the window shows
+
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
