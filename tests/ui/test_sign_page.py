@@ -219,3 +219,4 @@ def test_an_id_card_sheet_is_listed_once_and_signed_for_both_sides(
     assert front.signed and back.signed and front.derived == back.derived != unsigned
     assert front.derived.endswith("(đã ký).pdf")
     assert page.file_list.count() == 1
+    assert page.step_status().reason == "Đã ký 1 tệp."  # one sheet, not one per side
