@@ -1,10 +1,11 @@
 """Collect the `_("...")` strings of the code into the Vietnamese .ts files.
 
-Run `make translations`. Each Python module with strings has its own Qt Linguist file
-resources/translations/vi/<dotted.module.name>.ts, so people working on different modules
-never edit the same file. A new string already translated in another module gets that
-translation; otherwise it is added as unfinished (empty) for a translator to fill. Strings no
-longer in the code are dropped. The exit status is 1 while anything is left to translate.
+Run `make translations`. Each Python module with strings of its own has its own Qt Linguist
+file resources/translations/vi/<dotted.module.name>.ts, so people working on different modules
+rarely edit the same file; a string used by several modules is translated once, in shared.ts.
+A new string already translated elsewhere gets that translation; otherwise it is added as
+unfinished (empty) for a translator to fill. Strings no longer in the code are dropped. The
+exit status is 1 while anything is left to translate.
 """
 
 from __future__ import annotations
@@ -82,23 +83,41 @@ def write_ts(path: Path, language: str, context_name: str, entries: dict[str, st
     )
 
 
+SHARED = "shared"  # strings used by several modules: translated once, in shared.ts
+
+
+def split_shared(modules: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Module -> strings used by it alone; strings used by 2+ modules go under SHARED."""
+    users: dict[str, int] = {}
+    for strings in modules.values():
+        for text in strings:
+            users[text] = users.get(text, 0) + 1
+    files = {m: [t for t in strings if users[t] == 1] for m, strings in modules.items()}
+    files = {m: strings for m, strings in files.items() if strings}
+    shared = sorted(t for t, count in users.items() if count > 1)
+    if shared:
+        files[SHARED] = shared
+    return files
+
+
 def update_language(language: str, modules: dict[str, list[str]]) -> dict[str, int]:
     folder = ROOT / "resources" / "translations" / language
     folder.mkdir(parents=True, exist_ok=True)
-    existing = {p.stem: read_ts(p) for p in folder.glob("*.ts")}
-    known: dict[str, str] = {}
+    existing = {p.stem: read_ts(p) for p in sorted(folder.glob("*.ts"))}
+    known: dict[str, str] = {}  # what the app shows today: later files win, as at run time
     for table in existing.values():
         known.update({s: t for s, t in table.items() if t})
     missing: dict[str, int] = {}
-    for module, strings in modules.items():
-        old = existing.get(module, {})
+    files = split_shared(modules)
+    for name, strings in files.items():
+        old = existing.get(name, {})
         entries = {s: old.get(s) or known.get(s, "") for s in strings}
-        if entries != old or not (folder / f"{module}.ts").exists():
-            write_ts(folder / f"{module}.ts", language, module, entries)
+        if entries != old or not (folder / f"{name}.ts").exists():
+            write_ts(folder / f"{name}.ts", language, name, entries)
         count = sum(1 for text in entries.values() if not text)
         if count:
-            missing[module] = count
-    for stale in set(existing) - set(modules):
+            missing[name] = count
+    for stale in set(existing) - set(files):
         (folder / f"{stale}.ts").unlink()
     return missing
 

@@ -4,20 +4,8 @@
   <context>
     <name>common.schema</name>
     <message>
-      <source>(top level)</source>
-      <translation>(cấp ngoài cùng)</translation>
-    </message>
-    <message>
-      <source>an object is expected</source>
-      <translation>cần một đối tượng (object)</translation>
-    </message>
-    <message>
       <source>unknown key</source>
       <translation>khóa không được biết</translation>
-    </message>
-    <message>
-      <source>invalid data in field {field}: {problem}</source>
-      <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
     </message>
     <message>
       <source>a list is expected</source>
@@ -28,10 +16,6 @@
       <translation>cần một số</translation>
     </message>
     <message>
-      <source>a whole number is expected</source>
-      <translation>cần một số nguyên</translation>
-    </message>
-    <message>
       <source>text</source>
       <translation>văn bản</translation>
     </message>
@@ -40,16 +24,8 @@
       <translation>true hoặc false</translation>
     </message>
     <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>unexpected value {value!r}</source>
       <translation>giá trị không hợp lệ {value!r}</translation>
-    </message>
-    <message>
-      <source>required field is missing</source>
-      <translation>thiếu trường bắt buộc</translation>
     </message>
     <message>
       <source>{value!r} is not one of {allowed}</source>
@@ -58,14 +34,6 @@
     <message>
       <source>{expected} is expected</source>
       <translation>cần {expected}</translation>
-    </message>
-    <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
-    </message>
-    <message>
-      <source>not valid JSON (line {line}, column {col})</source>
-      <translation>không phải JSON hợp lệ (dòng {line}, cột {col})</translation>
     </message>
   </context>
 </TS>

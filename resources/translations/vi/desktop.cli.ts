@@ -16,10 +16,6 @@
       <translation>LỆNH</translation>
     </message>
     <message>
-      <source>Cancelled by the user.</source>
-      <translation>Người dùng đã hủy.</translation>
-    </message>
-    <message>
       <source>unexpected error</source>
       <translation>lỗi không mong muốn</translation>
     </message>

@@ -8,10 +8,6 @@
       <translation>tra cứu danh mục thủ tục hành chính</translation>
     </message>
     <message>
-      <source>ACTION</source>
-      <translation>THAO_TÁC</translation>
-    </message>
-    <message>
       <source>find procedures by name, code or keyword, like the portal</source>
       <translation>tìm thủ tục theo tên, mã hoặc từ khóa, như trên Cổng dịch vụ công</translation>
     </message>
@@ -36,16 +32,8 @@
       <translation>mức độ dịch vụ công trực tuyến</translation>
     </message>
     <message>
-      <source>print JSON</source>
-      <translation>in ra JSON</translation>
-    </message>
-    <message>
       <source>show a procedure and its checklist of documents</source>
       <translation>xem chi tiết thủ tục và danh mục giấy tờ cần chuẩn bị</translation>
-    </message>
-    <message>
-      <source>procedure code, e.g. 1.001193</source>
-      <translation>mã thủ tục, ví dụ 1.001193</translation>
     </message>
     <message>
       <source>use an updated catalog file (checked whole before it is used)</source>
@@ -80,68 +68,8 @@
       <translation>Chưa nhập danh mục nào; đang dùng danh mục có sẵn.</translation>
     </message>
     <message>
-      <source>Procedure code</source>
-      <translation>Mã thủ tục</translation>
-    </message>
-    <message>
-      <source>Procedure field</source>
-      <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-      <source>Implementing level</source>
-      <translation>Cấp thực hiện</translation>
-    </message>
-    <message>
-      <source>Implementing agencies</source>
-      <translation>Cơ quan thực hiện</translation>
-    </message>
-    <message>
-      <source>Documents to prepare</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
       <source>must be signed (signature required)</source>
       <translation>phải ký</translation>
-    </message>
-    <message>
-      <source>Catalog {version} imported: {count} procedures.</source>
-      <translation>Đã nhập danh mục {version}: {count} thủ tục.</translation>
-    </message>
-    <message>
-      <source>unverified value</source>
-      <translation>chưa kiểm chứng</translation>
-    </message>
-    <message>
-      <source>Online service levels</source>
-      <translation>Mức độ dịch vụ công trực tuyến</translation>
-    </message>
-    <message>
-      <source>Processing time</source>
-      <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-      <source>Fees and charges</source>
-      <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-      <source>Result delivery</source>
-      <translation>Cách nhận kết quả</translation>
-    </message>
-    <message>
-      <source>Legal basis</source>
-      <translation>Căn cứ pháp lý</translation>
-    </message>
-    <message>
-      <source>Procedure result</source>
-      <translation>Kết quả thực hiện</translation>
-    </message>
-    <message>
-      <source>Procedure steps</source>
-      <translation>Trình tự thực hiện</translation>
-    </message>
-    <message>
-      <source>{count} copies</source>
-      <translation>{count} bản</translation>
     </message>
     <message>
       <source>form {id}</source>

@@ -8,16 +8,8 @@
       <translation>tạo và xem thư mục hồ sơ</translation>
     </message>
     <message>
-      <source>ACTION</source>
-      <translation>THAO_TÁC</translation>
-    </message>
-    <message>
       <source>create a new dossier folder</source>
       <translation>tạo thư mục hồ sơ mới</translation>
-    </message>
-    <message>
-      <source>procedure code, e.g. 1.001193</source>
-      <translation>mã thủ tục, ví dụ 1.001193</translation>
     </message>
     <message>
       <source>applicant profile (JSON)</source>
@@ -38,10 +30,6 @@
     <message>
       <source>show a dossier</source>
       <translation>xem một hồ sơ</translation>
-    </message>
-    <message>
-      <source>print JSON</source>
-      <translation>in ra JSON</translation>
     </message>
     <message>
       <source>pack a dossier into one .hoso file</source>
@@ -68,32 +56,12 @@
       <translation>thư mục chứa các hồ sơ (mặc định: thư mục hồ sơ chung)</translation>
     </message>
     <message>
-      <source>an object is expected</source>
-      <translation>cần một đối tượng (object)</translation>
-    </message>
-    <message>
       <source>Note: dossier.json was damaged; the backup copy was opened.</source>
       <translation>Lưu ý: tệp dossier.json bị hỏng; đã mở bản sao lưu.</translation>
     </message>
     <message>
       <source>the file already exists (use --force to replace it)</source>
       <translation>tệp đã tồn tại (dùng --force để ghi đè)</translation>
-    </message>
-    <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
-      <source>not a regular file</source>
-      <translation>không phải là tệp thông thường</translation>
-    </message>
-    <message>
-      <source>Applicant</source>
-      <translation>Người nộp</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>Trạng thái</translation>
     </message>
     <message>
       <source>Step</source>
@@ -108,28 +76,12 @@
       <translation>Phiên bản lưu</translation>
     </message>
     <message>
-      <source>unknown procedure code: {code}</source>
-      <translation>mã thủ tục không có trong danh mục: {code}</translation>
-    </message>
-    <message>
       <source>file(s)</source>
       <translation>tệp</translation>
     </message>
     <message>
       <source>skipped</source>
       <translation>bỏ qua</translation>
-    </message>
-    <message>
-      <source>invalid data in field {field}: {problem}</source>
-      <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
-    </message>
-    <message>
-      <source>text is expected</source>
-      <translation>cần một chuỗi văn bản</translation>
-    </message>
-    <message>
-      <source>Procedure</source>
-      <translation>Thủ tục</translation>
     </message>
   </context>
 </TS>

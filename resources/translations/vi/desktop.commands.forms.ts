@@ -8,10 +8,6 @@
       <translation>liệt kê các trường và chỗ trống của một tờ khai</translation>
     </message>
     <message>
-      <source>print JSON</source>
-      <translation>in ra JSON</translation>
-    </message>
-    <message>
       <source>password of an encrypted PDF</source>
       <translation>mật khẩu của tệp PDF được mã hóa</translation>
     </message>
@@ -32,10 +28,6 @@
       <translation>một giá trị: tên trường, mã chỗ trống (p1b3), khóa hồ sơ hoặc vai_trò.khóa</translation>
     </message>
     <message>
-      <source>output PDF</source>
-      <translation>tệp PDF kết quả</translation>
-    </message>
-    <message>
       <source>no fields left (for upload)</source>
       <translation>không giữ lại trường nào (để nộp trực tuyến)</translation>
     </message>
@@ -50,10 +42,6 @@
     <message>
       <source>citizen profiles</source>
       <translation>hồ sơ công dân</translation>
-    </message>
-    <message>
-      <source>ACTION</source>
-      <translation>THAO_TÁC</translation>
     </message>
     <message>
       <source>list the saved profiles</source>

@@ -8,10 +8,6 @@
       <translation>Chưa sẵn sàng: hãy khắc phục các lỗi chặn trước.</translation>
     </message>
     <message>
-      <source>Saved.</source>
-      <translation>Đã lưu.</translation>
-    </message>
-    <message>
       <source>check a dossier against its procedure</source>
       <translation>kiểm tra hồ sơ theo thủ tục</translation>
     </message>
@@ -60,14 +56,6 @@
       <translation>tệp JSON danh mục thủ tục (mặc định: danh mục có sẵn)</translation>
     </message>
     <message>
-      <source>required</source>
-      <translation>bắt buộc</translation>
-    </message>
-    <message>
-      <source>optional</source>
-      <translation>không bắt buộc</translation>
-    </message>
-    <message>
       <source>not given</source>
       <translation>chưa có</translation>
     </message>
@@ -80,28 +68,12 @@
       <translation>cảnh báo</translation>
     </message>
     <message>
-      <source>Ready to export.</source>
-      <translation>Sẵn sàng để xuất.</translation>
-    </message>
-    <message>
-      <source>signed, unchanged</source>
-      <translation>đã ký số, giữ nguyên</translation>
-    </message>
-    <message>
-      <source>compressed</source>
-      <translation>đã nén</translation>
-    </message>
-    <message>
       <source>{files} file(s), {size} (inputs {inputs}) in {folder}</source>
       <translation>{files} tệp, {size} (đầu vào {inputs}) trong {folder}</translation>
     </message>
     <message>
       <source>procedure {code} is not in the catalog</source>
       <translation>thủ tục {code} không có trong danh mục</translation>
-    </message>
-    <message>
-      <source>page(s)</source>
-      <translation>trang</translation>
     </message>
     <message>
       <source>Print PDF: {path} ({pages} pages, {size})</source>

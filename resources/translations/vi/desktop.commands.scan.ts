@@ -20,10 +20,6 @@
       <translation>ảnh hoặc tệp PDF</translation>
     </message>
     <message>
-      <source>output PDF</source>
-      <translation>tệp PDF đầu ra</translation>
-    </message>
-    <message>
       <source>paper size</source>
       <translation>khổ giấy</translation>
     </message>
@@ -68,24 +64,12 @@
       <translation>tìm các góc của giấy tờ trong ảnh chụp (JSON)</translation>
     </message>
     <message>
-      <source>No input files.</source>
-      <translation>Chưa có tệp đầu vào.</translation>
-    </message>
-    <message>
-      <source>Corners can only be given for a single image.</source>
-      <translation>Chỉ có thể chỉ định các góc cho một ảnh duy nhất.</translation>
-    </message>
-    <message>
       <source>--id-card takes exactly the front and the back images.</source>
       <translation>--id-card cần đúng hai ảnh: mặt trước và mặt sau.</translation>
     </message>
     <message>
       <source>not a size: {value}</source>
       <translation>không phải dung lượng hợp lệ: {value}</translation>
-    </message>
-    <message>
-      <source>page(s)</source>
-      <translation>trang</translation>
     </message>
   </context>
 </TS>

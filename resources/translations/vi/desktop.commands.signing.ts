@@ -4,10 +4,6 @@
   <context>
     <name>desktop.commands.signing</name>
     <message>
-      <source>yes</source>
-      <translation>có</translation>
-    </message>
-    <message>
       <source>no</source>
       <translation>không</translation>
     </message>
@@ -112,10 +108,6 @@
       <translation>tải OCSP/CRL qua mạng</translation>
     </message>
     <message>
-      <source>print JSON</source>
-      <translation>in kết quả dạng JSON</translation>
-    </message>
-    <message>
       <source>read the PDF password from stdin</source>
       <translation>đọc mật khẩu tệp PDF từ stdin</translation>
     </message>
@@ -168,10 +160,6 @@
       <translation>Mật khẩu của {file}: </translation>
     </message>
     <message>
-      <source>Signer</source>
-      <translation>Người ký</translation>
-    </message>
-    <message>
       <source>issued by</source>
       <translation>cấp bởi</translation>
     </message>
@@ -194,10 +182,6 @@
     <message>
       <source>trusted</source>
       <translation>tin cậy</translation>
-    </message>
-    <message>
-      <source>Signed part</source>
-      <translation>Phần được ký</translation>
     </message>
     <message>
       <source>changes after signing</source>

@@ -8,10 +8,6 @@
       <translation>thư mục đích đã tồn tại và không trống</translation>
     </message>
     <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>the archive holds no dossier.json</source>
       <translation>tệp nén không chứa dossier.json</translation>
     </message>
@@ -52,8 +48,8 @@
       <translation>tệp nén có quá nhiều mục ({count}, tối đa {limit})</translation>
     </message>
     <message>
-      <source>Could not write the file: {reason}</source>
-      <translation>Không ghi được tệp: {reason}</translation>
+      <source>file {name} of component {component} is missing or altered</source>
+      <translation>tệp {name} của thành phần {component} bị thiếu hoặc đã bị thay đổi</translation>
     </message>
     <message>
       <source>link or special file in the archive: {name}</source>
@@ -74,14 +70,6 @@
     <message>
       <source>the dossier in the archive is invalid: {reason}</source>
       <translation>hồ sơ trong tệp nén không hợp lệ: {reason}</translation>
-    </message>
-    <message>
-      <source>file {name} of component {component} is missing or altered</source>
-      <translation>tệp {name} của thành phần {component} bị thiếu hoặc đã bị thay đổi</translation>
-    </message>
-    <message>
-      <source>cannot create the folder: {reason}</source>
-      <translation>không tạo được thư mục: {reason}</translation>
     </message>
   </context>
 </TS>

@@ -52,6 +52,14 @@
       <translation>Trực tuyến (bản điện tử)</translation>
     </message>
     <message>
+      <source>component id {value!r} is used twice</source>
+      <translation>mã thành phần hồ sơ {value!r} bị dùng hai lần</translation>
+    </message>
+    <message>
+      <source>procedure code {value!r} is used twice</source>
+      <translation>mã thủ tục {value!r} bị dùng hai lần</translation>
+    </message>
+    <message>
       <source>Set by the province</source>
       <translation>Do tỉnh quy định</translation>
     </message>
@@ -82,14 +90,6 @@
     <message>
       <source>must be at least 8</source>
       <translation>phải từ 8 trở lên</translation>
-    </message>
-    <message>
-      <source>invalid data in field {field}: {problem}</source>
-      <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
-    </message>
-    <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
     </message>
     <message>
       <source>a file is expected, not a folder</source>
@@ -132,28 +132,8 @@
       <translation>tệp quá lớn, không phải tệp danh mục ({size} MB)</translation>
     </message>
     <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
-    </message>
-    <message>
-      <source>not valid JSON (line {line}, column {col})</source>
-      <translation>không phải JSON hợp lệ (dòng {line}, cột {col})</translation>
-    </message>
-    <message>
       <source>{value!r} is not a file extension like "pdf"</source>
       <translation>{value!r} không phải phần mở rộng tệp dạng "pdf"</translation>
-    </message>
-    <message>
-      <source>component id {value!r} is used twice</source>
-      <translation>mã thành phần hồ sơ {value!r} bị dùng hai lần</translation>
-    </message>
-    <message>
-      <source>procedure code {value!r} is used twice</source>
-      <translation>mã thủ tục {value!r} bị dùng hai lần</translation>
-    </message>
-    <message>
-      <source>unknown procedure code: {code}</source>
-      <translation>mã thủ tục không có trong danh mục: {code}</translation>
     </message>
     <message>
       <source>cannot remove the file: {reason}</source>

@@ -48,10 +48,6 @@
       <translation>hồ sơ này thuộc thủ tục {dossier}, không phải {procedure}</translation>
     </message>
     <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
-    </message>
-    <message>
       <source>required component missing: {name}</source>
       <translation>thiếu thành phần bắt buộc: {name}</translation>
     </message>

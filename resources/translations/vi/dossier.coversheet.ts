@@ -4,44 +4,12 @@
   <context>
     <name>dossier.coversheet</name>
     <message>
-      <source>Procedure</source>
-      <translation>Thủ tục</translation>
-    </message>
-    <message>
-      <source>Procedure code</source>
-      <translation>Mã thủ tục</translation>
-    </message>
-    <message>
       <source>Receiving agency</source>
       <translation>Cơ quan tiếp nhận</translation>
     </message>
     <message>
-      <source>Applicant</source>
-      <translation>Người nộp hồ sơ</translation>
-    </message>
-    <message>
       <source>Prepared on</source>
       <translation>Ngày lập</translation>
-    </message>
-    <message>
-      <source>Result received</source>
-      <translation>Nhận kết quả</translation>
-    </message>
-    <message>
-      <source>Fee payment</source>
-      <translation>Nộp phí, lệ phí</translation>
-    </message>
-    <message>
-      <source>No.</source>
-      <translation>STT</translation>
-    </message>
-    <message>
-      <source>Dossier component</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
-      <source>Pages</source>
-      <translation>Số trang</translation>
     </message>
     <message>
       <source>Digitally signed</source>
@@ -68,20 +36,12 @@
       <translation>Phiếu kèm theo hồ sơ</translation>
     </message>
     <message>
-      <source>optional</source>
-      <translation>không bắt buộc</translation>
-    </message>
-    <message>
       <source>not included</source>
       <translation>không nộp</translation>
     </message>
     <message>
       <source>Dossier components</source>
       <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>có</translation>
     </message>
     <message>
       <source>Total</source>

@@ -28,14 +28,6 @@
       <translation>nộp cho bưu điện khi nhận kết quả</translation>
     </message>
     <message>
-      <source>required</source>
-      <translation>bắt buộc</translation>
-    </message>
-    <message>
-      <source>optional</source>
-      <translation>không bắt buộc</translation>
-    </message>
-    <message>
       <source>Each file is at most {limit} MB, as the portal asks.</source>
       <translation>Mỗi tệp không quá {limit} MB theo yêu cầu của cổng.</translation>
     </message>
@@ -56,14 +48,6 @@
       <translation>Khai báo thông tin hồ sơ, chọn cách nhận kết quả ({delivery}), rồi tải tệp của từng thành phần hồ sơ dưới đây bằng nút “Tải tệp lên”.</translation>
     </message>
     <message>
-      <source>Procedure code</source>
-      <translation>Mã thủ tục</translation>
-    </message>
-    <message>
-      <source>Portal</source>
-      <translation>Cổng dịch vụ công</translation>
-    </message>
-    <message>
       <source>Steps on the portal</source>
       <translation>Các bước trên cổng dịch vụ công</translation>
     </message>
@@ -72,32 +56,12 @@
       <translation>Các tệp cần tải lên (“Tải tệp lên”)</translation>
     </message>
     <message>
-      <source>Dossier component</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
-    </message>
-    <message>
-      <source>Result received</source>
-      <translation>Nhận kết quả</translation>
-    </message>
-    <message>
-      <source>Fee payment</source>
-      <translation>Nộp phí, lệ phí</translation>
-    </message>
-    <message>
       <source>by public post (Bưu chính công ích) to: {address}</source>
       <translation>qua dịch vụ bưu chính công ích đến: {address}</translation>
     </message>
     <message>
       <source>How to submit: {name}</source>
       <translation>Hướng dẫn nộp hồ sơ: {name}</translation>
-    </message>
-    <message>
-      <source>nothing to upload</source>
-      <translation>không có tệp để tải lên</translation>
     </message>
   </context>
 </TS>

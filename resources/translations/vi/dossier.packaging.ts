@@ -4,10 +4,6 @@
   <context>
     <name>dossier.packaging</name>
     <message>
-      <source>Done</source>
-      <translation>Đã xong</translation>
-    </message>
-    <message>
       <source>Writing the PDF</source>
       <translation>Đang ghi tệp PDF</translation>
     </message>
@@ -70,10 +66,6 @@
     <message>
       <source>Could not write the export: {reason}</source>
       <translation>Không ghi được bản xuất: {reason}</translation>
-    </message>
-    <message>
-      <source>Could not write the file: {reason}</source>
-      <translation>Không ghi được tệp: {reason}</translation>
     </message>
     <message>
       <source>the signed file of “{name}” is {size} MB, over the limit of {limit} MB; a signed file cannot be compressed without breaking its signature</source>

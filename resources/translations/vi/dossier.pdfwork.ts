@@ -4,28 +4,12 @@
   <context>
     <name>dossier.pdfwork</name>
     <message>
-      <source>the PDF is protected by a password</source>
-      <translation>tệp PDF được bảo vệ bằng mật khẩu</translation>
-    </message>
-    <message>
-      <source>the PDF has no pages</source>
-      <translation>tệp PDF không có trang nào</translation>
-    </message>
-    <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>cannot read the PDF: {reason}</source>
       <translation>không đọc được tệp PDF: {reason}</translation>
     </message>
     <message>
       <source>the image is too large ({pixels} million pixels)</source>
       <translation>ảnh quá lớn ({pixels} triệu điểm ảnh)</translation>
-    </message>
-    <message>
-      <source>cannot read the image: {reason}</source>
-      <translation>không đọc được ảnh: {reason}</translation>
     </message>
   </context>
 </TS>

@@ -4,10 +4,6 @@
   <context>
     <name>dossier.separators</name>
     <message>
-      <source>Done</source>
-      <translation>Đã xong</translation>
-    </message>
-    <message>
       <source>Separator sheets</source>
       <translation>Tờ phân cách</translation>
     </message>
@@ -30,10 +26,6 @@
     <message>
       <source>page {number} is a separator sheet of another procedure ({code})</source>
       <translation>trang {number} là tờ phân cách của thủ tục khác ({code})</translation>
-    </message>
-    <message>
-      <source>cannot read the image: {reason}</source>
-      <translation>không đọc được ảnh: {reason}</translation>
     </message>
   </context>
 </TS>

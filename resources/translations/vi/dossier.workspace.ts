@@ -4,32 +4,8 @@
   <context>
     <name>dossier.workspace</name>
     <message>
-      <source>a whole number is expected</source>
-      <translation>cần một số nguyên</translation>
-    </message>
-    <message>
-      <source>(top level)</source>
-      <translation>(cấp ngoài cùng)</translation>
-    </message>
-    <message>
-      <source>an object is expected</source>
-      <translation>cần một đối tượng (object)</translation>
-    </message>
-    <message>
-      <source>invalid data in field {field}: {problem}</source>
-      <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
-    </message>
-    <message>
-      <source>text is expected</source>
-      <translation>cần một chuỗi văn bản</translation>
-    </message>
-    <message>
       <source>duplicate id</source>
       <translation>mã bị trùng</translation>
-    </message>
-    <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
     </message>
     <message>
       <source>a file with this name already exists</source>
@@ -46,10 +22,6 @@
     <message>
       <source>this folder does not contain a dossier (dossier.json)</source>
       <translation>thư mục này không chứa hồ sơ (dossier.json)</translation>
-    </message>
-    <message>
-      <source>not a regular file</source>
-      <translation>không phải là tệp thông thường</translation>
     </message>
     <message>
       <source>the component id is empty</source>
@@ -72,24 +44,12 @@
       <translation>chưa có cách chuyển đổi hồ sơ từ định dạng {version}</translation>
     </message>
     <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
-    </message>
-    <message>
       <source>the dossier file is damaged: {reason}</source>
       <translation>tệp hồ sơ bị hỏng: {reason}</translation>
     </message>
     <message>
       <source>path outside the dossier: {path}</source>
       <translation>đường dẫn nằm ngoài hồ sơ: {path}</translation>
-    </message>
-    <message>
-      <source>the file is empty</source>
-      <translation>tệp trống</translation>
-    </message>
-    <message>
-      <source>cannot create the folder: {reason}</source>
-      <translation>không tạo được thư mục: {reason}</translation>
     </message>
     <message>
       <source>cannot copy the file: {reason}</source>

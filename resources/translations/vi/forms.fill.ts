@@ -4,14 +4,6 @@
   <context>
     <name>forms.fill</name>
     <message>
-      <source>Opening the form</source>
-      <translation>Đang mở tờ khai</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>Đã xong</translation>
-    </message>
-    <message>
       <source>the form is signed: it can only be filled as an editable copy (flattening would break the signature)</source>
       <translation>tờ khai đã được ký số: chỉ có thể điền thành bản còn chỉnh sửa được (làm phẳng sẽ làm hỏng chữ ký)</translation>
     </message>
@@ -50,10 +42,6 @@
     <message>
       <source>the copy is saved without the password protection</source>
       <translation>bản sao được lưu không kèm mật khẩu bảo vệ</translation>
-    </message>
-    <message>
-      <source>Could not write the file: {reason}</source>
-      <translation>Không ghi được tệp: {reason}</translation>
     </message>
   </context>
 </TS>

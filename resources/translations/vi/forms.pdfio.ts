@@ -4,16 +4,8 @@
   <context>
     <name>forms.pdfio</name>
     <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>not a file</source>
       <translation>không phải là tệp</translation>
-    </message>
-    <message>
-      <source>the file is empty</source>
-      <translation>tệp trống</translation>
     </message>
     <message>
       <source>this is a Word document, not a PDF; convert it first (hoso fill converts it when LibreOffice is installed)</source>
@@ -26,10 +18,6 @@
     <message>
       <source>the PDF is encrypted for a certificate holder; it cannot be opened here</source>
       <translation>tệp PDF được mã hóa cho người giữ chứng thư số; không thể mở tại đây</translation>
-    </message>
-    <message>
-      <source>the PDF is protected by a password</source>
-      <translation>tệp PDF được bảo vệ bằng mật khẩu</translation>
     </message>
     <message>
       <source>the password does not open this PDF</source>

@@ -8,14 +8,6 @@
       <translation>mã hồ sơ không hợp lệ {id!r}</translation>
     </message>
     <message>
-      <source>invalid data in field {field}: {problem}</source>
-      <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
-    </message>
-    <message>
-      <source>required field is missing</source>
-      <translation>thiếu trường bắt buộc</translation>
-    </message>
-    <message>
       <source>no profile with id {id!r}</source>
       <translation>không có hồ sơ nào mang mã {id!r}</translation>
     </message>

@@ -12,10 +12,6 @@
       <translation>mã QR này không phải của thẻ căn cước công dân gắn chip</translation>
     </message>
     <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>the image is too large</source>
       <translation>ảnh quá lớn</translation>
     </message>

@@ -4,24 +4,12 @@
   <context>
     <name>scanning.pipeline</name>
     <message>
-      <source>Done</source>
-      <translation>Đã xong</translation>
-    </message>
-    <message>
       <source>Scanning pages...</source>
       <translation>Đang quét các trang...</translation>
     </message>
     <message>
       <source>No page edge was found: the whole image is used.</source>
       <translation>Không tìm thấy mép giấy: dùng toàn bộ ảnh.</translation>
-    </message>
-    <message>
-      <source>No input files.</source>
-      <translation>Chưa có tệp đầu vào.</translation>
-    </message>
-    <message>
-      <source>Corners can only be given for a single image.</source>
-      <translation>Chỉ có thể chỉ định các góc cho một ảnh duy nhất.</translation>
     </message>
     <message>
       <source>The resolution must be between 50 and 1200 DPI.</source>

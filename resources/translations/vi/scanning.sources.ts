@@ -8,10 +8,6 @@
       <translation>Máy quét WIA chỉ dùng được trên Windows.</translation>
     </message>
     <message>
-      <source>Cancelled by the user.</source>
-      <translation>Người dùng đã hủy.</translation>
-    </message>
-    <message>
       <source>The scanner did not answer in time.</source>
       <translation>Máy quét không phản hồi kịp thời.</translation>
     </message>

@@ -8,20 +8,12 @@
       <translation>Đang đọc tệp PDF</translation>
     </message>
     <message>
-      <source>Signed</source>
-      <translation>Đã ký</translation>
-    </message>
-    <message>
       <source>the PDF is protected by a password; give the password to sign it</source>
       <translation>tệp PDF được bảo vệ bằng mật khẩu; hãy nhập mật khẩu để ký</translation>
     </message>
     <message>
       <source>the PDF is encrypted for a certificate; this kind cannot be signed here</source>
       <translation>tệp PDF được mã hóa bằng chứng thư số; loại tệp này không ký được ở đây</translation>
-    </message>
-    <message>
-      <source>wrong password for the PDF</source>
-      <translation>mật khẩu của tệp PDF không đúng</translation>
     </message>
     <message>
       <source>the PDF is certified with 'no changes allowed': any new signature would invalidate the certification</source>
@@ -32,16 +24,8 @@
       <translation>chứng thư số đã bị nhà cung cấp thu hồi; không thể dùng để ký nữa</translation>
     </message>
     <message>
-      <source>not a readable PDF file</source>
-      <translation>không phải tệp PDF đọc được</translation>
-    </message>
-    <message>
       <source>the signed copy must be a new file, not the original</source>
       <translation>bản đã ký phải là một tệp mới, không được ghi đè tệp gốc</translation>
-    </message>
-    <message>
-      <source>Signing</source>
-      <translation>Đang ký</translation>
     </message>
     <message>
       <source>the PDF's certification data is damaged</source>
@@ -82,10 +66,6 @@
     <message>
       <source>Signing {name}</source>
       <translation>Đang ký {name}</translation>
-    </message>
-    <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
     </message>
     <message>
       <source>the signature field {name} is already signed</source>

@@ -20,10 +20,6 @@
       <translation>Nơi ký: {location}</translation>
     </message>
     <message>
-      <source>the PDF has no pages</source>
-      <translation>tệp PDF không có trang nào</translation>
-    </message>
-    <message>
       <source>the stamp box is too small</source>
       <translation>khung chữ ký quá nhỏ</translation>
     </message>

@@ -32,10 +32,6 @@
       <translation>mã PIN không đúng; chỉ còn vài lần thử trước khi token bị khóa</translation>
     </message>
     <message>
-      <source>file not found</source>
-      <translation>không tìm thấy tệp</translation>
-    </message>
-    <message>
       <source>not a PKCS#11 module (no C_GetFunctionList); maybe the CSP file</source>
       <translation>không phải thư viện PKCS#11 (không có C_GetFunctionList); có thể là tệp CSP</translation>
     </message>

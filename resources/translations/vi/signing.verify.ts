@@ -48,16 +48,8 @@
       <translation>{bad} trong {n} chữ ký có vấn đề.</translation>
     </message>
     <message>
-      <source>not a readable PDF file</source>
-      <translation>không phải tệp PDF đọc được</translation>
-    </message>
-    <message>
       <source>the PDF is protected by a password; give the password to check it</source>
       <translation>tệp PDF được bảo vệ bằng mật khẩu; hãy nhập mật khẩu để kiểm tra</translation>
-    </message>
-    <message>
-      <source>wrong password for the PDF</source>
-      <translation>mật khẩu của tệp PDF không đúng</translation>
     </message>
     <message>
       <source>Valid signature of {signer} (certificate trust not checked: no trust list given)</source>
@@ -110,10 +102,6 @@
     <message>
       <source>Checking signature {n}</source>
       <translation>Đang kiểm tra chữ ký {n}</translation>
-    </message>
-    <message>
-      <source>cannot read the file: {reason}</source>
-      <translation>không đọc được tệp: {reason}</translation>
     </message>
     <message>
       <source>INVALID: the signature cannot be checked ({reason})</source>

@@ -4,24 +4,8 @@
   <context>
     <name>ui.dialogs</name>
     <message>
-      <source>Yes</source>
-      <translation>Có</translation>
-    </message>
-    <message>
-      <source>No</source>
-      <translation>Không</translation>
-    </message>
-    <message>
       <source>OK</source>
       <translation>Đồng ý</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>Đóng</translation>
     </message>
   </context>
 </TS>

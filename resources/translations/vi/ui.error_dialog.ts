@@ -20,10 +20,6 @@
       <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>Đóng</translation>
-    </message>
-    <message>
       <source>An unexpected error occurred: {name}</source>
       <translation>Đã xảy ra lỗi không mong muốn: {name}</translation>
     </message>

@@ -16,14 +16,6 @@
       <translation>Tiến độ</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
-    </message>
-    <message>
-      <source>Hồ sơ số</source>
-      <translation>Hồ sơ số</translation>
-    </message>
-    <message>
       <source>Workflow steps</source>
       <translation>Các bước thực hiện</translation>
     </message>
@@ -108,20 +100,12 @@
       <translation>&amp;Giới thiệu Hồ sơ số</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>Đã xong</translation>
-    </message>
-    <message>
       <source>Needs attention</source>
       <translation>Cần xem lại</translation>
     </message>
     <message>
       <source>Not started</source>
       <translation>Chưa bắt đầu</translation>
-    </message>
-    <message>
-      <source>Open dossier folder</source>
-      <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
       <source>Export dossier</source>
@@ -140,20 +124,12 @@
       <translation>Giới thiệu Hồ sơ số</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>Đóng</translation>
-    </message>
-    <message>
       <source>Working…</source>
       <translation>Đang xử lý…</translation>
     </message>
     <message>
       <source>Cancelling…</source>
       <translation>Đang hủy…</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>Đã lưu.</translation>
     </message>
     <message>
       <source>Open a dossier first.</source>

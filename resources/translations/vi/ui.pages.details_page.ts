@@ -16,10 +16,6 @@
       <translation>Thông tin thủ tục</translation>
     </message>
     <message>
-      <source>Documents to prepare</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
       <source>Checklist of documents</source>
       <translation>Danh mục giấy tờ cần chuẩn bị</translation>
     </message>
@@ -56,42 +52,6 @@
       <translation>Chưa được nguồn chính thức xác nhận: hãy hỏi bộ phận một cửa.</translation>
     </message>
     <message>
-      <source>Procedure code</source>
-      <translation>Mã thủ tục</translation>
-    </message>
-    <message>
-      <source>Procedure field</source>
-      <translation>Lĩnh vực</translation>
-    </message>
-    <message>
-      <source>Implementing level</source>
-      <translation>Cấp thực hiện</translation>
-    </message>
-    <message>
-      <source>Implementing agencies</source>
-      <translation>Cơ quan thực hiện</translation>
-    </message>
-    <message>
-      <source>Processing time</source>
-      <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-      <source>Fees and charges</source>
-      <translation>Phí, lệ phí</translation>
-    </message>
-    <message>
-      <source>Result delivery</source>
-      <translation>Cách nhận kết quả</translation>
-    </message>
-    <message>
-      <source>Procedure result</source>
-      <translation>Kết quả thực hiện</translation>
-    </message>
-    <message>
-      <source>Online service levels</source>
-      <translation>Mức độ dịch vụ công trực tuyến</translation>
-    </message>
-    <message>
       <source>Document to prepare</source>
       <translation>Giấy tờ cần chuẩn bị</translation>
     </message>
@@ -120,44 +80,8 @@
       <translation>Tờ khai này điền được ở bước “Điền tờ khai”.</translation>
     </message>
     <message>
-      <source>No procedure chosen yet.</source>
-      <translation>Chưa chọn thủ tục.</translation>
-    </message>
-    <message>
-      <source>The procedure is not in the catalog.</source>
-      <translation>Thủ tục không có trong danh mục.</translation>
-    </message>
-    <message>
-      <source>Enter the postal address for the result.</source>
-      <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
-    </message>
-    <message>
-      <source>Yes</source>
-      <translation>Có</translation>
-    </message>
-    <message>
-      <source>No</source>
-      <translation>Không</translation>
-    </message>
-    <message>
-      <source>unverified value</source>
-      <translation>chưa kiểm chứng</translation>
-    </message>
-    <message>
       <source>Procedure {code} is not in the catalog. Import an updated catalog.</source>
       <translation>Thủ tục {code} không có trong danh mục. Hãy nhập danh mục cập nhật.</translation>
-    </message>
-    <message>
-      <source>Procedure steps</source>
-      <translation>Trình tự thực hiện</translation>
-    </message>
-    <message>
-      <source>Legal basis</source>
-      <translation>Căn cứ pháp lý</translation>
-    </message>
-    <message>
-      <source>{count} copies</source>
-      <translation>{count} bản</translation>
     </message>
   </context>
 </TS>

@@ -148,10 +148,6 @@
       <translation>Giá trị</translation>
     </message>
     <message>
-      <source>Opening the form</source>
-      <translation>Đang mở tờ khai</translation>
-    </message>
-    <message>
       <source>Rendering</source>
       <translation>Đang hiển thị trang</translation>
     </message>
@@ -210,10 +206,6 @@
     <message>
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
-    </message>
-    <message>
-      <source>{count} value(s) need checking.</source>
-      <translation>{count} giá trị cần kiểm tra.</translation>
     </message>
   </context>
 </TS>

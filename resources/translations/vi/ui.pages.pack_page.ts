@@ -52,10 +52,6 @@
       <translation>Hướng dẫn nộp</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
-    </message>
-    <message>
       <source>&amp;Export for upload</source>
       <translation>&amp;Xuất để tải lên</translation>
     </message>
@@ -92,10 +88,6 @@
       <translation>Danh mục kiểm tra các thành phần hồ sơ</translation>
     </message>
     <message>
-      <source>No.</source>
-      <translation>STT</translation>
-    </message>
-    <message>
       <source>Component</source>
       <translation>Thành phần</translation>
     </message>
@@ -104,28 +96,12 @@
       <translation>Bắt buộc</translation>
     </message>
     <message>
-      <source>Pages</source>
-      <translation>Số trang</translation>
-    </message>
-    <message>
       <source>Size / limit</source>
       <translation>Dung lượng / giới hạn</translation>
     </message>
     <message>
-      <source>Signed</source>
-      <translation>Ký số</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>Trạng thái</translation>
-    </message>
-    <message>
       <source>Problems found</source>
       <translation>Các vấn đề phát hiện</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
     </message>
     <message>
       <source>Size</source>
@@ -192,28 +168,8 @@
       <translation>Hãy mở hoặc tạo một hồ sơ trước.</translation>
     </message>
     <message>
-      <source>required</source>
-      <translation>bắt buộc</translation>
-    </message>
-    <message>
-      <source>optional</source>
-      <translation>không bắt buộc</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>có</translation>
-    </message>
-    <message>
       <source>Export for upload</source>
       <translation>Xuất để tải lên</translation>
-    </message>
-    <message>
-      <source>signed, unchanged</source>
-      <translation>đã ký số, giữ nguyên</translation>
-    </message>
-    <message>
-      <source>compressed</source>
-      <translation>đã nén</translation>
     </message>
     <message>
       <source>{files} file(s), {size} in all (inputs {inputs}), in {folder}</source>
@@ -248,18 +204,6 @@
       <translation>Tên tệp dự kiến (trước khi xuất).</translation>
     </message>
     <message>
-      <source>Portal</source>
-      <translation>Cổng dịch vụ công</translation>
-    </message>
-    <message>
-      <source>Dossier component</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
-      <source>Fee payment</source>
-      <translation>Nộp phí, lệ phí</translation>
-    </message>
-    <message>
       <source>Print PDF: {path} ({pages} pages)</source>
       <translation>PDF để in: {path} ({pages} trang)</translation>
     </message>
@@ -274,10 +218,6 @@
     <message>
       <source>Printing page {n}</source>
       <translation>Đang in trang {n}</translation>
-    </message>
-    <message>
-      <source>nothing to upload</source>
-      <translation>không có tệp để tải lên</translation>
     </message>
   </context>
 </TS>

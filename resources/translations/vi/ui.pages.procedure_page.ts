@@ -24,14 +24,6 @@
       <translation>Tất cả cơ quan</translation>
     </message>
     <message>
-      <source>Implementing level</source>
-      <translation>Cấp thực hiện</translation>
-    </message>
-    <message>
-      <source>Procedure field</source>
-      <translation>Lĩnh vực</translation>
-    </message>
-    <message>
       <source>&amp;Agency:</source>
       <translation>Cơ &amp;quan:</translation>
     </message>
@@ -100,32 +92,8 @@
       <translation>Không tìm thấy thủ tục nào. Hãy bớt từ khóa hoặc bỏ bộ lọc.</translation>
     </message>
     <message>
-      <source>No procedure chosen yet.</source>
-      <translation>Chưa chọn thủ tục.</translation>
-    </message>
-    <message>
-      <source>Procedure code</source>
-      <translation>Mã thủ tục</translation>
-    </message>
-    <message>
-      <source>Implementing agencies</source>
-      <translation>Cơ quan thực hiện</translation>
-    </message>
-    <message>
       <source>{count} procedure(s) found</source>
       <translation>Tìm thấy {count} thủ tục</translation>
-    </message>
-    <message>
-      <source>unverified value</source>
-      <translation>chưa kiểm chứng</translation>
-    </message>
-    <message>
-      <source>Processing time</source>
-      <translation>Thời hạn giải quyết</translation>
-    </message>
-    <message>
-      <source>Fees and charges</source>
-      <translation>Phí, lệ phí</translation>
     </message>
     <message>
       <source>Choose another procedure</source>
@@ -134,14 +102,6 @@
     <message>
       <source>A dossier for another procedure is open. Create a new dossier for this procedure? The open dossier is saved and stays in its folder.</source>
       <translation>Đang mở hồ sơ của một thủ tục khác. Tạo hồ sơ mới cho thủ tục này? Hồ sơ đang mở được lưu lại và vẫn nằm trong thư mục của nó.</translation>
-    </message>
-    <message>
-      <source>Catalog {version} imported: {count} procedures.</source>
-      <translation>Đã nhập danh mục {version}: {count} thủ tục.</translation>
-    </message>
-    <message>
-      <source>Procedure {code} is not in the catalog.</source>
-      <translation>Thủ tục {code} không có trong danh mục.</translation>
     </message>
   </context>
 </TS>

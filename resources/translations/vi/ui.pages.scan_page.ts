@@ -24,10 +24,6 @@
       <translation>Ảnh gốc</translation>
     </message>
     <message>
-      <source>Dossier component</source>
-      <translation>Thành phần hồ sơ</translation>
-    </message>
-    <message>
       <source>Add photos or PDF…</source>
       <translation>Thêm ảnh hoặc PDF…</translation>
     </message>

@@ -48,10 +48,6 @@
       <translation>Tệp chứng thư số (.p12/.pfx)</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>Chọn…</translation>
-    </message>
-    <message>
       <source>Choose the certificate file</source>
       <translation>Chọn tệp chứng thư số</translation>
     </message>
@@ -196,10 +192,6 @@
       <translation>Hãy thêm máy chủ cấp dấu thời gian (TSA) trong phần Cài đặt để dùng mức chữ ký này.</translation>
     </message>
     <message>
-      <source>Digital signature</source>
-      <translation>Ký số</translation>
-    </message>
-    <message>
       <source>There is no PDF to sign.</source>
       <translation>Không có tệp PDF nào để ký.</translation>
     </message>
@@ -224,10 +216,6 @@
       <translation>Hãy tìm token trước, rồi chọn chứng thư số.</translation>
     </message>
     <message>
-      <source>Signing</source>
-      <translation>Đang ký</translation>
-    </message>
-    <message>
       <source>Checking signatures</source>
       <translation>Đang kiểm tra chữ ký</translation>
     </message>
@@ -248,10 +236,6 @@
       <translation>Mã PIN của token {label}:</translation>
     </message>
     <message>
-      <source>Signer</source>
-      <translation>Người ký</translation>
-    </message>
-    <message>
       <source>Issued by</source>
       <translation>Cấp bởi</translation>
     </message>
@@ -262,10 +246,6 @@
     <message>
       <source>Timestamp</source>
       <translation>Dấu thời gian</translation>
-    </message>
-    <message>
-      <source>Signed part</source>
-      <translation>Phần được ký</translation>
     </message>
     <message>
       <source>Changes after signing</source>

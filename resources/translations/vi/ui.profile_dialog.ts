@@ -71,13 +71,5 @@
       <source>Citizen profile</source>
       <translation>Hồ sơ công dân</translation>
     </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
-    </message>
   </context>
 </TS>

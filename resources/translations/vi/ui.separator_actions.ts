@@ -40,10 +40,6 @@
       <translation>{name}: {count} trang</translation>
     </message>
     <message>
-      <source>Procedure {code} is not in the catalog.</source>
-      <translation>Thủ tục {code} không có trong danh mục.</translation>
-    </message>
-    <message>
       <source>Separator sheets saved: {file}. Print them and put each before its documents.</source>
       <translation>Đã lưu tờ phân cách: {file}. Hãy in ra và đặt mỗi tờ trước giấy tờ của nó.</translation>
     </message>

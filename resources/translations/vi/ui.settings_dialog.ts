@@ -12,10 +12,6 @@
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>Chọn…</translation>
-    </message>
-    <message>
       <source>&amp;Dossier folder:</source>
       <translation>&amp;Thư mục hồ sơ:</translation>
     </message>
@@ -34,14 +30,6 @@
     <message>
       <source>A new language takes effect when the app restarts.</source>
       <translation>Ngôn ngữ mới có hiệu lực khi khởi động lại ứng dụng.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
     </message>
     <message>
       <source>Dossier folder</source>

@@ -16,28 +16,12 @@
       <translation>Đã nộp</translation>
     </message>
     <message>
-      <source>Result received</source>
-      <translation>Đã có kết quả</translation>
-    </message>
-    <message>
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <source>Applicant</source>
-      <translation>Người nộp</translation>
-    </message>
-    <message>
       <source>Personal ID</source>
       <translation>Số định danh</translation>
-    </message>
-    <message>
-      <source>Procedure</source>
-      <translation>Thủ tục</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>Trạng thái</translation>
     </message>
     <message>
       <source>Result due</source>
@@ -70,14 +54,6 @@
     <message>
       <source>Submitted &amp;on:</source>
       <translation>Ngày &amp;nộp:</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
     </message>
     <message>
       <source>Welcome to Hồ sơ số</source>
@@ -154,10 +130,6 @@
     <message>
       <source>Print the separator sheets of the selected dossier's procedure</source>
       <translation>In tờ phân cách cho thủ tục của hồ sơ đang chọn</translation>
-    </message>
-    <message>
-      <source>Open dossier folder</source>
-      <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
       <source>Loading the dossier list…</source>

@@ -32,10 +32,6 @@
       <translation>Hồ sơ đã thay đổi sau lần xuất trước: hãy xuất lại.</translation>
     </message>
     <message>
-      <source>Ready to export.</source>
-      <translation>Sẵn sàng để xuất.</translation>
-    </message>
-    <message>
       <source>Forms to fill: {names}</source>
       <translation>Tờ khai cần điền: {names}</translation>
     </message>
@@ -46,18 +42,6 @@
     <message>
       <source>{count} blocking problem(s): {first}</source>
       <translation>{count} lỗi cần sửa: {first}</translation>
-    </message>
-    <message>
-      <source>The procedure is not in the catalog.</source>
-      <translation>Thủ tục không có trong danh mục.</translation>
-    </message>
-    <message>
-      <source>Enter the postal address for the result.</source>
-      <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
-    </message>
-    <message>
-      <source>{count} value(s) need checking.</source>
-      <translation>{count} giá trị cần kiểm tra.</translation>
     </message>
     <message>
       <source>Form(s) not saved yet: {names}</source>
@@ -82,10 +66,6 @@
     <message>
       <source>Exported for upload on {date}.</source>
       <translation>Đã xuất để tải lên ngày {date}.</translation>
-    </message>
-    <message>
-      <source>Procedure {code} is not in the catalog.</source>
-      <translation>Thủ tục {code} không có trong danh mục.</translation>
     </message>
   </context>
 </TS>

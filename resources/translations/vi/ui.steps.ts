@@ -20,10 +20,6 @@
       <translation>Quét giấy tờ</translation>
     </message>
     <message>
-      <source>Digital signature</source>
-      <translation>Ký số</translation>
-    </message>
-    <message>
       <source>Package &amp; submit</source>
       <translation>Đóng gói &amp; nộp</translation>
     </message>
