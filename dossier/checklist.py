@@ -108,7 +108,7 @@ def export_format(component: Component, portal: PortalProfile, kinds: set[str]) 
 def resolve_sources(workspace: Workspace, entry: ComponentEntry) -> list[SourceFile]:
     """The readable files of a component, in order; raise InputError naming a bad one."""
     sources = []
-    for item in entry.files:
+    for item in entry.result_files():
         relative = item.derived or item.original
         path = workspace.path(relative)
         if not path.is_file():
@@ -157,7 +157,7 @@ def _check_component(
     sources: list[SourceFile] = []
     pages = 0
     if entry is not None:
-        for item in entry.files:
+        for item in entry.result_files():
             single = ComponentEntry(component_id=component.id, files=[item])
             try:
                 found = resolve_sources(workspace, single)

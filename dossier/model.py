@@ -34,7 +34,9 @@ class DossierFile:
     size: int
     added: str = field(default_factory=now_iso)
     steps: list[dict[str, Any]] = field(default_factory=list)  # non-destructive edits, replayed
-    derived: str | None = None  # relative path of the current result under work/
+    # relative path of the current result under work/; the two sides of an ID card share one
+    # result (both sides on one A4 sheet), which packaging exports once
+    derived: str | None = None
     signed: bool = False
 
 
@@ -46,6 +48,25 @@ class ComponentEntry:
     files: list[DossierFile] = field(default_factory=list)
     form_values: dict[str, str] = field(default_factory=dict)
     note: str = ""
+
+    def result_files(self) -> list[DossierFile]:
+        """The files in order, without those whose result another file already gives (the
+        second side of an ID card whose two sides share one sheet)."""
+        seen: set[str] = set()
+        unique = []
+        for item in self.files:
+            if item.derived is not None:
+                if item.derived in seen:
+                    continue
+                seen.add(item.derived)
+            unique.append(item)
+        return unique
+
+    def sharing_result(self, item: DossierFile) -> list[DossierFile]:
+        """`item` and the other files whose result is the same derived file."""
+        if item.derived is None:
+            return [item]
+        return [f for f in self.files if f is item or f.derived == item.derived]
 
 
 @dataclass

@@ -169,7 +169,7 @@ def sign_status(
     def signed(item: DossierFile) -> bool:
         return item.signed or signatures.get(item.id, 0) > 0
 
-    all_files = [f for e in dossier.components for f in e.files]
+    all_files = [f for e in dossier.components for f in e.result_files()]  # a card sheet once
     must = [c for c in procedure.components if c.must_be_signed] if procedure else []
     unsigned = [c for c in must if not any(signed(f) for f in _files(dossier, c))]
     signed_count = sum(1 for f in all_files if signed(f))

@@ -1,8 +1,9 @@
 """End to end, through the main window: a certified copy (2.000815) of an ID card.
 
 The original document and both sides of the card are phone photos; the card's two sides go on
-one A4 page ("ID card" mode of the scan step) and the dossier is exported for printing: the
-cover sheet lists every component of the procedure.
+one A4 page ("ID card" mode of the scan step), which becomes the component's file: the dossier
+is exported for upload (one one-page file for the card) and for printing (the cover sheet lists
+every component of the procedure; the card is one page).
 """
 
 from __future__ import annotations
@@ -56,31 +57,53 @@ def test_certified_copy_of_an_id_card(window, qtbot, lang, tmp_path, shown_error
         lambda: not scan.busy() and getattr(scan, "last_report", None) is not None,
         shown_errors,
     )
-    sheet = root / "work" / "ban-sao.pdf"
-    with pymupdf.open(sheet) as pdf:
-        assert pdf.page_count == 1
-        assert pdf[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.5)
-        sizes = [(i["bbox"][2] - i["bbox"][0]) * 25.4 / 72 for i in pdf[0].get_image_info()]
-        assert sizes == [pytest.approx(85.6, abs=0.3)] * 2  # both sides at true size
+    front, back = scan.files()
+    sheet = root / "work" / "ban-sao" / f"card-{front.id}-{back.id}.pdf"
+    assert front.derived == back.derived == sheet.relative_to(root).as_posix()  # one result
+    assert_card_sheet(sheet)
     screenshot(window, lang, "12-id-card")
 
-    # package: export for printing, with the cover sheet
+    # package: the card is one file of one page for upload
     window.go_to("pack")
     pack = window.pages["pack"]
     wait_for(qtbot, lambda: pack.checklist is not None, shown_errors)
     assert pack.checklist.ready, [p.message for p in pack.checklist.problems]
+    context.dialogs.answers["confirm"] = True
+    click(qtbot, pack.export_button)
+    wait_for(qtbot, lambda: pack.export is not None, shown_errors)
+    wait_jobs_idle(qtbot)
+    card_files = [f for f in pack.export.files if f.component_id == "ban-sao"]
+    assert [f.pages for f in card_files] == [1]
+    assert_card_sheet(pack.export.folder / card_files[0].name)
+
+    # then for printing, with the cover sheet
     click(qtbot, pack.print_export_button)
     wait_for(qtbot, lambda: pack.print_path is not None, shown_errors)
     wait_jobs_idle(qtbot)
     screenshot(window, lang, "13-print")
     printed = pack.print_path
     assert printed == root / "export" / "in_ho_so.pdf"
-    with pymupdf.open(printed) as pdf:
-        pages = pdf.page_count
+    with pymupdf.open(printed) as pdf:  # the card sheet is one page, not the two photos
+        images = [len(page.get_image_info()) for page in pdf]
+        assert card_sizes(pdf[-1]) == [pytest.approx(85.6, abs=0.3)] * 2
+    assert images[-2:] == [1, 2] and not any(images[:-2])  # cover(s), original, card sheet
     cover = squash(pdftotext(printed, page=1))
     for component in pack.procedure.components:  # required and optional alike
         assert squash(component.name)[:40] in cover, component.name
     assert squash("2.000815") in cover
-    assert pages >= 1 + 3  # the cover, the original, the two card sides
     assert not shown_errors, [d.windowTitle() for d in shown_errors]
     assert _("Package & submit") in window.sidebar.item(6).text()
+
+
+def card_sizes(page: pymupdf.Page) -> list[float]:
+    """Widths in millimetres of the images of the page."""
+    return [(i["bbox"][2] - i["bbox"][0]) * 25.4 / 72 for i in page.get_image_info()]
+
+
+def assert_card_sheet(path) -> None:
+    """One A4 page with both sides of the card at true size."""
+    with pymupdf.open(path) as pdf:
+        assert pdf.page_count == 1
+        assert pdf[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.5)
+        assert pdf[0].rect.height * 25.4 / 72 == pytest.approx(297, abs=0.5)
+        assert card_sizes(pdf[0]) == [pytest.approx(85.6, abs=0.3)] * 2

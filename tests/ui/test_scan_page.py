@@ -189,11 +189,43 @@ def test_id_card_export_puts_both_sides_on_one_a4_page(scan_page, qtbot, tmp_pat
     _wait_previews(qtbot, scan_page, 2)
     assert all(p.paper == "card" for p in scan_page.previews.values())
     scan_page.card_box.setChecked(True)
-    scan_page.export_component()
-    qtbot.waitUntil(lambda: hasattr(scan_page, "last_report"), timeout=WAIT_MS)
+    _export_card(scan_page, qtbot)
     with pymupdf.open(scan_page.last_report.output) as doc:
         assert doc.page_count == 1 and len(doc[0].get_images()) == 2
         assert doc[0].rect.height * 25.4 / 72 == pytest.approx(297, abs=0.2)
+
+    # the sheet is the result of both sides; any edit of either side drops it for both
+    front, back = scan_page.files()
+    sheet = f"work/cccd/card-{front.id}-{back.id}.pdf"
+    assert front.derived == back.derived == sheet
+    assert scan_page.session.workspace.path(sheet) == scan_page.last_report.output
+    scan_page.page_list.setCurrentRow(1)
+    scan_page.rotate_selected(1)
+    assert front.derived is None and back.derived is None
+    _wait_previews(qtbot, scan_page, 2)
+    _export_card(scan_page, qtbot)
+    assert front.derived == back.derived == sheet
+    scan_page.undo_selected()
+    assert front.derived is None and back.derived is None
+    _wait_previews(qtbot, scan_page, 2)
+    _export_card(scan_page, qtbot)
+    scan_page.page_list.setCurrentRow(0)
+    scan_page.mode_box.setCurrentIndex(scan_page.mode_box.findData("gray"))
+    scan_page.mode_chosen()
+    assert front.derived is None and back.derived is None
+    _wait_previews(qtbot, scan_page, 2)
+    _export_card(scan_page, qtbot)
+    scan_page.context.dialogs.answers["confirm"] = True
+    scan_page.delete_selected()  # the sheet shows a side that is gone
+    assert scan_page.files() == [back] and back.derived is None
+
+
+def _export_card(scan_page, qtbot) -> None:
+    scan_page.last_report = None
+    scan_page.export_component()
+    qtbot.waitUntil(
+        lambda: scan_page.last_report is not None and not scan_page.busy(), timeout=WAIT_MS
+    )
 
 
 def test_refused_files_are_removed_and_explained_once(scan_page, photos, testdata, qtbot,

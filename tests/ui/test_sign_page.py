@@ -184,3 +184,39 @@ def test_existing_empty_field_is_offered_and_used(
 
     [sig] = verify(page.session.workspace.path(item.derived)).signatures
     assert sig.field_name == "NguoiYeuCau" and sig.ok
+
+
+def test_an_id_card_sheet_is_listed_once_and_signed_for_both_sides(
+    main_window, app_context, pki, tmp_path, qtbot
+):
+    from PIL import Image
+
+    folder = app_context.dossier_root / "the-can-cuoc"
+    workspace = Workspace.create(folder, "2.000815", component_ids=["ban-sao"])
+    for name in ("mặt trước.jpg", "mặt sau.jpg"):
+        Image.new("RGB", (856, 540), (200, 210, 220)).save(tmp_path / name)
+        workspace.add_file("ban-sao", tmp_path / name, save=False)
+    front, back = workspace.dossier.component("ban-sao").files
+    sheet = folder / "work" / "ban-sao" / f"card-{front.id}-{back.id}.pdf"
+    sheet.parent.mkdir(parents=True)
+    make_pdf(sheet)  # stands for the scan step's A4 sheet of both sides
+    unsigned = sheet.relative_to(folder).as_posix()
+    front.derived = back.derived = unsigned
+    workspace.save()
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    assert [page.file_list.item(i).text() for i in range(page.file_list.count())] == [
+        "mặt trước.jpg — chưa ký"
+    ]
+    page.file_list.setCurrentRow(0)
+    page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD]
+    page.sign_button.click()
+    _wait_idle(qtbot, page)
+    front, back = page.session.dossier.component("ban-sao").files
+    assert front.signed and back.signed and front.derived == back.derived != unsigned
+    assert front.derived.endswith("(đã ký).pdf")
+    assert page.file_list.count() == 1
+    assert page.step_status().reason == "Đã ký 1 tệp."  # one sheet, not one per side

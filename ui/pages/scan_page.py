@@ -591,13 +591,23 @@ class ScanPage(StepPage):
 
     def _edited(self, items) -> None:
         for item in items:
-            if not item.signed:
-                item.derived = None  # the page's PDF no longer matches its edits
+            self._forget_result(item)
             self.previews.pop(item.id, None)
             self.failed.pop(item.id, None)
             self.schedule_preview(item)
         if self.session is not None:
             self.session.mark_changed()
+
+    def _forget_result(self, item) -> None:
+        """The page's PDF no longer matches its edits; an ID card sheet made with this page is
+        dropped for both sides (a signed result is the user's, kept)."""
+        if item.signed or self.session is None:
+            return
+        found = self.session.dossier.find_file(item.id)
+        sharing = found[0].sharing_result(item) if found is not None else [item]
+        for other in sharing:
+            if not other.signed:
+                other.derived = None
 
     def rotate_selected(self, quarter_turns: int) -> None:
         items = self.selected_files()
@@ -624,6 +634,7 @@ class ScanPage(StepPage):
         if not self.context.dialogs.confirm(_("Delete pages"), question):
             return
         for item in items:
+            self._forget_result(item)
             self.session.workspace.remove_file(item.id, save=False)
             self.previews.pop(item.id, None)
             self.estimates.pop(item.id, None)
@@ -703,7 +714,9 @@ class ScanPage(StepPage):
         self._edited([found[1]])
 
     def export_component(self) -> None:
-        """All pages of the component at full size into work/<component>.pdf (background)."""
+        """All pages of the component at full size into work/<component>.pdf (background); in
+        ID card mode, both sides on one A4 sheet, work/<component>/card-<ids>.pdf, which becomes
+        the result of both sides."""
         if self.session is None or not self.files():
             return
         component = self.current_component()
@@ -714,12 +727,16 @@ class ScanPage(StepPage):
         limit = self.limit_bytes()
         as_card = self.card_box.isChecked() and len(pages) == 2
         page_targets = [root / "work" / component / f"{f.id}.pdf" for f in files]
+        card_target = root / "work" / component / f"card-{'-'.join(f.id for f in files)}.pdf"
 
         def work(progress, cancel):
+            from common.fsutil import make_private_dir
             from scanning import render_card_pdf, render_pdf
 
             if as_card:
-                return render_card_pdf(pages[0], pages[1], target, progress, cancel), []
+                make_private_dir(card_target.parent)
+                report = render_card_pdf(pages[0], pages[1], card_target, progress, cancel)
+                return report, [card_target, card_target]  # one sheet, the result of both sides
             report = render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
             return report, scan_model.split_pages(target, page_targets)
 

@@ -309,7 +309,7 @@ class SignPage(StepPage):
             return []
         found = []
         for entry in self.session.dossier.components:
-            for item in entry.files:
+            for item in entry.result_files():  # an ID card sheet once, not once per side
                 relative = item.derived or item.original
                 if not relative.lower().endswith(".pdf"):
                     continue
@@ -597,9 +597,11 @@ class SignPage(StepPage):
                     continue
                 found = self.session.dossier.find_file(pdf.file_id)
                 if found is not None:
-                    _entry, item = found
-                    item.derived = result.output.relative_to(self.session.root).as_posix()
-                    item.signed = True
+                    entry, item = found
+                    signed = result.output.relative_to(self.session.root).as_posix()
+                    for sharing in entry.sharing_result(item):  # both sides of an ID card
+                        sharing.derived = signed
+                        sharing.signed = True
             self.session.mark_changed()
         self.on_session_changed()
         if errors:
