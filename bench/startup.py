@@ -81,6 +81,9 @@ def print_bundle_sizes(bundle: Path) -> None:
 def main(argv: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["HOSO_DATA_DIR"] = tempfile.mkdtemp(prefix="hoso-bench-")
+    # As on a user's machine, compiled bytecode is cached (the warm-up run writes it); with
+    # PYTHONDONTWRITEBYTECODE set, every run would compile every module from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bundle = bundle_option(argv)
     rows = [
         measure("bare PySide6 window", [sys.executable, "-c", BARE_WINDOW], env),
