@@ -40,14 +40,13 @@ def _convert(tp: Any, value: Any, source: str | Path | None, where: str) -> Any:
         options = get_args(tp)
         if value is None and type(None) in options:
             return None
-        errors = []
         for option in options:
             if option is type(None):
                 continue
             try:
                 return _convert(option, value, source, where)
-            except ValidationError as exc:
-                errors.append(exc.message)
+            except ValidationError:
+                continue  # try the next type of the union
         raise _fail(source, where, _("unexpected value {value!r}").format(value=value))
     if origin is Literal:
         if value not in get_args(tp):

@@ -169,24 +169,6 @@ def split_stack(
     return split
 
 
-def page_images(paths: list[Path]) -> list:
-    """Open scanned pages (images or PDF pages) as PIL images for `split_stack`."""
-    from PIL import Image
-
-    images = []
-    for path in paths:
-        try:
-            with Image.open(path) as image:
-                for frame in range(getattr(image, "n_frames", 1)):
-                    image.seek(frame)
-                    images.append(image.convert("RGB"))
-        except OSError as exc:
-            raise InputError(
-                _("cannot read the image: {reason}").format(reason=exc), path=path
-            ) from exc
-    return images
-
-
 DETECT_SIDE = 1400  # pixels of the longer side used to read QR codes and find blank pages
 STACK_JPEG_QUALITY = 92
 

@@ -4,6 +4,10 @@
   <context>
     <name>dossier.pdfwork</name>
     <message>
+      <source>cannot read the image: {reason}</source>
+      <translation>không đọc được ảnh: {reason}</translation>
+    </message>
+    <message>
       <source>cannot read the PDF: {reason}</source>
       <translation>không đọc được tệp PDF: {reason}</translation>
     </message>

@@ -220,10 +220,6 @@
       <translation>không đọc được tệp: {reason}</translation>
     </message>
     <message>
-      <source>cannot read the image: {reason}</source>
-      <translation>không đọc được ảnh: {reason}</translation>
-    </message>
-    <message>
       <source>compressed</source>
       <translation>đã nén</translation>
     </message>
