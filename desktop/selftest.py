@@ -1,8 +1,9 @@
 """`hoso-desktop --selftest`: what a freshly built bundle checks about itself.
 
 It imports every heavy module, loads the fonts, catalog and translations, renders a PDF page,
-scans a bundled sample photo, signs and verifies a PDF with a key generated on the spot, then
-writes a short report. Exit 0 only when every check passed. Runs offscreen.
+scans a bundled sample photo, signs and verifies a PDF with a key generated on the spot, prints
+a page into a PDF through Qt's print support, then writes a short report. Exit 0 only when every
+check passed. Runs offscreen.
 """
 
 from __future__ import annotations
@@ -176,6 +177,42 @@ def check_sign_verify(work: Path) -> str:
     return f"signed (+{(signed.stat().st_size - source.stat().st_size) // 1024} KB), verified"
 
 
+def check_printing(work: Path) -> str:
+    """A QPrinter paints a page into a PDF; on Linux, Qt's CUPS print plugin loads whenever the
+    system has the CUPS client library (the bundle takes libcups from the system)."""
+    import ctypes.util
+
+    import pymupdf
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([sys.argv[0]])
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(work / "print.pdf"))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("QPainter cannot paint on the printer")
+    painter.drawText(200, 200, "Hồ sơ số")
+    painter.end()
+    with pymupdf.open(work / "print.pdf") as printed:
+        if printed.page_count != 1:
+            raise RuntimeError(f"{printed.page_count} pages printed instead of 1")
+    detail = f"PDF page printed, {len(QPrinterInfo.availablePrinterNames())} printers"
+    if sys.platform.startswith("linux"):
+        mapped = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")
+        libcups = {line.split()[-1] for line in mapped.splitlines() if "/libcups.so" in line}
+        if ctypes.util.find_library("cups") and "libcupsprintersupport" not in mapped:
+            raise RuntimeError("the CUPS print plugin did not load although CUPS is installed")
+        detail += (
+            f"; CUPS print plugin loaded ({', '.join(sorted(libcups))})"
+            if libcups
+            else "; no CUPS on this system: printing to a PDF file only"
+        )
+    return detail
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("imports", check_imports),
     ("fonts", check_fonts),
@@ -185,6 +222,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("pdf render", check_pdf_render),
     ("scan", check_scan),
     ("sign and verify", check_sign_verify),
+    ("printing", check_printing),
 )
 
 

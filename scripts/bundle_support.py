@@ -40,6 +40,9 @@ PACKAGES_EXCLUDED = (
     "tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "IPython", "matplotlib", "pandas",
     "scipy", "sphinx", "certomancer", "freezegun", "psutil", "PyInstaller", "ruff", "setuptools",
     "pkg_resources", "distutils", "pip", "wheel",
+    # line editing for interactive prompts (pdb, cmd import it inside try/except ImportError):
+    # on Linux it brings libreadline and libtinfo
+    "readline",
     # Pillow's AVIF codec (4.8 MB of libavif; phones give JPEG/HEIC) and Tk bridge
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
 )  # fmt: skip
@@ -149,16 +152,32 @@ class ElfFile:
         names_offset = sections[shstrndx][2] if sections else 0
         self.section_names = {self._cstring(data, names_offset + s[0]) for s in sections}
         self.needed: list[str] = []
+        # symbol versions needed, by library: {"libstdc++.so.6": {"GLIBCXX_3.4.21", ...}}
+        self.versions_needed: dict[str, set[str]] = {}
         for _name, kind, offset, size, link in sections:
-            if kind != 6:  # SHT_DYNAMIC
-                continue
-            strtab = sections[link][2]
-            for at in range(offset, offset + size, 16):
-                tag, value = struct.unpack_from("<qQ", data, at)
-                if tag == 0:
-                    break
-                if tag == 1:  # DT_NEEDED
-                    self.needed.append(self._cstring(data, strtab + value))
+            if kind == 6:  # SHT_DYNAMIC
+                strtab = sections[link][2]
+                for at in range(offset, offset + size, 16):
+                    tag, value = struct.unpack_from("<qQ", data, at)
+                    if tag == 0:
+                        break
+                    if tag == 1:  # DT_NEEDED
+                        self.needed.append(self._cstring(data, strtab + value))
+            elif kind == 0x6FFFFFFE:  # SHT_GNU_verneed
+                self._read_verneed(data, offset, sections[link][2])
+
+    def _read_verneed(self, data: bytes, at: int, strtab: int) -> None:
+        while True:
+            _version, count, file, aux, next_need = struct.unpack_from("<HHIII", data, at)
+            names = self.versions_needed.setdefault(self._cstring(data, strtab + file), set())
+            entry = at + aux
+            for _ in range(count):
+                _hash, _flags, _other, name, next_aux = struct.unpack_from("<IHHII", data, entry)
+                names.add(self._cstring(data, strtab + name))
+                entry += next_aux
+            if not next_need:
+                return
+            at += next_need
 
     @staticmethod
     def _cstring(data: bytes, start: int) -> str:
@@ -214,10 +233,71 @@ def unneeded_libraries(binaries: Iterable[tuple]) -> set[str]:
     }
 
 
+# Libraries the bundle takes from the host system instead of carrying its own copy. PyInstaller
+# already leaves out glibc, libGL/libEGL, libdrm, libxcb and libwayland (PyInstaller/depend/
+# dylib.py). Each entry below is also on the AppImage project's "excludelist" of libraries every
+# desktop Linux has and that break when an older private copy is mixed with the host's
+# (AppImageCommunity/pkg2appimage, file excludelist), except libcups (see its reason). Only the
+# copies PyInstaller took from the build machine's /usr/lib are concerned: the renamed copies
+# inside the wheels' <package>.libs folders (auditwheel) stay. Their private dependencies go too
+# (prune_unneeded_libraries: nothing else needs them).
+HOST_LIBRARIES = {
+    "libmvec.so.1": "part of glibc (vector maths): must be the host's, like libc and libm",
+    "libstdc++.so.6": "an older private copy breaks the host's GL drivers (GLIBCXX not found); "
+    "manylinux wheels assume the host's; check_bundle checks the newest version needed",
+    "libgcc_s.so.1": "GCC's run-time, goes with libstdc++; assumed by manylinux wheels",
+    "libz.so.1": "zlib, on every system; assumed by manylinux wheels",
+    "libX11.so.6": "must match the host's libxcb, which PyInstaller already leaves to the host",
+    "libX11-xcb.so.1": "goes with libX11",
+    "libfontconfig.so.1": "must read the host's font configuration (an older copy stalls or "
+    "warns on newer configuration files)",
+    "libfreetype.so.6": "goes with the host's fontconfig",
+    "libuuid.so.1": "util-linux, part of every base system",
+    # Not on the excludelist: the CUPS client library of Qt's print plugin. Wherever CUPS prints,
+    # libcups.so.2 is installed (and matches the host's cupsd); where it is absent there is no
+    # printer to talk to and the plugin is skipped (the self-test reports it). The private copy
+    # brought GnuTLS, Kerberos, Avahi, GMP, libunistring: about 9 MB.
+    "libcups.so.2": "the CUPS client of the print plugin: installed wherever CUPS prints",
+}
+
+
+def drop_host_libraries(binaries: Iterable[tuple]) -> list[tuple]:
+    """Leave out the build machine's copies of HOST_LIBRARIES (files at the bundle's top)."""
+    return [
+        entry
+        for entry in binaries
+        if not (len(_dest(entry).parts) == 1 and _dest(entry).name in HOST_LIBRARIES)
+    ]
+
+
 def prune_unneeded_libraries(binaries: Iterable[tuple]) -> list[tuple]:
     binaries = list(binaries)
     unneeded = unneeded_libraries(binaries)
     return [entry for entry in binaries if str(_dest(entry)) not in unneeded]
+
+
+def version_key(name: str) -> tuple[int, ...]:
+    """(3, 4, 29) for "GLIBCXX_3.4.29"."""
+    return tuple(int(part) for part in re.findall(r"\d+", name.rsplit("_", 1)[-1]))
+
+
+def newest_versions_needed(folder: Path) -> dict[str, tuple[str, str]]:
+    """For each symbol-version family (GLIBC, GLIBCXX, CXXABI, GCC...), the newest version any
+    ELF file of a built bundle needs, and that file: what the host must provide."""
+    newest: dict[str, tuple[tuple[int, ...], str, str]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not is_elf(path):
+            continue
+        try:
+            elf = ElfFile(path)
+        except (ValueError, struct.error, IndexError):
+            continue
+        for name in set().union(*elf.versions_needed.values()):
+            family = name.rsplit("_", 1)[0]
+            key = version_key(name)
+            if family not in newest or key > newest[family][0]:
+                newest[family] = (key, name, path.relative_to(folder).as_posix())
+    return {family: (name, file) for family, (_, name, file) in newest.items()}
 
 
 AUDITWHEEL_NAME = re.compile(r"-[0-9a-f]{8}[.-]")

@@ -19,9 +19,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts import bundle_support as support
 from scripts.bundle_support import size_by_package
 
 EXE_SUFFIX = ".exe" if os.name == "nt" else ""
+# The newest libstdc++ the bundle may ask of the host (it bundles none: HOST_LIBRARIES): GCC 11's,
+# older than the libstdc++ of every distribution recent enough for the bundle's glibc.
+HOST_GLIBCXX_MAX = "GLIBCXX_3.4.29"
 
 
 def subcommands() -> list[list[str]]:
@@ -113,7 +117,24 @@ def check_smoke_xcb(bundle: Path) -> str:
     return _smoke(bundle, ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"], "xcb")
 
 
+def check_host_libraries(bundle: Path) -> str:
+    """The bundle holds none of HOST_LIBRARIES and asks no newer libstdc++ than every host has."""
+    if not sys.platform.startswith("linux"):
+        return "skipped (Linux only)"
+    internal = bundle / "_internal"
+    bundled = sorted(name for name in support.HOST_LIBRARIES if (internal / name).exists())
+    if bundled:
+        raise RuntimeError(f"host libraries bundled: {', '.join(bundled)}")
+    newest = support.newest_versions_needed(bundle)
+    glibcxx, needer = newest.get("GLIBCXX", ("GLIBCXX_0", ""))
+    if support.version_key(glibcxx) > support.version_key(HOST_GLIBCXX_MAX):
+        raise RuntimeError(f"{needer} needs {glibcxx}, newer than {HOST_GLIBCXX_MAX}")
+    glibc = newest.get("GLIBC", ("?", ""))
+    return f"needs {glibc[0]} ({glibc[1]}) and {glibcxx} ({needer}) from the host"
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
+    ("libraries from the host", check_host_libraries),
     ("hoso --help of every subcommand", check_help),
     ("scan through the frozen process pool", check_scan_pool),
     ("hoso-desktop --smoke (offscreen)", check_smoke_offscreen),

@@ -24,6 +24,7 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="EL
 
 def test_spec_takes_its_lists_from_bundle_support() -> None:
     for call in (
+        "support.drop_host_libraries(",
         "support.datas(",
         "support.hidden_imports(",
         "support.excludes()",
@@ -174,6 +175,45 @@ def test_libraries_nothing_needs_are_pruned() -> None:
         "PySide6/Qt/lib/libQt6Core.so.6",
         f"PySide6/Qt/lib/{icu}",
     }
+
+
+def test_host_libraries_are_left_out_but_wheel_copies_stay() -> None:
+    binaries = [
+        ("libstdc++.so.6", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "BINARY"),
+        ("libcups.so.2", "/usr/lib/x86_64-linux-gnu/libcups.so.2", "BINARY"),
+        ("libmvec.so.1", "/usr/lib/x86_64-linux-gnu/libmvec.so.1", "BINARY"),
+        ("libglib-2.0.so.0", "/usr/lib/x86_64-linux-gnu/libglib-2.0.so.0", "BINARY"),
+        ("libxcb-cursor.so.0", "/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0", "BINARY"),
+        ("pillow.libs/libfreetype-57f805ba.so.6.20.6", "/site/libfreetype.so", "BINARY"),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/site/p.so", "BINARY"),
+    ]
+    kept = [entry[0] for entry in support.drop_host_libraries(binaries)]
+    assert kept == [
+        "libglib-2.0.so.0",  # kept on purpose (the excludelist bundles GLib)
+        "libxcb-cursor.so.0",  # rarely installed, Qt needs it since 6.5
+        "pillow.libs/libfreetype-57f805ba.so.6.20.6",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",  # printing stays
+    ]
+    # glibc parts are never bundled; the print plugin's CUPS client comes from the host
+    assert {"libmvec.so.1", "libcups.so.2", "libX11.so.6"} <= set(support.HOST_LIBRARIES)
+    assert "libdbus-1.so.3" not in support.HOST_LIBRARIES  # not on the excludelist: bundled
+    assert "readline" in support.excludes()
+
+
+@linux_only
+def test_symbol_versions_needed_are_read_from_elf_files(tmp_path: Path) -> None:
+    qtcore = support.ElfFile(_site("PySide6", "Qt", "lib", "libQt6Core.so.6"))
+    assert any(v.startswith("GLIBCXX_3.4.") for v in qtcore.versions_needed["libstdc++.so.6"])
+    assert any(v.startswith("GLIBC_2.") for v in qtcore.versions_needed["libc.so.6"])
+    assert support.version_key("GLIBCXX_3.4.29") == (3, 4, 29)
+    assert support.version_key("GLIBCXX_3.4.9") < support.version_key("GLIBCXX_3.4.29")
+    bundle = tmp_path / "_internal"
+    bundle.mkdir()
+    shutil.copy2(_site("PySide6", "Qt", "lib", "libQt6Core.so.6"), bundle / "libQt6Core.so.6")
+    (bundle / "notes.txt").write_text("not an ELF file", encoding="utf-8")
+    newest = support.newest_versions_needed(tmp_path)
+    expected = max(qtcore.versions_needed["libstdc++.so.6"], key=support.version_key)
+    assert newest["GLIBCXX"] == (expected, "_internal/libQt6Core.so.6")
 
 
 @linux_only

@@ -19,7 +19,8 @@ def test_selftest_passes_and_writes_its_report(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     text = report.read_text(encoding="utf-8")
-    for check in ("imports", "fonts", "catalog", "translations", "pdf render", "scan", "sign"):
+    checks = ("imports", "fonts", "catalog", "translations", "pdf render", "scan", "sign", "printing")
+    for check in checks:
         assert f"[ok] {check}" in text
     assert "all checks passed" in text
 
