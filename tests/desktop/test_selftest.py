@@ -19,8 +19,9 @@ def test_selftest_passes_and_writes_its_report(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     text = report.read_text(encoding="utf-8")
-    checks = ("imports", "fonts", "catalog", "translations", "pdf render", "scan", "sign", "printing")
-    for check in checks:
+    for check in (
+        "imports", "fonts", "catalog", "translations", "pdf render", "scan", "sign", "printing",
+    ):  # fmt: skip
         assert f"[ok] {check}" in text
     assert "all checks passed" in text
 
