@@ -43,6 +43,11 @@ PACKAGES_EXCLUDED = (
     # line editing for interactive prompts (pdb, cmd import it inside try/except ImportError):
     # on Linux it brings libreadline and libtinfo
     "readline",
+    # numpy's Fortran wrapper generator, a build tool (numpy imports it only on attribute access)
+    "numpy.f2py",
+    # lxml submodules nothing imports: PyInstaller's lxml hook collects every submodule, but
+    # pyHanko and fontTools use lxml.etree alone (4 MB of C extensions on Linux, 2.4 on Windows)
+    "lxml.objectify", "lxml.html", "lxml.sax", "lxml.builder", "lxml.isoschematron",
     # Pillow's AVIF codec (4.8 MB of libavif; phones give JPEG/HEIC) and Tk bridge
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk",
 )  # fmt: skip

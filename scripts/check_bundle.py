@@ -1,9 +1,11 @@
 """Checks of a built bundle beyond its self-test: `python -m scripts.check_bundle [dist/hoso]`.
 
 Run by `make bundle-test` after `hoso-desktop --selftest`. It checks what the self-test cannot
-see from inside: every `hoso` subcommand's --help (subcommands are imported by name), a scan
-of two photos in a folder with a Vietnamese name through the frozen app's process pool (workers
-re-run the executable: freeze_support), the GUI's --smoke (every step page built) offscreen and,
+see from inside: on Linux, that the libraries left to the host are absent and that the bundle
+asks no newer libstdc++ than every host has; every `hoso` subcommand's --help (subcommands are
+imported by name); a scan of two photos in a folder with a Vietnamese name through the frozen
+app's process pool (workers re-run the executable: freeze_support); real phone HEIC photos of
+the test data (pillow-heif's libraries); the GUI's --smoke (every step page built) offscreen and,
 when xvfb-run exists, on a real X server through the xcb plugin (the pruned Qt plugins and
 libraries are enough). Prints the size table. Exit 0 when every check passed.
 """
@@ -93,6 +95,40 @@ def check_scan_pool(bundle: Path) -> str:
     return f"2 pages through {len(workers)} worker processes"
 
 
+TESTDATA = Path(
+    os.environ.get("HOSO_TESTDATA", Path(__file__).resolve().parents[2] / "shared" / "testdata")
+)
+PHONE_HEICS = (  # positive controls of testdata/SOURCES.md: real phone photos that must decode
+    "hostile/images/pillow-heif_pug-iphone-grid-4032x3024.heic",
+    "hostile/images/pillow-heif_xiaomi-large-exif.heic",
+)
+
+
+def check_heic(bundle: Path) -> str:
+    """Phone HEIC photos decode in the bundle (pillow-heif with its libheif and libde265)."""
+    import pymupdf
+
+    if not TESTDATA.is_dir():
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"test data folder missing under CI: {TESTDATA}")
+        return f"skipped (no test data folder {TESTDATA})"
+    sizes = []
+    with tempfile.TemporaryDirectory(prefix="hoso-bundle-") as folder:
+        for number, name in enumerate(PHONE_HEICS):
+            output = Path(folder) / f"heic-{number}.pdf"
+            command = [bundle / f"hoso{EXE_SUFFIX}", "scan", TESTDATA / name, "-o", output]
+            done = subprocess.run(command, capture_output=True, timeout=120)
+            if done.returncode != 0:
+                raise RuntimeError(f"{name}: {done.stderr.decode()[-500:]}")
+            with pymupdf.open(output) as pdf:
+                [image] = pdf[0].get_images()
+                width, height = image[2], image[3]
+            if width * height < 1_000_000:
+                raise RuntimeError(f"{name}: a page image of only {width}x{height} pixels")
+            sizes.append(f"{width}x{height}")
+    return f"{len(sizes)} phone photos decoded and scanned (page images {', '.join(sizes)})"
+
+
 def _smoke(bundle: Path, command_prefix: list[str], platform: str) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM=platform)
     with tempfile.TemporaryDirectory(prefix="hoso-bundle-") as folder:
@@ -137,6 +173,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("libraries from the host", check_host_libraries),
     ("hoso --help of every subcommand", check_help),
     ("scan through the frozen process pool", check_scan_pool),
+    ("HEIC phone photos (pillow-heif)", check_heic),
     ("hoso-desktop --smoke (offscreen)", check_smoke_offscreen),
     ("hoso-desktop --smoke (xcb on Xvfb)", check_smoke_xcb),
 )
