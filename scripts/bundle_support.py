@@ -4,16 +4,18 @@ The spec (PyInstaller) imports this module: the app's modules as hidden imports 
 and step pages are imported by name), the excluded packages, the Qt plugins kept per folder, and,
 on Linux, the pruning of shared libraries nothing needs (a DT_NEEDED closure read from the ELF
 files themselves) and the stripping of unstripped ELF files. PyInstaller's own `strip=True` breaks
-the libraries that auditwheel patched with patchelf (numpy's OpenBLAS: "ELF load command
-address/offset not page-aligned"), so the spec strips here and skips them.
+some libraries that auditwheel patched with patchelf (numpy's OpenBLAS: "ELF load command
+address/offset not page-aligned"), so the spec strips here, checking each stripped copy.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
 import subprocess
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -157,6 +159,7 @@ class ElfFile:
         names_offset = sections[shstrndx][2] if sections else 0
         self.section_names = {self._cstring(data, names_offset + s[0]) for s in sections}
         self.needed: list[str] = []
+        self.rpath = ""
         # symbol versions needed, by library: {"libstdc++.so.6": {"GLIBCXX_3.4.21", ...}}
         self.versions_needed: dict[str, set[str]] = {}
         for _name, kind, offset, size, link in sections:
@@ -168,6 +171,8 @@ class ElfFile:
                         break
                     if tag == 1:  # DT_NEEDED
                         self.needed.append(self._cstring(data, strtab + value))
+                    elif tag in (15, 29):  # DT_RPATH, DT_RUNPATH
+                        self.rpath = self._cstring(data, strtab + value)
             elif kind == 0x6FFFFFFE:  # SHT_GNU_verneed
                 self._read_verneed(data, offset, sections[link][2])
 
@@ -305,18 +310,28 @@ def newest_versions_needed(folder: Path) -> dict[str, tuple[str, str]]:
     return {family: (name, file) for family, (_, name, file) in newest.items()}
 
 
-AUDITWHEEL_NAME = re.compile(r"-[0-9a-f]{8}[.-]")
+PAGE_SIZE = 4096
 
 
-def _patched_by_auditwheel(path: Path, elf: ElfFile) -> bool:
-    """auditwheel copies libraries into <package>.libs and renames them with a hash: patchelf
-    rewrote those and every file that names them."""
-    in_libs = any(part.endswith(".libs") for part in path.parts)
-    return in_libs or any(AUDITWHEEL_NAME.search(name) for name in elf.needed)
+def loader_can_map(path: Path) -> bool:
+    """glibc's own test before mapping a file: every PT_LOAD segment's address and file offset
+    agree modulo the page size (else "ELF load command address/offset not page-aligned")."""
+    data = path.read_bytes()
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    for index in range(phnum):
+        kind, _flags, offset, address = struct.unpack_from("<IIQQ", data, phoff + index * phentsize)
+        if kind == 1 and (address - offset) % PAGE_SIZE:  # PT_LOAD
+            return False
+    return True
+
+
+def _dynamic_links(elf: ElfFile) -> tuple:
+    return elf.needed, elf.rpath, elf.versions_needed
 
 
 def files_to_strip(folder: Path) -> Iterator[Path]:
-    """Unstripped ELF files of a built bundle, minus the ones patchelf rewrote (see top)."""
+    """Unstripped ELF files of a built bundle."""
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() or not path.is_file() or not is_elf(path):
             continue
@@ -324,21 +339,45 @@ def files_to_strip(folder: Path) -> Iterator[Path]:
             elf = ElfFile(path)
         except (ValueError, struct.error, IndexError):
             continue
-        if not elf.stripped and not _patched_by_auditwheel(path, elf):
+        if not elf.stripped:
             yield path
 
 
+def strip_file(path: Path) -> int:
+    """Strip a copy of `path` and keep it only when it is still whole; returns bytes saved.
+
+    Stripping a library that patchelf rewrote (auditwheel's <package>.libs and the modules naming
+    them) can misalign its segments (numpy's OpenBLAS): such a copy is thrown away, as is one
+    whose needed libraries, run path or symbol versions changed."""
+    before = ElfFile(path)
+    with tempfile.TemporaryDirectory(prefix="hoso-strip-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copy2(path, copy)
+        subprocess.run(["strip", "--strip-unneeded", str(copy)], check=True)
+        try:
+            whole = loader_can_map(copy) and _dynamic_links(ElfFile(copy)) == (
+                _dynamic_links(before)
+            )
+        except (ValueError, struct.error, IndexError):
+            whole = False
+        saved = path.stat().st_size - copy.stat().st_size
+        if not whole or saved <= 0:
+            return 0
+        shutil.copymode(path, copy)
+        os.replace(copy, path)
+    return saved
+
+
 def strip_bundle(folder: Path) -> tuple[int, int]:
-    """Strip debug symbols in place; returns (files stripped, bytes saved)."""
+    """Strip symbols in place; returns (files stripped, bytes saved)."""
     count = saved = 0
     if shutil.which("strip") is None:
         print("strip (binutils) not found: the bundle stays unstripped")
         return count, saved
     for path in files_to_strip(folder):
-        before = path.stat().st_size
-        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
-        count += 1
-        saved += before - path.stat().st_size
+        file_saved = strip_file(path)
+        count += 1 if file_saved else 0
+        saved += file_saved
     return count, saved
 
 

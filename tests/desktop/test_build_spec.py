@@ -218,22 +218,42 @@ def test_symbol_versions_needed_are_read_from_elf_files(tmp_path: Path) -> None:
 
 @linux_only
 @pytest.mark.skipif(shutil.which("strip") is None, reason="binutils' strip not installed")
-def test_strip_skips_auditwheel_libraries_and_keeps_modules_loadable(tmp_path: Path) -> None:
+def test_strip_keeps_only_stripped_copies_the_loader_can_still_map(tmp_path: Path) -> None:
+    import ctypes
+
+    import numpy
     import PIL
+    import pillow_heif
 
-    original = next(Path(PIL.__file__).parent.glob("_imagingmorph.*.so"))
-    assert not support.ElfFile(original).stripped
-    module = tmp_path / "_internal" / "PIL" / original.name
-    patched = tmp_path / "_internal" / "pillow.libs" / "libpatched-0123abcd.so.1"
-    for target in (module, patched):
+    module_source = next(Path(PIL.__file__).parent.glob("_imagingmorph.*.so"))
+    # patchelf-ed by auditwheel: OpenBLAS breaks when stripped, libde265 does not
+    openblas_source = next(
+        (Path(numpy.__file__).parent.parent / "numpy.libs").glob("libscipy_openblas*.so")
+    )
+    de265_source = next(
+        (Path(pillow_heif.__file__).parent.parent / "pillow_heif.libs").glob("libde265*.so*")
+    )
+    internal = tmp_path / "_internal"
+    module = internal / "PIL" / module_source.name
+    openblas = internal / "numpy.libs" / openblas_source.name
+    de265 = internal / "pillow_heif.libs" / de265_source.name
+    for source, target in (
+        (module_source, module),
+        (openblas_source, openblas),
+        (de265_source, de265),
+    ):
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(original, target)
+        shutil.copy2(source, target)
+    assert not any(support.ElfFile(path).stripped for path in (module, openblas, de265))
+    assert support.loader_can_map(openblas_source)
 
-    assert list(support.files_to_strip(tmp_path)) == [module]
+    assert sorted(support.files_to_strip(tmp_path)) == sorted([module, openblas, de265])
     count, saved = support.strip_bundle(tmp_path)
-    assert count == 1 and saved > 0
-    assert support.ElfFile(module).stripped
-    assert not support.ElfFile(patched).stripped
+    assert count == 2 and saved > 0
+    assert support.ElfFile(module).stripped and support.ElfFile(de265).stripped
+    assert openblas.read_bytes() == openblas_source.read_bytes()  # its stripped copy was misaligned
+    assert support.ElfFile(de265).needed == support.ElfFile(de265_source).needed
+    ctypes.CDLL(str(de265))  # the stripped patchelf-ed library still loads
     spec = importlib.util.spec_from_file_location("PIL._imagingmorph", module)
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)  # the stripped extension still loads
