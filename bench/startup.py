@@ -68,14 +68,24 @@ def bundle_executable(bundle: Path) -> Path:
 
 
 def print_bundle_sizes(bundle: Path) -> None:
+    """The measured size table of this platform's bundle; beside it the Windows estimate when
+    its wheels were downloaded (`python -m scripts.estimate_windows_bundle`, once)."""
     from scripts.bundle_support import size_by_package
+    from scripts.estimate_windows_bundle import DEFAULT_WHEELS, windows_estimate
 
     table = size_by_package(bundle)
     total = sum(size for _, size in table)
-    print(f"\n{'bundle size (' + str(bundle) + ')':<34} {'MB':>7} {'share':>6}")
+    windows = windows_estimate(bundle, DEFAULT_WHEELS, download=False)
+    estimated = windows.windows if windows else {}
+    header = "  Windows MB (estimated)" if windows else ""
+    print(f"\n{'bundle size (' + str(bundle) + ')':<34} {'MB':>7} {'share':>6}{header}")
     for group, size in table:
-        print(f"{group:<34} {size / 1e6:>7.1f} {size / total:>6.0%}")
-    print(f"{'total':<34} {total / 1e6:>7.1f}   (target <= 250 MB)")
+        other = f"  {estimated.get(group, 0) / 1e6:>10.1f}" if windows else ""
+        print(f"{group:<34} {size / 1e6:>7.1f} {size / total:>6.0%}{other}")
+    other = f"  {sum(estimated.values()) / 1e6:>10.1f}" if windows else ""
+    print(f"{'total':<34} {total / 1e6:>7.1f} {'':>6}{other}   (target <= 250 MB)")
+    if not windows:
+        print(f"Windows estimate: python -m scripts.estimate_windows_bundle ({DEFAULT_WHEELS})")
 
 
 def main(argv: list[str]) -> int:

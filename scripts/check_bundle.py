@@ -109,7 +109,9 @@ def check_heic(bundle: Path) -> str:
     import pymupdf
 
     if not TESTDATA.is_dir():
-        if os.environ.get("CI") == "true":
+        # the project's CI has ../shared beside the clone; the GitHub Windows workflow has not
+        # (the test data is not in the repository)
+        if os.environ.get("CI") == "true" and os.environ.get("GITHUB_ACTIONS") != "true":
             raise RuntimeError(f"test data folder missing under CI: {TESTDATA}")
         return f"skipped (no test data folder {TESTDATA})"
     sizes = []

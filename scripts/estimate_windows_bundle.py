@@ -384,6 +384,21 @@ def estimate(bundle: Path, wheels: list[Path]) -> Estimate:
     return Estimate(linux, windows, largest, system)
 
 
+def windows_estimate(
+    bundle: Path, folder: Path = DEFAULT_WHEELS, download: bool = True
+) -> Estimate | None:
+    """The estimate from the wheels in `folder` (downloaded first unless `download` is False);
+    None when a wheel is missing."""
+    specs = pinned([*windows_requirements(), "pyinstaller"])
+    if download:
+        folder.mkdir(parents=True, exist_ok=True)
+        download_wheels(specs, folder)
+    wheels = matching_wheels(folder, specs) if folder.is_dir() else []
+    if len(wheels) < len(specs):
+        return None
+    return estimate(bundle, wheels)
+
+
 def print_estimate(result: Estimate, top: int) -> None:
     groups = sorted(
         set(result.linux) | set(result.windows), key=lambda g: -result.windows.get(g, 0)
@@ -412,12 +427,12 @@ def main(argv: list[str]) -> int:
     if not (args.bundle / "hoso-desktop").exists():
         print(f"{args.bundle}: no Linux build (make bundle)", file=sys.stderr)
         return 1
-    args.wheels.mkdir(parents=True, exist_ok=True)
-    specs = pinned([*windows_requirements(), "pyinstaller"])
-    download_wheels(specs, args.wheels)
-    wheels = matching_wheels(args.wheels, specs)
-    print(f"{len(wheels)} Windows wheels in {args.wheels}: {', '.join(specs)}\n")
-    print_estimate(estimate(args.bundle, wheels), args.top)
+    result = windows_estimate(args.bundle, args.wheels)
+    if result is None:
+        print(f"{args.wheels}: a Windows wheel is missing after the download", file=sys.stderr)
+        return 1
+    print(f"Windows wheels: {args.wheels}\n")
+    print_estimate(result, args.top)
     return 0
 
 
