@@ -31,6 +31,7 @@ import argparse
 import struct
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ WINDOWS_ENVIRONMENT = {
     "python_version": "3.11",
     "python_full_version": "3.11.9",
 }
-DEFAULT_WHEELS = Path("/tmp/hoso-windows-wheels")
+DEFAULT_WHEELS = Path(tempfile.gettempdir()) / "hoso-windows-wheels"
 BOOTLOADERS = {"hoso-desktop": "runw.exe", "hoso": "run.exe"}  # windowed GUI, console CLI
 PYTHON_RUNTIME = "Python runtime"
 
