@@ -381,6 +381,25 @@ def strip_bundle(folder: Path) -> tuple[int, int]:
     return count, saved
 
 
+# --- Linux: the `hoso` command ----------------------------------------------------------------
+
+# On Linux the GUI executable is also the command line (scripts/entry_linux.py): `hoso` is this
+# launcher beside it. It resolves symbolic links, so a link to it in ~/.local/bin works too.
+CLI_SWITCH = "--cli"
+CLI_LAUNCHER = f"""#!/bin/sh
+# hoso, the command line of the app: the executable beside this script runs it when given
+# {CLI_SWITCH} (one copy of the code for the GUI and the command line).
+exec "$(dirname "$(readlink -f "$0")")/hoso-desktop" {CLI_SWITCH} "$@"
+"""
+
+
+def write_cli_launcher(folder: Path) -> Path:
+    path = folder / "hoso"
+    path.write_text(CLI_LAUNCHER, encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
 # --- size of a built bundle, by package ----------------------------------------------------------
 
 SIZE_GROUPS = (

@@ -15,8 +15,9 @@ applies the spec's rules to them:
   through the wheels), minus what bundle_support.prune drops (opengl32sw, d3dcompiler, OpenCV's
   FFmpeg video plugin, Qt Quick/Qml...); DLLs found in no wheel are Windows' own (kernel32,
   the UCRT api-ms-win-* sets...), never bundled;
-- the executables: the Linux build's code archive (the same pure-Python modules) on Windows'
-  bootloaders (run.exe, runw.exe of the PyInstaller wheel);
+- the executables: two (the windowed GUI, the console CLI), each with the Linux executable's code
+  archive (the same pure-Python modules) on Windows' bootloader (runw.exe, run.exe of the
+  PyInstaller wheel);
 - data files (resources, package data): as measured in the Linux build;
 - the Python runtime: estimated from the Linux build's libpython, lib-dynload and OpenSSL, which
   stand for python311.dll, DLLs\\*.pyd, libcrypto-3.dll, libssl-3.dll and libffi-8.dll (the
@@ -341,19 +342,20 @@ def linux_runtime_and_data(bundle: Path) -> tuple[int, dict[str, int]]:
 
 
 def executables_bytes(bundle: Path, pyinstaller_wheel: Path) -> int:
-    """Windows executables: each Linux executable's archive on the Windows bootloader."""
+    """Windows' two executables (GUI and console CLI), each holding the code archive of the
+    Linux executable (one on Linux: the `hoso` command is a launcher script) on its bootloader."""
     import PyInstaller
 
-    linux_bootloader = (
-        Path(PyInstaller.__file__).parent / "bootloader" / "Linux-64bit-intel" / "run"
-    )
-    total = 0
-    with zipfile.ZipFile(pyinstaller_wheel) as archive:
-        for executable, bootloader in BOOTLOADERS.items():
-            member = f"PyInstaller/bootloader/Windows-64bit-intel/{bootloader}"
-            archive_bytes = (bundle / executable).stat().st_size - linux_bootloader.stat().st_size
-            total += archive_bytes + archive.getinfo(member).file_size
-    return total
+    linux_bootloader = Path(PyInstaller.__file__).parent / "bootloader" / "Linux-64bit-intel"
+    archive_bytes = (bundle / "hoso-desktop").stat().st_size - (
+        linux_bootloader / "run"
+    ).stat().st_size
+    with zipfile.ZipFile(pyinstaller_wheel) as wheel:
+        return sum(
+            archive_bytes
+            + wheel.getinfo(f"PyInstaller/bootloader/Windows-64bit-intel/{exe}").file_size
+            for exe in BOOTLOADERS.values()
+        )
 
 
 def estimate(bundle: Path, wheels: list[Path]) -> Estimate:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -258,6 +260,43 @@ def test_strip_keeps_only_stripped_copies_the_loader_can_still_map(tmp_path: Pat
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)  # the stripped extension still loads
     assert hasattr(loaded, "apply")
+
+
+@linux_only
+def test_linux_cli_launcher_runs_the_executable_beside_it_with_every_argument(
+    tmp_path: Path,
+) -> None:
+    bundle = tmp_path / "Hồ sơ số" / "hoso"
+    bundle.mkdir(parents=True)
+    fake = bundle / "hoso-desktop"  # prints the arguments it gets, one a line
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    launcher = support.write_cli_launcher(bundle)
+    assert launcher == bundle / "hoso" and launcher.stat().st_mode & 0o111
+    link = tmp_path / "bin" / "hoso"  # a link in the user's PATH
+    link.parent.mkdir()
+    link.symlink_to(launcher)
+    arguments = ["scan", "Ảnh một.jpg", "-o", "kết quả.pdf", "", "--jobs", "2"]
+    for command in (launcher, link):
+        done = subprocess.run([command, *arguments], capture_output=True, check=True)
+        assert done.stdout.decode("utf-8").split("\n")[:-1] == [support.CLI_SWITCH, *arguments]
+
+
+def test_linux_entry_runs_the_cli_when_the_launcher_asks() -> None:
+    entry = ROOT / "scripts" / "entry_linux.py"
+    assert f'CLI_SWITCH = "{support.CLI_SWITCH}"' in entry.read_text(encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, str(entry), support.CLI_SWITCH, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: hoso ")
+    assert 'ENTRIES = {"hoso-desktop": "entry_linux"}' in SPEC
+    assert "support.write_cli_launcher(" in SPEC
 
 
 def test_size_table_groups_files_by_package(tmp_path: Path) -> None:
