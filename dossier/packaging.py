@@ -103,6 +103,7 @@ class UploadExport:
     input_bytes: int
     total_bytes: int
     notes: tuple[str, ...]  # things the user should know (signed files kept, re-encoding)
+    complete: bool = True  # False: exported with allow_incomplete despite blocking problems
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class _Context:
     options: PackOptions
     cancel: threading.Event | None
     notes: list[str] = field(default_factory=list)
+    blocking: tuple[str, ...] = ()  # blocking problems of an export made with allow_incomplete
 
 
 # ---- writing (one function, so a failing disk is simple to simulate) ---------------------------
@@ -414,6 +416,9 @@ def _manifest(
             "max_file_mb": ctx.portal.max_file_mb,
         },
         "applicant": {"name": applicant_name(dossier)},
+        # an export made with allow_incomplete says so, with the problems, for whoever reads it
+        "complete": not ctx.blocking,
+        "blocking_problems": list(ctx.blocking),
         "submission": {
             "result_delivery": submission.result_delivery,
             "delivery_address": submission.delivery_address,
@@ -480,6 +485,13 @@ def export_for_upload(
     _refuse_if_blocked(checklist, options.allow_incomplete, workspace.root)
     _prepare_target(out_dir, options.overwrite)
     ctx = _Context(workspace, procedure, portal, options, cancel)
+    ctx.blocking = tuple(p.message for p in checklist.blocking)
+    if ctx.blocking:
+        ctx.notes.append(
+            _("INCOMPLETE export, not ready to submit: {reasons}").format(
+                reasons="; ".join(ctx.blocking)
+            )
+        )
     present = [item for item in checklist.components if item.present]
     total_steps = len(present) + 2
     try:
@@ -534,7 +546,11 @@ def export_for_upload(
         manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
         write_file(staging / MANIFEST_NAME, manifest_bytes)
         guide = build_guide(
-            procedure, portal, workspace.dossier.submission, _slots(checklist, files)
+            procedure,
+            portal,
+            workspace.dossier.submission,
+            _slots(checklist, files),
+            ctx.blocking,
         )
         write_file(staging / GUIDE_NAME, render_html(guide).encode("utf-8"))
         zip_path = None
@@ -565,6 +581,7 @@ def export_for_upload(
         input_bytes=input_bytes,
         total_bytes=sum(f.bytes for f in files),
         notes=tuple(dict.fromkeys(ctx.notes)),
+        complete=not ctx.blocking,
     )
 
 

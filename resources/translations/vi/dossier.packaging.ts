@@ -48,6 +48,10 @@
       <translation>hồ sơ chưa sẵn sàng để xuất: {reasons}</translation>
     </message>
     <message>
+      <source>INCOMPLETE export, not ready to submit: {reasons}</source>
+      <translation>Bản xuất CHƯA ĐẦY ĐỦ, chưa thể nộp: {reasons}</translation>
+    </message>
+    <message>
       <source>unknown way of receiving the result: {value}</source>
       <translation>cách nhận kết quả không hợp lệ: {value}</translation>
     </message>
