@@ -110,7 +110,8 @@ def _register_verify(subparsers: argparse._SubParsersAction) -> None:
 
 def _register_tokens(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "tokens", help=_("list PKCS#11 modules, plugged-in tokens and their certificates")
+        "tokens",
+        help=_("list PKCS#11 modules, plugged-in tokens and their signing certificates"),
     )
     parser.add_argument(
         "--module", type=Path, action="append", default=[], metavar="PATH",
@@ -354,5 +355,13 @@ def _tokens(args: argparse.Namespace) -> int:
                 print(
                     f"    {_('Certificate')} {cert.label!r}: {cert.subject} / {cert.issuer}; "
                     f"{cert.not_before:%d/%m/%Y}-{cert.not_after:%d/%m/%Y}; {usage}"
+                )
+            if token.other_certificates:
+                print(
+                    "    "
+                    + _(
+                        "{count} other certificate(s) on the token (the CA's chain), "
+                        "not for signing"
+                    ).format(count=len(token.other_certificates))
                 )
     return 0

@@ -742,9 +742,7 @@ def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
         for token in tokens:
             if token.pin_locked:
                 problems.append(_("Token {label}: the PIN is locked.").format(label=token.label))
-            for cert in token.certificates:
-                if "key_cert_sign" in cert.key_usage:
-                    continue  # the CA's own certificate, carried on many tokens: not a signer
+            for cert in token.certificates:  # signing certificates only: the core leaves out CAs
                 description = _("{subject} — {issuer} (token {label}, until {date})").format(
                     subject=cert.subject,
                     issuer=cert.issuer,

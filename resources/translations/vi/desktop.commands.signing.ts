@@ -112,8 +112,8 @@
       <translation>đọc mật khẩu tệp PDF từ stdin</translation>
     </message>
     <message>
-      <source>list PKCS#11 modules, plugged-in tokens and their certificates</source>
-      <translation>liệt kê thư viện PKCS#11, token đang cắm và chứng thư số trên đó</translation>
+      <source>list PKCS#11 modules, plugged-in tokens and their signing certificates</source>
+      <translation>liệt kê các mô-đun PKCS#11, các token đang cắm và chứng thư số dùng để ký trên đó</translation>
     </message>
     <message>
       <source>extra PKCS#11 module to look at (repeatable)</source>
@@ -210,6 +210,10 @@
     <message>
       <source>Certificate</source>
       <translation>Chứng thư số</translation>
+    </message>
+    <message>
+      <source>{count} other certificate(s) on the token (the CA's chain), not for signing</source>
+      <translation>{count} chứng thư khác trên token (chuỗi chứng thư của CA), không dùng để ký</translation>
     </message>
   </context>
 </TS>
