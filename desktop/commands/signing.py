@@ -100,7 +100,14 @@ def _register_verify(subparsers: argparse._SubParsersAction) -> None:
         help=_("intermediate certificates to help build the chain"),
     )  # fmt: skip
     parser.add_argument("--at", metavar="ISO-TIME", help=_("check as of this time"))
-    parser.add_argument("--fetch", action="store_true", help=_("fetch OCSP/CRL over the network"))
+    parser.add_argument(
+        "--fetch",
+        action="store_true",
+        help=_(
+            "fetch OCSP/CRL over the network (without it, revocation is checked only from "
+            "the data embedded in a B-LT file; either way --trust is needed)"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
         "--pdf-password-stdin", action="store_true", help=_("read the PDF password from stdin")
@@ -318,6 +325,7 @@ def _print_report(report) -> None:
             f"{_('changes after signing')}: {label(sig.changes)}"
             f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level}"
         )
+        print(f"  {_('Revocation (OCSP/CRL)')}: {label(sig.revocation)}")
 
 
 # --- tokens ---

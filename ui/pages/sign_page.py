@@ -683,6 +683,7 @@ class SignPage(StepPage):
                 (_("Signed part"), label(sig.coverage)),
                 (_("Changes after signing"), label(sig.changes)),
                 (_("Level"), sig.pades_level),
+                (_("Revocation (OCSP/CRL)"), label(sig.revocation)),
             ]
             table = "".join(
                 f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows

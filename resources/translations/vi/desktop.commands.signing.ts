@@ -104,8 +104,8 @@
       <translation>kiểm tra tại thời điểm này</translation>
     </message>
     <message>
-      <source>fetch OCSP/CRL over the network</source>
-      <translation>tải OCSP/CRL qua mạng</translation>
+      <source>fetch OCSP/CRL over the network (without it, revocation is checked only from the data embedded in a B-LT file; either way --trust is needed)</source>
+      <translation>tải OCSP/CRL qua mạng (nếu không, tình trạng thu hồi chỉ được kiểm tra từ dữ liệu nhúng trong tệp B-LT; cả hai trường hợp đều cần --trust)</translation>
     </message>
     <message>
       <source>read the PDF password from stdin</source>
