@@ -267,13 +267,15 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
                 )
             else:
                 return parts
-    raise InputError(
-        _(
-            "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is "
-            "{size} MB"
-        ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest)),
-        path=item.files[0].path if item.files else None,
-    )
+    message = _(
+        "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB"
+    ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest))
+    if outcome.kept_bytes * 10 > limit:  # worth saying: it explains the size
+        message += _(
+            ", of which {kept} MB are images that cannot be compressed further "
+            "(black-and-white, masked or very small ones, kept as they are)"
+        ).format(kept=_mb(outcome.kept_bytes))
+    raise InputError(message, path=item.files[0].path if item.files else None)
 
 
 def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
