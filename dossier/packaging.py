@@ -289,9 +289,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
 
     from scanning.encode import encode_page
 
-    image = pdfwork.open_image(source.path)
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
+    image = pdfwork.on_white_paper(pdfwork.open_image(source.path))
     landscape = image.width > image.height
     size_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
     dpi = max(image.size) / (297 / 25.4)  # the photo's resolution if it were an A4 page

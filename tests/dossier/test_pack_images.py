@@ -19,7 +19,7 @@ from PIL import Image
 
 from common.errors import InputError
 from dossier import pdfwork
-from dossier.packaging import export_for_upload
+from dossier.packaging import PackOptions, export_for_upload
 from tests.dossier import factory
 
 WIDTH, HEIGHT = 1654, 2339  # an A4 page at 200 DPI
@@ -157,6 +157,22 @@ def test_a_transparent_image_file_becomes_a_page_on_white_paper(tmp_path):
     assert page[height * 2 // 5 : height * 3 // 5].min() < 100  # the red block is there
 
 
+def test_a_transparent_image_uploaded_as_jpg_is_on_white(make_dossier, tmp_path):
+    rgba = np.zeros((1200, 900, 4), np.uint8)  # transparent black, a red block in the middle
+    rgba[500:700, 200:700] = (200, 30, 30, 255)
+    path = tmp_path / "the_cccd.png"
+    path.write_bytes(_png(rgba, "RGBA"))
+    proc = factory.procedure()
+    photo = dataclasses.replace(proc.components[2], formats=("jpg",))
+    proc = dataclasses.replace(proc, components=(*proc.components[:2], photo, proc.components[3]))
+    workspace = make_dossier({"giay-to-tuy-than": [path]})
+    options = PackOptions(allow_incomplete=True)
+    result = export_for_upload(workspace, proc, factory.portal(), tmp_path / "out", options)
+    [jpg] = [f for f in result.files if f.format == "jpg"]
+    picture = np.asarray(Image.open(result.folder / jpg.name).convert("RGB"))
+    assert picture[:300].mean() > 250 and picture[550:650, 300:600, 1].mean() < 80
+
+
 def test_the_refusal_says_how_much_cannot_be_compressed(make_dossier, procedure, tmp_path):
     rng = np.random.default_rng(11)
     bits = (rng.random((HEIGHT, WIDTH)) > 0.5).astype(np.uint8) * 255
@@ -165,9 +181,7 @@ def test_the_refusal_says_how_much_cannot_be_compressed(make_dossier, procedure,
     noisy = _pdf(buffer.getvalue(), tmp_path, "den_trang.pdf", text_under=False)
     workspace = make_dossier({"to-khai": [noisy]})
     small = dataclasses.replace(factory.portal(), max_file_mb=0.2)
-    options = __import__("dossier.packaging", fromlist=["PackOptions"]).PackOptions(
-        allow_incomplete=True
-    )
+    options = PackOptions(allow_incomplete=True)
     with pytest.raises(InputError) as refused:
         export_for_upload(workspace, procedure, small, tmp_path / "out", options)
     assert "không thể nén thêm" in refused.value.message
