@@ -9,6 +9,7 @@ committed), so the Qt-free core and the Qt widgets share the same catalog. Mark 
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from datetime import date, datetime
@@ -85,15 +86,22 @@ def set_cache_dir(folder: Path | None) -> None:
     _cache_dir = folder
 
 
-def _fingerprint(files: list[Path]) -> list[list[object]]:
-    stats = [(f, f.stat()) for f in files]
-    return [[f.name, s.st_size, s.st_mtime_ns] for f, s in stats]
+def _ts_files(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    """The .ts files of a folder with their status (one directory scan: start-up reads it)."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        found = [(Path(e.path), e.stat()) for e in entries if e.name.endswith(".ts")]
+    return sorted(found)
+
+
+def _fingerprint(files: list[tuple[Path, os.stat_result]]) -> list[list[object]]:
+    return [[f.name, s.st_size, s.st_mtime_ns] for f, s in files]
 
 
 def _compile(language: str) -> dict[str, str]:
     """Merge every .ts file of the language; reuse the compiled copy while none changed."""
-    folder = translations_dir(language)
-    files = sorted(folder.glob("*.ts")) if folder.is_dir() else []
+    files = _ts_files(translations_dir(language))
     fingerprint = _fingerprint(files)
     cache = _cache_dir / f"translations-{language}.json" if _cache_dir else None
     if cache is not None:
@@ -104,7 +112,7 @@ def _compile(language: str) -> dict[str, str]:
         except (OSError, ValueError, KeyError, AttributeError):
             pass  # no cache yet, or a stale or damaged one: compile again
     table: dict[str, str] = {}
-    for ts_file in files:
+    for ts_file, _status in files:
         table.update(read_ts_fast(ts_file))
     if cache is not None:
         try:

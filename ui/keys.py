@@ -7,7 +7,7 @@ each page can use the same keys as another page: only the page on screen answers
 
 from __future__ import annotations
 
-from ui.qt import QtGui, QtWidgets
+from ui.qt import QtCore, QtGui, QtWidgets
 
 NATIVE = QtGui.QKeySequence.SequenceFormat.NativeText
 
@@ -21,8 +21,14 @@ def key_text(sequence: QtGui.QKeySequence) -> str:
     return sequence.toString(NATIVE)
 
 
+def set_shortcut(target: QtCore.QObject, key: str) -> None:
+    """`target.setShortcut(key)` for a button or an action, through its Qt property: PySide's
+    setShortcut overloads create the `Qt` enum namespace, which start-up avoids (ui/qt.py)."""
+    target.setProperty("shortcut", QtGui.QKeySequence(key))
+
+
 def bind_key(button: QtWidgets.QAbstractButton, key: str) -> None:
-    button.setShortcut(QtGui.QKeySequence(key))
+    set_shortcut(button, key)
     label = button.toolTip() or plain(button.text()) or button.accessibleName()
     button.setToolTip(f"{label} ({key_text(button.shortcut())})")
 

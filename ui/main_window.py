@@ -10,8 +10,9 @@ from common.i18n import _
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.jobs import Job
+from ui.keys import set_shortcut
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets
 from ui.start_page import StartPage
 from ui.steps import STEPS, Step, create_page
 
@@ -131,7 +132,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sidebar = QtWidgets.QListWidget()
         self.sidebar.setAccessibleName(_("Workflow steps"))
         self.sidebar.setWordWrap(True)  # narrow at 150 % scaling: long titles wrap
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Qt.ScrollBarPolicy.ScrollBarAlwaysOff, set by name: no `Qt` namespace at start-up (ui.qt)
+        self.sidebar.setProperty("horizontalScrollBarPolicy", 1)
         self.sidebar.setMinimumWidth(160)
         self.sidebar.setMaximumWidth(250)
         self.sidebar.setSizePolicy(
@@ -141,7 +143,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.stack = PageStack()
         self.start_page = StartPage(context)
         self.start_page.open_requested.connect(self.open_dossier)
-        keyboard_friendly(self.start_page)
         self.stack.addWidget(self.start_page)
 
         self._add_sidebar_item(START_ID, _("Start"))
@@ -154,10 +155,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
         self.back_button = QtWidgets.QPushButton(_("Back"))
-        self.back_button.setShortcut(QtGui.QKeySequence("Alt+Left"))
+        set_shortcut(self.back_button, "Alt+Left")
         self.back_button.clicked.connect(lambda: self.move_step(-1))
         self.next_button = QtWidgets.QPushButton(_("Next"))
-        self.next_button.setShortcut(QtGui.QKeySequence("Alt+Right"))
+        set_shortcut(self.next_button, "Alt+Right")
         self.next_button.clicked.connect(lambda: self.move_step(+1))
         self.step_title = QtWidgets.QLabel()
         self.step_title.setStyleSheet("font-weight: bold")
@@ -212,7 +213,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # ---- construction -------------------------------------------------------------------------
     def _add_sidebar_item(self, step_id: str, title: str) -> None:
         item = QtWidgets.QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, step_id)
+        item.setData(USER_ROLE, step_id)
         self.sidebar.addItem(item)
 
     def _build_menus(self) -> None:
@@ -247,7 +248,7 @@ class MainWindow(QtWidgets.QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut:
-            action.setShortcut(QtGui.QKeySequence(shortcut))
+            set_shortcut(action, shortcut)
         return action
 
     def page(self, step_id: str) -> StepPage:
@@ -334,7 +335,7 @@ class MainWindow(QtWidgets.QMainWindow):
         }
         tip = states[status.state] + (f": {status.reason}" if status.reason else "")
         item.setToolTip(tip)
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
 
     # ---- dossiers -----------------------------------------------------------------------------
     def open_dossier(self, folder: Path) -> bool:
@@ -553,9 +554,13 @@ def keyboard_friendly(page: QtWidgets.QWidget) -> None:
     a 50-row table would otherwise hold the keyboard user for 100 presses."""
     for table in page.findChildren(QtWidgets.QAbstractItemView):
         table.setTabKeyNavigation(False)
+    bars = page.findChildren(QtWidgets.QTabBar)
+    if not bars:
+        return
     # Qt names a tab bar's scroll buttons in English only (it ships no Vietnamese)
-    arrows = {Qt.ArrowType.LeftArrow: _("Scroll left"), Qt.ArrowType.RightArrow: _("Scroll right")}
-    for bar in page.findChildren(QtWidgets.QTabBar):
+    arrow = QtCore.Qt.ArrowType
+    arrows = {arrow.LeftArrow: _("Scroll left"), arrow.RightArrow: _("Scroll right")}
+    for bar in bars:
         for button in bar.findChildren(QtWidgets.QToolButton):
             if button.arrowType() in arrows:
                 button.setAccessibleName(arrows[button.arrowType()])

@@ -15,7 +15,7 @@ from common.errors import HosoError
 from common.i18n import N_, _, format_date
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.qt import USER_ROLE, QtCore, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("hoso.ui")
 
@@ -176,6 +176,7 @@ class StartPage(QtWidgets.QWidget):
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # as main_window.keyboard_friendly does
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -237,7 +238,7 @@ class StartPage(QtWidgets.QWidget):
         super().showEvent(event)
         self.apply_clerk_mode()
         if self.clerk_mode():
-            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
             self.search.selectAll()
 
     def print_separators(self) -> None:
@@ -310,7 +311,7 @@ class StartPage(QtWidgets.QWidget):
         ]
         for column, value in enumerate(values):
             item = QtWidgets.QTableWidgetItem(value)
-            item.setData(Qt.ItemDataRole.UserRole, str(summary.folder))
+            item.setData(USER_ROLE, str(summary.folder))
             if row["state"] == "overdue":
                 item.setForeground(QtGui.QBrush(QtGui.QColor("#b00020")))
             item.setToolTip(str(summary.folder))
@@ -318,7 +319,7 @@ class StartPage(QtWidgets.QWidget):
 
     def selected_folder(self) -> Path | None:
         items = self.table.selectedItems()
-        return Path(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        return Path(items[0].data(USER_ROLE)) if items else None
 
     def selected_row(self) -> dict | None:
         folder = self.selected_folder()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from common.i18n import N_, _
 from ui.context import AppContext
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtWidgets
+from ui.qt import QtCore, QtWidgets
 
 log = logging.getLogger("hoso.ui")
 
@@ -54,7 +54,7 @@ class UnavailablePage(StepPage):
         self.step_id_value = step.id
         layout = QtWidgets.QVBoxLayout(self)
         label = QtWidgets.QLabel(_("This step is not available in this version of the app."))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         layout.addWidget(label)
 
