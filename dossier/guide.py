@@ -37,6 +37,7 @@ class UploadGuide:
     delivery: str
     fee_payment: str
     limit_mb: float
+    blocking: tuple[str, ...] = ()  # problems of an incomplete export: not ready to submit
 
 
 def delivery_text(submission: Submission, tr: Callable[[str], str] = _) -> str:
@@ -60,6 +61,7 @@ def build_guide(
     portal: PortalProfile,
     submission: Submission,
     slots: tuple[GuideSlot, ...],
+    blocking: tuple[str, ...] = (),
 ) -> UploadGuide:
     agency = procedure.agencies[0] if procedure.agencies else _("the receiving agency")
     steps = (
@@ -91,6 +93,7 @@ def build_guide(
         delivery=delivery_text(submission),
         fee_payment=fee_text(submission),
         limit_mb=portal.max_file_mb,
+        blocking=blocking,
     )
 
 
@@ -116,6 +119,13 @@ def render_html(guide: UploadGuide) -> str:
             f"<tr><td>{slot.index}</td><td>{e(slot.component)} <small>({e(need)})</small></td>"
             f"<td>{files}</td><td class='box'>&#9744;</td></tr>"
         )
+    warning = ""
+    if guide.blocking:
+        items = "".join(f"<li>{e(problem)}</li>" for problem in guide.blocking)
+        warning = (
+            f"<div class='incomplete'><b>{e(_('Incomplete dossier: not ready to submit.'))}</b>"
+            f"<ul>{items}</ul></div>"
+        )
     limit = _("Each file is at most {limit} MB, as the portal asks.").format(
         limit=f"{guide.limit_mb:g}"
     )
@@ -129,12 +139,14 @@ table {{ border-collapse: collapse; width: 100%; }}
 td, th {{ border: 1px solid #444; padding: .35em .5em; vertical-align: top; text-align: left; }}
 td.box {{ font-size: 1.4em; text-align: center; }}
 code {{ font-size: .95em; }}
+.incomplete {{ border: 2px solid #b00020; color: #b00020; padding: .5em 1em; }}
 @media print {{ body {{ margin: 0; }} }}
 </style></head>
 <body>
 <h1>{e(guide.title)}</h1>
 <p>{e(_("Procedure code"))}: <b>{e(guide.procedure_code)}</b> &middot;
 {e(_("Portal"))}: <a href="{e(guide.portal_url)}">{e(guide.portal_name)}</a></p>
+{warning}
 <h2>{e(_("Steps on the portal"))}</h2>
 <ol>
 {steps}

@@ -103,6 +103,7 @@ class UploadExport:
     input_bytes: int
     total_bytes: int
     notes: tuple[str, ...]  # things the user should know (signed files kept, re-encoding)
+    complete: bool = True  # False: exported with allow_incomplete despite blocking problems
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class _Context:
     options: PackOptions
     cancel: threading.Event | None
     notes: list[str] = field(default_factory=list)
+    blocking: tuple[str, ...] = ()  # blocking problems of an export made with allow_incomplete
 
 
 # ---- writing (one function, so a failing disk is simple to simulate) ---------------------------
@@ -265,13 +267,15 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
                 )
             else:
                 return parts
-    raise InputError(
-        _(
-            "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is "
-            "{size} MB"
-        ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest)),
-        path=item.files[0].path if item.files else None,
-    )
+    message = _(
+        "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB"
+    ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest))
+    if outcome.kept_bytes * 10 > limit:  # worth saying: it explains the size
+        message += _(
+            ", of which {kept} MB are images that cannot be compressed further "
+            "(black-and-white, masked or very small ones, kept as they are)"
+        ).format(kept=_mb(outcome.kept_bytes))
+    raise InputError(message, path=item.files[0].path if item.files else None)
 
 
 def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
@@ -285,9 +289,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
 
     from scanning.encode import encode_page
 
-    image = pdfwork.open_image(source.path)
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
+    image = pdfwork.on_white_paper(pdfwork.open_image(source.path))
     landscape = image.width > image.height
     size_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
     dpi = max(image.size) / (297 / 25.4)  # the photo's resolution if it were an A4 page
@@ -414,6 +416,9 @@ def _manifest(
             "max_file_mb": ctx.portal.max_file_mb,
         },
         "applicant": {"name": applicant_name(dossier)},
+        # an export made with allow_incomplete says so, with the problems, for whoever reads it
+        "complete": not ctx.blocking,
+        "blocking_problems": list(ctx.blocking),
         "submission": {
             "result_delivery": submission.result_delivery,
             "delivery_address": submission.delivery_address,
@@ -480,6 +485,13 @@ def export_for_upload(
     _refuse_if_blocked(checklist, options.allow_incomplete, workspace.root)
     _prepare_target(out_dir, options.overwrite)
     ctx = _Context(workspace, procedure, portal, options, cancel)
+    ctx.blocking = tuple(p.message for p in checklist.blocking)
+    if ctx.blocking:
+        ctx.notes.append(
+            _("INCOMPLETE export, not ready to submit: {reasons}").format(
+                reasons="; ".join(ctx.blocking)
+            )
+        )
     present = [item for item in checklist.components if item.present]
     total_steps = len(present) + 2
     try:
@@ -534,7 +546,11 @@ def export_for_upload(
         manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
         write_file(staging / MANIFEST_NAME, manifest_bytes)
         guide = build_guide(
-            procedure, portal, workspace.dossier.submission, _slots(checklist, files)
+            procedure,
+            portal,
+            workspace.dossier.submission,
+            _slots(checklist, files),
+            ctx.blocking,
         )
         write_file(staging / GUIDE_NAME, render_html(guide).encode("utf-8"))
         zip_path = None
@@ -565,6 +581,7 @@ def export_for_upload(
         input_bytes=input_bytes,
         total_bytes=sum(f.bytes for f in files),
         notes=tuple(dict.fromkeys(ctx.notes)),
+        complete=not ctx.blocking,
     )
 
 

@@ -167,15 +167,29 @@ def _a4_for(image: Image.Image) -> tuple[float, float]:
     return (long, short) if image.width > image.height else (short, long)
 
 
+def on_white_paper(image: Image.Image) -> Image.Image:
+    """RGB or L pixels; transparent parts composited on white, as on the paper the image
+    becomes (a plain conversion shows the hidden colour of transparent pixels, often black)."""
+    if image.mode in ("RGB", "L"):
+        return image
+    transparent = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    if not transparent:
+        return image.convert("RGB")
+    gray = image.mode in ("LA", "La")
+    paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    paper.alpha_composite(image.convert("RGBA"))
+    return paper.convert("L" if gray else "RGB")
+
+
 def encode_image(image: Image.Image, quality: int = FIRST_JPEG_QUALITY) -> bytes:
     """JPEG for photos and colour/grey scans, PNG for bilevel scans (JPEG smears them)."""
     buffer = io.BytesIO()
     if image.mode == "1":
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue()
-    if image.mode not in ("RGB", "L"):
-        image = image.convert("RGBA").convert("RGB") if "A" in image.mode else image.convert("RGB")
-    image.save(buffer, format="JPEG", quality=quality)
+    on_white_paper(image).save(buffer, format="JPEG", quality=quality)
     return buffer.getvalue()
 
 
@@ -309,6 +323,7 @@ class _PageImage:
     image: Image.Image  # decoded once
     proxy: Image.Image  # a quarter-size copy: cheap size predictions
     gray: bool
+    drop_smask: bool = False  # its soft mask is opaque everywhere: it goes with the re-encoding
 
 
 @dataclass
@@ -319,6 +334,7 @@ class FitOutcome:
     dpi_cap: int | None = None
     reencoded: bool = False
     smallest: int = 0  # smallest size reached (when it does not fit)
+    kept_bytes: int = 0  # image data left as it is: bilevel, colour-keyed, tiny images
 
 
 def _decode_image(doc: pymupdf.Document, xref: int) -> Image.Image:
@@ -339,8 +355,43 @@ def _decode_image(doc: pymupdf.Document, xref: int) -> Image.Image:
     return image
 
 
-def _collect_images(doc: pymupdf.Document) -> list[_PageImage]:
-    """Page images worth re-encoding, with a resolution estimate that errs on the safe side.
+OPAQUE, KEEP_MASK, NO_MASK = "opaque", "keep", "none"
+
+
+def _mask_handling(doc: pymupdf.Document, xref: int) -> str | None:
+    """How the transparency of an image allows re-encoding its colours as JPEG.
+
+    NO_MASK: none. OPAQUE: a soft mask that hides nothing (PNGs with an unused alpha channel
+    are common) is removed. KEEP_MASK: a soft mask with real transparency stays as it is
+    beside the new JPEG: the PDF applies it whatever the colours' encoding, and what lies
+    under the image still shows (compositing on white would hide it). None: left alone: a
+    colour-key /Mask (lossy colours would no longer match it) or a stencil /Mask image.
+    """
+    if doc.xref_get_key(xref, "Mask")[0] != "null":
+        return None
+    smask_kind, smask = doc.xref_get_key(xref, "SMask")
+    if smask_kind == "null":
+        return NO_MASK
+    if smask_kind != "xref":
+        return None
+    return OPAQUE if _opaque_everywhere(doc, int(smask.split()[0])) else KEEP_MASK
+
+
+def _opaque_everywhere(doc: pymupdf.Document, smask_xref: int) -> bool:
+    if doc.xref_get_key(smask_xref, "Decode")[0] != "null":
+        return False  # an inverted mask: not worth the special case
+    try:
+        alpha = pymupdf.Pixmap(doc, smask_xref)
+    except (RuntimeError, ValueError):
+        return False
+    if alpha.n != 1 or alpha.alpha:
+        return False
+    return Image.frombytes("L", (alpha.width, alpha.height), alpha.samples).getextrema()[0] == 255
+
+
+def _collect_images(doc: pymupdf.Document) -> tuple[list[_PageImage], int]:
+    """Page images worth re-encoding, with a resolution estimate that errs on the safe side,
+    and the bytes of the images left as they are.
 
     An image drawn on a page is at most page-sized, so pixels / page size is a lower bound of
     its resolution: downscaling to a cap computed from it never goes under that cap.
@@ -352,22 +403,28 @@ def _collect_images(doc: pymupdf.Document) -> list[_PageImage]:
             dpi = max(width, height) / page_inches
             dpi_by_xref[xref] = min(dpi, dpi_by_xref.get(xref, dpi))
     images = []
+    kept = 0
     for xref, dpi in dpi_by_xref.items():
-        if doc.xref_get_key(xref, "SMask")[0] != "null":
-            continue  # transparency: JPEG cannot carry it
-        if doc.xref_get_key(xref, "ImageMask")[1] == "true":
-            continue
-        if doc.xref_get_key(xref, "BitsPerComponent")[1] == "1":
-            continue  # bilevel (CCITT/JBIG2/flate): already small, JPEG would blur it
+        raw_size = len(doc.xref_stream_raw(xref))
         width = int(doc.xref_get_key(xref, "Width")[1] or 0)
         height = int(doc.xref_get_key(xref, "Height")[1] or 0)
-        if width * height < _SMALL_IMAGE_PIXELS:
+        masks = (
+            None
+            if doc.xref_get_key(xref, "ImageMask")[1] == "true"
+            # bilevel (CCITT/JBIG2/flate): already small, and JPEG would blur it
+            or doc.xref_get_key(xref, "BitsPerComponent")[1] == "1"
+            or width * height < _SMALL_IMAGE_PIXELS
+            else _mask_handling(doc, xref)  # decodes a soft mask: only for candidates
+        )
+        if masks is None:
+            kept += raw_size  # left exactly as it is, and counted as such
             continue
-        image = _decode_image(doc, xref)
+        image = _decode_image(doc, xref)  # the colours only: a kept soft mask stays apart
         proxy = image.reduce(4) if min(image.size) >= 400 else image
-        raw_size = len(doc.xref_stream_raw(xref))
-        images.append(_PageImage(xref, dpi, raw_size, image, proxy, image.mode == "L"))
-    return images
+        images.append(
+            _PageImage(xref, dpi, raw_size, image, proxy, image.mode == "L", masks == OPAQUE)
+        )
+    return images, kept
 
 
 def _ladder(images: list[_PageImage]) -> list[tuple[int, int | None]]:
@@ -400,12 +457,19 @@ def _scaled(image: Image.Image, dpi: float, dpi_cap: int | None) -> Image.Image:
 
 
 def _replace_image(
-    doc: pymupdf.Document, xref: int, jpeg: bytes, width: int, height: int, gray: bool
+    doc: pymupdf.Document,
+    xref: int,
+    jpeg: bytes,
+    width: int,
+    height: int,
+    gray: bool,
+    drop_smask: bool = False,
 ) -> None:
     doc.update_stream(xref, jpeg, compress=0)
     doc.xref_set_key(xref, "Filter", "/DCTDecode")
     image_object = _object(doc, xref)
-    for key in ("DecodeParms", "Decode", "SMaskInData", "Intent"):
+    dropped = ("DecodeParms", "Decode", "SMaskInData", "Intent")
+    for key in (*dropped, "SMask") if drop_smask else dropped:  # the mask object: garbage
         mupdf.pdf_dict_dels(image_object, key)
     doc.xref_set_key(xref, "Width", str(width))
     doc.xref_set_key(xref, "Height", str(height))
@@ -479,7 +543,10 @@ def _encode_step(pdf_bytes: bytes, images: list[_PageImage], step: tuple[int, in
             scaled = _scaled(item.image, item.dpi, dpi_cap)
             data = encode_image(scaled, quality)
             if len(data) < item.raw_size:
-                _replace_image(trial, item.xref, data, scaled.width, scaled.height, item.gray)
+                _replace_image(
+                    trial, item.xref, data, scaled.width, scaled.height, item.gray,
+                    item.drop_smask,
+                )  # fmt: skip
         return trial.tobytes(garbage=3, deflate=True, use_objstms=1)
 
 
@@ -493,9 +560,9 @@ def fit_to_budget(pdf_bytes: bytes, limit: int) -> FitOutcome:
     if len(pdf_bytes) <= limit:
         return FitOutcome(pdf_bytes, fits=True, smallest=len(pdf_bytes))
     with pymupdf.open(stream=pdf_bytes, filetype="pdf") as doc:
-        images = _collect_images(doc)
+        images, kept = _collect_images(doc)
     if not images:
-        return FitOutcome(pdf_bytes, fits=False, smallest=len(pdf_bytes))
+        return FitOutcome(pdf_bytes, fits=False, smallest=len(pdf_bytes), kept_bytes=kept)
     ladder = _ladder(images)
     fixed = len(pdf_bytes) - sum(item.raw_size for item in images)
     predictor = _Predictor(images, ladder)
@@ -507,4 +574,4 @@ def fit_to_budget(pdf_bytes: bytes, limit: int) -> FitOutcome:
         if len(result) <= limit:
             quality, dpi_cap = ladder[step]
             return FitOutcome(result, True, quality, dpi_cap, reencoded=True, smallest=len(result))
-    return FitOutcome(result, fits=False, reencoded=True, smallest=len(result))
+    return FitOutcome(result, False, reencoded=True, smallest=len(result), kept_bytes=kept)

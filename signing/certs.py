@@ -11,6 +11,8 @@ from asn1crypto import pem, x509
 from common.errors import InputError
 from common.i18n import _
 
+SIGNATURE_USAGES = frozenset({"digital_signature", "non_repudiation"})
+
 
 @dataclass(frozen=True)
 class CertInfo:
@@ -24,6 +26,7 @@ class CertInfo:
     not_after: datetime
     key_usage: tuple[str, ...]
     label: str = ""  # the token's object label (PKCS#11) or the file name (.p12)
+    is_ca: bool = False  # basicConstraints cA, or allowed to sign certificates
 
     def validity_problem(self, when: datetime | None = None) -> str | None:
         """Why the certificate cannot sign at `when` (None when it can)."""
@@ -40,8 +43,14 @@ class CertInfo:
 
     @property
     def can_sign(self) -> bool:
-        """Key usage allows signatures (no key usage extension means no restriction)."""
-        return not self.key_usage or "digital_signature" in self.key_usage
+        """Key usage allows signatures (no key usage extension means no restriction);
+        non_repudiation alone is what pyHanko's validation asks of a signer by default."""
+        return not self.key_usage or bool(SIGNATURE_USAGES & set(self.key_usage))
+
+    @property
+    def for_signing(self) -> bool:
+        """A person's signing certificate, not the certificate of a CA (tokens carry those)."""
+        return self.can_sign and not self.is_ca
 
 
 def _common_name(name: x509.Name) -> str:
@@ -60,6 +69,7 @@ def describe(cert: x509.Certificate, label: str = "") -> CertInfo:
         not_after=cert.not_valid_after,
         key_usage=tuple(sorted(usage.native)) if usage is not None else (),
         label=label,
+        is_ca=bool(cert.ca) or (usage is not None and "key_cert_sign" in usage.native),
     )
 
 

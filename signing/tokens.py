@@ -78,7 +78,10 @@ class TokenInfo:
     pin_locked: bool = False
     pin_count_low: bool = False
     pin_final_try: bool = False
+    #: the certificates to sign with (not a CA's; with a key on the token when keys are visible)
     certificates: tuple[CertInfo, ...] = field(default_factory=tuple)
+    #: everything else the token carries, mostly its CA's chain: never offered for signing
+    other_certificates: tuple[CertInfo, ...] = field(default_factory=tuple)
 
 
 def python_is_64bit() -> bool:
@@ -236,8 +239,43 @@ def _certificates_with_ids(session) -> list[tuple[CertInfo, bytes | None]]:
     return found
 
 
-def _certificates(session) -> tuple[CertInfo, ...]:
-    return tuple(info for info, _id in _certificates_with_ids(session))
+def _key_ids(session) -> set[bytes]:
+    """CKA_IDs of the key pairs this session can see: the private keys after login; before
+    it, the public keys that tokens keep beside them (empty when the token shows neither)."""
+    import pkcs11
+    from pkcs11 import Attribute, ObjectClass
+
+    for kind in (ObjectClass.PRIVATE_KEY, ObjectClass.PUBLIC_KEY):
+        ids = set()
+        try:
+            for key in session.get_objects({Attribute.CLASS: kind}):
+                try:
+                    ids.add(bytes(key[Attribute.ID]))
+                except (pkcs11.exceptions.PKCS11Error, KeyError, TypeError):
+                    continue
+        except pkcs11.exceptions.PKCS11Error:
+            continue
+        if ids:
+            return ids
+    return set()
+
+
+def split_signing_certificates(
+    found: list[tuple[CertInfo, bytes | None]], key_ids: set[bytes]
+) -> tuple[list[tuple[CertInfo, bytes | None]], list[tuple[CertInfo, bytes | None]]]:
+    """(certificates to sign with, the others). A signing certificate is not a CA's and allows
+    signatures (digitalSignature or nonRepudiation); when the session sees keys, it also needs
+    a key of the same CKA_ID (a certificate stored alone, like a CA's, has none)."""
+    signing, others = [], []
+    for info, cka_id in found:
+        has_key = not key_ids or (cka_id is not None and cka_id in key_ids)
+        (signing if info.for_signing and has_key else others).append((info, cka_id))
+    return signing, others
+
+
+def _token_certificates(session) -> tuple[tuple[CertInfo, ...], tuple[CertInfo, ...]]:
+    signing, others = split_signing_certificates(_certificates_with_ids(session), _key_ids(session))
+    return tuple(info for info, _id in signing), tuple(info for info, _id in others)
 
 
 def list_tokens(module: Path) -> list[TokenInfo]:
@@ -251,9 +289,10 @@ def list_tokens(module: Path) -> list[TokenInfo]:
             token = slot.get_token()
             locked, low, final = _token_flags(token)
             certs: tuple[CertInfo, ...] = ()
+            others: tuple[CertInfo, ...] = ()
             try:
                 with token.open() as session:
-                    certs = _certificates(session)
+                    certs, others = _token_certificates(session)
             except pkcs11.exceptions.PKCS11Error:
                 pass  # some tokens hide certificates until login
             tokens.append(
@@ -269,6 +308,7 @@ def list_tokens(module: Path) -> list[TokenInfo]:
                     pin_count_low=low,
                     pin_final_try=final,
                     certificates=certs,
+                    other_certificates=others,
                 )
             )
     except pkcs11.exceptions.PKCS11Error as exc:
@@ -328,8 +368,13 @@ def open_token(
     except pkcs11.exceptions.PKCS11Error as exc:
         raise token_error(exc, module) from exc
     try:
-        certs = _certificates_with_ids(session)
-        chosen = _choose_cert(tuple(info for info, _id in certs), cert_label, module)
+        certs, others = split_signing_certificates(
+            _certificates_with_ids(session), _key_ids(session)
+        )
+        chosen = _choose_cert(
+            tuple(info for info, _id in certs), tuple(info for info, _id in others),
+            cert_label, module,
+        )  # fmt: skip
         cka_id = next(cid for info, cid in certs if info is chosen)
         if cka_id is not None:  # key found by its ID, whatever its label
             signer = PKCS11Signer(session, cert_id=cka_id, other_certs_to_pull=None)
@@ -357,19 +402,32 @@ def open_token(
     )
 
 
-def _choose_cert(certs: tuple[CertInfo, ...], cert_label: str | None, module: Path) -> CertInfo:
+def _choose_cert(
+    certs: tuple[CertInfo, ...],
+    others: tuple[CertInfo, ...],
+    cert_label: str | None,
+    module: Path,
+) -> CertInfo:
+    """The signing certificate labelled `cert_label`, or the first one."""
     if cert_label is not None:
         for cert in certs:
             if cert.label == cert_label:
                 return cert
+        if any(cert.label == cert_label for cert in others):
+            raise InputError(
+                _(
+                    "the certificate {label} on the token is not one to sign with "
+                    "(a CA's certificate, or no key for it)"
+                ).format(label=cert_label),
+                path=module,
+            )
         raise InputError(
             _("the token has no certificate labelled {label}").format(label=cert_label),
             path=module,
         )
-    signing = [c for c in certs if c.can_sign] or list(certs)
-    if not signing:
-        raise InputError(_("the token holds no certificate"), path=module)
-    return signing[0]
+    if not certs:
+        raise InputError(_("the token holds no certificate to sign with"), path=module)
+    return certs[0]
 
 
 def token_error(exc: Exception, module: Path) -> InputError:

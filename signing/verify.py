@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -25,6 +25,13 @@ CHANGES_NONE, CHANGES_ALLOWED, CHANGES_DISALLOWED, CHANGES_UNKNOWN = (
     "unknown",
 )
 
+# how the revocation status (OCSP/CRL) of the signer's chain was established
+REVOCATION_EMBEDDED, REVOCATION_ONLINE, REVOCATION_NOT_CHECKED = (
+    "embedded",
+    "online",
+    "not_checked",
+)
+
 _LABELS = {
     COVERAGE_FILE: N_("the whole file"),
     COVERAGE_REVISION: N_("an earlier version of the file"),
@@ -33,6 +40,9 @@ _LABELS = {
     CHANGES_ALLOWED: N_("allowed (form filling, signatures, timestamps)"),
     CHANGES_DISALLOWED: N_("NOT allowed"),
     CHANGES_UNKNOWN: N_("unknown"),
+    REVOCATION_EMBEDDED: N_("checked offline, from the data embedded in the file (B-LT)"),
+    REVOCATION_ONLINE: N_("checked, with data fetched online"),
+    REVOCATION_NOT_CHECKED: N_("not checked"),
 }
 
 
@@ -60,6 +70,7 @@ class SignatureReport:
     ok: bool
     verdict: str
     error: str | None = None
+    revocation: str = REVOCATION_NOT_CHECKED  # how revocation was checked, see REVOCATION_*
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -100,19 +111,38 @@ class VerifyReport:
         }
 
 
-def _validation_context(options: VerifyOptions):
+def _read_dss(reader):
+    """The file's Document Security Store (B-LT: certificates, OCSP responses, CRLs), if any."""
+    from pyhanko.sign.validation import DocumentSecurityStore
+
+    if "/DSS" not in reader.root:
+        return None
+    try:
+        return DocumentSecurityStore.read_dss(reader)
+    except Exception:  # a damaged DSS: validate as if it were absent
+        return None
+
+
+def _validation_context(options: VerifyOptions, dss, revocation_mode: str = "soft-fail"):
+    """Soft-fail: a missing OCSP/CRL does not fail the chain, a revoked certificate does.
+    "require" asks revocation data for every certificate of the chain: it tells whether
+    revocation was really checked. The DSS's data are used offline as well as online."""
     from pyhanko_certvalidator import ValidationContext
 
     roots = [c for pem in options.trust_roots for c in load_pem_certificates(pem)]
     extra = [c for pem in options.extra_certs for c in load_pem_certificates(pem)]
-    return ValidationContext(
+    kwargs = dict(
         trust_roots=roots,  # an explicit list: never the operating system's store
         other_certs=extra,
         moment=options.at,
         best_signature_time=options.at,
         allow_fetching=options.allow_fetching,
-        revocation_mode="soft-fail",
+        revocation_mode=revocation_mode,
     )
+    if dss is None:
+        return ValidationContext(**kwargs)
+    # the DSS's responses were fetched just after signing: valid even if newer than `moment`
+    return dss.as_validation_context({**kwargs, "retroactive_revinfo": True})
 
 
 def _open_reader(path: Path, data: bytes, password: str | None):
@@ -226,9 +256,50 @@ def _verdict(
     ).format(signer=signer)
 
 
-def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> SignatureReport:
+def _validate(sig, vc):
     from pyhanko.sign.validation import KeyUsageConstraints, validate_pdf_signature
 
+    return validate_pdf_signature(
+        sig,
+        signer_validation_context=vc,
+        ts_validation_context=vc,
+        key_usage_settings=KeyUsageConstraints(
+            key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+        ),
+    )
+
+
+def _revocation_check(sig, status, options: VerifyOptions, dss) -> str:
+    """How the revocation of the signer's chain (and the timestamp's) was established: from
+    the file's own DSS without network first, then with fetching when it is allowed."""
+    offline = replace(options, allow_fetching=False)
+    if status.revoked:
+        if not options.allow_fetching:
+            return REVOCATION_EMBEDDED
+        embedded = dss is not None and _validate_or_none(sig, offline, dss, "soft-fail")
+        return REVOCATION_EMBEDDED if embedded and embedded.revoked else REVOCATION_ONLINE
+    if not status.trusted:
+        return REVOCATION_NOT_CHECKED  # no chain to a trusted root: nothing to check against
+    attempts = [(offline, REVOCATION_EMBEDDED)] if dss is not None else []
+    if options.allow_fetching:
+        attempts.append((options, REVOCATION_ONLINE))
+    for attempt, code in attempts:
+        strict = _validate_or_none(sig, attempt, dss, "require")  # data for every certificate
+        if strict and (strict.trusted or strict.revoked):
+            return code
+    return REVOCATION_NOT_CHECKED
+
+
+def _validate_or_none(sig, options: VerifyOptions, dss, revocation_mode: str):
+    try:
+        return _validate(sig, _validation_context(options, dss, revocation_mode))
+    except Exception:  # the main validation already reported what is wrong
+        return None
+
+
+def _report_one(
+    sig, reader, options: VerifyOptions, vc, later_doc_ts: bool, dss=None
+) -> SignatureReport:
     field_name = str(sig.field_name or "")
     certification = sig.docmdp_level is not None and "/Reference" in sig.sig_object
     try:
@@ -238,14 +309,7 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
     except Exception:
         signer, issuer = None, None
     try:
-        status = validate_pdf_signature(
-            sig,
-            signer_validation_context=vc,
-            ts_validation_context=vc,
-            key_usage_settings=KeyUsageConstraints(
-                key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
-            ),
-        )
+        status = _validate(sig, vc)
     except Exception as exc:  # malformed CMS, disallowed algorithms: a verdict, not a crash
         reason = str(exc) or exc.__class__.__name__
         return SignatureReport(
@@ -291,6 +355,7 @@ def _report_one(sig, reader, options: VerifyOptions, vc, later_doc_ts: bool) -> 
         certification=certification,
         ok=ok,
         verdict=verdict,
+        revocation=_revocation_check(sig, status, options, dss),
     )
 
 
@@ -330,14 +395,15 @@ def verify(
         ) from exc
     ts_revisions = [_safe(lambda t=t: t.signed_revision) for t in doc_timestamps]
     last_doc_ts = max((r for r in ts_revisions if r is not None), default=-1)
-    vc = _validation_context(options)
+    dss = _read_dss(reader)
+    vc = _validation_context(options, dss)
     reports = []
     for i, sig in enumerate(signatures):
         check_cancel(cancel)
         progress(i, len(signatures), _("Checking signature {n}").format(n=i + 1))
         revision = _safe(lambda s=sig: s.signed_revision)
         later_doc_ts = revision is not None and last_doc_ts > revision
-        reports.append(_report_one(sig, reader, options, vc, later_doc_ts))
+        reports.append(_report_one(sig, reader, options, vc, later_doc_ts, dss))
     progress(len(signatures), len(signatures), _("Checked"))
     return VerifyReport(
         path=pdf,

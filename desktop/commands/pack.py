@@ -35,6 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("also write one PDF for printing, with a cover sheet"),
     )
     pack.add_argument("--force", action="store_true", help=_("replace an existing export folder"))
+    pack.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help=_(
+            "export even if the checklist has blocking problems (e.g. a required component "
+            "missing); the manifest and the upload guide then say the dossier is incomplete"
+        ),
+    )
     pack.set_defaults(handler=_pack)
 
     submission = subparsers.add_parser(
@@ -137,7 +145,9 @@ def _pack(args: argparse.Namespace) -> int:
     from dossier.packaging import PackOptions, PrintOptions, export_for_print, export_for_upload
 
     workspace, procedure, portal = _open(args)
-    options = PackOptions(make_zip=args.zip, overwrite=args.force)
+    options = PackOptions(
+        make_zip=args.zip, overwrite=args.force, allow_incomplete=args.allow_incomplete
+    )
     result = export_for_upload(workspace, procedure, portal, args.output, options, _progress)
     for item in result.files:
         flags = []
@@ -157,6 +167,8 @@ def _pack(args: argparse.Namespace) -> int:
             folder=result.folder,
         )
     )
+    if not result.complete:
+        print(_("Warning: this export is INCOMPLETE and not ready to submit."), file=sys.stderr)
     if args.print_pdf:
         printed = export_for_print(
             workspace,

@@ -100,7 +100,14 @@ def _register_verify(subparsers: argparse._SubParsersAction) -> None:
         help=_("intermediate certificates to help build the chain"),
     )  # fmt: skip
     parser.add_argument("--at", metavar="ISO-TIME", help=_("check as of this time"))
-    parser.add_argument("--fetch", action="store_true", help=_("fetch OCSP/CRL over the network"))
+    parser.add_argument(
+        "--fetch",
+        action="store_true",
+        help=_(
+            "fetch OCSP/CRL over the network (without it, revocation is checked only from "
+            "the data embedded in a B-LT file; either way --trust is needed)"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
         "--pdf-password-stdin", action="store_true", help=_("read the PDF password from stdin")
@@ -110,7 +117,8 @@ def _register_verify(subparsers: argparse._SubParsersAction) -> None:
 
 def _register_tokens(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "tokens", help=_("list PKCS#11 modules, plugged-in tokens and their certificates")
+        "tokens",
+        help=_("list PKCS#11 modules, plugged-in tokens and their signing certificates"),
     )
     parser.add_argument(
         "--module", type=Path, action="append", default=[], metavar="PATH",
@@ -317,6 +325,7 @@ def _print_report(report) -> None:
             f"{_('changes after signing')}: {label(sig.changes)}"
             f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level}"
         )
+        print(f"  {_('Revocation (OCSP/CRL)')}: {label(sig.revocation)}")
 
 
 # --- tokens ---
@@ -354,5 +363,13 @@ def _tokens(args: argparse.Namespace) -> int:
                 print(
                     f"    {_('Certificate')} {cert.label!r}: {cert.subject} / {cert.issuer}; "
                     f"{cert.not_before:%d/%m/%Y}-{cert.not_after:%d/%m/%Y}; {usage}"
+                )
+            if token.other_certificates:
+                print(
+                    "    "
+                    + _(
+                        "{count} other certificate(s) on the token (the CA's chain), "
+                        "not for signing"
+                    ).format(count=len(token.other_certificates))
                 )
     return 0

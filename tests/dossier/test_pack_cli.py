@@ -70,6 +70,37 @@ def test_pack_refuses_an_incomplete_dossier(make_dossier, tmp_path, pack_inputs)
     assert not (tmp_path / "o").exists()
 
 
+def test_pack_allow_incomplete_exports_and_says_so(make_dossier, tmp_path, pack_inputs):
+    workspace = make_dossier({"to-khai": [pack_inputs["form"]]})
+    before = folder_digest(workspace.root)
+    out = tmp_path / "nhap"
+    args = ["pack", str(workspace.root), "--catalog", str(CATALOG), "-o", str(out)]
+    result = hoso(*args, "--allow-incomplete")
+    assert result.returncode == 0, result.stderr
+    assert "01_To_khai_dang_ky_khai_sinh.pdf" in result.stdout
+    assert "CHƯA ĐẦY ĐỦ" in result.stderr and "Traceback" not in result.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is False
+    assert [f["component_id"] for f in manifest["files"]] == ["to-khai"]
+    problems = manifest["blocking_problems"]
+    assert problems and all("thiếu thành phần bắt buộc" in p for p in problems)
+    guide = (out / "huong_dan_nop_ho_so.html").read_text(encoding="utf-8")
+    assert "Hồ sơ chưa đầy đủ" in guide
+    assert folder_digest(workspace.root) == before
+
+
+def test_pack_of_a_complete_dossier_says_it_is_complete(make_dossier, tmp_path):
+    workspace = make_dossier()
+    out = tmp_path / "du"
+    args = ["pack", str(workspace.root), "--catalog", str(CATALOG), "-o", str(out)]
+    result = hoso(*args, "--allow-incomplete")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is True and manifest["blocking_problems"] == []
+    guide = (out / "huong_dan_nop_ho_so.html").read_text(encoding="utf-8")
+    assert "chưa đầy đủ" not in guide.lower()
+
+
 def test_unknown_portal_and_missing_dossier(make_dossier, tmp_path):
     workspace = make_dossier()
     result = hoso("check", str(workspace.root), "--portal", "khong-co")

@@ -375,10 +375,28 @@ def make_softhsm_token(pki: TestPki, folder: Path, cert: str = "signer") -> dict
     # the key's label differs from the certificate's, as on many CA tokens: matched by ID
     _run("softhsm2-util", "--import", str(pki.key_pem("signer")), "--token", TOKEN_LABEL,
          "--label", "Private key", "--id", "01", "--pin", TOKEN_PIN)  # fmt: skip
-    cert_der = folder / "signer.der"
-    cert_der.write_bytes(pki.cert_der(cert))
-    _run("pkcs11-tool", "--module", str(SOFTHSM_MODULE), "--token-label", TOKEN_LABEL,
-         "--login", "--pin", TOKEN_PIN, "--write-object", str(cert_der), "--type", "cert",
-         "--id", "01", "--label", CERT_LABEL)  # fmt: skip
+    # first, as CA tokens do: the CA's chain (the root without an ID), and someone else's
+    # certificate without its key; none of them may be offered for signing
+    for label, object_label, cka_id in EXTRA_TOKEN_CERTS:
+        _write_cert(folder, pki.cert_der(label), object_label, cka_id)
+    _write_cert(folder, pki.cert_der(cert), CERT_LABEL, "01")
     return {"module": SOFTHSM_MODULE, "label": TOKEN_LABEL, "pin": TOKEN_PIN, "so_pin": SO_PIN,
-            "cert_label": CERT_LABEL, "conf": conf}  # fmt: skip
+            "cert_label": CERT_LABEL, "conf": conf,
+            "other_labels": [label for _cert, label, _id in EXTRA_TOKEN_CERTS]}  # fmt: skip
+
+
+#: (PKI certificate, object label, CKA_ID) stored on the test token beside the signer's
+EXTRA_TOKEN_CERTS = (
+    ("root", "Hoso Test Root CA", None),
+    ("interm", "Hoso Test Issuing CA", "02"),
+    ("other", "Tran Thi Binh (no key)", "03"),
+)
+
+
+def _write_cert(folder: Path, der: bytes, label: str, cka_id: str | None) -> None:
+    path = folder / f"{label}.der"
+    path.write_bytes(der)
+    id_args = ("--id", cka_id) if cka_id else ()
+    _run("pkcs11-tool", "--module", str(SOFTHSM_MODULE), "--token-label", TOKEN_LABEL,
+         "--login", "--pin", TOKEN_PIN, "--write-object", str(path), "--type", "cert",
+         *id_args, "--label", label)  # fmt: skip

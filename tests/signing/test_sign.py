@@ -203,6 +203,10 @@ def test_pades_bt_with_local_tsa(pki_server, p12_signer, pdf_one_page, tmp_path)
     [sig] = verify(out, _trust(pki_server)).signatures
     assert sig.ok and sig.pades_level == "B-T"
     assert sig.timestamp_time is not None
+    assert sig.revocation == "not_checked"  # no embedded data, no fetching
+    fetched = verify(out, VerifyOptions(trust_roots=_trust(pki_server).trust_roots,
+                                        allow_fetching=True)).signatures[0]  # fmt: skip
+    assert fetched.ok and fetched.revocation == "online"
 
 
 def test_tsa_fallback_to_second_url(pki_server, p12_signer, pdf_one_page, tmp_path):
@@ -338,6 +342,7 @@ def test_revoked_certificate_detected_online(pki_server, pdf_one_page, tmp_path)
     ).signatures[0]
     assert online.revoked and not online.trusted and not online.ok
     assert "thu hồi" in online.verdict
+    assert offline.revocation == "not_checked" and online.revocation == "online"
 
 
 def test_ltv_refuses_revoked_certificate(pki_server, pdf_one_page, tmp_path):

@@ -83,6 +83,67 @@ def test_list_tokens_shows_certificates(softhsm_token):
     assert cert.label == softhsm_token["cert_label"]
 
 
+def test_ca_and_keyless_certificates_on_the_token_are_not_for_signing(softhsm_token):
+    """The token also carries the CA's root and issuing certificates (root: digitalSignature
+    in its key usage, no CKA_ID) and a certificate without a key, all stored first."""
+    tokens = list_tokens(softhsm_token["module"])
+    token = next(t for t in tokens if t.label == softhsm_token["label"])
+    assert [c.label for c in token.certificates] == [softhsm_token["cert_label"]]
+    others = {c.label: c for c in token.other_certificates}
+    assert sorted(others) == sorted(softhsm_token["other_labels"])
+    assert others["Hoso Test Root CA"].is_ca and others["Hoso Test Issuing CA"].is_ca
+    keyless = others["Tran Thi Binh (no key)"]
+    assert keyless.for_signing and not keyless.is_ca  # left out only for want of a key
+
+
+def test_open_token_picks_the_signing_certificate_and_refuses_a_ca(softhsm_token):
+    module, label, pin = softhsm_token["module"], softhsm_token["label"], softhsm_token["pin"]
+    with open_token(module, label, pin) as signer:  # no label: the first signing certificate
+        assert signer.cert.subject == "Nguyễn Văn An" and not signer.cert.is_ca
+    with pytest.raises(InputError) as err:
+        open_token(module, label, pin, cert_label="Hoso Test Root CA")
+    assert "không dùng để ký" in err.value.message
+    with pytest.raises(InputError):
+        open_token(module, label, pin, cert_label="Tran Thi Binh (no key)")
+
+
+def test_cli_and_sign_page_list_the_same_certificates(softhsm_token):
+    import os
+    import subprocess
+    import sys
+
+    from ui.pages.sign_page import _find_tokens
+
+    choices, _problems = _find_tokens([])
+    mine = [c for c in choices if c.token_label == softhsm_token["label"]]
+    assert [c.cert_label for c in mine] == [softhsm_token["cert_label"]]
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "tokens"],
+        capture_output=True, text=True, timeout=120, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},  # SOFTHSM2_CONF of the fixture
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    listed = [line for line in result.stdout.splitlines() if line.lstrip().startswith("Chứng thư")]
+    assert len(listed) == 1 and repr(softhsm_token["cert_label"]) in listed[0]
+    assert "3 chứng thư khác" in result.stdout
+    for other in softhsm_token["other_labels"]:
+        assert repr(other) not in result.stdout  # labels are printed quoted
+
+
+def test_certificate_roles_from_their_extensions(pki):
+    from asn1crypto import x509
+
+    from signing.certs import describe
+
+    def info(label: str):
+        return describe(x509.Certificate.load(pki.cert_der(label)))
+
+    assert info("root").is_ca and not info("root").for_signing
+    assert info("signer").for_signing
+    assert not info("signer-nodigsig").can_sign  # key encipherment only
+
+
 def test_sign_with_token(softhsm_token, pdf_one_page, tmp_path):
     out = tmp_path / "signed.pdf"
     with open_token(softhsm_token["module"], softhsm_token["label"], softhsm_token["pin"]) as s:

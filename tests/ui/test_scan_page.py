@@ -220,6 +220,52 @@ def test_id_card_export_puts_both_sides_on_one_a4_page(scan_page, qtbot, tmp_pat
     assert scan_page.files() == [back] and back.derived is None
 
 
+def test_swapping_the_sides_of_an_id_card_drops_the_sheet(scan_page, qtbot, tmp_path):
+    quad = np.array([[420, 300], [1210, 360], [1170, 860], [360, 790]], float)
+    paths = []
+    for seed in (3, 4):
+        image = photograph(make_page(856, 540, seed=seed).image, quad, (1600, 1200), "dark")
+        paths.append(tmp_path / f"mặt-{seed}.jpg")
+        Image.fromarray(image).save(paths[-1], quality=92)
+    scan_page.import_files(paths)
+    _wait_previews(qtbot, scan_page, 2)
+    scan_page.card_box.setChecked(True)
+    _export_card(scan_page, qtbot)
+    front, back = scan_page.files()
+    assert front.derived == back.derived == f"work/cccd/card-{front.id}-{back.id}.pdf"
+
+    # the list's own move of rows, as a drop does it (the offscreen platform cannot drag)
+    root = QtCore.QModelIndex()
+    assert scan_page.page_list.model().moveRow(root, 1, root, 0)
+    qtbot.waitUntil(lambda: scan_page.files() == [back, front], timeout=WAIT_MS)
+    assert front.derived is None and back.derived is None
+    names = [scan_page.page_list.item(row).text() for row in range(2)]
+    assert names == [f"1. {back.name}", f"2. {front.name}"]
+    _export_card(scan_page, qtbot)  # rebuilt with the sides in the new order
+    assert front.derived == back.derived == f"work/cccd/card-{back.id}-{front.id}.pdf"
+
+
+@pytest.mark.skipif(__import__("shutil").which("xvfb-run") is None, reason="no xvfb-run")
+def test_dragging_a_thumbnail_with_the_mouse_reorders_the_pages():
+    """On a real X server: in Qt's IconMode a drag only moved the icons, never the rows."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "tests.ui.drag_child"],
+        capture_output=True, text=True, timeout=120, cwd=root, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["rows"] == ["c", "a", "b"]
+    assert outcome["signals"] == [["c", "a", "b"]]  # the page is told once, after the drop
+
+
 def _export_card(scan_page, qtbot) -> None:
     scan_page.last_report = None
     scan_page.export_component()

@@ -57,14 +57,20 @@ def thumbnail_array(image):
 
 
 class _PageList(QtWidgets.QListWidget):
-    """Thumbnails; internal drags reorder, dropped files are imported."""
+    """Thumbnails; internal drags reorder, dropped files are imported.
+
+    A wrapping left-to-right list drawn like an icon view: in IconMode, Qt's internal drag only
+    moves the icons on screen (rows never change order), so dragging could not reorder pages.
+    `reordered` is emitted, once the drop is over, whenever rows moved."""
 
     files_dropped = QtCore.Signal(list)
     reordered = QtCore.Signal()
 
     def __init__(self) -> None:
         super().__init__()
-        self.setViewMode(QtWidgets.QListView.ViewMode.IconMode)
+        self.setViewMode(QtWidgets.QListView.ViewMode.ListMode)
+        self.setFlow(QtWidgets.QListView.Flow.LeftToRight)
+        self.setWrapping(True)
         self.setIconSize(QtCore.QSize(THUMB_SIZE, THUMB_SIZE))
         self.setGridSize(QtCore.QSize(THUMB_SIZE + 20, THUMB_SIZE + 40))
         self.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
@@ -73,6 +79,24 @@ class _PageList(QtWidgets.QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
         self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        # queued: the page rebuilds the list, which must wait until the view's drop is over
+        self.model().rowsMoved.connect(self._rows_moved, Qt.ConnectionType.QueuedConnection)
+
+    def _rows_moved(self, *_where) -> None:
+        self.reordered.emit()
+
+    def initViewItemOption(self, option) -> None:
+        """Thumbnail above its name, as in an icon view."""
+        super().initViewItemOption(option)
+        option.decorationPosition = QtWidgets.QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+        option.showDecorationSelected = False
+
+    def add_page(self, item: QtWidgets.QListWidgetItem) -> None:
+        # as wide as a cell (a long name is elided, not spread), as high as thumbnail + name
+        height = self.iconSize().height() + self.fontMetrics().height() + 8
+        item.setSizeHint(QtCore.QSize(self.gridSize().width(), height))
+        self.addItem(item)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -94,7 +118,6 @@ class _PageList(QtWidgets.QListWidget):
             self.files_dropped.emit(paths)
             return
         super().dropEvent(event)
-        self.reordered.emit()
 
 
 class ScanPage(StepPage):
@@ -313,7 +336,7 @@ class ScanPage(StepPage):
             preview = self.previews.get(item.id)
             if preview is not None:
                 entry.setIcon(QtGui.QIcon(self._thumbnail(self.thumbnails[item.id])))
-            self.page_list.addItem(entry)
+            self.page_list.add_page(entry)
             if item.id in current:
                 entry.setSelected(True)
                 self.page_list.setCurrentItem(entry)
@@ -644,12 +667,25 @@ class ScanPage(StepPage):
     def apply_list_order(self) -> None:
         if self.session is None:
             return
+        before = [item.id for item in self.files()]
         rows = range(self.page_list.count())
         order = [self.page_list.item(row).data(FILE_ID_ROLE) for row in rows]
+        if order == before:
+            return
         for index, file_id in enumerate(order):
             scan_model.move(self.session.dossier, self.current_component(), file_id, index)
+        self._forget_reordered_sheets(before, order)
         self.session.mark_changed()
         self.refresh_list()
+
+    def _forget_reordered_sheets(self, before: list[str], after: list[str]) -> None:
+        """An ID card sheet shows its sides in the order of the pages: swapping them drops the
+        sheet, as any other edit does; a page's own PDF does not depend on its position."""
+        entry = self.session.dossier.component(self.current_component())
+        for item in self.files():
+            group = [other.id for other in entry.sharing_result(item)]
+            if len(group) > 1 and sorted(group, key=before.index) != sorted(group, key=after.index):
+                self._forget_result(item)
 
     def show_current(self, current=None, _previous=None) -> None:
         self._update_buttons()

@@ -683,6 +683,7 @@ class SignPage(StepPage):
                 (_("Signed part"), label(sig.coverage)),
                 (_("Changes after signing"), label(sig.changes)),
                 (_("Level"), sig.pades_level),
+                (_("Revocation (OCSP/CRL)"), label(sig.revocation)),
             ]
             table = "".join(
                 f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows
@@ -742,9 +743,7 @@ def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
         for token in tokens:
             if token.pin_locked:
                 problems.append(_("Token {label}: the PIN is locked.").format(label=token.label))
-            for cert in token.certificates:
-                if "key_cert_sign" in cert.key_usage:
-                    continue  # the CA's own certificate, carried on many tokens: not a signer
+            for cert in token.certificates:  # signing certificates only: the core leaves out CAs
                 description = _("{subject} — {issuer} (token {label}, until {date})").format(
                     subject=cert.subject,
                     issuer=cert.issuer,

@@ -32,6 +32,10 @@
       <translation>thay thế thư mục xuất đã có</translation>
     </message>
     <message>
+      <source>export even if the checklist has blocking problems (e.g. a required component missing); the manifest and the upload guide then say the dossier is incomplete</source>
+      <translation>vẫn xuất dù danh mục kiểm tra còn lỗi chặn (ví dụ thiếu thành phần bắt buộc); khi đó manifest và hướng dẫn nộp ghi rõ hồ sơ chưa đầy đủ</translation>
+    </message>
+    <message>
       <source>record how the result is received and the fee paid</source>
       <translation>ghi lại cách nhận kết quả và cách nộp phí</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
       <source>warning</source>
       <translation>cảnh báo</translation>
+    </message>
+    <message>
+      <source>Warning: this export is INCOMPLETE and not ready to submit.</source>
+      <translation>Cảnh báo: bản xuất này CHƯA ĐẦY ĐỦ, chưa thể nộp.</translation>
     </message>
     <message>
       <source>{files} file(s), {size} (inputs {inputs}) in {folder}</source>

@@ -104,16 +104,16 @@
       <translation>kiểm tra tại thời điểm này</translation>
     </message>
     <message>
-      <source>fetch OCSP/CRL over the network</source>
-      <translation>tải OCSP/CRL qua mạng</translation>
+      <source>fetch OCSP/CRL over the network (without it, revocation is checked only from the data embedded in a B-LT file; either way --trust is needed)</source>
+      <translation>tải OCSP/CRL qua mạng (nếu không, tình trạng thu hồi chỉ được kiểm tra từ dữ liệu nhúng trong tệp B-LT; cả hai trường hợp đều cần --trust)</translation>
     </message>
     <message>
       <source>read the PDF password from stdin</source>
       <translation>đọc mật khẩu tệp PDF từ stdin</translation>
     </message>
     <message>
-      <source>list PKCS#11 modules, plugged-in tokens and their certificates</source>
-      <translation>liệt kê thư viện PKCS#11, token đang cắm và chứng thư số trên đó</translation>
+      <source>list PKCS#11 modules, plugged-in tokens and their signing certificates</source>
+      <translation>liệt kê các mô-đun PKCS#11, các token đang cắm và chứng thư số dùng để ký trên đó</translation>
     </message>
     <message>
       <source>extra PKCS#11 module to look at (repeatable)</source>
@@ -210,6 +210,10 @@
     <message>
       <source>Certificate</source>
       <translation>Chứng thư số</translation>
+    </message>
+    <message>
+      <source>{count} other certificate(s) on the token (the CA's chain), not for signing</source>
+      <translation>{count} chứng thư khác trên token (chuỗi chứng thư của CA), không dùng để ký</translation>
     </message>
   </context>
 </TS>

@@ -8,6 +8,10 @@
       <translation>Đang ghi tệp PDF</translation>
     </message>
     <message>
+      <source>“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB</source>
+      <translation>“{name}” không thể giảm xuống dưới {limit} MB: kích thước nhỏ nhất đạt được ở {dpi} DPI là {size} MB</translation>
+    </message>
+    <message>
       <source>the export target exists and is not a folder</source>
       <translation>đích xuất đã tồn tại và không phải là thư mục</translation>
     </message>
@@ -32,8 +36,8 @@
       <translation>cần có địa chỉ để nhận kết quả qua bưu điện</translation>
     </message>
     <message>
-      <source>“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB</source>
-      <translation>“{name}” không thể giảm xuống dưới {limit} MB: kích thước nhỏ nhất đạt được ở {dpi} DPI là {size} MB</translation>
+      <source>, of which {kept} MB are images that cannot be compressed further (black-and-white, masked or very small ones, kept as they are)</source>
+      <translation>, trong đó {kept} MB là những ảnh không thể nén thêm (ảnh đen trắng, ảnh có mặt nạ hoặc ảnh rất nhỏ, được giữ nguyên)</translation>
     </message>
     <message>
       <source>Cover sheet</source>
@@ -46,6 +50,10 @@
     <message>
       <source>the dossier is not ready for export: {reasons}</source>
       <translation>hồ sơ chưa sẵn sàng để xuất: {reasons}</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE export, not ready to submit: {reasons}</source>
+      <translation>Bản xuất CHƯA ĐẦY ĐỦ, chưa thể nộp: {reasons}</translation>
     </message>
     <message>
       <source>unknown way of receiving the result: {value}</source>

@@ -168,6 +168,10 @@
       <translation>Đã có kết quả</translation>
     </message>
     <message>
+      <source>Revocation (OCSP/CRL)</source>
+      <translation>Tình trạng thu hồi (OCSP/CRL)</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>

@@ -40,8 +40,8 @@
       <translation>do bạn thêm</translation>
     </message>
     <message>
-      <source>the token holds no certificate</source>
-      <translation>token không chứa chứng thư số nào</translation>
+      <source>the token holds no certificate to sign with</source>
+      <translation>token không có chứng thư số nào dùng để ký</translation>
     </message>
     <message>
       <source>the token was removed or its session closed; plug it in and try again</source>
@@ -86,6 +86,10 @@
     <message>
       <source>the token has no usable key for this certificate: {reason}</source>
       <translation>token không có khóa dùng được cho chứng thư số này: {reason}</translation>
+    </message>
+    <message>
+      <source>the certificate {label} on the token is not one to sign with (a CA's certificate, or no key for it)</source>
+      <translation>chứng thư {label} trên token không dùng để ký (là chứng thư của CA, hoặc token không có khóa cho nó)</translation>
     </message>
   </context>
 </TS>

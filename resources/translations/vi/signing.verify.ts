@@ -32,6 +32,18 @@
       <translation>không rõ</translation>
     </message>
     <message>
+      <source>checked offline, from the data embedded in the file (B-LT)</source>
+      <translation>đã kiểm tra ngoại tuyến, từ dữ liệu nhúng trong tệp (B-LT)</translation>
+    </message>
+    <message>
+      <source>checked, with data fetched online</source>
+      <translation>đã kiểm tra, bằng dữ liệu tải về qua mạng</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
       <source>unknown signer</source>
       <translation>người ký không xác định</translation>
     </message>
