@@ -101,6 +101,7 @@ class StubDialogService(DialogService):
         super().__init__(None)
         self.answers = dict(answers)
         self.asked: list[tuple[str, str]] = []
+        self.questions: list[str] = []  # the text of every confirm(), to check what was asked
 
     def _answer(self, kind: str, title: str) -> object:
         self.asked.append((kind, title))
@@ -122,6 +123,7 @@ class StubDialogService(DialogService):
         return self._answer("choose_folder", title)  # type: ignore[return-value]
 
     def confirm(self, title: str, question: str) -> bool:
+        self.questions.append(question)
         return bool(self._answer("confirm", title))
 
     def ask_secret(self, title: str, prompt: str) -> str | None:

@@ -199,7 +199,9 @@ def dossier_fingerprint(dossier: Dossier) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def record_export(dossier: Dossier, portal_id: str, folder: str, files: int) -> None:
+def record_export(
+    dossier: Dossier, portal_id: str, folder: str, files: int, complete: bool = True
+) -> None:
     from dossier.model import now_iso
 
     dossier.extra.setdefault(PACK_KEY, {})["last_export"] = {
@@ -208,6 +210,7 @@ def record_export(dossier: Dossier, portal_id: str, folder: str, files: int) -> 
         "files": files,
         "at": now_iso(),
         "fingerprint": dossier_fingerprint(dossier),
+        "complete": complete,  # False: a draft exported despite blocking problems
     }
 
 
@@ -220,6 +223,8 @@ def pack_status(dossier: Dossier, checklist: Checklist | None = None) -> StepSta
             count=count, first=checklist.blocking[0].message
         )
         return StepStatus("attention", reason)
+    if isinstance(last, dict) and last.get("complete") is False:
+        return StepStatus("attention", _("Only an incomplete draft was exported."))
     if isinstance(last, dict):
         from common.i18n import format_date
 

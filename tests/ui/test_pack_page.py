@@ -90,6 +90,54 @@ def test_blocking_problems_disable_export(page_with, inputs):
     assert page.step_status().state == "attention"
 
 
+def test_draft_of_an_incomplete_dossier_after_confirmation(page_with, inputs, qtbot):
+    """The refused export can still be made as a draft: confirmed, it says it is incomplete."""
+    import json
+
+    page = page_with({"to-khai": inputs["to-khai"]})
+    assert not page.export_button.isEnabled()
+    assert page.draft_button.isVisible() and page.draft_button.isEnabled()
+    assert page.draft_button.text() == "Vẫn x&uất bản nháp (chưa đầy đủ)…"
+    blocking = [p.message for p in page.checklist.blocking]
+    page.context.dialogs.answers["confirm"] = True
+
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    question = page.context.dialogs.questions[-1]
+    assert all(message in question for message in blocking)
+    assert "CHƯA ĐẦY ĐỦ" in question
+    qtbot.waitUntil(lambda: page.export is not None and page.job is None, timeout=30000)
+    folder = page.session.root / "export" / "national"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is False
+    assert manifest["blocking_problems"] == blocking
+    assert [f["component_id"] for f in manifest["files"]] == ["to-khai"]
+    assert page.result_table.rowCount() == 1
+    assert page.incomplete_label.isVisible()
+    assert "chưa đầy đủ" in page.incomplete_label.text().lower()
+    assert page.result_label.text().splitlines()[1].startswith("Bản xuất CHƯA ĐẦY ĐỦ")
+    assert "Hồ sơ chưa đầy đủ" in page.guide_view.toPlainText()
+    assert page.step_status().state == "attention"
+    assert page.session.dossier.extra["pack"]["last_export"]["complete"] is False
+    assert not page.export_button.isEnabled()  # still refused for the real export
+
+
+def test_draft_cancelled_writes_nothing(page_with, inputs, qtbot):
+    page = page_with({"to-khai": inputs["to-khai"]})
+    page.context.dialogs.answers["confirm"] = False
+    qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    assert page.context.dialogs.asked == [("confirm", "Xuất bản nháp (chưa đầy đủ)")]
+    qtbot.wait(200)
+    assert page.job is None and page.export is None
+    assert not (page.session.root / "export" / "national").exists()
+    assert "last_export" not in page.session.dossier.extra.get("pack", {})
+
+
+def test_no_draft_button_when_the_dossier_is_ready(page_with):
+    page = page_with()
+    assert page.export_button.isEnabled()
+    assert not page.draft_button.isVisible()
+
+
 def test_fee_choice_is_saved_in_the_dossier(page_with):
     page = page_with()
     page.fee_combo.setCurrentIndex(page.fee_combo.findData("online"))

@@ -92,6 +92,15 @@ def test_pack_done_after_export_until_the_dossier_changes(birth):
     assert status.state == "attention"
 
 
+def test_pack_an_incomplete_draft_is_not_done(birth):
+    dossier = birth_dossier()
+    add(dossier, "to-khai", "to-khai.pdf")
+    step_status.record_export(dossier, "dongnai", "/tmp/x", 1, complete=False)
+    status = step_status.pack_status(dossier)
+    assert status.state == "attention"
+    assert "nháp" in status.reason
+
+
 def test_pack_attention_lists_the_blocking_problems(birth, tmp_path):
     from dossier.catalog import load_portal
     from dossier.checklist import check

@@ -37,6 +37,8 @@ FEE_CHOICES = (
 )
 PRINT_FILE = "in_ho_so.pdf"
 PRINT_DPI = 300
+BLOCKING_COLOR = "#b00020"
+DRAFT_PROBLEMS_LISTED = 8  # the confirmation lists at most this many blocking problems
 
 
 def _mb(size: float) -> str:
@@ -175,9 +177,22 @@ class PackPage(StepPage):
         self.check_table.setAccessibleName(_("Checklist of the dossier components"))
         self._table_defaults(self.check_table, stretch=1)
         layout.addWidget(self.check_table, 2)
+        summary_row = QtWidgets.QHBoxLayout()
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        summary_row.addWidget(self.summary, 1)
+        # secondary on purpose: shown only when the export is refused, next to the reason
+        self.draft_button = QtWidgets.QPushButton(_("Export a &draft anyway (incomplete)…"))
+        self.draft_button.setToolTip(
+            _(
+                "Export the files present although the dossier is not ready, marked incomplete:"
+                " to check or to show a clerk, not to submit."
+            )
+        )
+        self.draft_button.clicked.connect(self.export_draft)
+        self.draft_button.hide()
+        summary_row.addWidget(self.draft_button)
+        layout.addLayout(summary_row)
         self.problem_list = QtWidgets.QListWidget()
         self.problem_list.setAccessibleName(_("Problems found"))
         layout.addWidget(self.problem_list, 1)
@@ -186,6 +201,21 @@ class PackPage(StepPage):
     def _build_results_tab(self) -> QtWidgets.QWidget:
         box = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(box)
+        self.incomplete_label = QtWidgets.QLabel(
+            _(
+                "Incomplete draft: not ready to submit."
+                " Fix the blocking problems, then export again."
+            )
+        )
+        self.incomplete_label.setWordWrap(True)
+        bold = self.incomplete_label.font()
+        bold.setBold(True)
+        self.incomplete_label.setFont(bold)
+        palette = self.incomplete_label.palette()
+        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(BLOCKING_COLOR))
+        self.incomplete_label.setPalette(palette)
+        self.incomplete_label.hide()
+        layout.addWidget(self.incomplete_label)
         headers = (_("File"), _("Pages"), _("Size"), _("Limit"), _("Note"))
         self.result_table = QtWidgets.QTableWidget(0, len(headers))
         self.result_table.setHorizontalHeaderLabels(headers)
@@ -293,7 +323,7 @@ class PackPage(StepPage):
             for column, text in enumerate(cells):
                 cell = QtWidgets.QTableWidgetItem(text)
                 if blocking:
-                    cell.setForeground(QtGui.QBrush(QtGui.QColor("#b00020")))
+                    cell.setForeground(QtGui.QBrush(QtGui.QColor(BLOCKING_COLOR)))
                 if problems:
                     cell.setToolTip("\n".join(p.message for p in problems))
                 table.setItem(row, column, cell)
@@ -301,7 +331,7 @@ class PackPage(StepPage):
         for problem in checklist.problems:
             label = _("Blocking") if problem.severity == "blocking" else _("Warning")
             entry = QtWidgets.QListWidgetItem(f"{label}: {problem.message}")
-            color = "#b00020" if problem.severity == "blocking" else "#8a5a00"
+            color = BLOCKING_COLOR if problem.severity == "blocking" else "#8a5a00"
             entry.setForeground(QtGui.QBrush(QtGui.QColor(color)))
             self.problem_list.addItem(entry)
         if checklist.ready:
@@ -345,8 +375,16 @@ class PackPage(StepPage):
             for slot in guide.slots
         )
         note = "" if self.export else f"<p><i>{e(_('File names before export (planned).'))}</i></p>"
+        warning = ""
+        if guide.blocking:  # an incomplete draft was exported: say so above everything
+            problems = "".join(f"<li>{e(problem)}</li>" for problem in guide.blocking)
+            warning = (
+                f"<p style='color:{BLOCKING_COLOR}'><b>"
+                f"{e(_('Incomplete dossier: not ready to submit.'))}</b></p>"
+                f"<ul style='color:{BLOCKING_COLOR}'>{problems}</ul>"
+            )
         self.guide_view.setHtml(
-            f"<h3>{e(guide.title)}</h3><p>{e(_('Portal'))}: "
+            f"<h3>{e(guide.title)}</h3>{warning}<p>{e(_('Portal'))}: "
             f"<a href='{e(guide.portal_url)}'>{e(guide.portal_name)}</a></p><ol>{steps}</ol>"
             f"<table border='1' cellspacing='0' cellpadding='4'><tr><th>#</th>"
             f"<th>{e(_('Dossier component'))}</th><th>{e(_('File'))}</th></tr>{rows}</table>"
@@ -429,7 +467,10 @@ class PackPage(StepPage):
         idle = self.job is None
         ready = self.checklist is not None and self.checklist.ready
         has_dossier = self.session is not None and self.procedure is not None
+        blocked = self.checklist is not None and not self.checklist.ready
         self.export_button.setEnabled(idle and ready)
+        self.draft_button.setVisible(blocked and has_dossier)
+        self.draft_button.setEnabled(idle and blocked and has_dossier and self.portal is not None)
         self.print_export_button.setEnabled(idle and has_dossier and self.checklist is not None)
         self.print_button.setEnabled(idle and has_dossier and self.checklist is not None)
         self.portal_button.setEnabled(self.portal is not None)
@@ -442,28 +483,68 @@ class PackPage(StepPage):
     def export_for_upload(self) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
-        from dossier.packaging import PackOptions, export_for_upload
-
         target = self.export_folder()
-        if (
-            target.exists()
-            and any(target.iterdir())
-            and not self.context.dialogs.confirm(
-                _("Export for upload"),
-                _("Replace the previous export in {folder}?").format(folder=target),
-            )
+        if _has_files(target) and not self.context.dialogs.confirm(
+            _("Export for upload"),
+            _("Replace the previous export in {folder}?").format(folder=target),
         ):
             return
+        self._export(target, allow_incomplete=False, title=_("Exporting for upload"))
+
+    def export_draft(self) -> None:
+        """Export although the checklist has blocking problems (`hoso pack --allow-incomplete`),
+        once the user has read the problems and confirmed; the result says it is incomplete."""
+        if self.session is None or self.procedure is None or self.portal is None:
+            return
+        if self.checklist is None or self.checklist.ready:
+            return
+        target = self.export_folder()
+        if not self.context.dialogs.confirm(
+            _("Export a draft (incomplete)"), self._draft_question(target)
+        ):
+            return
+        self._export(target, allow_incomplete=True, title=_("Exporting a draft (incomplete)"))
+
+    def _draft_question(self, target: Path) -> str:
+        assert self.checklist is not None
+        problems = [problem.message for problem in self.checklist.blocking]
+        lines = [
+            _("The dossier still has {count} blocking problem(s):").format(count=len(problems)),
+            *(f"• {message}" for message in problems[:DRAFT_PROBLEMS_LISTED]),
+        ]
+        if len(problems) > DRAFT_PROBLEMS_LISTED:
+            lines.append(
+                _("… and {count} more.").format(count=len(problems) - DRAFT_PROBLEMS_LISTED)
+            )
+        lines += [
+            "",
+            _(
+                "The files present will be exported and marked INCOMPLETE in manifest.json and"
+                " in the upload guide. Such a draft cannot be submitted on the portal."
+            ),
+        ]
+        if _has_files(target):
+            replaced = _("The previous export in {folder} will be replaced.")
+            lines.append(replaced.format(folder=target))
+        lines += ["", _("Export a draft anyway?")]
+        return "\n".join(lines)
+
+    def _export(self, target: Path, allow_incomplete: bool, title: str) -> None:
+        from dossier.packaging import PackOptions, export_for_upload
+
+        assert self.session is not None and self.procedure is not None and self.portal is not None
         self.session.flush()
         workspace, procedure, portal = self._snapshot(), self.procedure, self.portal
-        options = PackOptions(make_zip=self.zip_box.isChecked(), overwrite=True)
+        options = PackOptions(
+            make_zip=self.zip_box.isChecked(), overwrite=True, allow_incomplete=allow_incomplete
+        )
 
         def work(progress, cancel):
             return export_for_upload(
                 workspace, procedure, portal, target, options, progress, cancel
             )
 
-        self._start_job(work, self.show_export, _("Exporting for upload"))
+        self._start_job(work, self.show_export, title)
 
     def show_export(self, result: UploadExport) -> None:
         from ui.step_status import record_export
@@ -473,7 +554,11 @@ class PackPage(StepPage):
             submission = self.session.dossier.submission
             submission.portal = self.portal.id  # remember where the files are meant for
             record_export(
-                self.session.dossier, self.portal.id, str(result.folder), len(result.files)
+                self.session.dossier,
+                self.portal.id,
+                str(result.folder),
+                len(result.files),
+                complete=result.complete,
             )
             self.session.mark_changed()
         table = self.result_table
@@ -505,10 +590,15 @@ class PackPage(StepPage):
             *result.notes,
         ]
         self.result_label.setText("\n".join(lines))
+        self.incomplete_label.setVisible(not result.complete)
         self.tabs.setCurrentIndex(1)
         self._show_guide()
         self._update_buttons()
-        self.context.events.status_message.emit(_("Export finished."))
+        self.context.events.status_message.emit(
+            _("Export finished.")
+            if result.complete
+            else _("Draft exported: INCOMPLETE, not ready to submit.")
+        )
         self.status_changed.emit()
 
     # ---- print ----------------------------------------------------------------------------------
@@ -588,6 +678,7 @@ class PackPage(StepPage):
         self.check_table.setRowCount(0)
         self.result_table.setRowCount(0)
         self.result_label.clear()
+        self.incomplete_label.hide()
         self.problem_list.clear()
         self._load_sources()
         if self.session is None:
@@ -614,6 +705,10 @@ class PackPage(StepPage):
         if self.session is None:
             return StepStatus()
         return pack_status(self.session.dossier, self.checklist)
+
+
+def _has_files(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.iterdir())
 
 
 def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:

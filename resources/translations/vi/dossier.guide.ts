@@ -63,9 +63,5 @@
       <source>How to submit: {name}</source>
       <translation>Hướng dẫn nộp hồ sơ: {name}</translation>
     </message>
-    <message>
-      <source>Incomplete dossier: not ready to submit.</source>
-      <translation>Hồ sơ chưa đầy đủ: chưa thể nộp.</translation>
-    </message>
   </context>
 </TS>

@@ -88,6 +88,10 @@
       <translation>Cấp thực hiện</translation>
     </message>
     <message>
+      <source>Incomplete dossier: not ready to submit.</source>
+      <translation>Hồ sơ chưa đầy đủ: chưa thể nộp.</translation>
+    </message>
+    <message>
       <source>Legal basis</source>
       <translation>Căn cứ pháp lý</translation>
     </message>

@@ -100,8 +100,20 @@
       <translation>Dung lượng / giới hạn</translation>
     </message>
     <message>
+      <source>Export a &amp;draft anyway (incomplete)…</source>
+      <translation>Vẫn x&amp;uất bản nháp (chưa đầy đủ)…</translation>
+    </message>
+    <message>
+      <source>Export the files present although the dossier is not ready, marked incomplete: to check or to show a clerk, not to submit.</source>
+      <translation>Xuất các tệp đã có dù hồ sơ chưa sẵn sàng, có ghi rõ là chưa đầy đủ: để kiểm tra hoặc đưa cán bộ xem trước, không dùng để nộp.</translation>
+    </message>
+    <message>
       <source>Problems found</source>
       <translation>Các vấn đề phát hiện</translation>
+    </message>
+    <message>
+      <source>Incomplete draft: not ready to submit. Fix the blocking problems, then export again.</source>
+      <translation>Bản nháp chưa đầy đủ: chưa thể nộp. Hãy khắc phục các lỗi chặn rồi xuất lại.</translation>
     </message>
     <message>
       <source>Size</source>
@@ -116,12 +128,12 @@
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <source>Exporting for upload</source>
-      <translation>Đang xuất để tải lên</translation>
+      <source>The files present will be exported and marked INCOMPLETE in manifest.json and in the upload guide. Such a draft cannot be submitted on the portal.</source>
+      <translation>Các tệp đã có sẽ được xuất, có ghi rõ CHƯA ĐẦY ĐỦ trong manifest.json và trong hướng dẫn nộp. Bản nháp này không thể dùng để nộp trên cổng.</translation>
     </message>
     <message>
-      <source>Export finished.</source>
-      <translation>Đã xuất xong.</translation>
+      <source>Export a draft anyway?</source>
+      <translation>Vẫn xuất bản nháp?</translation>
     </message>
     <message>
       <source>Printing</source>
@@ -164,12 +176,36 @@
       <translation>(thay đổi ở bước 2)</translation>
     </message>
     <message>
+      <source>Exporting for upload</source>
+      <translation>Đang xuất để tải lên</translation>
+    </message>
+    <message>
+      <source>Export a draft (incomplete)</source>
+      <translation>Xuất bản nháp (chưa đầy đủ)</translation>
+    </message>
+    <message>
+      <source>Exporting a draft (incomplete)</source>
+      <translation>Đang xuất bản nháp (chưa đầy đủ)</translation>
+    </message>
+    <message>
+      <source>Export finished.</source>
+      <translation>Đã xuất xong.</translation>
+    </message>
+    <message>
+      <source>Draft exported: INCOMPLETE, not ready to submit.</source>
+      <translation>Đã xuất bản nháp: CHƯA ĐẦY ĐỦ, chưa thể nộp.</translation>
+    </message>
+    <message>
       <source>Open or create a dossier first.</source>
       <translation>Hãy mở hoặc tạo một hồ sơ trước.</translation>
     </message>
     <message>
       <source>Export for upload</source>
       <translation>Xuất để tải lên</translation>
+    </message>
+    <message>
+      <source>The dossier still has {count} blocking problem(s):</source>
+      <translation>Hồ sơ còn {count} lỗi chặn:</translation>
     </message>
     <message>
       <source>{files} file(s), {size} in all (inputs {inputs}), in {folder}</source>
@@ -202,6 +238,14 @@
     <message>
       <source>File names before export (planned).</source>
       <translation>Tên tệp dự kiến (trước khi xuất).</translation>
+    </message>
+    <message>
+      <source>… and {count} more.</source>
+      <translation>… và {count} lỗi khác.</translation>
+    </message>
+    <message>
+      <source>The previous export in {folder} will be replaced.</source>
+      <translation>Bản xuất trước trong {folder} sẽ bị thay thế.</translation>
     </message>
     <message>
       <source>Print PDF: {path} ({pages} pages)</source>

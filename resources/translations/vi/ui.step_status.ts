@@ -28,6 +28,10 @@
       <translation>Mọi giấy tờ bắt buộc ký số đều đã được ký.</translation>
     </message>
     <message>
+      <source>Only an incomplete draft was exported.</source>
+      <translation>Mới xuất bản nháp chưa đầy đủ.</translation>
+    </message>
+    <message>
       <source>Changed since the last export: export again.</source>
       <translation>Hồ sơ đã thay đổi sau lần xuất trước: hãy xuất lại.</translation>
     </message>
