@@ -48,6 +48,8 @@ class JobProgress(QtWidgets.QWidget):
         job.signals.done.connect(self._on_job_end)
         job.signals.failed.connect(self._on_job_end)
         self.show()
+        if job.finished.is_set():  # a quick job may report before it is tracked: no signal comes
+            self._on_job_end()
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if total > 0:

@@ -8,6 +8,7 @@ only when HOSO_WRITE_SCREENSHOTS=1; otherwise they are grabbed and checked, neve
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -72,8 +73,28 @@ def assert_not_blank(image: QtGui.QImage) -> None:
     assert max(counts.values()) / total < 0.97, "screenshot is nearly one colour"
 
 
+def settle(widget: QtWidgets.QWidget, quiet_s: float = 0.2, timeout_s: float = 10.0) -> None:
+    """Wait until no background job has run for `quiet_s`: a screenshot then shows the window
+    at rest, not the status bar's progress of a job just ending or just started by a timer
+    (the dossier list reloads 150 ms after a dossier opens)."""
+    from ui.jobs import running_jobs
+    from ui.main_window import JobProgress
+
+    def busy() -> bool:
+        progress = widget.window().findChildren(JobProgress)
+        return bool(running_jobs()) or any(p.isVisible() for p in progress)
+
+    start = quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < quiet_s and time.monotonic() - start < timeout_s:
+        QtWidgets.QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QtCore.QThread.msleep(5)
+        if busy():
+            quiet_since = time.monotonic()
+
+
 def screenshot(widget: QtWidgets.QWidget, lang: str, name: str) -> QtGui.QImage:
     """Grab `widget` as shown; write docs/screenshots/<lang>/<name>.png when asked to."""
+    settle(widget)
     QtWidgets.QApplication.processEvents()
     widget.repaint()
     image = widget.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)

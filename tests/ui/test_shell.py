@@ -134,6 +134,26 @@ def test_background_job_reports_on_the_gui_thread(qtbot):
     assert seen["progress"][-1] == (3, 3, "bước 3")
 
 
+def test_status_bar_progress_of_a_job_that_ended_before_it_was_tracked(qtbot):
+    """A quick job can report before job_started reaches the status bar: it must not stay."""
+    from ui.jobs import run_in_background
+    from ui.main_window import JobProgress
+
+    progress = JobProgress()
+    qtbot.addWidget(progress)
+    results = []
+    job = run_in_background(lambda p, c: 1, results.append, name="quick")
+    qtbot.waitUntil(lambda: results == [1])
+    progress.track(job, "Đang tải")
+    assert progress.isHidden() and progress.job is None
+
+    slow = run_in_background(lambda p, c: c.wait(5), results.append, name="slow")
+    progress.track(slow, "Đang tải")
+    assert not progress.isHidden() and progress.job is slow
+    slow.cancel()
+    qtbot.waitUntil(lambda: progress.job is None and len(results) == 2)
+
+
 def test_background_job_cancel_and_errors(qtbot):
     from common.errors import CancelledError
     from common.progress import check_cancel

@@ -45,6 +45,15 @@ def _mb(size: float) -> str:
     return _("{size} MB").format(size=format_number(size / (1024 * 1024), 2))
 
 
+class _Tabs(QtWidgets.QTabWidget):
+    """Tabs that may shrink to their minimum: with a wrapped label inside, Qt took their
+    preferred height (tables and lists at full size) as the page's minimum, so the page
+    scrolled on a 1180 x 780 window and an export scrolled its title out of sight."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class PackPage(StepPage):
     step_id = "pack"
 
@@ -90,7 +99,7 @@ class PackPage(StepPage):
         choices.addRow(_("Fee pa&yment:"), self.fee_combo)
         layout.addLayout(choices)
 
-        self.tabs = QtWidgets.QTabWidget()
+        self.tabs = _Tabs()
         self.tabs.addTab(self._build_check_tab(), _("Checklist"))
         self.tabs.addTab(self._build_results_tab(), _("Exported files"))
         self.guide_view = QtWidgets.QTextBrowser()

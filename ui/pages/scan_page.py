@@ -56,6 +56,19 @@ def thumbnail_array(image):
     return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
+class _ThumbnailDelegate(QtWidgets.QStyledItemDelegate):
+    """Every thumbnail in a square of the list's icon size, drawn centred: the names line up
+    under landscape pages (ID cards) as under portrait ones, right below the square. Qt sizes
+    the decoration to each icon, which left a landscape page's name floating in a tall
+    highlighted block."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        view = self.parent()
+        if isinstance(view, QtWidgets.QAbstractItemView) and not option.icon.isNull():
+            option.decorationSize = view.iconSize()
+
+
 class _PageList(QtWidgets.QListWidget):
     """Thumbnails; internal drags reorder, dropped files are imported.
 
@@ -79,6 +92,7 @@ class _PageList(QtWidgets.QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
         self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setItemDelegate(_ThumbnailDelegate(self))
         # queued: the page rebuilds the list, which must wait until the view's drop is over
         self.model().rowsMoved.connect(self._rows_moved, Qt.ConnectionType.QueuedConnection)
 
