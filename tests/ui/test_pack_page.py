@@ -203,6 +203,21 @@ def test_screenshot_for_the_docs(page_with, qtbot, tmp_path):
         assert image.save(str(folder / f"pack_page_{tab + 1}.png"))
 
 
+def test_screenshot_of_a_blocked_dossier_for_the_docs(page_with, inputs, tmp_path):
+    """The refused export with its draft button; HOSO_DOCS_SCREENSHOTS=1 refreshes docs/images."""
+    import os
+
+    folder = DOCS_IMAGES if os.environ.get("HOSO_DOCS_SCREENSHOTS") == "1" else tmp_path
+    page = page_with({"to-khai": inputs["to-khai"]})
+    page.resize(1000, 560)
+    image = page.grab().toImage()
+    corner = page.draft_button.mapTo(page, QtCore.QPoint(0, 0))
+    button = QtCore.QRect(corner, page.draft_button.size())
+    assert page.draft_button.isVisible() and image.rect().contains(button)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(folder / "pack_page_draft.png"))
+
+
 def test_the_main_window_shows_the_page_for_an_opened_dossier(main_window, qtbot, tmp_path, inputs):
     from dossier.catalog import import_catalog
     from ui.pages.pack_page import PackPage
