@@ -286,6 +286,17 @@ def prune_unneeded_libraries(binaries: Iterable[tuple]) -> list[tuple]:
     return [entry for entry in binaries if str(_dest(entry)) not in unneeded]
 
 
+def elf_files(folder: Path) -> Iterator[tuple[Path, ElfFile]]:
+    """The ELF files of a built bundle (links skipped), parsed; unreadable ones skipped."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not is_elf(path):
+            continue
+        try:
+            yield path, ElfFile(path)
+        except (ValueError, struct.error, IndexError):
+            continue
+
+
 def version_key(name: str) -> tuple[int, ...]:
     """(3, 4, 29) for "GLIBCXX_3.4.29"."""
     return tuple(int(part) for part in re.findall(r"\d+", name.rsplit("_", 1)[-1]))
@@ -295,13 +306,7 @@ def newest_versions_needed(folder: Path) -> dict[str, tuple[str, str]]:
     """For each symbol-version family (GLIBC, GLIBCXX, CXXABI, GCC...), the newest version any
     ELF file of a built bundle needs, and that file: what the host must provide."""
     newest: dict[str, tuple[tuple[int, ...], str, str]] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or not is_elf(path):
-            continue
-        try:
-            elf = ElfFile(path)
-        except (ValueError, struct.error, IndexError):
-            continue
+    for path, elf in elf_files(folder):
         for name in set().union(*elf.versions_needed.values()):
             family = name.rsplit("_", 1)[0]
             key = version_key(name)
@@ -332,13 +337,7 @@ def _dynamic_links(elf: ElfFile) -> tuple:
 
 def files_to_strip(folder: Path) -> Iterator[Path]:
     """Unstripped ELF files of a built bundle."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file() or not is_elf(path):
-            continue
-        try:
-            elf = ElfFile(path)
-        except (ValueError, struct.error, IndexError):
-            continue
+    for path, elf in elf_files(folder):
         if not elf.stripped:
             yield path
 

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 
-def test_smoke_run_opens_the_sample_and_exits_cleanly(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        HOSO_DATA_DIR=str(tmp_path / "data"),
-        HOSO_DOSSIER_ROOT=str(tmp_path / "dossiers"),
-    )
+def test_smoke_run_opens_the_sample_and_exits_cleanly(tmp_path, app_env):
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--smoke"],
         capture_output=True,
         text=True,
-        env=env,
+        env=app_env,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,6 @@ inspect.getsource (~0.6 ms a module), answered from the file instead (ui/qt.py).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -22,15 +21,9 @@ PROBE = (
 )
 
 
-def test_the_window_shows_without_creating_the_qt_namespace(tmp_path) -> None:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        HOSO_DATA_DIR=str(tmp_path / "data"),
-        HOSO_DOSSIER_ROOT=str(tmp_path / "dossiers"),
-    )
+def test_the_window_shows_without_creating_the_qt_namespace(app_env) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=app_env, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert "shown" in result.stdout
