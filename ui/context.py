@@ -49,6 +49,20 @@ class AppContext:
     dialogs: Any = None  # ui.dialogs.DialogService
     catalog_dir: Path | None = None  # user folder of an imported catalog
 
+    def shown_path(self, path: Path) -> str:
+        """A path as people read it: inside the dossier folder from that folder's own name
+        ("Hồ sơ số/2026-11-27 Đăng ký khai sinh/export/dongnai", the rest of the way is in the
+        settings), anywhere else in full. Tooltips and "Open folder" give the full path."""
+        for inner, library in (
+            (path, self.dossier_root),
+            (path.resolve(), self.dossier_root.resolve()),
+        ):
+            try:
+                return str(Path(library.name) / inner.relative_to(library))
+            except ValueError:
+                continue
+        return str(path)
+
     def run_job(
         self,
         fn: Callable[..., Any],

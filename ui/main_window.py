@@ -408,10 +408,12 @@ class MainWindow(QtWidgets.QMainWindow):
             session.save_failed.connect(lambda exc: show_error(self, exc))
             session.changed.connect(self.status_timer.start)
             title = session.dossier.title or session.dossier.procedure_code
-            self.dossier_label.setText(f"{title} — {session.root}")
+            self.dossier_label.setText(f"{title} — {self.context.shown_path(session.root)}")
+            self.dossier_label.setToolTip(str(session.root))
             self.setWindowTitle(f"{title} — {_('Hồ sơ số')}")
         else:
             self.dossier_label.setText(_("No dossier open"))
+            self.dossier_label.setToolTip("")
             self.setWindowTitle(_("Hồ sơ số"))
         self.start_page.set_session(session)
         for page in self.pages.values():
@@ -457,7 +459,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.context.run_job(
             work,
-            lambda _r: self.statusBar().showMessage(_("Exported to {path}").format(path=target)),
+            lambda _r: self.statusBar().showMessage(
+                _("Exported to {path}").format(path=self.context.shown_path(target))
+            ),
             title=_("Exporting the dossier…"),
         )
 

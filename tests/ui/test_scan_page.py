@@ -62,6 +62,7 @@ def test_import_detects_and_previews_each_page(scan_page, photos, qtbot):
         assert preview.paper == "a4" and preview.image.shape[0] > preview.image.shape[1]
     assert not scan_page.page_list.item(0).icon().isNull()
     assert 0 < scan_page.gauge.value() < 1000
+    assert scan_page.gauge_label.text().startswith("PDF ước tính: khoảng ")
     status = scan_page.step_status()  # the birth dossier still lacks its required documents
     assert status.state == "attention" and "chưa có tệp" in status.reason
     assert "ảnh 1.jpg" not in status.reason  # not over the portal's limit
@@ -133,7 +134,10 @@ def test_export_makes_a_true_size_pdf_in_work(scan_page, photos, qtbot):
     with pymupdf.open(report.output) as doc:
         assert doc.page_count == 2
         assert doc[0].rect.width * 25.4 / 72 == pytest.approx(210, abs=0.2)
-    assert "MB" in scan_page.gauge_label.text()
+    text = scan_page.gauge_label.text()  # the real size against the portal's limit, in words
+    assert text.startswith("Đã tạo PDF: 2 trang, ") and "/ 5 MB (bằng " in text, text
+    assert "% mức tối đa của cổng" in text and not scan_page.gauge.isTextVisible()
+    assert scan_page.gauge.accessibleDescription() == text
 
 
 def test_dropping_files_imports_them(scan_page, photos, qtbot):
@@ -285,3 +289,17 @@ def test_refused_files_are_removed_and_explained_once(scan_page, photos, testdat
     assert len(shown_errors) == 1
     truncated_id = scan_page.files()[1].id
     assert scan_page.previews[truncated_id].notices  # decoded partially, with a notice
+
+
+def test_size_line_in_words(scan_page):
+    from ui.pages.scan_page import percent_text, size_text
+
+    mib = 1024 * 1024
+    assert size_text(120 * 1024) == "120 KB"
+    assert size_text(5 * mib) == "5 MB"
+    assert size_text(int(1.5 * mib)) == "1,5 MB"
+    assert percent_text(100 * 1024, 5 * mib) == "2"
+    assert percent_text(10 * 1024, 5 * mib) == "<1"  # a small file is not "0 %"
+    assert percent_text(0, 5 * mib) == "0"
+    assert scan_page.gauge_label.text() == "Chưa có trang nào. Cổng nhận tệp tối đa 5 MB."
+    assert scan_page.gauge.value() == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -64,6 +65,28 @@ def test_create_and_reopen_a_dossier_at_the_same_step(main_window, app_context, 
     again.start_page.open_selected()
     assert again.current_step_id() == "scan"
     again.close()
+
+
+def test_paths_read_from_the_dossier_folder_and_tooltips_give_them_in_full(
+    main_window, app_context, tmp_path
+):
+    folder = app_context.dossier_root / "2026-11-27 Đăng ký khai sinh"
+    Workspace.create(folder, "1.001193", title="Đăng ký khai sinh", component_ids=["to-khai"])
+    assert main_window.open_dossier(folder)
+    library = app_context.dossier_root.name
+    export = folder / "export" / "dongnai"
+    assert app_context.shown_path(export) == str(
+        Path(library) / "2026-11-27 Đăng ký khai sinh" / "export" / "dongnai"
+    )
+    assert str(tmp_path) not in main_window.dossier_label.text()
+    assert main_window.dossier_label.text().endswith(
+        str(Path(library) / "2026-11-27 Đăng ký khai sinh")
+    )
+    assert main_window.dossier_label.toolTip() == str(folder)
+    elsewhere = tmp_path / "USB" / "hồ sơ.hoso"  # outside the dossier folder: in full
+    assert app_context.shown_path(elsewhere) == str(elsewhere)
+    main_window.close_dossier()
+    assert main_window.dossier_label.toolTip() == ""
 
 
 def test_autosave_writes_within_two_seconds(main_window, app_context, qtbot):

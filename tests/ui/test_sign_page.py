@@ -43,16 +43,29 @@ def test_lists_dossier_pdfs_unsigned(sign_page, qtbot):
 def test_drag_a_box_on_the_preview(sign_page, qtbot):
     _wait_idle(qtbot, sign_page)
     preview = sign_page.preview
-    start, end = QtCore.QPoint(200, 450), QtCore.QPoint(380, 520)
+    page = preview.page_rect()  # the page as large as fits the preview
+    scale = preview.pixels_per_point()
+    assert page.width() == pytest.approx(595.2756 * scale, abs=1)  # A4, whole width shown
+    assert page.height() <= preview.height() + 1 and page.width() <= preview.width() + 1
+
+    def at(fx: float, fy: float) -> QtCore.QPoint:
+        return QtCore.QPoint(round(page.left() + fx * page.width()), round(fy * page.height()))
+
+    start, end = at(0.4, 0.6), at(0.75, 0.7)
     qtbot.mousePress(preview, QtCore.Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(preview, end)
     qtbot.mouseRelease(preview, QtCore.Qt.MouseButton.LeftButton, pos=end)
     x1, y1, x2, y2 = preview.box_points()
-    scale = 420 / 595.2756  # preview pixels per point (A4 width)
-    assert x1 == pytest.approx(200 / scale, abs=1) and x2 == pytest.approx(380 / scale, abs=1)
-    assert y2 == pytest.approx(841.89 - 450 / scale, abs=1)
-    assert y1 == pytest.approx(841.89 - 520 / scale, abs=1)
+    left = page.left()
+    assert x1 == pytest.approx((start.x() - left) / scale, abs=1)
+    assert x2 == pytest.approx((end.x() - left) / scale, abs=1)
+    assert y2 == pytest.approx(841.89 - start.y() / scale, abs=1)
+    assert y1 == pytest.approx(841.89 - end.y() / scale, abs=1)
     assert "trang 2" in sign_page.box_label.text().lower()
+    # a wider window shows the page larger: the box stays where it was put on the page
+    sign_page.window().resize(1600, 1000)
+    qtbot.waitUntil(lambda: preview.pixels_per_point() > scale * 1.05, timeout=5000)
+    assert preview.box_points() == (x1, y1, x2, y2)
 
 
 def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtbot):
@@ -78,6 +91,57 @@ def test_sign_selected_with_p12_and_dragged_box(sign_page, app_context, pki, qtb
     qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
     assert "Nguyễn Văn An" in sign_page.report_view.toPlainText()
     assert sign_page.step_status().state == "done"  # the ID card copy needs no signature
+
+
+def _line_count(document, text: str) -> int:
+    block = document.begin()
+    while block.isValid():
+        if block.text() == text:
+            return block.layout().lineCount()
+        block = block.next()
+    raise AssertionError(f"{text!r} not in the report")
+
+
+def test_names_and_the_check_read_in_full_at_the_default_window_size(
+    sign_page, app_context, pki, qtbot
+):
+    """At 1180x780 the list shows whole names with their state, the check's table uses the
+    panel's width (the signer's name on one line), the preview shows the whole page."""
+    from ui.main_window import MainWindow
+
+    window = sign_page.window()
+    assert isinstance(window, MainWindow) and window.size() == QtCore.QSize(1180, 780)
+    _wait_idle(qtbot, sign_page)
+    sign_page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = [P12_PASSWORD]
+    sign_page.sign_button.click()
+    _wait_idle(qtbot, sign_page)
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=30_000)
+    files = sign_page.file_list
+    metrics = files.fontMetrics()
+    for row in range(files.count()):
+        text = files.item(row).text()
+        assert metrics.horizontalAdvance(text) < files.viewport().width(), text
+    report = sign_page.report_view
+    assert report.horizontalScrollBar().maximum() == 0
+    assert _line_count(report.document(), "Nguyễn Văn An") == 1
+    assert report.width() >= 250
+    preview = sign_page.preview.page_rect()
+    assert preview.height() <= sign_page.preview.height() + 1 and preview.width() >= 250
+
+
+def test_a_long_certificate_name_is_cut_with_its_whole_text_on_hover(sign_page, qtbot):
+    _wait_idle(qtbot, sign_page)
+    combo = sign_page.token_combo
+    long_name = "Nguyễn Văn An — Hoso Test Issuing CA (token test-token-label, until 27/11/2027)"
+    combo.addItem(long_name)
+    assert combo.toolTip() == long_name
+    assert combo.itemData(0, QtCore.Qt.ItemDataRole.ToolTipRole) == long_name
+    assert combo.minimumSizeHint().width() < 250  # the signer column stays narrow
+    assert combo.fontMetrics().horizontalAdvance(long_name) > combo.width()
+    shown = combo.shown_text()  # painted with "…", not clipped mid-letter
+    assert shown.endswith("…") and long_name.startswith(shown[:-1]) and len(shown) > 10
+    assert not combo.grab().isNull()
 
 
 def test_wrong_password_shows_error_and_writes_nothing(

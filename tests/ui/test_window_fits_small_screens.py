@@ -41,3 +41,21 @@ def test_long_component_names_stay_readable_in_the_scan_step(main_window, app_co
     assert box.minimumSizeHint().width() < 500
     tips = [box.itemData(i, 3) for i in range(box.count())]  # Qt.ToolTipRole
     assert tips == names
+
+
+def test_sign_and_scan_steps_need_no_sideways_scrolling_on_a_small_screen(
+    main_window, app_context, qtbot
+):
+    """A 1366x768 laptop at 150 % scaling leaves a 910x512 window: the sign step's three
+    columns and the scan step's size line shrink to fit its width (height may scroll)."""
+    main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
+    main_window.resize(910, 512)
+    for step_id in ("sign", "scan"):
+        main_window.go_to(step_id)
+        _let_background_jobs_finish(main_window, qtbot)
+        page = main_window.page(step_id)
+        viewport = main_window.page_scroll.viewport().width()
+        assert page.minimumSizeHint().width() <= viewport, step_id
+        assert main_window.page_scroll.horizontalScrollBar().maximum() == 0, step_id
+    sign = main_window.page("sign")
+    assert sign.preview.page_rect().width() >= 150  # the page is still there to drag a box on

@@ -495,7 +495,9 @@ class PackPage(StepPage):
         target = self.export_folder()
         if _has_files(target) and not self.context.dialogs.confirm(
             _("Export for upload"),
-            _("Replace the previous export in {folder}?").format(folder=target),
+            _("Replace the previous export in {folder}?").format(
+                folder=self.context.shown_path(target)
+            ),
         ):
             return
         self._export(target, allow_incomplete=False, title=_("Exporting for upload"))
@@ -534,7 +536,7 @@ class PackPage(StepPage):
         ]
         if _has_files(target):
             replaced = _("The previous export in {folder} will be replaced.")
-            lines.append(replaced.format(folder=target))
+            lines.append(replaced.format(folder=self.context.shown_path(target)))
         lines += ["", _("Export a draft anyway?")]
         return "\n".join(lines)
 
@@ -594,11 +596,12 @@ class PackPage(StepPage):
                 files=len(result.files),
                 size=_mb(result.total_bytes),
                 inputs=_mb(result.input_bytes),
-                folder=result.folder,
+                folder=self.context.shown_path(result.folder),
             ),
             *result.notes,
         ]
         self.result_label.setText("\n".join(lines))
+        self.result_label.setToolTip(str(result.folder))  # the whole way to the files
         self.incomplete_label.setVisible(not result.complete)
         self.tabs.setCurrentIndex(1)
         self._show_guide()
@@ -642,7 +645,9 @@ class PackPage(StepPage):
         def done(result) -> None:
             self.print_path = result.path
             self.context.events.status_message.emit(
-                _("Print PDF: {path} ({pages} pages)").format(path=result.path, pages=result.pages)
+                _("Print PDF: {path} ({pages} pages)").format(
+                    path=self.context.shown_path(result.path), pages=result.pages
+                )
             )
 
         title = _("Printing") if print_after else _("Exporting for printing")
@@ -687,6 +692,7 @@ class PackPage(StepPage):
         self.check_table.setRowCount(0)
         self.result_table.setRowCount(0)
         self.result_label.clear()
+        self.result_label.setToolTip("")
         self.incomplete_label.hide()
         self.problem_list.clear()
         self._load_sources()

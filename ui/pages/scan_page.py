@@ -18,6 +18,7 @@ from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 THUMB_SIZE = 140
+GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
 MIB = 1024 * 1024
@@ -242,10 +243,14 @@ class ScanPage(StepPage):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
 
+        # a small meter and a sentence: a wide bar reading "2%" looked like a stuck job
         self.gauge = QtWidgets.QProgressBar()
         self.gauge.setAccessibleName(_("Estimated size against the portal limit"))
         self.gauge.setRange(0, 1000)
+        self.gauge.setTextVisible(False)
+        self.gauge.setFixedSize(GAUGE_WIDTH, GAUGE_HEIGHT)
         self.gauge_label = QtWidgets.QLabel()
+        self.gauge_label.setWordWrap(True)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -253,8 +258,8 @@ class ScanPage(StepPage):
         layout.addLayout(edit_bar)
         layout.addWidget(splitter, 1)
         gauge_row = QtWidgets.QHBoxLayout()
-        gauge_row.addWidget(self.gauge, 1)
-        gauge_row.addWidget(self.gauge_label)
+        gauge_row.addWidget(self.gauge, 0, Qt.AlignmentFlag.AlignVCenter)
+        gauge_row.addWidget(self.gauge_label, 1)
         gauge_row.addWidget(self.card_box)
         gauge_row.addWidget(self.export_button)
         layout.addLayout(gauge_row)
@@ -467,12 +472,24 @@ class ScanPage(StepPage):
     def _update_gauge(self) -> None:
         limit = self.limit_bytes()
         total = self._estimated_total()
-        self.gauge.setValue(min(1000, int(1000 * total / max(1, limit))))
-        self.gauge_label.setText(
-            _("about {size} of {limit} MB").format(
-                size=format_number(total / MIB, 1), limit=format_number(limit / MIB, 0)
+        if not self.files():
+            text = _("No pages yet. The portal accepts files up to {limit}.").format(
+                limit=size_text(limit)
             )
-        )
+        else:
+            text = _("Estimated PDF: about {size} of {limit} ({percent}% of the portal's limit)")
+            text = text.format(
+                size=size_text(total), limit=size_text(limit), percent=percent_text(total, limit)
+            )
+            if total > limit:
+                text += " " + _("Make PDF lowers the image quality to fit.")
+        self._show_gauge(total, limit, text)
+
+    def _show_gauge(self, size: int, limit: int, text: str) -> None:
+        value = min(1000, int(1000 * size / max(1, limit)))
+        self.gauge.setValue(max(value, 40) if size else 0)  # a small file still shows a sliver
+        self.gauge.setAccessibleDescription(text)
+        self.gauge_label.setText(text)
 
     # ---- actions ----------------------------------------------------------------------------
 
@@ -804,12 +821,30 @@ class ScanPage(StepPage):
 
     def _exported(self, report) -> None:
         self.last_report = report
-        self.gauge.setValue(min(1000, int(1000 * report.bytes / max(1, self.limit_bytes()))))
-        self.gauge_label.setText(
-            _("{pages} page(s), {size} MB").format(
-                pages=report.pages, size=format_number(report.bytes / MIB, 2)
-            )
+        limit = self.limit_bytes()
+        text = _("PDF made: {pages} page(s), {size} of {limit} ({percent}% of the portal's limit)")
+        text = text.format(
+            pages=report.pages,
+            size=size_text(report.bytes),
+            limit=size_text(limit),
+            percent=percent_text(report.bytes, limit),
         )
+        self._show_gauge(report.bytes, limit, text)
         self.context.events.status_message.emit(
             _("PDF ready: {file}").format(file=Path(report.output).name)
         )
+
+
+def size_text(size: float) -> str:
+    """120 KB under a megabyte, 1,2 MB above (the portal's limit, 5 MB, without decimals)."""
+    if size < MIB:
+        return _("{size} KB").format(size=format_number(max(1, round(size / 1024)) if size else 0))
+    megabytes = size / MIB
+    decimals = 0 if abs(megabytes - round(megabytes)) < 0.05 else 1
+    return _("{size} MB").format(size=format_number(megabytes, decimals))
+
+
+def percent_text(size: float, limit: float) -> str:
+    """The share of the limit, "<1" rather than a misleading 0 for a small file."""
+    share = 100 * size / max(1, limit)
+    return "<1" if 0 < share < 0.5 else format_number(share, 0)

@@ -16,8 +16,13 @@ from common.i18n import _, format_date, format_datetime
 from ui.context import AppContext
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.widgets import ElidingComboBox
 
-PREVIEW_WIDTH = 420  # pixels of the page preview
+PREVIEW_MIN_WIDTH = 200  # pixels of the page preview at least (it grows with the window)
+PREVIEW_HINT_WIDTH = 320
+PREVIEW_RENDER_WIDTH = 900  # pixels the page is rendered at, then scaled to the preview
+SIGNER_PANE_WIDTH = 300  # preferred: the certificate's name reads in full more often
+PANE_STRETCH = (1, 1, 0)  # files and check, preview, signer (as wide as its controls need)
 
 
 @dataclass(frozen=True)
@@ -39,24 +44,31 @@ class DossierPdf:
 
 
 class PagePreview(QtWidgets.QWidget):
-    """A page of a PDF; drag a box with the mouse to place the stamp (kept in PDF points)."""
+    """A page of a PDF, scaled to fit the room it gets; drag a box with the mouse to place
+    the stamp (kept in PDF points, so a resize does not move it)."""
 
     box_changed = Signal(object)  # (x1, y1, x2, y2) in points, or None
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.414))
+        self.setMinimumSize(PREVIEW_MIN_WIDTH, int(PREVIEW_MIN_WIDTH * 1.414))
+        self.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding
+        )
         self.setAccessibleName(_("Page preview: drag a box to place the signature"))
         self._pixmap: QtGui.QPixmap | None = None
-        self._scale = 1.0  # pixels per point
-        self._page_height = 842.0
+        self._page_size = QtCore.QSizeF(595.0, 842.0)  # points
         self._drag_start: QtCore.QPointF | None = None
-        self._box_px: QtCore.QRectF | None = None
-        self._default_px: QtCore.QRectF | None = None  # where the stamp goes without a drag
+        self._drag_end: QtCore.QPointF | None = None
+        self._box: tuple[float, float, float, float] | None = None  # points
+        self._default_box: tuple[float, float, float, float] | None = None  # without a drag
+
+    def sizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(PREVIEW_HINT_WIDTH, int(PREVIEW_HINT_WIDTH * 1.414))
 
     def show_page(self, pdf: Path | None, page_index: int) -> int:
         """Render page `page_index` (0-based, -1 = last); returns the page count."""
-        self._pixmap, self._box_px, self._default_px = None, None, None
+        self._pixmap, self._box, self._default_box = None, None, None
         if pdf is None:
             self.update()
             return 0
@@ -69,10 +81,9 @@ class PagePreview(QtWidgets.QWidget):
                     self.update()
                     return 0
                 page = doc[page_index if 0 <= page_index < count else count - 1]
-                self._scale = PREVIEW_WIDTH / page.rect.width
-                self._page_height = page.rect.height
-                page_width = page.rect.width
-                pix = page.get_pixmap(matrix=pymupdf.Matrix(self._scale, self._scale))
+                self._page_size = QtCore.QSizeF(page.rect.width, page.rect.height)
+                zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
+                pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
                 image = QtGui.QImage(
                     pix.samples,
                     pix.width,
@@ -84,56 +95,71 @@ class PagePreview(QtWidgets.QWidget):
             self.update()
             return 0
         self._pixmap = QtGui.QPixmap.fromImage(image)
-        self.setMinimumSize(self._pixmap.size())
         if page_index < 0 or page_index >= count - 1:
-            self._default_px = self._to_pixels(_default_stamp_box(page_width))
+            self._default_box = _default_stamp_box(self._page_size.width())
         self.update()
         return count
 
+    def page_rect(self) -> QtCore.QRectF:
+        """Where the page is drawn: as large as fits, centred left to right, at the top."""
+        scale = self.pixels_per_point()
+        width, height = self._page_size.width() * scale, self._page_size.height() * scale
+        return QtCore.QRectF((self.width() - width) / 2, 0, width, height)
+
+    def pixels_per_point(self) -> float:
+        return min(self.width() / self._page_size.width(), self.height() / self._page_size.height())
+
     def box_points(self) -> tuple[float, float, float, float] | None:
-        if self._box_px is None:
-            return None
-        r = self._box_px.normalized()
-        s = self._scale
+        return self._box
+
+    def set_box_points(self, box: tuple[float, float, float, float] | None) -> None:
+        self._box = box
+        self.update()
+
+    def _to_points(self, rect: QtCore.QRectF) -> tuple[float, float, float, float]:
+        page = self.page_rect()
+        s = self.pixels_per_point()
+        r = rect.normalized()
+        height = self._page_size.height()
         return (
-            round(r.left() / s, 1),
-            round(self._page_height - r.bottom() / s, 1),
-            round(r.right() / s, 1),
-            round(self._page_height - r.top() / s, 1),
+            round((r.left() - page.left()) / s, 1),
+            round(height - (r.bottom() - page.top()) / s, 1),
+            round((r.right() - page.left()) / s, 1),
+            round(height - (r.top() - page.top()) / s, 1),
         )
 
     def _to_pixels(self, box: tuple[float, float, float, float]) -> QtCore.QRectF:
         x1, y1, x2, y2 = box
-        s = self._scale
+        page = self.page_rect()
+        s = self.pixels_per_point()
+        height = self._page_size.height()
         return QtCore.QRectF(
-            QtCore.QPointF(x1 * s, (self._page_height - y2) * s),
-            QtCore.QPointF(x2 * s, (self._page_height - y1) * s),
+            QtCore.QPointF(page.left() + x1 * s, page.top() + (height - y2) * s),
+            QtCore.QPointF(page.left() + x2 * s, page.top() + (height - y1) * s),
         )
-
-    def set_box_points(self, box: tuple[float, float, float, float] | None) -> None:
-        self._box_px = None if box is None else self._to_pixels(box)
-        self.update()
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
         if self._pixmap is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._drag_start = event.position()
-            self._box_px = QtCore.QRectF(self._drag_start, self._drag_start)
+            self._drag_start = self._drag_end = event.position()
             self.update()
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
         if self._drag_start is not None:
-            self._box_px = QtCore.QRectF(self._drag_start, event.position())
+            self._drag_end = event.position()
             self.update()
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
         if self._drag_start is None:
             return
-        self._box_px = QtCore.QRectF(self._drag_start, event.position()).normalized()
-        self._drag_start = None
-        if self._box_px.width() < 8 or self._box_px.height() < 8:
-            self._box_px = None  # a click, not a drag: back to the default place
+        dragged = QtCore.QRectF(self._drag_start, event.position()).normalized()
+        dragged = dragged.intersected(self.page_rect())  # the stamp stays on the page
+        self._drag_start = self._drag_end = None
+        if dragged.width() < 8 or dragged.height() < 8:
+            self._box = None  # a click, not a drag: back to the default place
+        else:
+            self._box = self._to_points(dragged)
         self.update()
-        self.box_changed.emit(self.box_points())
+        self.box_changed.emit(self._box)
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         painter = QtGui.QPainter(self)
@@ -141,15 +167,32 @@ class PagePreview(QtWidgets.QWidget):
         if self._pixmap is None:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No page to show"))
             return
-        painter.drawPixmap(0, 0, self._pixmap)
-        if self._box_px is None and self._default_px is not None:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(self.page_rect(), self._pixmap, QtCore.QRectF(self._pixmap.rect()))
+        if self._drag_start is not None and self._drag_end is not None:
+            box_px: QtCore.QRectF | None = QtCore.QRectF(self._drag_start, self._drag_end)
+        else:
+            box_px = None if self._box is None else self._to_pixels(self._box)
+        if box_px is None and self._default_box is not None:
             painter.setPen(QtGui.QPen(QtGui.QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
-            painter.drawRect(self._default_px)
-        if self._box_px is not None:
+            painter.drawRect(self._to_pixels(self._default_box))
+        if box_px is not None:
             pen = QtGui.QPen(QtGui.QColor(200, 30, 30), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.fillRect(self._box_px.normalized(), QtGui.QColor(200, 30, 30, 40))
-            painter.drawRect(self._box_px.normalized())
+            painter.fillRect(box_px.normalized(), QtGui.QColor(200, 30, 30, 40))
+            painter.drawRect(box_px.normalized())
+
+
+class _Pane(QtWidgets.QWidget):
+    """A column with a preferred width, which may still shrink to what its controls need."""
+
+    def __init__(self, preferred_width: int) -> None:
+        super().__init__()
+        self._preferred_width = preferred_width
+
+    def sizeHint(self) -> QtCore.QSize:
+        hint = super().sizeHint()
+        return QtCore.QSize(max(hint.width(), self._preferred_width), hint.height())
 
 
 class SignPage(StepPage):
@@ -161,26 +204,17 @@ class SignPage(StepPage):
         self.tokens: list[TokenChoice] = []
         self.last_report: Any = None
         self.busy = False
+        # three panes the user can widen: files and their check, the page, the signer
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing gets lost
+        self.splitter.addWidget(self._build_file_column())
+        self.splitter.addWidget(self._build_preview_column())
+        self.splitter.addWidget(self._build_signer_column())
+        for index, stretch in enumerate(PANE_STRETCH):
+            self.splitter.setStretchFactor(index, stretch)
         layout = QtWidgets.QHBoxLayout(self)
-        layout.addWidget(self._build_file_column(), 1)
-        preview_box = QtWidgets.QVBoxLayout()
-        self.page_spin = QtWidgets.QSpinBox()
-        self.page_spin.setPrefix(_("Page "))
-        self.page_spin.setMinimum(1)
-        self.page_spin.setAccessibleName(_("Page shown in the preview"))
-        self.page_spin.valueChanged.connect(self._refresh_preview)
-        self.preview = PagePreview()
-        self.preview.box_changed.connect(self._box_changed)
-        self.box_label = QtWidgets.QLabel()
-        self.box_label.setWordWrap(True)
-        preview_box.addWidget(self.page_spin)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(False)
-        preview_box.addWidget(scroll, 1)
-        preview_box.addWidget(self.box_label)
-        layout.addLayout(preview_box, 2)
-        layout.addWidget(self._build_signer_column(), 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
         self._box_changed(None)
         self._bind_keys()
 
@@ -200,11 +234,16 @@ class SignPage(StepPage):
 
     # ---- layout -------------------------------------------------------------------------------
     def _build_file_column(self) -> QtWidgets.QWidget:
-        column = QtWidgets.QWidget()
-        box = QtWidgets.QVBoxLayout(column)
+        files = QtWidgets.QWidget()
+        box = QtWidgets.QVBoxLayout(files)
+        box.setContentsMargins(0, 0, 4, 0)
         box.addWidget(QtWidgets.QLabel(_("PDF files of the dossier")))
         self.file_list = QtWidgets.QListWidget()
         self.file_list.setAccessibleName(_("PDF files of the dossier"))
+        # a long name is cut in its middle: its end and the signing state stay readable
+        self.file_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.file_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.file_list.setMinimumHeight(60)
         self.file_list.currentRowChanged.connect(self._file_selected)
         box.addWidget(self.file_list, 1)
         self.check_other_button = QtWidgets.QPushButton(_("Check another PDF…"))
@@ -213,15 +252,46 @@ class SignPage(StepPage):
         self.trust_button = QtWidgets.QPushButton(_("Add a trusted root certificate…"))
         self.trust_button.clicked.connect(self._add_trusted_root)
         box.addWidget(self.trust_button)
-        box.addWidget(QtWidgets.QLabel(_("Signature check")))
+        report = QtWidgets.QWidget()
+        report_box = QtWidgets.QVBoxLayout(report)
+        report_box.setContentsMargins(0, 0, 4, 0)
+        report_box.addWidget(QtWidgets.QLabel(_("Signature check")))
         self.report_view = QtWidgets.QTextBrowser()
         self.report_view.setAccessibleName(_("Signature check"))
-        box.addWidget(self.report_view, 1)
+        self.report_view.setMinimumHeight(80)
+        report_box.addWidget(self.report_view, 1)
+        # a dossier has a few PDFs; the check of one needs the height: a splitter between them
+        column = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        column.setChildrenCollapsible(False)
+        column.addWidget(files)
+        column.addWidget(report)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 2)
+        self.file_splitter = column
+        return column
+
+    def _build_preview_column(self) -> QtWidgets.QWidget:
+        column = QtWidgets.QWidget()
+        box = QtWidgets.QVBoxLayout(column)
+        box.setContentsMargins(4, 0, 4, 0)
+        self.page_spin = QtWidgets.QSpinBox()
+        self.page_spin.setPrefix(_("Page "))
+        self.page_spin.setMinimum(1)
+        self.page_spin.setAccessibleName(_("Page shown in the preview"))
+        self.page_spin.valueChanged.connect(self._refresh_preview)
+        self.preview = PagePreview()
+        self.preview.box_changed.connect(self._box_changed)
+        self.box_label = QtWidgets.QLabel()
+        self.box_label.setWordWrap(True)
+        box.addWidget(self.page_spin)
+        box.addWidget(self.box_label)  # what to do with the page, read before the page
+        box.addWidget(self.preview, 1)
         return column
 
     def _build_signer_column(self) -> QtWidgets.QWidget:
-        column = QtWidgets.QWidget()
+        column = _Pane(SIGNER_PANE_WIDTH)
         form = QtWidgets.QFormLayout(column)
+        form.setContentsMargins(4, 0, 0, 0)
         self.use_p12 = QtWidgets.QRadioButton(_("Certificate f&ile (.p12/.pfx)"))
         self.use_token = QtWidgets.QRadioButton(_("&USB token"))
         self.use_p12.setChecked(True)
@@ -237,7 +307,8 @@ class SignPage(StepPage):
         p12_row.addWidget(browse)
         form.addRow(p12_row)
         form.addRow(self.use_token)
-        self.token_combo = QtWidgets.QComboBox()
+        # "subject — issuer (token, until date)" is long: cut here, whole in the list and tip
+        self.token_combo = ElidingComboBox()
         self.token_combo.setAccessibleName(_("Certificates on the plugged-in tokens"))
         form.addRow(self.token_combo)
         token_buttons = QtWidgets.QHBoxLayout()
@@ -256,12 +327,12 @@ class SignPage(StepPage):
         self.location_edit = QtWidgets.QLineEdit()
         form.addRow(_("Reason"), self.reason_edit)
         form.addRow(_("Location"), self.location_edit)
-        self.level_combo = QtWidgets.QComboBox()
+        self.level_combo = ElidingComboBox(minimum_characters=10)
         self.level_combo.addItem(_("Basic (PAdES B-B)"), "B-B")
         self.level_combo.addItem(_("With timestamp (PAdES B-T)"), "B-T")
         self.level_combo.addItem(_("Long-term (PAdES B-LT)"), "B-LT")
         form.addRow(_("Level"), self.level_combo)
-        self.field_combo = QtWidgets.QComboBox()
+        self.field_combo = ElidingComboBox(minimum_characters=10)  # a form's field names
         self.field_combo.setAccessibleName(_("Signature field"))
         form.addRow(_("Signature field"), self.field_combo)
         self.visible_check = QtWidgets.QCheckBox(_("&Visible stamp"))
@@ -277,8 +348,15 @@ class SignPage(StepPage):
         image_row.addWidget(self.image_edit)
         image_row.addWidget(image_button)
         form.addRow(image_row)
-        self.certify_check = QtWidgets.QCheckBox(_("&Certify (later only form filling allowed)"))
+        # the consequence on its own wrapped line: the column stays narrow on small screens
+        self.certify_check = QtWidgets.QCheckBox(_("&Certify the document"))
+        certify_hint = _("Afterwards only filling in the form and signing remain allowed.")
+        self.certify_check.setAccessibleDescription(certify_hint)
+        self.certify_hint = QtWidgets.QLabel(certify_hint)
+        self.certify_hint.setWordWrap(True)
+        self.certify_hint.setIndent(self.certify_check.iconSize().width() + 8)
         form.addRow(self.certify_check)
+        form.addRow(self.certify_hint)
         self.sign_button = QtWidgets.QPushButton(_("Sign the selected file"))
         self.sign_button.clicked.connect(lambda: self.sign_files(all_files=False))
         self.sign_all_button = QtWidgets.QPushButton(_("Sign all PDF files (one PIN)"))
@@ -685,12 +763,14 @@ class SignPage(StepPage):
                 (_("Level"), sig.pades_level),
                 (_("Revocation (OCSP/CRL)"), label(sig.revocation)),
             ]
+            # the table takes the panel's whole width, names and values side by side
             table = "".join(
-                f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows
+                f"<tr><td width='42%'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+                for k, v in rows
             )
             parts.append(
                 f"<p style='color:{colour}'><b>#{i}</b> {html.escape(sig.verdict)}</p>"
-                f"<table>{table}</table>"
+                f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>"
             )
         if report.signatures and not report.trust_store_used:
             parts.append(

@@ -327,5 +327,9 @@
       <source>{count} value(s) need checking.</source>
       <translation>{count} giá trị cần kiểm tra.</translation>
     </message>
+    <message>
+      <source>{size} MB</source>
+      <translation>{size} MB</translation>
+    </message>
   </context>
 </TS>

@@ -16,10 +16,6 @@
       <translation>Nộp cho bưu điện khi nhận kết quả</translation>
     </message>
     <message>
-      <source>{size} MB</source>
-      <translation>{size} MB</translation>
-    </message>
-    <message>
       <source>Portal to submit on</source>
       <translation>Cổng dịch vụ công để nộp hồ sơ</translation>
     </message>
@@ -132,6 +128,10 @@
       <translation>Các tệp đã có sẽ được xuất, có ghi rõ CHƯA ĐẦY ĐỦ trong manifest.json và trong hướng dẫn nộp. Bản nháp này không thể dùng để nộp trên cổng.</translation>
     </message>
     <message>
+      <source>The previous export in {folder} will be replaced.</source>
+      <translation>Bản xuất trước trong {folder} sẽ bị thay thế.</translation>
+    </message>
+    <message>
       <source>Export a draft anyway?</source>
       <translation>Vẫn xuất bản nháp?</translation>
     </message>
@@ -242,10 +242,6 @@
     <message>
       <source>… and {count} more.</source>
       <translation>… và {count} lỗi khác.</translation>
-    </message>
-    <message>
-      <source>The previous export in {folder} will be replaced.</source>
-      <translation>Bản xuất trước trong {folder} sẽ bị thay thế.</translation>
     </message>
     <message>
       <source>Print PDF: {path} ({pages} pages)</source>

@@ -24,6 +24,10 @@
       <translation>Ảnh gốc</translation>
     </message>
     <message>
+      <source>PDF made: {pages} page(s), {size} of {limit} ({percent}% of the portal's limit)</source>
+      <translation>Đã tạo PDF: {pages} trang, {size} / {limit} (bằng {percent}% mức tối đa của cổng)</translation>
+    </message>
+    <message>
       <source>Add photos or PDF…</source>
       <translation>Thêm ảnh hoặc PDF…</translation>
     </message>
@@ -108,6 +112,10 @@
       <translation>Dung lượng ước tính so với giới hạn của cổng</translation>
     </message>
     <message>
+      <source>Estimated PDF: about {size} of {limit} ({percent}% of the portal's limit)</source>
+      <translation>PDF ước tính: khoảng {size} / {limit} (bằng {percent}% mức tối đa của cổng)</translation>
+    </message>
+    <message>
       <source>Add photos or scans</source>
       <translation>Thêm ảnh chụp hoặc bản quét</translation>
     </message>
@@ -160,12 +168,16 @@
       <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
     <message>
-      <source>about {size} of {limit} MB</source>
-      <translation>khoảng {size} trên {limit} MB</translation>
+      <source>{size} KB</source>
+      <translation>{size} KB</translation>
     </message>
     <message>
-      <source>{pages} page(s), {size} MB</source>
-      <translation>{pages} trang, {size} MB</translation>
+      <source>No pages yet. The portal accepts files up to {limit}.</source>
+      <translation>Chưa có trang nào. Cổng nhận tệp tối đa {limit}.</translation>
+    </message>
+    <message>
+      <source>Make PDF lowers the image quality to fit.</source>
+      <translation>Khi bấm Tạo PDF, ứng dụng sẽ giảm chất lượng ảnh cho vừa.</translation>
     </message>
     <message>
       <source>PDF ready: {file}</source>

@@ -4,16 +4,12 @@
   <context>
     <name>ui.pages.sign_page</name>
     <message>
+      <source>Afterwards only filling in the form and signing remain allowed.</source>
+      <translation>Sau đó chỉ còn được điền biểu mẫu và ký thêm.</translation>
+    </message>
+    <message>
       <source>Page preview: drag a box to place the signature</source>
       <translation>Xem trước trang: kéo chuột để chọn vị trí chữ ký</translation>
-    </message>
-    <message>
-      <source>Page </source>
-      <translation>Trang </translation>
-    </message>
-    <message>
-      <source>Page shown in the preview</source>
-      <translation>Trang đang xem trước</translation>
     </message>
     <message>
       <source>PDF files of the dossier</source>
@@ -30,6 +26,14 @@
     <message>
       <source>Signature check</source>
       <translation>Kết quả kiểm tra chữ ký</translation>
+    </message>
+    <message>
+      <source>Page </source>
+      <translation>Trang </translation>
+    </message>
+    <message>
+      <source>Page shown in the preview</source>
+      <translation>Trang đang xem trước</translation>
     </message>
     <message>
       <source>Certificate f&amp;ile (.p12/.pfx)</source>
@@ -108,8 +112,8 @@
       <translation>Chọn ảnh chữ ký</translation>
     </message>
     <message>
-      <source>&amp;Certify (later only form filling allowed)</source>
-      <translation>Chứng &amp;nhận (sau đó chỉ được điền biểu mẫu)</translation>
+      <source>&amp;Certify the document</source>
+      <translation>Chứng &amp;nhận tài liệu</translation>
     </message>
     <message>
       <source>Sign the selected file</source>
