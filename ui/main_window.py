@@ -198,8 +198,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status_timer.setInterval(150)
         self.status_timer.timeout.connect(self.refresh_all_status)
 
-        self.job_progress = JobProgress()
-        self.statusBar().addPermanentWidget(self.job_progress)
+        self.job_progress: JobProgress | None = None  # made for the first job: faster start-up
         self.dossier_label = QtWidgets.QLabel(_("No dossier open"))
         self.statusBar().addWidget(self.dossier_label)
 
@@ -211,10 +210,16 @@ class MainWindow(QtWidgets.QMainWindow):
         events.procedure_chosen.connect(self.create_dossier_for)
         events.navigate_requested.connect(self.go_to)
         events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        events.job_started.connect(self.job_progress.track)
+        events.job_started.connect(self._track_job)
         self.sidebar.setCurrentRow(0)
 
     # ---- construction -------------------------------------------------------------------------
+    def _track_job(self, job: Job, title: str) -> None:
+        if self.job_progress is None:
+            self.job_progress = JobProgress()
+            self.statusBar().addPermanentWidget(self.job_progress)
+        self.job_progress.track(job, title)
+
     def _add_sidebar_item(self, step_id: str, title: str) -> None:
         item = QtWidgets.QListWidgetItem(title)
         item.setData(USER_ROLE, step_id)
