@@ -787,6 +787,7 @@ class ScanPage(StepPage):
         if self.session is None or not self.files():
             return
         component = self.current_component()
+        component_name = self.component_box.currentText()  # the box may change meanwhile
         root = self.session.root
         files = self.files()
         pages = [(scan_model.original_path(root, f), list(f.steps)) for f in files]
@@ -815,11 +816,11 @@ class ScanPage(StepPage):
                     item.derived = path.relative_to(root).as_posix()
                     item.signed = False
                 self.session.mark_changed()
-            self._exported(report)
+            self._exported(report, component_name)
 
         self._run(work, done, _("Making the PDF"))
 
-    def _exported(self, report) -> None:
+    def _exported(self, report, component_name: str) -> None:
         self.last_report = report
         limit = self.limit_bytes()
         text = _("PDF made: {pages} page(s), {size} of {limit} ({percent}% of the portal's limit)")
@@ -831,7 +832,8 @@ class ScanPage(StepPage):
         )
         self._show_gauge(report.bytes, limit, text)
         self.context.events.status_message.emit(
-            _("PDF ready: {file}").format(file=Path(report.output).name)
+            # the component, not the file's internal name (card-<ids>.pdf for an ID card)
+            _("PDF made for “{component}”.").format(component=component_name)
         )
 
 

@@ -180,8 +180,8 @@
       <translation>Khi bấm Tạo PDF, ứng dụng sẽ giảm chất lượng ảnh cho vừa.</translation>
     </message>
     <message>
-      <source>PDF ready: {file}</source>
-      <translation>Đã tạo PDF: {file}</translation>
+      <source>PDF made for “{component}”.</source>
+      <translation>Đã tạo PDF cho “{component}”.</translation>
     </message>
     <message>
       <source>Importing {name}</source>
