@@ -7,15 +7,13 @@ lists and booleans come back with their type on every platform.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from common.i18n import N_
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):  # not a dataclass: ~0.8 ms less start-up
     name: str
     type: type
     default: Any
