@@ -103,11 +103,31 @@ def migrate(data: dict[str, Any], source: Path) -> dict[str, Any]:
     return data
 
 
+FOLDER_NAME_LENGTH = 100
+
+
 def default_folder_name(procedure_name: str, applicant_name: str, day: date | None = None) -> str:
-    """'2026-11-27 Đăng ký khai sinh Nguyễn Văn An' made safe as a folder name."""
+    """'2026-11-27 Đăng ký khai sinh Nguyễn Văn An' made safe as a folder name.
+
+    A long procedure name is cut at a word, with "…", so that the applicant's name (what a
+    clerk looks for) always fits."""
     day = day or date.today()
-    parts = [day.isoformat(), procedure_name.strip(), applicant_name.strip()]
-    return safe_filename(" ".join(p for p in parts if p), max_length=100, fallback="ho-so")
+    applicant = applicant_name.strip()
+    room = FOLDER_NAME_LENGTH - len(day.isoformat()) - len(applicant) - 2
+    procedure = shorten_at_word(procedure_name.strip(), max(20, room))
+    parts = [day.isoformat(), procedure, applicant]
+    name = " ".join(p for p in parts if p)
+    return safe_filename(name, max_length=FOLDER_NAME_LENGTH, fallback="ho-so")
+
+
+def shorten_at_word(text: str, limit: int) -> str:
+    """`text` when it fits in `limit` characters, else its first words and "…"."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"
 
 
 def file_kind(path: Path) -> FileKind:

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ from dossier.workspace import (
     BACKUP_FILE,
     DAMAGED_FILE,
     DOSSIER_FILE,
+    FOLDER_NAME_LENGTH,
     NewerFormatError,
     Workspace,
+    default_folder_name,
     sha256_file,
 )
 
@@ -272,3 +275,24 @@ def test_a_dossier_opened_from_its_backup_alone_saves_normally(ws):
     opened.save()
     assert not (ws.root / DAMAGED_FILE).exists()
     assert read_json(ws.root / BACKUP_FILE)["revision"] == opened.dossier.revision - 1
+
+
+# --- default folder names ---------------------------------------------------------------------
+
+
+def test_a_short_folder_name_holds_date_procedure_and_applicant() -> None:
+    name = default_folder_name("Đăng ký khai sinh", "Nguyễn Văn An", date(2026, 11, 27))
+    assert name == "2026-11-27 Đăng ký khai sinh Nguyễn Văn An"
+
+
+def test_a_long_procedure_name_is_cut_at_a_word_and_keeps_the_applicant() -> None:
+    procedure = (
+        "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan tổ chức có thẩm quyền "
+        "của Việt Nam cấp hoặc chứng nhận"
+    )
+    name = default_folder_name(procedure, "Trần Thị Hương", date(2026, 11, 27))
+    assert len(name) <= FOLDER_NAME_LENGTH
+    assert name.startswith("2026-11-27 Chứng thực bản sao")
+    assert name.endswith("… Trần Thị Hương")
+    head = name.removeprefix("2026-11-27 ").removesuffix("… Trần Thị Hương")
+    assert procedure.startswith(head) and procedure[len(head)] in " ,"  # a whole word
