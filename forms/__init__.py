@@ -28,7 +28,7 @@ from forms.validate import Problem, format_date, validate_values
 __all__ = [
     "FillOptions", "FillResult", "FormInfo", "FormItem", "InspectOptions", "PasswordRequired",
     "Problem", "Profile", "ProfileStore", "WrongPassword", "autofill", "fill", "inspect",
-    "prepare_pdf", "validate",
+    "prepare_form", "prepare_pdf", "validate",
 ]  # fmt: skip
 
 
@@ -60,6 +60,12 @@ def inspect(
 
     progress = progress or no_progress
     options = options or InspectOptions()
+    if _is_docx(path):
+        from forms.word.reader import inspect_word
+
+        info = inspect_word(Path(path))
+        progress(1, 1, "")
+        return info
     with open_pdf(Path(path), options.password) as opened:
         doc = opened.doc
         fields = list_fields(doc)
@@ -144,8 +150,32 @@ def fill(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> FillResult:
-    """Write the values into a copy of the form (editable, or flattened with options.flatten)."""
+    """Write the values into a copy of the form (editable, or flattened with options.flatten).
+
+    A Word form (.docx) is filled in place of its blanks and saved as .docx (forms.word)."""
+    if _is_docx(source):
+        from forms.word.fill import fill_word
+
+        return fill_word(source, output, values, options or FillOptions(), progress, cancel)
     return fill_form(source, output, values, options or FillOptions(), progress, cancel)
+
+
+def _is_docx(path: Path) -> bool:
+    from forms.pdfio import sniff_kind
+
+    return sniff_kind(Path(path)) == "docx"
+
+
+def prepare_form(path: Path, work_dir: Path) -> Path:
+    """The form to work on: a PDF or a .docx as it is; a .doc converted to .docx in `work_dir`
+    by Word or LibreOffice when one is installed (else InputError saying how to save it)."""
+    from forms.docx import convert_doc_to_docx
+    from forms.pdfio import sniff_kind
+
+    path = Path(path)
+    if sniff_kind(path) == "doc":
+        return convert_doc_to_docx(path, work_dir)
+    return path
 
 
 def prepare_pdf(path: Path, work_dir: Path) -> Path:

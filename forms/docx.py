@@ -1,6 +1,10 @@
-"""Word forms (.doc/.docx): convert to PDF with LibreOffice when it is installed.
+"""Word forms (.doc/.docx): conversions through Microsoft Word or LibreOffice, when installed.
 
-Without LibreOffice the user gets a clear message saying how to save the file as PDF.
+A .docx is read and filled natively (forms.word); an office suite is only needed to make a PDF
+of it, or to turn an old .doc into a .docx. Microsoft Word is driven on Windows through COM
+automation from PowerShell (no Python package needed); LibreOffice through
+`soffice --headless --convert-to`. Without either, the user gets one clear message saying how
+to save the file as .docx or PDF themselves.
 """
 
 from __future__ import annotations
@@ -8,18 +12,47 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from common.errors import InputError
 from common.i18n import _
 from forms.pdfio import sniff_kind
 
 CONVERT_TIMEOUT_S = 180
+Target = Literal["pdf", "docx"]
+#: Word's WdSaveFormat values
+WORD_FORMATS = {"pdf": 17, "docx": 16}
+#: LibreOffice filters for --convert-to
+SOFFICE_FILTERS = {"pdf": "pdf:writer_pdf_Export", "docx": "docx:MS Word 2007 XML"}
+
+#: PowerShell run with the paths in environment variables (nothing to quote in the command)
+WORD_SCRIPT = """
+$ErrorActionPreference = 'Stop'
+$word = New-Object -ComObject Word.Application
+try {
+  $word.Visible = $false
+  $word.DisplayAlerts = 0
+  $doc = $word.Documents.Open($env:HOSO_WORD_IN, $false, $true, $false)
+  try { $doc.SaveAs2($env:HOSO_WORD_OUT, [int]$env:HOSO_WORD_FORMAT) }
+  finally { $doc.Close($false) }
+} finally { $word.Quit() }
+""".strip()
+
+
+@dataclass(frozen=True)
+class Converter:
+    """How a Word file can be converted on this machine."""
+
+    kind: Literal["word", "libreoffice"]
+    program: str
 
 
 def find_soffice() -> str | None:
-    """The LibreOffice binary, if installed (PATH, then the usual Windows place)."""
+    """The LibreOffice binary, if installed (PATH, then the usual Windows and macOS places)."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -34,6 +67,33 @@ def find_soffice() -> str | None:
     return None
 
 
+def word_installed() -> bool:
+    """Microsoft Word registered for COM automation (Windows only)."""
+    if sys.platform != "win32":
+        return False
+    try:
+        import winreg
+
+        with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, r"Word.Application\CLSID"):
+            return True
+    except OSError:
+        return False
+
+
+def find_powershell() -> str | None:
+    return shutil.which("powershell") or shutil.which("pwsh")
+
+
+def find_converter() -> Converter | None:
+    """Word (on Windows, preferred: it renders its own files exactly), else LibreOffice."""
+    if word_installed():
+        shell = find_powershell()
+        if shell:
+            return Converter("word", shell)
+    soffice = find_soffice()
+    return Converter("libreoffice", soffice) if soffice else None
+
+
 def is_word_file(path: Path) -> bool:
     return sniff_kind(Path(path)) in ("doc", "docx")
 
@@ -45,37 +105,127 @@ def how_to_save_as_pdf() -> str:
     )
 
 
-def convert_to_pdf(path: Path, out_dir: Path) -> Path:
-    """Convert a .doc/.docx to PDF in `out_dir`; InputError when LibreOffice is missing or fails."""
-    path = Path(path)
-    soffice = find_soffice()
-    if soffice is None:
-        raise InputError(
-            _(
-                "this is a Word document and LibreOffice is not installed to convert it: {how}"
-            ).format(how=how_to_save_as_pdf()),
-            path=path,
-        )
-    out_dir = Path(out_dir)
+def how_to_save_as_docx() -> str:
+    return _(
+        "open it in Word, LibreOffice Writer or WPS Office, choose File > Save As, pick "
+        "the type Word Document (.docx) or PDF, then open the new file here"
+    )
+
+
+def why_no_pdf_signature() -> str:
+    """What to tell a user whose component file is a Word document (sign step, guide)."""
+    return _(
+        "a Word file cannot carry a PDF digital signature: open it in Word and save it as PDF "
+        "(File > Save As > PDF), then sign the PDF; or print it, sign by hand and scan it"
+    )
+
+
+def word_command(shell: str) -> list[str]:
+    return [shell, "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+            "-Command", WORD_SCRIPT]  # fmt: skip
+
+
+def word_environment(source: Path, result: Path, target: Target) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        HOSO_WORD_IN=str(Path(source).resolve()),
+        HOSO_WORD_OUT=str(Path(result).resolve()),
+        HOSO_WORD_FORMAT=str(WORD_FORMATS[target]),
+    )
+    return env
+
+
+def soffice_command(soffice: str, profile: Path, source: Path, out_dir: Path,
+                    target: Target) -> list[str]:  # fmt: skip
+    return [
+        soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+        "--convert-to", SOFFICE_FILTERS[target], "--outdir", str(out_dir), str(source),
+    ]  # fmt: skip
+
+
+def _failed(converter: Converter, source: Path, target: Target, detail: str = "") -> InputError:
+    name = "Microsoft Word" if converter.kind == "word" else "LibreOffice"
+    how = how_to_save_as_pdf() if target == "pdf" else how_to_save_as_docx()
+    return InputError(
+        _("{program} could not convert the document: {how}").format(program=name, how=how),
+        path=source,
+        details=detail or None,
+    )
+
+
+def _run(command: list[str], env: dict[str, str] | None, converter: Converter, source: Path,
+         target: Target, timeout: float) -> None:  # fmt: skip
+    try:
+        done = subprocess.run(
+            command, capture_output=True, timeout=timeout, check=False, env=env,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise _failed(converter, source, target, str(exc)) from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout or b"").decode("utf-8", "replace")[-2000:]
+        raise _failed(converter, source, target, detail)
+
+
+def convert(
+    source: Path,
+    out_dir: Path,
+    target: Target,
+    converter: Converter | None = None,
+    timeout: float = CONVERT_TIMEOUT_S,
+) -> Path:
+    """`source` (.doc/.docx) converted to `target` in `out_dir` by Word or LibreOffice.
+
+    InputError when neither is installed or the conversion fails; the message says what to do.
+    """
+    source, out_dir = Path(source), Path(out_dir)
+    converter = converter or find_converter()
+    if converter is None:
+        raise missing_converter_error(source, target)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="hoso-lo-") as profile:
-        command = [
-            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(out_dir), str(path),
-        ]  # fmt: skip
-        try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise InputError(
-                _("LibreOffice could not convert the document: {how}").format(
-                    how=how_to_save_as_pdf()
-                ),
-                path=path,
-            ) from exc
-    result = out_dir / (path.stem + ".pdf")
+    result = out_dir / f"{source.stem}.{target}"
+    if result.resolve() == source.resolve():
+        raise InputError(_("the output must not replace the original form"), path=source)
+    if converter.kind == "word":
+        command = word_command(converter.program)
+        _run(command, word_environment(source, result, target), converter, source, target,
+             timeout)  # fmt: skip
+    else:
+        with tempfile.TemporaryDirectory(prefix="hoso-lo-") as profile:
+            command = soffice_command(converter.program, Path(profile), source, out_dir, target)
+            _run(command, None, converter, source, target, timeout)
     if not result.exists() or result.stat().st_size == 0:
-        raise InputError(
-            _("LibreOffice could not convert the document: {how}").format(how=how_to_save_as_pdf()),
-            path=path,
-        )
+        raise _failed(converter, source, target)
     return result
+
+
+def missing_converter_error(source: Path, target: Target) -> InputError:
+    if target == "docx":
+        return InputError(
+            _(
+                "this is an old Word document (.doc) and neither Microsoft Word nor LibreOffice "
+                "is installed to convert it: {how}"
+            ).format(how=how_to_save_as_docx()),
+            path=source,
+        )
+    return InputError(
+        _(
+            "a PDF of this Word document needs Microsoft Word or LibreOffice, and neither is "
+            "installed: {how}"
+        ).format(how=how_to_save_as_pdf()),
+        path=source,
+    )
+
+
+def convert_to_pdf(path: Path, out_dir: Path) -> Path:
+    """A .doc/.docx converted to PDF in `out_dir`; InputError when no converter is installed."""
+    return convert(path, out_dir, "pdf")
+
+
+def convert_doc_to_docx(path: Path, out_dir: Path) -> Path:
+    """An old .doc converted to .docx in `out_dir`, by Word or LibreOffice."""
+    return convert(path, out_dir, "docx")
+
+
+def can_make_pdf() -> bool:
+    return find_converter() is not None

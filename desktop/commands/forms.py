@@ -30,7 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--set", action="append", default=[], metavar="KEY=VALUE", dest="assignments",
         help=_("a value: field name, blank id (p1b3), profile key or role.key"),
     )  # fmt: skip
-    fill.add_argument("-o", "--output", type=Path, required=True, help=_("output PDF"))
+    fill.add_argument(
+        "-o", "--output", type=Path, required=True,
+        help=_("output file: a PDF for a PDF form; .docx for a Word form (.pdf: converted by "
+               "Word or LibreOffice when installed)"),
+    )  # fmt: skip
     fill.add_argument("--flatten", action="store_true", help=_("no fields left (for upload)"))
     fill.add_argument("--password", help=_("password of an encrypted PDF"))
     fill.add_argument(
@@ -107,8 +111,8 @@ def _fields(args: argparse.Namespace) -> int:
     import forms
 
     with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
-        pdf = forms.prepare_pdf(args.form, Path(work))
-        info = _inspect(pdf, args.password)
+        form = forms.prepare_form(args.form, Path(work))
+        info = _inspect(form, args.password)
     for warning in info.warnings:
         print(f"hoso: {args.form}: {warning}", file=sys.stderr)
     if args.json:
@@ -140,18 +144,16 @@ def _fill(args: argparse.Namespace) -> int:
         profiles[role] = _load_profile(ref)
     overrides = _pairs(args.assignments)
     with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
-        pdf = forms.prepare_pdf(args.form, Path(work))
-        info = _inspect(pdf, args.password)
+        form = forms.prepare_form(args.form, Path(work))
+        info = _inspect(form, args.password)
         values = forms.autofill(info.items, profiles, overrides, today=args.today)
         problems = forms.validate(info.items, values)
         for problem in problems:
             print(f"hoso: {args.form}: {problem}", file=sys.stderr)
         if problems and not args.force:
             raise InputError(_("the values have problems; fix them or use --force"), path=args.form)
-        result = forms.fill(
-            pdf, args.output, values,
-            forms.FillOptions(flatten=args.flatten, password=args.password, today=args.today),
-        )  # fmt: skip
+        options = forms.FillOptions(flatten=args.flatten, password=args.password, today=args.today)
+        result = _write_filled(form, args.output, values, options, Path(work))
     for warning in result.warnings:
         print(f"hoso: {args.form}: {warning}", file=sys.stderr)
     for item_id, reason in result.skipped:
@@ -160,6 +162,26 @@ def _fill(args: argparse.Namespace) -> int:
         _("{count} value(s) written to {file}").format(count=len(result.filled), file=result.output)
     )
     return 0
+
+
+def _write_filled(form: Path, output: Path, values: dict, options, work: Path):
+    """Fill `form` into `output`; a Word form gives a .docx, or a PDF made by Word or
+    LibreOffice when `output` ends in .pdf."""
+    import dataclasses
+
+    import forms
+    from forms.pdfio import sniff_kind
+
+    if sniff_kind(form) != "docx" or output.suffix.lower() != ".pdf":
+        return forms.fill(form, output, values, options)
+    from common.fsutil import atomic_output
+    from forms.docx import convert_to_pdf
+
+    filled = forms.fill(form, work / f"{output.stem}.docx", values, options)
+    pdf = convert_to_pdf(filled.output, work / "pdf")
+    with atomic_output(output, private=False) as tmp:
+        tmp.write_bytes(pdf.read_bytes())
+    return dataclasses.replace(filled, output=output)
 
 
 def _print_profile(profile, as_json: bool = True) -> None:

@@ -1,0 +1,1 @@
+"""Word forms (.docx) read and filled natively, without an office suite (issue 15)."""

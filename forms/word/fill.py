@@ -1,0 +1,263 @@
+"""Fill a .docx in place: each value goes into the run that holds its blank.
+
+- dotted leader ("……", "....", "___"): the value replaces the first leader characters, in the
+  same run (so with the run's font, size and style); the remaining dots keep the line as long as
+  it was, so nothing after the blank moves;
+- a tab that draws a dot leader up to its stop: the value is written just before the tab, in
+  the same run; the tab still reaches its stop, so the layout does not change;
+- a date "ngày … tháng … năm …": day, month and year in their three blanks;
+- digit boxes drawn as rectangles: one digit written inside each rectangle (it becomes a text
+  box, in the document's font);
+- a tick box ☐ (or Wingdings ❏): replaced by ☒; an empty table cell: a run added to its
+  paragraph with the paragraph mark's formatting.
+Every other byte of the package is copied unchanged; the original file is never modified.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from common.errors import OutputError
+from common.fsutil import atomic_output
+from common.i18n import _
+from common.progress import ProgressFn, check_cancel, no_progress
+from forms import fonts
+from forms.fill import FillOptions, FillResult, _plan
+from forms.model import FormItem
+from forms.validate import format_date, parse_date
+from forms.word.ooxml import (
+    CHECKED_BOX,
+    MC,
+    WINGDINGS_CHECKED,
+    WPS,
+    XML_SPACE,
+    Paragraph,
+    Piece,
+    V,
+    W,
+    read_document,
+    write_document,
+)
+from forms.word.reader import Slot, WordBlank, find_word_blanks
+
+LEADER_CHARS = set(".…_‥·-")
+
+
+class _Edits:
+    """Changes to w:t texts, collected first and applied together (offsets stay valid)."""
+
+    def __init__(self) -> None:
+        self.chars: dict[Any, dict[int, str]] = {}  # w:t -> offset -> replacement
+        self.before_tab: list[tuple[Any, Any, str]] = []  # (run, w:tab, text)
+
+    def replace(self, piece: Piece, text: str) -> None:
+        self.chars.setdefault(piece.node, {})[piece.offset] = text
+
+    def apply(self) -> None:
+        for node, changes in self.chars.items():
+            old = node.text or ""
+            node.text = "".join(changes.get(i, ch) for i, ch in enumerate(old))
+            _preserve_space(node)
+        for run, tab, text in self.before_tab:
+            t = run.makeelement(W + "t", {})
+            t.text = text
+            _preserve_space(t)
+            tab.addprevious(t)
+
+
+def _preserve_space(node: Any) -> None:
+    text = node.text or ""
+    if text != text.strip() or "  " in text:
+        node.set(XML_SPACE, "preserve")
+
+
+def _run_size(piece: Piece, paragraph: Paragraph) -> float:
+    sz = piece.run.find(f"{W}rPr/{W}sz")
+    try:
+        return float(sz.get(W + "val")) / 2 if sz is not None else paragraph.size
+    except (TypeError, ValueError):
+        return paragraph.size
+
+
+def _write_text(edits: _Edits, slot: Slot, value: str, whole: bool = False) -> None:
+    """`value` in place of the first leader characters of the slot (all of them: `whole`)."""
+    pieces = slot.paragraph.pieces
+    chosen = pieces[slot.start : slot.end]
+    if not chosen:
+        return
+    before = next((p.char for p in reversed(pieces[: slot.start]) if not p.leader_tab), "")
+    if before and not before.isspace() and before not in "([/":
+        value = " " + value
+    first = chosen[0]
+    if first.leader_tab:
+        edits.before_tab.append((first.run, first.node, value))
+        return
+    size = _run_size(first, slot.paragraph)
+    needed = fonts.text_width(value, size)
+    removed = 0.0
+    edits.replace(first, value)
+    removed += fonts.text_width(first.char, size)
+    for piece in chosen[1:]:
+        if (removed >= needed and not whole) or piece.leader_tab or piece.node.tag != W + "t":
+            break
+        if piece.char not in LEADER_CHARS and not piece.char.isspace():
+            break
+        edits.replace(piece, "")
+        removed += fonts.text_width(piece.char, _run_size(piece, slot.paragraph))
+
+
+def _date_parts(item: FormItem, value: str, today: str) -> tuple[str, ...] | None:
+    date = parse_date(today if value == "today" else value)
+    if date is None:
+        return None
+    year = f"{date.year}"[-item.max_len :] if item.max_len else f"{date.year}"
+    return (f"{date.day:02d}", f"{date.month:02d}", year)
+
+
+def _box_content(run: Any, text: str, size: float) -> Any:
+    """<w:txbxContent> with one centred paragraph holding `text`."""
+    content = run.makeelement(W + "txbxContent", {})
+    p = content.makeelement(W + "p", {})
+    ppr = p.makeelement(W + "pPr", {})
+    spacing = {W + "before": "0", W + "after": "0", W + "line": "240", W + "lineRule": "auto"}
+    ppr.append(ppr.makeelement(W + "spacing", spacing))
+    ppr.append(ppr.makeelement(W + "jc", {W + "val": "center"}))
+    p.append(ppr)
+    r = p.makeelement(W + "r", {})
+    rpr = run.find(W + "rPr")
+    rpr = copy.deepcopy(rpr) if rpr is not None else r.makeelement(W + "rPr", {})
+    for old in rpr.findall(W + "sz") + rpr.findall(W + "noProof"):
+        rpr.remove(old)
+    rpr.append(rpr.makeelement(W + "sz", {W + "val": str(round(size * 2))}))
+    r.append(rpr)
+    t = r.makeelement(W + "t", {})
+    t.text = text
+    r.append(t)
+    p.append(r)
+    content.append(p)
+    return content
+
+
+def _write_in_shape(slot: Slot, text: str) -> None:
+    """Turn an empty rectangle into a text box holding `text` (DrawingML and its VML copy)."""
+    run = slot.shape.run if slot.shape is not None else None
+    if run is None:
+        return
+    size = min(slot.paragraph.size, 0.75 * slot.shape.height) if slot.shape else 12.0
+    for wsp in run.iter(WPS + "wsp"):
+        body = wsp.find(WPS + "bodyPr")
+        if body is None or wsp.find(WPS + "txbx") is not None:
+            continue
+        txbx = wsp.makeelement(WPS + "txbx", {})
+        txbx.append(_box_content(run, text, size))
+        body.addprevious(txbx)
+        for side in ("lIns", "tIns", "rIns", "bIns"):
+            body.set(side, "0")
+        body.set("anchor", "ctr")
+    for fallback in run.iter(MC + "Fallback"):
+        for shape in fallback.iter(V + "rect"):
+            if shape.find(V + "textbox") is not None:
+                continue
+            box = shape.makeelement(V + "textbox", {"inset": "0,0,0,0"})
+            box.append(_box_content(run, text, size))
+            shape.append(box)
+
+
+def _tick(edits: _Edits, slot: Slot) -> None:
+    piece = slot.paragraph.pieces[slot.start]
+    if piece.node.tag == W + "sym":
+        piece.node.set(W + "char", WINGDINGS_CHECKED)
+    elif piece.node.tag == W + "t":
+        edits.replace(piece, CHECKED_BOX)
+
+
+def _write_in_cell(slot: Slot, value: str) -> None:
+    p = slot.paragraph.element
+    r = p.makeelement(W + "r", {})
+    mark = p.find(f"{W}pPr/{W}rPr")
+    if mark is not None:
+        rpr = copy.deepcopy(mark)
+        for tag in ("ins", "del", "moveFrom", "moveTo", "rPrChange"):
+            for old in rpr.findall(W + tag):
+                rpr.remove(old)
+        rpr.tag = W + "rPr"
+        r.append(rpr)
+    t = r.makeelement(W + "t", {})
+    t.text = value
+    _preserve_space(t)
+    r.append(t)
+    p.append(r)
+
+
+def _write_blank(edits: _Edits, blank: WordBlank, value: str, today: str) -> bool:
+    item, slots = blank.item, blank.slots
+    if item.type == "checkbox":
+        for slot in slots:
+            if slot.kind == "tick":
+                _tick(edits, slot)
+            elif slot.kind == "shape":
+                _write_in_shape(slot, "X")
+        return True
+    if item.type == "boxes":
+        chars = re.sub(r"\s", "", value)
+        for ch, slot in zip(chars, slots):
+            _write_in_shape(slot, ch)
+        return True
+    if item.type == "date" and len(slots) == 3:
+        parts = _date_parts(item, value, today)
+        if parts is not None:
+            for text, slot in zip(parts, slots):
+                _write_text(edits, slot, text, whole=True)
+            return True
+    slot = slots[0]
+    if slot.kind == "cell":
+        _write_in_cell(slot, value)
+    else:
+        _write_text(edits, slot, value)
+    return True
+
+
+def fill_word(
+    source: Path,
+    output: Path,
+    values: Mapping[str, str],
+    options: FillOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> FillResult:
+    """Write `values` (blank id -> text) into a copy of the .docx `source` saved as `output`."""
+    progress = progress or no_progress
+    options = options or FillOptions()
+    source, output = Path(source), Path(output)
+    if source.resolve() == output.resolve():
+        raise OutputError(_("the output must not replace the original form"), path=output)
+    today = options.today or format_date(dt.date.today())
+    progress(0, 3, _("Opening the form"))
+    doc = read_document(source)
+    blanks = find_word_blanks(doc)
+    by_id = {b.item.id: b for b in blanks}
+    plan = _plan([b.item for b in blanks], values)
+    check_cancel(cancel)
+    progress(1, 3, _("Writing the values"))
+    edits = _Edits()
+    filled = [
+        item.id for item, value in plan.blanks if _write_blank(edits, by_id[item.id], value, today)
+    ]
+    edits.apply()
+    progress(2, 3, _("Saving"))
+    try:
+        with atomic_output(output, private=False) as tmp:
+            write_document(source, tmp, doc.root)
+            check_cancel(cancel)
+    except OSError as exc:
+        raise OutputError(
+            _("Could not write the file: {reason}").format(reason=exc), path=output
+        ) from exc
+    progress(3, 3, _("Done"))
+    return FillResult(output=output, filled=tuple(filled), skipped=tuple(plan.skipped))
