@@ -55,6 +55,7 @@ class _Edits:
     def __init__(self) -> None:
         self.chars: dict[Any, dict[int, str]] = {}  # w:t -> offset -> replacement
         self.before_tab: list[tuple[Any, Any, str]] = []  # (run, w:tab, text)
+        self.new_runs: list[tuple[Any, Any, str]] = []  # (before this run, format of, text)
 
     def replace(self, piece: Piece, text: str) -> None:
         self.chars.setdefault(piece.node, {})[piece.offset] = text
@@ -64,6 +65,16 @@ class _Edits:
             old = node.text or ""
             node.text = "".join(changes.get(i, ch) for i, ch in enumerate(old))
             _preserve_space(node)
+        for run, model, text in self.new_runs:
+            new = run.makeelement(W + "r", {})
+            rpr = model.find(W + "rPr")
+            if rpr is not None:
+                new.append(copy.deepcopy(rpr))
+            t = new.makeelement(W + "t", {})
+            t.text = text
+            _preserve_space(t)
+            new.append(t)
+            run.addprevious(new)
         for run, tab, text in self.before_tab:
             t = run.makeelement(W + "t", {})
             t.text = text
@@ -77,15 +88,47 @@ def _preserve_space(node: Any) -> None:
         node.set(XML_SPACE, "preserve")
 
 
-def _run_size(piece: Piece, paragraph: Paragraph) -> float:
-    sz = piece.run.find(f"{W}rPr/{W}sz")
+def _run_size(run: Any, paragraph: Paragraph) -> float:
+    sz = run.find(f"{W}rPr/{W}sz")
     try:
         return float(sz.get(W + "val")) / 2 if sz is not None else paragraph.size
     except (TypeError, ValueError):
         return paragraph.size
 
 
-def _write_text(edits: _Edits, slot: Slot, value: str, whole: bool = False) -> None:
+def _label_run(pieces: list[Piece]) -> Any | None:
+    """The run of the text just before a blank (its label), not a superscript note mark."""
+    for piece in reversed(pieces):
+        if piece.leader_tab or piece.char.isspace() or piece.char in LEADER_CHARS:
+            continue
+        if piece.node.tag != W + "t":
+            continue
+        if piece.run.find(f"{W}rPr/{W}vertAlign") is not None:
+            continue
+        return piece.run
+    return None
+
+
+def _rpr_bytes(run: Any) -> bytes:
+    from lxml import etree
+
+    rpr = run.find(W + "rPr")
+    return etree.tostring(rpr) if rpr is not None else b""
+
+
+def _same_format(a: Any, b: Any) -> bool:
+    return _rpr_bytes(a) == _rpr_bytes(b)
+
+
+def _starts_with(run: Any, node: Any) -> bool:
+    """`node` is the first content of `run` (nothing of the run is drawn before it)."""
+    content = [c for c in run if c.tag != W + "rPr"]
+    return bool(content) and content[0] is node
+
+
+def _write_text(
+    edits: _Edits, slot: Slot, value: str, whole: bool = False, model: Any | None = None
+) -> None:
     """`value` in place of the first leader characters of the slot (all of them: `whole`)."""
     pieces = slot.paragraph.pieces
     chosen = pieces[slot.start : slot.end]
@@ -95,21 +138,40 @@ def _write_text(edits: _Edits, slot: Slot, value: str, whole: bool = False) -> N
     if before and not before.isspace() and before not in "([/":
         value = " " + value
     first = chosen[0]
+    label = _label_run(pieces[: slot.start])
+    label = model if label is None else label
+    own_run = label is None or label is first.run or _same_format(label, first.run)
     if first.leader_tab:
-        edits.before_tab.append((first.run, first.node, value))
+        if own_run or not _starts_with(first.run, first.node):
+            edits.before_tab.append((first.run, first.node, value))
+        else:
+            edits.new_runs.append((first.run, label, value))
         return
-    size = _run_size(first, slot.paragraph)
+    size = _run_size(label if not own_run else first.run, slot.paragraph)
     needed = fonts.text_width(value, size)
-    removed = 0.0
-    edits.replace(first, value)
-    removed += fonts.text_width(first.char, size)
+    removed = fonts.text_width(first.char, _run_size(first.run, slot.paragraph))
+    if own_run:
+        edits.replace(first, value)
+    else:  # the dots are set smaller than the text: the value takes the label's format
+        edits.replace(first, "")
+        head = pieces[slot.start - first.offset : slot.start] if first.offset else []
+        if _starts_with(first.run, first.node) and all(
+            p.node is first.node and p.char.isspace() for p in head
+        ):
+            for piece in head:  # " ……": the space goes before the value
+                edits.replace(piece, "")
+            if head and not value.startswith(" "):
+                value = " " + value
+            edits.new_runs.append((first.run, label, value))
+        else:
+            edits.replace(first, value)
     for piece in chosen[1:]:
         if (removed >= needed and not whole) or piece.leader_tab or piece.node.tag != W + "t":
             break
         if piece.char not in LEADER_CHARS and not piece.char.isspace():
             break
         edits.replace(piece, "")
-        removed += fonts.text_width(piece.char, _run_size(piece, slot.paragraph))
+        removed += fonts.text_width(piece.char, _run_size(piece.run, slot.paragraph))
 
 
 def _date_parts(item: FormItem, value: str, today: str) -> tuple[str, ...] | None:
@@ -218,9 +280,47 @@ def _write_blank(edits: _Edits, blank: WordBlank, value: str, today: str) -> boo
     slot = slots[0]
     if slot.kind == "cell":
         _write_in_cell(slot, value)
-    else:
-        _write_text(edits, slot, value)
+        return True
+    lines = _split_lines(value, [s for s in slots if s.kind == "text"])
+    model = _label_run(slot.paragraph.pieces[: slot.start])
+    for text, line_slot in zip(lines, slots):
+        if text:  # continuation lines take the format of the first line's label
+            _write_text(edits, line_slot, text, model=model)
     return True
+
+
+def _leader_width(slot: Slot) -> float:
+    width = 0.0
+    for piece in slot.paragraph.pieces[slot.start : slot.end]:
+        if piece.leader_tab:
+            return 10_000.0  # a tab stretches: a value before it always fits
+        width += fonts.text_width(piece.char, _run_size(piece.run, slot.paragraph))
+    return width
+
+
+def _split_lines(value: str, slots: list[Slot]) -> list[str]:
+    """A long value spread over the blank's continuation lines (a wrapped address)."""
+    if len(slots) < 2:
+        return [value]
+    size = slots[0].paragraph.size
+    widths = [_leader_width(s) for s in slots]
+    lines: list[str] = []
+    words = value.split()
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        limit = widths[min(len(lines), len(widths) - 1)]
+        if (
+            not current
+            or fonts.text_width(candidate, size) <= limit
+            or len(lines) == len(slots) - 1
+        ):
+            current = candidate
+            continue
+        lines.append(current)
+        current = word
+    lines.append(current)
+    return lines
 
 
 def fill_word(
