@@ -148,30 +148,42 @@ def _write_text(
             edits.new_runs.append((first.run, label, value))
         return
     size = _run_size(label if not own_run else first.run, slot.paragraph)
-    needed = fonts.text_width(value, size)
-    removed = fonts.text_width(first.char, _run_size(first.run, slot.paragraph))
+    gone = _leaders_to_remove(slot, fonts.text_width(value, size), whole)
+    for piece in gone:
+        edits.replace(piece, "")
+    if len(gone) + 1 < len(chosen) and not whole:
+        value += " "  # the dots left after the value wrap apart from it, as in the form
     if own_run:
         edits.replace(first, value)
-    else:  # the dots are set smaller than the text: the value takes the label's format
-        edits.replace(first, "")
-        head = pieces[slot.start - first.offset : slot.start] if first.offset else []
-        if _starts_with(first.run, first.node) and all(
-            p.node is first.node and p.char.isspace() for p in head
-        ):
-            for piece in head:  # " ……": the space goes before the value
-                edits.replace(piece, "")
-            if head and not value.startswith(" "):
-                value = " " + value
-            edits.new_runs.append((first.run, label, value))
-        else:
-            edits.replace(first, value)
+        return
+    # the dots are set smaller than the text: the value takes the label's format
+    edits.replace(first, "")
+    head = pieces[slot.start - first.offset : slot.start] if first.offset else []
+    if _starts_with(first.run, first.node) and all(
+        p.node is first.node and p.char.isspace() for p in head
+    ):
+        for piece in head:  # " ……": the space goes before the value
+            edits.replace(piece, "")
+        if head and not value.startswith(" "):
+            value = " " + value
+        edits.new_runs.append((first.run, label, value))
+    else:
+        edits.replace(first, value)
+
+
+def _leaders_to_remove(slot: Slot, needed: float, whole: bool) -> list[Piece]:
+    """The leader characters after the first one that make room for a value `needed` wide."""
+    chosen = slot.paragraph.pieces[slot.start : slot.end]
+    removed = fonts.text_width(chosen[0].char, _run_size(chosen[0].run, slot.paragraph))
+    gone = []
     for piece in chosen[1:]:
         if (removed >= needed and not whole) or piece.leader_tab or piece.node.tag != W + "t":
             break
         if piece.char not in LEADER_CHARS and not piece.char.isspace():
             break
-        edits.replace(piece, "")
+        gone.append(piece)
         removed += fonts.text_width(piece.char, _run_size(piece.run, slot.paragraph))
+    return gone
 
 
 def _date_parts(item: FormItem, value: str, today: str) -> tuple[str, ...] | None:
