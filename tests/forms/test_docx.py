@@ -1,42 +1,344 @@
-"""Word forms: detected; converted with LibreOffice when installed, else a clear message."""
+"""Word forms: .docx read and filled natively; PDF and .doc through Word or LibreOffice."""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
 import pytest
+from lxml import etree
 
 import forms
 from common.errors import InputError
-from forms.docx import find_soffice
+from forms.docx import (
+    Converter,
+    convert,
+    find_soffice,
+    soffice_command,
+    word_command,
+    word_environment,
+)
+from forms.word.ooxml import W, read_document
+
+VIETNAMESE = ("forms", "vietnamese")
+DOCX = [
+    "cccd_to_khai_can_cuoc_CC01.docx",
+    "D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx",
+    "Mau_TK1-TS_to_khai_BHXH_BHYT.docx",
+    "Mau_so_16_TT28.docx",
+]
+DOC = "Mau_CT01_to_khai_thay_doi_thong_tin_cu_tru_TT66.doc"
+PROFILE = {
+    "full_name": "NGUYỄN VĂN AN", "date_of_birth": "01/01/1990", "sex": "Nam",
+    "personal_id": "001090123456", "ethnicity": "Kinh", "religion": "Không",
+    "nationality": "Việt Nam", "permanent_residence": "Xã Xuân Bắc, Huyện Xuân Lộc, Đồng Nai",
+    "current_residence": "Số 12 đường Lê Lợi, Xã Xuân Bắc", "phone": "0912345678",
+    "occupation": "Nông dân", "hometown": "Đồng Nai",
+}  # fmt: skip
+
+
+def _keyed(info: forms.FormInfo) -> Counter:
+    return Counter((i.role or "requester", i.key) for i in info.items if i.key)
+
+
+def _paragraphs(path: Path) -> list:
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return [
+        p
+        for p in root.iter(W + "p")
+        if not any(a.tag == W + "txbxContent" for a in p.iterancestors())
+    ]
+
+
+@pytest.mark.parametrize("name", DOCX)
+def test_every_docx_has_blanks_with_meanings(testdata, name) -> None:
+    info = forms.inspect(testdata(*VIETNAMESE, name))
+    blanks = [i for i in info.items if i.kind == "blank"]
+    assert len(blanks) >= 10
+    assert len({i.id for i in info.items}) == len(info.items)
+    assert any(i.key for i in blanks)
+    assert all(i.id.startswith("p") and "b" in i.id for i in blanks)
+
+
+def test_cc01_docx_and_pdf_find_the_same_meanings(testdata) -> None:
+    docx = forms.inspect(testdata(*VIETNAMESE, "cccd_to_khai_can_cuoc_CC01.docx"))
+    pdf = forms.inspect(testdata(*VIETNAMESE, "cccd_to_khai_can_cuoc_CC01.pdf"))
+    assert _keyed(docx) == _keyed(pdf)
+    boxes = [i for i in docx.items if i.type == "boxes"]
+    assert [b.max_len for b in boxes] == [12] * 6  # the ID boxes are drawn rectangles
+    assert {"full_name", "date_of_birth", "personal_id"} <= {i.key for i in docx.items}
+
+
+def test_tab_leaders_and_tick_boxes_are_blanks(testdata) -> None:
+    d15 = forms.inspect(testdata(*VIETNAMESE, "D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx"))
+    labels = [i.label for i in d15.items]
+    assert {"Tôi tên", "MSSV", "Ngày sinh", "Điện thoại"} <= set(labels)  # tab leaders
+    assert "TOEIC Listening - Reading" in labels  # the empty mark cell beside it
+    m16 = forms.inspect(testdata(*VIETNAMESE, "Mau_so_16_TT28.docx"))
+    ticks = [i for i in m16.items if i.type == "checkbox"]
+    assert [t.label for t in ticks][:1] == ["Không có việc làm"]  # a Wingdings box
+
+
+def _fill(testdata, tmp_path, name: str, values: dict[str, str] | None = None):
+    source = testdata(*VIETNAMESE, name)
+    info = forms.inspect(source)
+    if values is None:
+        values = forms.autofill(info.items, {}, overrides=PROFILE, today="02/12/2026")
+    out = tmp_path / f"filled-{name}"
+    result = forms.fill(source, out, values, forms.FillOptions(today="02/12/2026"))
+    return source, out, info, values, result
+
+
+def test_fill_changes_only_the_filled_runs(testdata, tmp_path) -> None:
+    source, out, _info, values, result = _fill(testdata, tmp_path, DOCX[0])
+    assert len(result.filled) == len(values) >= 12
+    old_zip, new_zip = zipfile.ZipFile(source), zipfile.ZipFile(out)
+    assert old_zip.namelist() == new_zip.namelist()
+    for name in old_zip.namelist():
+        if name != "word/document.xml":
+            assert old_zip.read(name) == new_zip.read(name), name
+    before, after = _paragraphs(source), _paragraphs(out)
+    assert len(before) == len(after)
+    changed = 0
+    for old, new in zip(before, after):
+        if etree.tostring(old) == etree.tostring(new):
+            continue
+        changed += 1
+        assert etree.tostring(old.find(W + "pPr")) == etree.tostring(new.find(W + "pPr"))
+        text = "".join(t.text or "" for t in new.iter(W + "t"))
+        words = {w for v in values.values() for w in v.replace("/", " ").split()}
+        assert any(w in text for w in words) or new.find(f".//{W}txbxContent") is not None
+        # a run that changed held a blank: dots only, or an empty box drawn as a shape
+        new_runs = {etree.tostring(r) for r in new if r.tag == W + "r"}
+        for run in old:
+            if run.tag != W + "r" or etree.tostring(run) in new_runs:
+                continue
+            shape = run.find(f".//{W}drawing") is not None or run.find(f".//{W}pict") is not None
+            dots = set("".join(run.itertext())) <= set(".…_ ")
+            assert shape or dots, etree.tostring(run)[:300]
+    assert 10 <= changed <= 20
+
+
+def test_filled_values_read_back_and_agree_with_the_pdf(testdata, tmp_path) -> None:
+    _source, out, info, values, _result = _fill(testdata, tmp_path, DOCX[0])
+    text = " ".join(p.text for p in read_document(out).paragraphs)
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    boxes = "".join(
+        t.text
+        for t in root.iter(W + "t")
+        if any(a.tag == W + "txbxContent" for a in t.iterancestors())
+    )
+    digits = boxes.split("01/10/2019")[-1]  # the last text boxes are the ID boxes
+    assert Counter(digits) == Counter("001090123456" * 2)  # DrawingML and its VML copy
+    for key in ("full_name", "nationality", "phone", "occupation", "permanent_residence"):
+        assert PROFILE[key] in text, key
+    assert "01/01/1990" in text.replace(" ", "")
+    pdf_source = testdata(*VIETNAMESE, "cccd_to_khai_can_cuoc_CC01.pdf")
+    pdf_info = forms.inspect(pdf_source)
+    pdf_values = forms.autofill(pdf_info.items, {}, overrides=PROFILE, today="02/12/2026")
+    by_key = lambda inf, vals: Counter(  # noqa: E731
+        (i.role, i.key, vals[i.id]) for i in inf.items if i.id in vals
+    )
+    assert by_key(info, values) == by_key(pdf_info, pdf_values)
+
+
+def test_value_goes_before_a_tab_leader_in_the_same_run(testdata, tmp_path) -> None:
+    source = testdata(*VIETNAMESE, "D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx")
+    info = forms.inspect(source)
+    name = next(i for i in info.items if i.label == "Tôi tên")
+    mark = next(i for i in info.items if i.label == "TOEIC Listening - Reading")
+    out = tmp_path / "d15.docx"
+    forms.fill(source, out, {name.id: "Trần Thị Bình", mark.id: "X"})
+    para = next(p for p in _paragraphs(out) if "Tôi tên" in "".join(p.itertext()))
+    runs = [r for r in para if r.tag == W + "r"]
+    filled = next(r for r in runs if "Trần Thị Bình" in "".join(r.itertext()))
+    children = [c.tag for c in filled if c.tag != W + "rPr"]
+    assert children[:2] == [W + "t", W + "tab"]  # value, then the leader tab to its stop
+    assert any("".join(p.itertext()).strip() == "X" for p in _paragraphs(out))
+
+
+def test_tick_boxes_are_ticked(testdata, tmp_path) -> None:
+    source = testdata(*VIETNAMESE, "Mau_so_16_TT28.docx")
+    info = forms.inspect(source)
+    tick = next(i for i in info.items if i.type == "checkbox")
+    out = tmp_path / "m16.docx"
+    result = forms.fill(source, out, {tick.id: "x"})
+    assert result.filled == (tick.id,)
+    syms = [s.get(W + "char") for s in etree.fromstring(
+        zipfile.ZipFile(out).read("word/document.xml")).iter(W + "sym")]  # fmt: skip
+    assert sorted(syms) == ["006F", "0078"]
+    tk1 = testdata(*VIETNAMESE, "Mau_TK1-TS_to_khai_BHXH_BHYT.docx")
+    box = next(i for i in forms.inspect(tk1).items if i.type == "checkbox")
+    forms.fill(tk1, tmp_path / "tk1.docx", {box.id: "có"})
+    assert "☒" in " ".join(p.text for p in read_document(tmp_path / "tk1.docx").paragraphs)
+
+
+def test_the_original_is_never_the_output(testdata, tmp_path) -> None:
+    copy = tmp_path / "form.docx"
+    copy.write_bytes(testdata(*VIETNAMESE, DOCX[0]).read_bytes())
+    with pytest.raises(Exception) as info:
+        forms.fill(copy, copy, {"p1b1": "A"})
+    assert "original" in str(info.value) or "gốc" in str(info.value)
+
+
+def test_damaged_docx_is_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("word/document.xml", "<w:document")
+    with pytest.raises(InputError) as info:
+        forms.inspect(bad)
+    assert info.value.path == bad
+
+
+# ---------------------------------------------------------------- converters
+
+
+def test_doc_without_a_converter_says_how_to_save_as_docx(testdata, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("forms.docx.find_converter", lambda: None)
+    doc = testdata(*VIETNAMESE, DOC)
+    with pytest.raises(InputError) as info:
+        forms.prepare_form(doc, tmp_path)
+    assert info.value.path == doc
+    assert ".docx" in info.value.message and "PDF" in info.value.message
 
 
 def test_without_libreoffice_the_message_says_how_to_save_as_pdf(testdata, tmp_path,
                                                                  monkeypatch) -> None:  # fmt: skip
-    monkeypatch.setattr("forms.docx.find_soffice", lambda: None)
-    docx = testdata("forms", "vietnamese", "cccd_to_khai_can_cuoc_CC01.docx")
+    monkeypatch.setattr("forms.docx.find_converter", lambda: None)
+    docx = testdata(*VIETNAMESE, DOCX[0])
     with pytest.raises(InputError) as info:
         forms.prepare_pdf(docx, tmp_path)
     assert info.value.path == docx
     assert "PDF" in info.value.message
+    assert forms.prepare_form(docx, tmp_path) == docx  # a .docx needs no converter
 
 
 def test_pdf_passes_through(testdata, tmp_path) -> None:
-    pdf = testdata("forms", "vietnamese", "cccd_to_khai_can_cuoc_CC01.pdf")
+    pdf = testdata(*VIETNAMESE, "cccd_to_khai_can_cuoc_CC01.pdf")
     assert forms.prepare_pdf(pdf, tmp_path) == pdf
+    assert forms.prepare_form(pdf, tmp_path) == pdf
+
+
+def test_word_com_command_and_environment(tmp_path) -> None:
+    command = word_command("powershell")
+    assert command[:2] == ["powershell", "-NoProfile"]
+    assert "Word.Application" in command[-1] and "SaveAs2" in command[-1]
+    env = word_environment(tmp_path / "a b.docx", tmp_path / "out" / "a b.pdf", "pdf")
+    assert env["HOSO_WORD_IN"].endswith("a b.docx") and env["HOSO_WORD_FORMAT"] == "17"
+    assert (
+        word_environment(tmp_path / "x.doc", tmp_path / "x.docx", "docx")["HOSO_WORD_FORMAT"]
+        == "16"
+    )
+    lo = soffice_command("soffice", tmp_path, Path("in.doc"), tmp_path, "docx")
+    assert lo[lo.index("--convert-to") + 1] == "docx:MS Word 2007 XML"
+
+
+def _fake_program(tmp_path: Path, body: str) -> str:
+    """A stand-in for PowerShell: a real program that runs `body` with Python."""
+    script = tmp_path / "fake_shell.py"
+    script.write_text(body, encoding="utf-8")
+    launcher = tmp_path / "fake_shell"
+    launcher.write_text(f'#!/bin/sh\nexec {sys.executable} {script} "$@"\n', encoding="utf-8")
+    launcher.chmod(launcher.stat().st_mode | stat.S_IEXEC)
+    return str(launcher)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a shell script")
+def test_word_conversion_error_paths(testdata, tmp_path) -> None:
+    source = testdata(*VIETNAMESE, DOCX[0])
+    failing = _fake_program(
+        tmp_path, "import sys; sys.stderr.write('COM error 0x800A'); sys.exit(1)"
+    )
+    with pytest.raises(InputError) as info:
+        convert(source, tmp_path / "out", "pdf", Converter("word", failing))
+    assert "Microsoft Word" in info.value.message and "0x800A" in (info.value.details or "")
+    with pytest.raises(InputError):
+        convert(source, tmp_path / "out", "pdf", Converter("word", str(tmp_path / "missing")))
+    silent = _fake_program(tmp_path, "pass")  # exits 0 but writes nothing
+    with pytest.raises(InputError):
+        convert(source, tmp_path / "out", "pdf", Converter("word", silent))
+    copying = _fake_program(
+        tmp_path,
+        "import os, shutil\n"
+        "shutil.copyfile(os.environ['HOSO_WORD_IN'], os.environ['HOSO_WORD_OUT'])",
+    )
+    result = convert(source, tmp_path / "out", "pdf", Converter("word", copying))
+    assert result == tmp_path / "out" / "cccd_to_khai_can_cuoc_CC01.pdf" and result.stat().st_size
+
+
+def _need_soffice() -> str:
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed (libreoffice-writer-nogui)")
+    return soffice
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize(
-    "name",
-    ["cccd_to_khai_can_cuoc_CC01.docx", "Mau_CT01_to_khai_thay_doi_thong_tin_cu_tru_TT66.doc"],
-)
-def test_word_form_is_converted_and_has_blanks(testdata, tmp_path, name) -> None:
-    if find_soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed; Word forms need it to convert")
-    pdf = forms.prepare_pdf(testdata("forms", "vietnamese", name), tmp_path)
-    info = forms.inspect(pdf)
+def test_libreoffice_makes_a_pdf_of_the_filled_form(testdata, tmp_path) -> None:
+    from tests.forms.helpers import pdftotext, squash
+
+    _need_soffice()
+    _source, out, _info, _values, _result = _fill(testdata, tmp_path, DOCX[0])
+    pdf = forms.prepare_pdf(out, tmp_path / "pdf")
+    text = squash(pdftotext(pdf, page=1))
+    for key in ("full_name", "nationality", "phone"):
+        assert squash(PROFILE[key]) in text
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_doc_is_converted_to_docx_and_has_blanks(testdata, tmp_path) -> None:
+    _need_soffice()
+    docx = forms.prepare_form(testdata(*VIETNAMESE, DOC), tmp_path)
+    assert docx.suffix == ".docx"
+    info = forms.inspect(docx)
     assert len([i for i in info.items if i.kind == "blank"]) >= 5
-    keys = {i.key for i in info.items}
-    assert {"full_name", "date_of_birth", "personal_id"} <= keys
-    boxes = [i for i in info.items if i.type == "boxes" and i.key == "personal_id"]
-    assert boxes and boxes[0].max_len == 12  # ID boxes: drawn rectangles or table rules
+    assert {"full_name", "date_of_birth"} <= {i.key for i in info.items}
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def _hoso(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+
+
+def test_cli_fields_and_fill_of_a_docx(testdata, tmp_path) -> None:
+    source = testdata(*VIETNAMESE, DOCX[0])
+    done = _hoso("fields", str(source), "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert {r["key"] for r in rows} >= {"full_name", "personal_id"}
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    done = _hoso("fill", str(source), "--profile", str(profile), "--today", "02/12/2026",
+                 "-o", str(out), "--force")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "NGUYỄN VĂN AN" in " ".join(p.text for p in read_document(out).paragraphs)
+
+
+def test_cli_fill_to_pdf_without_a_converter_says_what_to_do(testdata, tmp_path) -> None:
+    source = testdata(*VIETNAMESE, DOCX[0])
+    env_path = os.environ.get("PATH", "")
+    if find_soffice() is not None and "soffice" not in env_path:
+        pytest.skip("LibreOffice is installed outside PATH")
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "fill", str(source), "--set", "full_name=A",
+         "-o", str(tmp_path / "out.pdf")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PATH": "/nonexistent"},
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "LibreOffice" in done.stderr and "PDF" in done.stderr
+    assert not (tmp_path / "out.pdf").exists()
