@@ -148,7 +148,7 @@ def _write_text(
             edits.new_runs.append((first.run, label, value))
         return
     size = _run_size(label if not own_run else first.run, slot.paragraph)
-    gone = _leaders_to_remove(slot, fonts.text_width(value, size), whole)
+    gone = _leaders_to_remove(slot, fonts.text_width(value + "  ", size), whole)
     for piece in gone:
         edits.replace(piece, "")
     if len(gone) + 1 < len(chosen) and not whole:
@@ -251,8 +251,19 @@ def _tick(edits: _Edits, slot: Slot) -> None:
         edits.replace(piece, CHECKED_BOX)
 
 
-def _write_in_cell(slot: Slot, value: str) -> None:
+def _write_in_cell(slot: Slot, value: str, center: bool = False) -> None:
     p = slot.paragraph.element
+    if center and p.find(f"{W}pPr/{W}jc") is None:
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = p.makeelement(W + "pPr", {})
+            p.insert(0, ppr)
+        jc = ppr.makeelement(W + "jc", {W + "val": "center"})
+        mark = ppr.find(W + "rPr")
+        if mark is not None:  # w:jc comes before the paragraph mark's w:rPr
+            mark.addprevious(jc)
+        else:
+            ppr.append(jc)
     r = p.makeelement(W + "r", {})
     mark = p.find(f"{W}pPr/{W}rPr")
     if mark is not None:
@@ -281,7 +292,10 @@ def _write_blank(edits: _Edits, blank: WordBlank, value: str, today: str) -> boo
     if item.type == "boxes":
         chars = re.sub(r"\s", "", value)
         for ch, slot in zip(chars, slots):
-            _write_in_shape(slot, ch)
+            if slot.kind == "cell":
+                _write_in_cell(slot, ch, center=True)
+            else:
+                _write_in_shape(slot, ch)
         return True
     if item.type == "date" and len(slots) == 3:
         parts = _date_parts(item, value, today)

@@ -92,6 +92,17 @@ class Cell:
     def text(self) -> str:
         return " ".join(p.text for p in self.paragraphs).strip()
 
+    @property
+    def width(self) -> float:
+        """Points, from w:tcW in twentieths of a point (0 when not given that way)."""
+        tcw = self.element.find(f"{W}tcPr/{W}tcW")
+        if tcw is None or tcw.get(W + "type", "dxa") != "dxa":
+            return 0.0
+        try:
+            return float(tcw.get(W + "w", "0")) / TWIPS_PER_PT
+        except ValueError:
+            return 0.0
+
 
 @dataclass
 class WordDocument:

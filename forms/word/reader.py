@@ -196,8 +196,23 @@ def _empty_cells(doc: WordDocument, page: SyntheticPage) -> list[tuple[FormItem,
     on_page = {id(line.paragraph): line for line in page.lines}
     found = []
     for row in doc.rows:
+        in_boxes: set[int] = set()
+        for start, stop in _digit_box_runs(row):
+            line = on_page.get(id(row[start].paragraphs[0]))
+            label = clean_label(_cell_label(row[start - 1])) if start > 0 else ""
+            if line is None or not label:
+                continue
+            in_boxes.update(range(start, stop))
+            item = FormItem(
+                kind="blank", id="", type="boxes", page=page.number + 1,
+                rect=page.char_rect(line, 0, 10), label=label, max_len=stop - start,
+                parts=tuple(page.char_rect(line, k, k + 1) for k in range(start, stop)),
+                baseline=line.baseline, font_size=line.paragraph.size,
+            )  # fmt: skip
+            slots = tuple(Slot("cell", c.paragraphs[0]) for c in row[start:stop])
+            found.append((item, slots))
         for k, cell in enumerate(row):
-            if not cell.paragraphs or not _is_empty(cell):
+            if k in in_boxes or not cell.paragraphs or not _is_empty(cell):
                 continue
             line = on_page.get(id(cell.paragraphs[0]))
             if line is None:
@@ -214,6 +229,25 @@ def _empty_cells(doc: WordDocument, page: SyntheticPage) -> list[tuple[FormItem,
             )  # fmt: skip
             found.append((item, (Slot("cell", line.paragraph),)))
     return found
+
+
+MAX_BOX_WIDTH = 40.0  # points: a cell for one digit
+
+
+def _digit_box_runs(row: list[Cell]) -> list[tuple[int, int]]:
+    """[start, stop) of the runs of 3 or more narrow empty cells in a row (an ID number)."""
+    runs, start = [], None
+    for k, cell in enumerate([*row, None]):
+        box = cell is not None and _is_empty(cell) and cell.paragraphs and (
+            0 < cell.width <= MAX_BOX_WIDTH
+        )  # fmt: skip
+        if box and start is None:
+            start = k
+        elif not box and start is not None:
+            if k - start >= 3:
+                runs.append((start, k))
+            start = None
+    return runs
 
 
 def find_word_blanks(doc: WordDocument) -> list[WordBlank]:

@@ -330,9 +330,8 @@ def test_cli_fields_and_fill_of_a_docx(testdata, tmp_path) -> None:
 
 def test_cli_fill_to_pdf_without_a_converter_says_what_to_do(testdata, tmp_path) -> None:
     source = testdata(*VIETNAMESE, DOCX[0])
-    env_path = os.environ.get("PATH", "")
-    if find_soffice() is not None and "soffice" not in env_path:
-        pytest.skip("LibreOffice is installed outside PATH")
+    if sys.platform != "linux":
+        pytest.skip("Word or LibreOffice may be found outside PATH on this system")
     done = subprocess.run(
         [sys.executable, "-m", "desktop.cli", "fill", str(source), "--set", "full_name=A",
          "-o", str(tmp_path / "out.pdf")],
