@@ -27,7 +27,6 @@ from common.errors import OutputError
 from common.fsutil import atomic_output
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
-from forms import fonts
 from forms.fill import FillOptions, FillResult, _plan
 from forms.model import FormItem
 from forms.validate import format_date, parse_date
@@ -42,6 +41,7 @@ from forms.word.ooxml import (
     V,
     W,
     read_document,
+    text_width,
     write_document,
 )
 from forms.word.reader import Slot, WordBlank, find_word_blanks
@@ -148,7 +148,7 @@ def _write_text(
             edits.new_runs.append((first.run, label, value))
         return
     size = _run_size(label if not own_run else first.run, slot.paragraph)
-    gone = _leaders_to_remove(slot, fonts.text_width(value + "  ", size), whole)
+    gone = _leaders_to_remove(slot, text_width(value + "  ", size), whole)
     for piece in gone:
         edits.replace(piece, "")
     if len(gone) + 1 < len(chosen) and not whole:
@@ -174,7 +174,7 @@ def _write_text(
 def _leaders_to_remove(slot: Slot, needed: float, whole: bool) -> list[Piece]:
     """The leader characters after the first one that make room for a value `needed` wide."""
     chosen = slot.paragraph.pieces[slot.start : slot.end]
-    removed = fonts.text_width(chosen[0].char, _run_size(chosen[0].run, slot.paragraph))
+    removed = text_width(chosen[0].char, _run_size(chosen[0].run, slot.paragraph))
     gone = []
     for piece in chosen[1:]:
         if (removed >= needed and not whole) or piece.leader_tab or piece.node.tag != W + "t":
@@ -182,7 +182,7 @@ def _leaders_to_remove(slot: Slot, needed: float, whole: bool) -> list[Piece]:
         if piece.char not in LEADER_CHARS and not piece.char.isspace():
             break
         gone.append(piece)
-        removed += fonts.text_width(piece.char, _run_size(piece.run, slot.paragraph))
+        removed += text_width(piece.char, _run_size(piece.run, slot.paragraph))
     return gone
 
 
@@ -320,7 +320,7 @@ def _leader_width(slot: Slot) -> float:
     for piece in slot.paragraph.pieces[slot.start : slot.end]:
         if piece.leader_tab:
             return 10_000.0  # a tab stretches: a value before it always fits
-        width += fonts.text_width(piece.char, _run_size(piece.run, slot.paragraph))
+        width += text_width(piece.char, _run_size(piece.run, slot.paragraph))
     return width
 
 
@@ -336,11 +336,7 @@ def _split_lines(value: str, slots: list[Slot]) -> list[str]:
     for word in words:
         candidate = f"{current} {word}".strip()
         limit = widths[min(len(lines), len(widths) - 1)]
-        if (
-            not current
-            or fonts.text_width(candidate, size) <= limit
-            or len(lines) == len(slots) - 1
-        ):
+        if not current or text_width(candidate, size) <= limit or len(lines) == len(slots) - 1:
             current = candidate
             continue
         lines.append(current)

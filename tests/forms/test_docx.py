@@ -301,6 +301,12 @@ def test_doc_is_converted_to_docx_and_has_blanks(testdata, tmp_path) -> None:
     info = forms.inspect(docx)
     assert len([i for i in info.items if i.kind == "blank"]) >= 5
     assert {"full_name", "date_of_birth"} <= {i.key for i in info.items}
+    boxes = next(i for i in info.items if i.type == "boxes" and i.key == "personal_id")
+    assert boxes.max_len == 12  # a row of 12 narrow table cells
+    out = tmp_path / "ct01.docx"
+    forms.fill(docx, out, {boxes.id: "001090123456"})
+    cells = [p.text for p in read_document(out).paragraphs if p.cell and len(p.text) == 1]
+    assert "".join(cells) == "001090123456"
 
 
 # ---------------------------------------------------------------- CLI
