@@ -17,9 +17,12 @@ from dossier import pdfwork
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.model import ComponentEntry, Dossier, DossierFile
 from dossier.workspace import Workspace
+from forms.docx import how_to_save_as_pdf, why_no_pdf_signature
 
 Severity = Literal["blocking", "warning"]
-SourceKind = Literal["pdf", "image"]
+SourceKind = Literal["pdf", "image", "docx", "doc"]
+#: Word files go to the portal as they are, when both the portal and the component take them
+WORD_KINDS = {"docx", "doc"}
 
 _JPEG_NAMES = {"jpg", "jpeg"}
 
@@ -50,7 +53,7 @@ class ComponentCheck:
     bytes: int  # sum of the source files (an upper bound for PDF export before fitting)
     limit_bytes: int
     signed: bool  # every file is a signed PDF
-    export_format: str | None  # "pdf", "jpg" or None when no accepted format fits
+    export_format: str | None  # "pdf", "jpg", "docx", "doc" or None when none accepted fits
 
     @property
     def present(self) -> bool:
@@ -98,6 +101,10 @@ def export_format(component: Component, portal: PortalProfile, kinds: set[str]) 
     accepted = {_normal_format(f) for f in component.formats} & {
         _normal_format(f) for f in portal.formats
     }
+    word = kinds & WORD_KINDS
+    if word:  # a Word file cannot be merged nor converted here: as it is, or not at all
+        kind = next(iter(word))
+        return kind if kinds == {kind} and kind in accepted else None
     if "pdf" in accepted:
         return "pdf"
     if "jpg" in accepted and kinds <= {"image"}:
@@ -138,6 +145,8 @@ def _source_kind(item: DossierFile, path: Path) -> SourceKind | None:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return "pdf"
+    if suffix in (".docx", ".doc"):
+        return "docx" if suffix == ".docx" else "doc"
     if item.kind == "image" or suffix in {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic"}:
         return "image"
     if item.kind == "pdf":
@@ -161,7 +170,10 @@ def _check_component(
             single = ComponentEntry(component_id=component.id, files=[item])
             try:
                 found = resolve_sources(workspace, single)
-                pages += pdfwork.page_count(found[0].path, found[0].kind)
+                if found[0].kind not in WORD_KINDS:  # a Word file's pages depend on Word
+                    pages += pdfwork.page_count(found[0].path, found[0].kind)
+                else:
+                    pages += 1
                 sources.extend(found)
             except InputError as exc:
                 problems.append(Problem("blocking", exc.message, component.id))
@@ -178,15 +190,15 @@ def _check_component(
                 "blocking", _("required component missing: {name}").format(name=name), component.id
             )
         )
+    word = [s for s in sources if s.kind in WORD_KINDS]
     if sources and component.must_be_signed and not any(s.signed for s in sources):
-        problems.append(
-            Problem(
-                "blocking",
-                _("this component must be digitally signed: {name}").format(name=name),
-                component.id,
-            )
-        )
-    if sources and fmt is None:
+        message = _("this component must be digitally signed: {name}").format(name=name)
+        if word:
+            message += f" ({why_no_pdf_signature()})"
+        problems.append(Problem("blocking", message, component.id))
+    if word:
+        problems.append(_word_problem(name, fmt, component.id))
+    elif sources and fmt is None:
         problems.append(
             Problem(
                 "blocking",
@@ -232,6 +244,26 @@ def _check_component(
             )
         )
     return check, problems
+
+
+def _word_problem(name: str, fmt: str | None, component_id: str) -> Problem:
+    """A Word file as a component's file: uploaded as it is (a warning), or not accepted."""
+    if fmt is None:
+        return Problem(
+            "blocking",
+            _(
+                "“{name}” is a Word file, and the portal or this component takes only PDF or "
+                "images here (or several files cannot be merged with it): {how}"
+            ).format(name=name, how=how_to_save_as_pdf()),
+            component_id,
+        )
+    return Problem(
+        "warning",
+        _("“{name}” is uploaded as a Word file: {why}").format(
+            name=name, why=why_no_pdf_signature()
+        ),
+        component_id,
+    )
 
 
 def _mb(size: int | float) -> str:

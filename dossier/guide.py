@@ -82,6 +82,15 @@ def build_guide(
         ).format(delivery=delivery_text(submission)),
         _("Check all the information, then press “Nộp hồ sơ”. Keep the dossier code it gives."),
     )
+    word = [s.component for s in slots if any(_is_word(name) for name in s.files)]
+    if word:
+        from forms.docx import why_no_pdf_signature
+
+        steps += (
+            _("“{names}” is uploaded as a Word file (.docx), as the portal accepts: {why}.").format(
+                names="”, “".join(word), why=why_no_pdf_signature()
+            ),
+        )
     return UploadGuide(
         title=_("How to submit: {name}").format(name=procedure.name),
         procedure_name=procedure.name,
@@ -95,6 +104,10 @@ def build_guide(
         limit_mb=portal.max_file_mb,
         blocking=blocking,
     )
+
+
+def _is_word(name: str) -> bool:
+    return name.lower().endswith((".docx", ".doc"))
 
 
 def _size(size: int) -> str:

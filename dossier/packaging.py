@@ -38,6 +38,7 @@ from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pdfwork
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.checklist import (
+    WORD_KINDS,
     Checklist,
     ComponentCheck,
     SourceFile,
@@ -324,6 +325,16 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
     name = item.component.name
     if item.export_format == "jpg":
         return [_fit_jpeg(item, source) for source in item.files]
+    if item.export_format in WORD_KINDS:  # uploaded as it is (the checklist warned)
+        data = item.files[0].path.read_bytes()
+        if len(data) > item.limit_bytes:
+            raise InputError(
+                _("the Word file of “{name}” is {size} MB, over the limit of {limit} MB").format(
+                    name=name, size=_mb(len(data)), limit=_mb(item.limit_bytes)
+                ),
+                path=item.files[0].path,
+            )
+        return [_Part(data, 1, item.export_format)]
     parts: list[_Part] = []
     for group in _groups(item.files):
         check_cancel(ctx.cancel)
@@ -704,7 +715,9 @@ def export_for_print(
             check_cancel(cancel)
             progress(step, total_steps, item.component.name)
             for source in item.files:
-                if source.kind == "image":
+                if source.kind in WORD_KINDS:
+                    _add_word_pages(doc, source.path)
+                elif source.kind == "image":
                     pdfwork.add_image_page(doc, source.path)
                 else:
                     with pdfwork.open_pdf(source.path) as src:
@@ -719,6 +732,18 @@ def export_for_print(
     _write_atomically(out_pdf, data)
     progress(total_steps, total_steps, _("Done"))
     return PrintExport(out_pdf, pages, len(data), cover_pages, manifest_sha256)
+
+
+def _add_word_pages(doc: pymupdf.Document, path: Path) -> None:
+    """A Word file printed through its PDF made by Word or LibreOffice (InputError without)."""
+    import tempfile
+
+    from forms.docx import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="hoso-print-") as work:
+        pdf = convert_to_pdf(path, Path(work))
+        with pdfwork.open_pdf(pdf) as src:
+            pdfwork.add_pdf_pages(doc, src)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
