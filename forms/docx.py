@@ -229,3 +229,51 @@ def convert_doc_to_docx(path: Path, out_dir: Path) -> Path:
 
 def can_make_pdf() -> bool:
     return find_converter() is not None
+
+
+def preview_pdf(path: Path, work_dir: Path) -> tuple[Path, bool]:
+    """A PDF that shows the Word form `path`, and whether it is only approximate.
+
+    Exact when Word or LibreOffice converts it; otherwise PyMuPDF's reflowed rendering (like a
+    web page: the layout of the form is lost, pages may be more), marked approximate.
+    """
+    path, work_dir = Path(path), Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    converter = find_converter()
+    if converter is not None:
+        try:
+            return convert(path, work_dir / "preview", "pdf", converter), False
+        except InputError:
+            pass  # fall back to the approximate rendering
+    import pymupdf
+
+    try:
+        with pymupdf.open(path) as doc:
+            data = doc.convert_to_pdf()
+    except (RuntimeError, ValueError) as exc:
+        raise InputError(
+            _("the Word document cannot be shown: {reason}").format(reason=exc), path=path
+        ) from exc
+    out = work_dir / f"{path.stem}-preview.pdf"
+    out.write_bytes(data)
+    return out, True
+
+
+def fill_word_form(source: Path, target: Path, values: dict[str, str], options=None,
+                   progress=None, cancel=None) -> tuple[Path, Path | None]:  # fmt: skip
+    """Fill a .docx into `target` (.docx) and, when Word or LibreOffice is installed, make its
+    PDF beside it (`<target>-nop.pdf`, for upload and signing). The PDF is None without one."""
+    import forms
+    from common.fsutil import atomic_output
+
+    target = Path(target)
+    forms.fill(source, target, values, options, progress, cancel)
+    converter = find_converter()
+    if converter is None:
+        return target, None
+    pdf_path = target.with_name(f"{target.stem}-nop.pdf")
+    with tempfile.TemporaryDirectory(prefix="hoso-word-") as work:
+        made = convert(target, Path(work), "pdf", converter)
+        with atomic_output(pdf_path, private=False) as tmp:
+            tmp.write_bytes(made.read_bytes())
+    return target, pdf_path

@@ -209,3 +209,49 @@ def test_create_edit_and_delete_profiles_from_the_page(qtbot, forms_page, app_co
     qtbot.mouseClick(forms_page.delete_profile_button, Qt.MouseButton.LeftButton)
     assert store.list() == []
     assert forms_page.role_combos["requester"].currentIndex() == 0
+
+
+def test_a_downloaded_word_form_is_filled_into_the_dossier(qtbot, forms_page, app_context,
+                                                           testdata, tmp_path,
+                                                           monkeypatch) -> None:  # fmt: skip
+    """No Word, no LibreOffice: an approximate preview, the blanks in the table, autofill,
+    editing, and the filled .docx saved as the file of the procedure's form slot."""
+    from dossier.workspace import Workspace
+    from forms.word.ooxml import read_document
+    from ui.context import DossierSession
+
+    monkeypatch.setattr("forms.docx.find_converter", lambda: None)
+    workspace = Workspace.create(tmp_path / "hs", "1.000656", title="Khai tử")
+    session = DossierSession(workspace)
+    try:
+        forms_page.set_session(session)
+        _wait_open(qtbot, forms_page)
+        store = ProfileStore(app_context.profiles_dir)
+        person = store.add(full_name="Trần Thị Hương", date_of_birth="12/03/1990",
+                           personal_id="001190000123", phone="0912345678")  # fmt: skip
+        app_context.dialogs.answers["open_file"] = testdata(
+            "forms", "vietnamese", "cccd_to_khai_can_cuoc_CC01.docx"
+        )
+        qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.form_key.endswith(".docx") and not forms_page.busy,
+                        timeout=20000)  # fmt: skip
+        assert forms_page.approximate and "gần đúng" in forms_page.status.text()
+        assert forms_page.table.rowCount() >= 30 and forms_page.canvas.items == []
+        forms_page.refresh_profiles()
+        forms_page.select_profile("requester", person.id)
+        qtbot.mouseClick(forms_page.autofill_button, Qt.MouseButton.LeftButton)
+        name_id = next(i.id for i in forms_page.info.items if i.key == "full_name" and not i.role)
+        assert forms_page.values[name_id] == "Trần Thị Hương"
+        religion = next(i.id for i in forms_page.info.items if i.key == "religion")
+        forms_page.set_value(religion, "Phật giáo")
+        app_context.dialogs.answers["save_file"] = tmp_path / "to-khai.docx"
+        qtbot.mouseClick(forms_page.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+        docx, pdf = forms_page.saved_paths
+        assert pdf is None and "chữ ký số" in forms_page.status.text()
+        text = " ".join(p.text for p in read_document(docx).paragraphs)
+        assert "Trần Thị Hương" in text and "Phật giáo" in text
+        files = [f for e in workspace.dossier.components for f in e.files]
+        assert any(f.name.endswith(".docx") for f in files)
+    finally:
+        session.close()

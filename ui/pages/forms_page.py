@@ -133,6 +133,8 @@ class FormsPage(StepPage):
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form_path: Path | None = None
+        self.preview_path: Path | None = None  # what is rendered (a Word form's PDF preview)
+        self.approximate = False  # the preview is PyMuPDF's reflow of a Word form
         self.form_key: str = ""  # template id or file name, key in dossier.extra["forms"]
         self.template_roles: dict[str, str] = {}
         self.info: FormInfo | None = None
@@ -299,6 +301,7 @@ class FormsPage(StepPage):
 
     def on_session_changed(self) -> None:
         self.form_path, self.info, self.values, self.pages = None, None, {}, []
+        self.preview_path, self.approximate = None, False
         choices = self._fill_form_choices()
         if self.session is not None and choices and self.isVisible():
             self.open_template(choices[0])
@@ -338,14 +341,20 @@ class FormsPage(StepPage):
 
         def job(progress, cancel):
             import forms
+            from forms.docx import is_word_file, preview_pdf
 
-            pdf = forms.prepare_pdf(Path(path), work)
-            info = forms.inspect(pdf, forms.InspectOptions(password=password), progress, cancel)
-            return pdf, info, _render_pages(pdf, dpi, password)
+            form = forms.prepare_form(Path(path), work)  # a .doc becomes a .docx
+            info = forms.inspect(form, forms.InspectOptions(password=password), progress, cancel)
+            preview, approximate = form, False
+            if is_word_file(form):  # filled natively; shown through a PDF of it
+                preview, approximate = preview_pdf(form, work)
+            pages = _render_pages(preview, dpi, None if preview != form else password)
+            return form, info, pages, preview, approximate
 
         def done(result) -> None:
-            pdf, info, pages = result
-            self.form_path, self.form_key, self.info, self.password = pdf, key, info, password
+            form, info, pages, preview, approximate = result
+            self.form_path, self.form_key, self.info, self.password = form, key, info, password
+            self.preview_path, self.approximate = preview, approximate
             self.values = self._stored_values()
             self.saved_paths = None
             self._set_pages(pages, dpi)
@@ -353,6 +362,11 @@ class FormsPage(StepPage):
             self._refresh_roles()
             self._refresh_all()
             warnings = " ".join(info.warnings)
+            if approximate:
+                warnings += " " + _(
+                    "Word form: the preview is approximate (no Word or LibreOffice to show its "
+                    "exact layout); the blanks are listed on the right and filled in the .docx."
+                )
             self.status.setText(
                 _("{count} places to fill on {pages} page(s).").format(
                     count=len([i for i in info.items if i.fillable]), pages=info.page_count
@@ -397,6 +411,8 @@ class FormsPage(StepPage):
         if self.form_path is None:
             return
         dpi, path, password = BASE_DPI * self.zoom, self.form_path, self.password
+        if self.preview_path is not None and self.preview_path != self.form_path:
+            path, password = self.preview_path, None
         self.busy = True
 
         def done(pages) -> None:
@@ -432,7 +448,8 @@ class FormsPage(StepPage):
     def _page_items(self) -> list[FormItem]:
         if self.info is None:
             return []
-        return [i for i in self.info.items if i.page == self.page_index + 1]
+        # a Word form's blanks have no place on the preview (rect 0): they are in the table
+        return [i for i in self.info.items if i.page == self.page_index + 1 and any(i.rect)]
 
     def _show_page(self) -> None:
         if not self.pages:
@@ -747,6 +764,11 @@ class FormsPage(StepPage):
         if self.info is None or self.form_path is None:
             return
         self._finish_editing()
+        from forms.docx import is_word_file
+
+        if is_word_file(self.form_path):
+            self._save_word()
+            return
         start = (self.session.root / "export") if self.session is not None else None
         stem = Path(self.form_key or self.form_path.name).stem
         if start is not None:
@@ -786,6 +808,41 @@ class FormsPage(StepPage):
 
         self.context.run_job(job, done, self._report, title=_("Saving the form"))
 
+    def _save_word(self) -> None:
+        """A Word form: the filled .docx, and its PDF when Word or LibreOffice can make one."""
+        start = (self.session.root / "export") if self.session is not None else None
+        stem = Path(self.form_key or self.form_path.name).stem
+        if start is not None:
+            start = start / f"{stem}.docx"
+        target = self.context.dialogs.save_file(_("Save the filled form"), "Word (*.docx)", start)
+        if target is None:
+            return
+        target = Path(target).with_suffix(".docx")
+        source, values = self.form_path, dict(self.values)
+
+        def job(progress, cancel):
+            from forms.docx import fill_word_form
+
+            return fill_word_form(source, target, values, None, progress, cancel)
+
+        def done(paths) -> None:
+            from forms.docx import why_no_pdf_signature
+
+            self.saved_paths = paths
+            docx, pdf = paths
+            self._attach_to_component(pdf or docx)
+            self._store_values(output=str(pdf or docx))
+            if pdf is None:
+                self.status.setText(
+                    _("Saved {file}. {why}.").format(file=docx.name, why=why_no_pdf_signature())
+                )
+            else:
+                self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
+                    editable=docx.name, flat=pdf.name))  # fmt: skip
+            self.status_changed.emit()
+
+        self.context.run_job(job, done, self._report, title=_("Saving the form"))
+
     def _form_component(self) -> str | None:
         """The component of the dossier's procedure this form is the template of."""
         if self.session is None or not self.form_key:
@@ -800,7 +857,10 @@ class FormsPage(StepPage):
             return None
         if procedure is None:
             return None
-        return next((c.id for c in procedure.components if c.form_template == self.form_key), None)
+        chosen = next((c for c in procedure.components if c.form_template == self.form_key), None)
+        if chosen is None:  # a form downloaded from the portal goes into the form slot
+            chosen = next((c for c in procedure.components if c.form_template), None)
+        return chosen.id if chosen is not None else None
 
     def _attach_to_component(self, saved: Path) -> None:
         """The saved form becomes the file of its component (replacing the previous save),

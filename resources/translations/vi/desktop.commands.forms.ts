@@ -28,6 +28,10 @@
       <translation>một giá trị: tên trường, mã chỗ trống (p1b3), khóa hồ sơ hoặc vai_trò.khóa</translation>
     </message>
     <message>
+      <source>output file: a PDF for a PDF form; .docx for a Word form (.pdf: converted by Word or LibreOffice when installed)</source>
+      <translation>tệp kết quả: PDF cho tờ khai PDF; .docx cho tờ khai Word (.pdf: chuyển đổi bằng Word hoặc LibreOffice nếu máy đã cài)</translation>
+    </message>
+    <message>
       <source>no fields left (for upload)</source>
       <translation>không giữ lại trường nào (để nộp trực tuyến)</translation>
     </message>

@@ -20,6 +20,10 @@
       <translation>ảnh hoặc tệp PDF</translation>
     </message>
     <message>
+      <source>output PDF</source>
+      <translation>tệp PDF đầu ra</translation>
+    </message>
+    <message>
       <source>paper size</source>
       <translation>khổ giấy</translation>
     </message>

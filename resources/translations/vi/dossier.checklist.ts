@@ -4,6 +4,14 @@
   <context>
     <name>dossier.checklist</name>
     <message>
+      <source>this component must be digitally signed: {name}</source>
+      <translation>thành phần này phải được ký số: {name}</translation>
+    </message>
+    <message>
+      <source>“{name}” is uploaded as a Word file: {why}</source>
+      <translation>“{name}” được tải lên dưới dạng tệp Word: {why}</translation>
+    </message>
+    <message>
       <source>the result is to be sent by post but no address is given</source>
       <translation>chọn nhận kết quả qua bưu điện nhưng chưa có địa chỉ</translation>
     </message>
@@ -16,20 +24,16 @@
       <translation>chưa có tên người nộp hồ sơ</translation>
     </message>
     <message>
+      <source>“{name}” is a Word file, and the portal or this component takes only PDF or images here (or several files cannot be merged with it): {how}</source>
+      <translation>“{name}” là tệp Word, nhưng cổng hoặc thành phần này chỉ nhận PDF hoặc ảnh (hoặc không thể ghép nhiều tệp với tệp Word): {how}</translation>
+    </message>
+    <message>
       <source>the file of this component is missing: {name}</source>
       <translation>không tìm thấy tệp của thành phần này: {name}</translation>
     </message>
     <message>
       <source>this file type cannot be exported; convert it to PDF first: {name}</source>
       <translation>không xuất được loại tệp này; hãy chuyển sang PDF trước: {name}</translation>
-    </message>
-    <message>
-      <source>this component must be digitally signed: {name}</source>
-      <translation>thành phần này phải được ký số: {name}</translation>
-    </message>
-    <message>
-      <source>no format accepted by both the portal and the component for: {name}</source>
-      <translation>không có định dạng nào được cả cổng và thành phần hồ sơ chấp nhận: {name}</translation>
     </message>
     <message>
       <source>the signed file {file} is {size} MB, over the portal limit of {limit} MB; a signed file cannot be compressed</source>
@@ -50,6 +54,10 @@
     <message>
       <source>required component missing: {name}</source>
       <translation>thiếu thành phần bắt buộc: {name}</translation>
+    </message>
+    <message>
+      <source>no format accepted by both the portal and the component for: {name}</source>
+      <translation>không có định dạng nào được cả cổng và thành phần hồ sơ chấp nhận: {name}</translation>
     </message>
     <message>
       <source>files given for a component the procedure does not list: {id}</source>

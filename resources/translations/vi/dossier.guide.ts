@@ -60,6 +60,10 @@
       <translation>qua dịch vụ bưu chính công ích đến: {address}</translation>
     </message>
     <message>
+      <source>“{names}” is uploaded as a Word file (.docx), as the portal accepts: {why}.</source>
+      <translation>“{names}” được tải lên dưới dạng tệp Word (.docx), cổng chấp nhận định dạng này: {why}.</translation>
+    </message>
+    <message>
       <source>How to submit: {name}</source>
       <translation>Hướng dẫn nộp hồ sơ: {name}</translation>
     </message>

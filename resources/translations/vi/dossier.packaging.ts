@@ -64,6 +64,10 @@
       <translation>cách nộp phí không hợp lệ: {value}</translation>
     </message>
     <message>
+      <source>the Word file of “{name}” is {size} MB, over the limit of {limit} MB</source>
+      <translation>tệp Word của “{name}” nặng {size} MB, vượt giới hạn {limit} MB</translation>
+    </message>
+    <message>
       <source>“{name}”: signed file kept exactly as it is (not re-encoded)</source>
       <translation>“{name}”: tệp đã ký số được giữ nguyên (không nén lại)</translation>
     </message>

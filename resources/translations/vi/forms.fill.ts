@@ -12,20 +12,8 @@
       <translation>không thể điền tờ khai vừa được ký số vừa được mã hóa</translation>
     </message>
     <message>
-      <source>the output must not replace the original form</source>
-      <translation>tệp kết quả không được ghi đè lên tờ khai gốc</translation>
-    </message>
-    <message>
-      <source>Writing the values</source>
-      <translation>Đang ghi các giá trị</translation>
-    </message>
-    <message>
       <source>the form also has an XFA part; it is dropped, the normal fields are filled</source>
       <translation>tờ khai có thêm phần XFA; phần này bị bỏ, các trường thông thường được điền</translation>
-    </message>
-    <message>
-      <source>Saving</source>
-      <translation>Đang lưu</translation>
     </message>
     <message>
       <source>no such field or blank in this form</source>

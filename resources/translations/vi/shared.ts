@@ -188,6 +188,10 @@
       <translation>Đã lưu.</translation>
     </message>
     <message>
+      <source>Saving</source>
+      <translation>Đang lưu</translation>
+    </message>
+    <message>
       <source>Signed</source>
       <translation>Ký số</translation>
     </message>
@@ -210,6 +214,10 @@
     <message>
       <source>The procedure is not in the catalog.</source>
       <translation>Thủ tục không có trong danh mục.</translation>
+    </message>
+    <message>
+      <source>Writing the values</source>
+      <translation>Đang ghi các giá trị</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -264,10 +272,6 @@
       <translation>không bắt buộc</translation>
     </message>
     <message>
-      <source>output PDF</source>
-      <translation>tệp PDF đầu ra</translation>
-    </message>
-    <message>
       <source>page(s)</source>
       <translation>trang</translation>
     </message>
@@ -306,6 +310,10 @@
     <message>
       <source>the file is empty</source>
       <translation>tệp trống</translation>
+    </message>
+    <message>
+      <source>the output must not replace the original form</source>
+      <translation>tệp kết quả không được ghi đè lên tờ khai gốc</translation>
     </message>
     <message>
       <source>unknown procedure code: {code}</source>

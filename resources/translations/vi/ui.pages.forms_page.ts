@@ -172,6 +172,10 @@
       <translation>Đang mở {file}…</translation>
     </message>
     <message>
+      <source>Word form: the preview is approximate (no Word or LibreOffice to show its exact layout); the blanks are listed on the right and filled in the .docx.</source>
+      <translation>Tờ khai Word: bản xem trước chỉ gần đúng (máy không có Word hay LibreOffice để hiển thị đúng bố cục); các chỗ trống được liệt kê bên phải và được điền vào tệp .docx.</translation>
+    </message>
+    <message>
       <source>Password</source>
       <translation>Mật khẩu</translation>
     </message>
@@ -206,6 +210,10 @@
     <message>
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
+    </message>
+    <message>
+      <source>Saved {file}. {why}.</source>
+      <translation>Đã lưu {file}. {why}.</translation>
     </message>
   </context>
 </TS>
