@@ -284,3 +284,21 @@ def test_an_id_card_sheet_is_listed_once_and_signed_for_both_sides(
     assert front.derived.endswith("(đã ký).pdf")
     assert page.file_list.count() == 1
     assert page.step_status().reason == "Đã ký 1 tệp."  # one sheet, not one per side
+
+
+def test_a_word_file_is_not_listed_and_the_page_says_why(main_window, app_context, testdata,
+                                                         qtbot, tmp_path):  # fmt: skip
+    folder = app_context.dossier_root / "word"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai", "cccd"])
+    workspace.add_file("to-khai", testdata("forms", "vietnamese", "Mau_so_16_TT28.docx"))
+    workspace.add_file("cccd", make_pdf(tmp_path / "CCCD.pdf"))
+    assert main_window.open_dossier(folder)
+    main_window.go_to("sign")
+    page = main_window.pages["sign"]
+    _wait_idle(qtbot, page)
+    assert [page.file_list.item(i).text() for i in range(page.file_list.count())] == [
+        "CCCD.pdf — chưa ký"
+    ]
+    assert page.word_note.isVisible()
+    note = page.word_note.text()
+    assert "Mau_so_16_TT28.docx" in note and "chữ ký số" in note and "PDF" in note

@@ -260,6 +260,10 @@ class SignPage(StepPage):
         self.file_list.setMinimumHeight(60)
         self.file_list.currentRowChanged.connect(self._file_selected)
         box.addWidget(self.file_list, 1)
+        self.word_note = QtWidgets.QLabel()  # Word files of the dossier cannot be signed here
+        self.word_note.setWordWrap(True)
+        self.word_note.hide()
+        box.addWidget(self.word_note)
         self.check_other_button = QtWidgets.QPushButton(_("Check another PDF…"))
         self.check_other_button.clicked.connect(self._check_other_pdf)
         box.addWidget(self.check_other_button)
@@ -383,6 +387,7 @@ class SignPage(StepPage):
     def on_session_changed(self) -> None:
         self.pdfs = self._dossier_pdfs()
         self._fill_file_list()
+        self._show_word_note()
         if self.session is not None and self.pdfs:
             self.context.run_job(
                 lambda progress, cancel: self._count_signatures(self.pdfs),
@@ -395,6 +400,27 @@ class SignPage(StepPage):
         current = [(p.file_id, p.path) for p in self.pdfs]
         if current != [(p.file_id, p.path) for p in self._dossier_pdfs()]:
             self.on_session_changed()
+
+    def _show_word_note(self) -> None:
+        """Say plainly why a Word file of the dossier is not in the list, and what to do."""
+        from forms.docx import why_no_pdf_signature
+
+        names = []
+        if self.session is not None:
+            names = [
+                item.name
+                for entry in self.session.dossier.components
+                for item in entry.result_files()
+                if (item.derived or item.original).lower().endswith((".docx", ".doc"))
+            ]
+        self.word_note.setText(
+            _("Word files not listed ({names}): {why}.").format(
+                names=", ".join(names), why=why_no_pdf_signature()
+            )
+            if names
+            else ""
+        )
+        self.word_note.setVisible(bool(names))
 
     def _dossier_pdfs(self) -> list[DossierPdf]:
         if self.session is None:

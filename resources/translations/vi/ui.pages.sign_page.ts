@@ -256,6 +256,10 @@
       <translation>Thay đổi sau khi ký</translation>
     </message>
     <message>
+      <source>Word files not listed ({names}): {why}.</source>
+      <translation>Các tệp Word không có trong danh sách ({names}): {why}.</translation>
+    </message>
+    <message>
       <source>Existing field: {name}</source>
       <translation>Ô có sẵn: {name}</translation>
     </message>
