@@ -255,3 +255,28 @@ def test_a_downloaded_word_form_is_filled_into_the_dossier(qtbot, forms_page, ap
         assert any(f.name.endswith(".docx") for f in files)
     finally:
         session.close()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_with_libreoffice_a_word_form_gets_an_exact_preview_and_a_pdf(
+    qtbot, forms_page, app_context, testdata, tmp_path
+) -> None:
+    from forms.docx import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed (libreoffice-writer-nogui)")
+    form = testdata("forms", "vietnamese", "Mau_so_16_TT28.docx")
+    app_context.dialogs.answers["open_file"] = form
+    qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.form_key.endswith(".docx") and not forms_page.busy,
+                    timeout=120000)  # fmt: skip
+    assert not forms_page.approximate and forms_page.pages  # LibreOffice's own layout
+    phone = next(i.id for i in forms_page.info.items if i.key == "phone")
+    forms_page.set_value(phone, "0912345678")
+    app_context.dialogs.answers["save_file"] = tmp_path / "mau16.docx"
+    qtbot.mouseClick(forms_page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=120000)
+    docx, pdf = forms_page.saved_paths
+    assert docx.exists() and pdf is not None and pdf.name == "mau16-nop.pdf"
+    assert "0912345678" in squash(pdftotext(pdf))
