@@ -2,7 +2,7 @@
 
 The paragraphs of the document are laid out on synthetic pages, one paragraph per text line
 with characters of equal width, and the empty rectangle shapes (digit boxes) drawn as boxes
-after the paragraph's text. `forms.blanks.find_blanks` then reads these pages exactly as it
+after the paragraph's text. The flat-form reader (`forms.blanks`) then reads these pages as it
 reads a flat PDF (dotted leaders, "ngày … tháng … năm …", rows of boxes, labels), and
 `forms.meaning.annotate` gives every blank its profile key and person: a Word form and its PDF
 export get the same blanks with the same meanings. Each blank found is mapped back from its
@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from forms.blanks import CHECK_MARK, clean_label, find_blanks
+from forms import blanks as flat_blanks
+from forms.blanks import CHECK_MARK, clean_label
 from forms.meaning import annotate
 from forms.model import FormInfo, FormItem, Rect
 from forms.word.ooxml import BOX_CHARS, Cell, Paragraph, Shape, WordDocument, read_document
@@ -253,17 +254,38 @@ def _digit_box_runs(row: list[Cell]) -> list[tuple[int, int]]:
 def find_word_blanks(doc: WordDocument) -> list[WordBlank]:
     """Every blank of the document with its meaning, ids p{page}b{n} as for a PDF."""
     pairs: list[tuple[FormItem, tuple[Slot, ...]]] = []
+    lines: dict[int, list] = {}
     for page in _pages(doc):
-        found = [(item, _slots(page, item)) for item in find_blanks(page)]
+        blanks, lines[page.number + 1] = _read_page(page)
+        found = [(item, _slots(page, item)) for item in blanks]
         found += _tick_boxes(page) + _empty_cells(doc, page)
         found = [(item, slots) for item, slots in found if slots]
         found.sort(key=lambda pair: (pair[0].rect[1], pair[0].rect[0]))
         for n, (item, slots) in enumerate(found, start=1):
             pairs.append((replace(item, id=f"p{page.number + 1}b{n}"), slots))
-    items = annotate([replace(item, label=_no_marks(item.label)) for item, _slots in pairs])
+    items = _annotate([replace(item, label=_no_marks(item.label)) for item, _slots in pairs], lines)
     return [
         WordBlank(_public(item), slots) for item, (_old, slots) in zip(items, pairs, strict=True)
     ]
+
+
+def _read_page(page: SyntheticPage) -> tuple[list[FormItem], list]:
+    """The flat-form reader's blanks of a page and, where it gives them, its printed lines
+    (the context that tells whom each blank is about)."""
+    read_page = getattr(flat_blanks, "read_page", None)
+    if read_page is not None:
+        found, lines = read_page(page)
+        return list(found), list(lines)
+    return flat_blanks.find_blanks(page), []
+
+
+def _annotate(items: list[FormItem], lines: dict[int, list]) -> list[FormItem]:
+    """`forms.meaning.annotate`, given the pages' lines when it reads them."""
+    import inspect
+
+    if len(inspect.signature(annotate).parameters) > 1 and any(lines.values()):
+        return annotate(items, lines)  # type: ignore[call-arg]
+    return annotate(items)
 
 
 def _no_marks(label: str) -> str:
