@@ -13,7 +13,9 @@ from common.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    fields = subparsers.add_parser("fields", help=_("list the fields and blanks of a form"))
+    fields = subparsers.add_parser(
+        "fields", help=_("list the fields and blanks of a form (PDF, or Word .docx/.doc)")
+    )
     fields.add_argument("form", type=Path)
     fields.add_argument("--json", action="store_true", help=_("print JSON"))
     fields.add_argument("--password", help=_("password of an encrypted PDF"))

@@ -4,8 +4,8 @@
   <context>
     <name>desktop.commands.forms</name>
     <message>
-      <source>list the fields and blanks of a form</source>
-      <translation>liệt kê các trường và chỗ trống của một tờ khai</translation>
+      <source>list the fields and blanks of a form (PDF, or Word .docx/.doc)</source>
+      <translation>liệt kê các trường và chỗ trống của một tờ khai (PDF, hoặc Word .docx/.doc)</translation>
     </message>
     <message>
       <source>password of an encrypted PDF</source>
