@@ -356,3 +356,16 @@ def test_cli_fill_to_pdf_without_a_converter_says_what_to_do(testdata, tmp_path)
     assert done.returncode == 1
     assert "LibreOffice" in done.stderr and "PDF" in done.stderr
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_cli_fill_to_pdf_with_libreoffice(testdata, tmp_path) -> None:
+    from tests.forms.helpers import pdftotext, squash
+
+    _need_soffice()
+    out = tmp_path / "out.pdf"
+    done = _hoso("fill", str(testdata(*VIETNAMESE, DOCX[0])), "--set", "full_name=NGUYỄN VĂN AN",
+                 "-o", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert squash("NGUYỄN VĂN AN") in squash(pdftotext(out, page=1))
