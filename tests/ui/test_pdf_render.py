@@ -18,8 +18,8 @@ def test_bands_give_the_same_pixels_as_one_render(dpi, monkeypatch) -> None:
         page = doc[0]
         matrix = pymupdf.Matrix(dpi / 72, dpi / 72)
         whole = page.get_pixmap(matrix=matrix, alpha=False, annots=False)
-        monkeypatch.setattr(pymupdf.DisplayList, "get_pixmap",
-                            lambda self, **kw: calls.append(kw) or original(self, **kw))  # fmt: skip
+        counted = lambda self, **kw: calls.append(kw) or original(self, **kw)  # noqa: E731
+        monkeypatch.setattr(pymupdf.DisplayList, "get_pixmap", counted)
         banded = pdf_render.render_page_banded(page, matrix, annots=False)
     assert (banded.width, banded.height, banded.n) == (whole.width, whole.height, whole.n)
     assert len(calls) == -(-whole.height // pdf_render.BAND_PIXELS) > 1
