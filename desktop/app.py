@@ -167,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_window(window, settings)
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
+    from ui.memory import MemoryKeeper
+
+    window.memory_keeper = MemoryKeeper(window)
     if marker is not None:
         follow_dossier(window, marker)
     if unclean and not args.smoke:
