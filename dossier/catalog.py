@@ -18,12 +18,13 @@ import bisect
 import dataclasses
 import json
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common.errors import InputError, ValidationError
+from common.errors import HosoError, InputError, ValidationError
 from common.fsutil import atomic_write_bytes, fold, make_private_dir
 from common.i18n import N_, _
 from common.resources import resource_path
@@ -592,6 +593,48 @@ def load_catalog(user_dir: Path | None = None) -> ProcedureCatalog:
     )
 
 
+class CatalogSource:
+    """The catalog of one app: loaded once, loaded again only when the user's imported catalog
+    file changed (imported, reset or edited). Building the search index on every lookup
+    stalled the window; ignoring the imported file showed stale procedures."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        self.user_dir = Path(user_dir) if user_dir is not None else None
+        self._lock = threading.Lock()
+        self._catalog: ProcedureCatalog | None = None
+        self._version: object = None
+
+    def _imported_version(self) -> object:
+        if self.user_dir is None:
+            return None
+        try:
+            stat = imported_catalog_path(self.user_dir).stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def catalog(self) -> ProcedureCatalog:
+        """The built-in catalog updated by the imported one (safe from any thread)."""
+        version = self._imported_version()
+        with self._lock:
+            if self._catalog is None or version != self._version:
+                self._catalog = load_catalog(self.user_dir)
+                self._version = version
+            return self._catalog
+
+    def procedure(self, code: str) -> Procedure | None:
+        """The procedure of that code, None when not in the catalog (or it cannot be read)."""
+        try:
+            return self.catalog().find(code)
+        except HosoError:
+            return None
+
+    def forget(self) -> None:
+        """Load again on next use (after an import or a reset)."""
+        with self._lock:
+            self._catalog = None
+
+
 def import_catalog(file: Path, user_dir: Path) -> ProcedureCatalog:
     """Validate `file` whole and make it the user's catalog; on any error nothing changes."""
     file = Path(file)
@@ -684,6 +727,7 @@ __all__ = [
     "COPY_KIND_LABELS",
     "DELIVERY_LABELS",
     "LEVEL_LABELS",
+    "CatalogSource",
     "ProcedureCatalog",
     "SearchHit",
     "SearchQuery",

@@ -745,20 +745,8 @@ def record_submission(
     delivery_address: str = "",
     portal: str = "",
 ) -> Submission:
-    """Record how the result is received and the fee paid (portal step 4) and save."""
-    if result_delivery not in ("office", "post"):
-        raise InputError(
-            _("unknown way of receiving the result: {value}").format(value=result_delivery)
-        )
-    if fee_payment not in ("office", "online", "post"):
-        raise InputError(_("unknown way of paying the fee: {value}").format(value=fee_payment))
-    if result_delivery == "post" and not delivery_address.strip():
-        raise InputError(_("an address is needed to receive the result by post"))
-    submission = workspace.dossier.submission
-    submission.result_delivery = result_delivery  # type: ignore[assignment]
-    submission.fee_payment = fee_payment  # type: ignore[assignment]
-    submission.delivery_address = delivery_address.strip() if result_delivery == "post" else ""
-    if portal:
-        submission.portal = portal
-    workspace.save()
-    return submission
+    """Record how the result is received and the fee paid (portal step 4) and save
+    (dossier.actions.record_submission: the same checks for the CLI and the GUI)."""
+    from dossier.actions import record_submission as record
+
+    return record(workspace, result_delivery, fee_payment, delivery_address, portal)

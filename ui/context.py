@@ -61,6 +61,23 @@ class AppContext:
         self.events = events if events is not None else AppEvents()
         self.dialogs = dialogs
         self.catalog_dir = catalog_dir
+        self._catalog_source: Any = None
+
+    def catalog(self):
+        """The procedure catalog, read once per app and again only when the user imports or
+        resets a catalog (dossier.catalog.CatalogSource; any thread)."""
+        return self._source().catalog()
+
+    def procedure(self, code: str):
+        """The procedure of that code in the app's catalog, None when it is not there."""
+        return self._source().procedure(code)
+
+    def _source(self):
+        if self._catalog_source is None:
+            from dossier.catalog import CatalogSource
+
+            self._catalog_source = CatalogSource(self.catalog_dir)
+        return self._catalog_source
 
     def shown_path(self, path: Path) -> str:
         """A path as people read it: inside the dossier folder from that folder's own name

@@ -581,8 +581,5 @@ def keyboard_friendly(page: QtWidgets.QWidget) -> None:
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:
     """Name and component ids of a procedure from the catalog."""
-    from dossier.catalog import load_catalog
-
-    catalog = load_catalog(context.catalog_dir)
-    procedure = catalog.get(code)
+    procedure = context.catalog().get(code)
     return procedure.name, [c.id for c in procedure.components]

@@ -16,9 +16,7 @@ STACK_FILTER = N_("Scans (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.heic *.heif *.
 
 def print_separator_sheets(context: AppContext, procedure_code: str, start: Path | None) -> None:
     """Ask where to save the sheets of `procedure_code`, write them, open them to print."""
-    from dossier.catalog import load_catalog
-
-    procedure = load_catalog(context.catalog_dir).find(procedure_code)
+    procedure = context.procedure(procedure_code)
     if procedure is None:
         context.events.status_message.emit(
             _("Procedure {code} is not in the catalog.").format(code=procedure_code)
@@ -59,9 +57,7 @@ def split_scanned_stack(
     on_error: Callable[[BaseException, str], None] | None = None,
 ):
     """Split the stack in the background; `on_done(StackImport)` runs on the GUI thread."""
-    from dossier.catalog import load_catalog
-
-    procedure = load_catalog(context.catalog_dir).get(procedure_code)
+    procedure = context.catalog().get(procedure_code)
 
     def work(progress, cancel):
         from common.fsutil import make_private_dir

@@ -142,13 +142,17 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from dossier.packaging import PackOptions, PrintOptions, export_for_print, export_for_upload
+    from dossier.actions import export_for_print, export_for_upload
+    from dossier.packaging import PackOptions, PrintOptions
 
     workspace, procedure, portal = _open(args)
     options = PackOptions(
         make_zip=args.zip, overwrite=args.force, allow_incomplete=args.allow_incomplete
     )
-    result = export_for_upload(workspace, procedure, portal, args.output, options, _progress)
+    # recorded in dossier.json: the GUI then shows the dossier exported, as after its own export
+    result = export_for_upload(
+        workspace, procedure, portal, options, _progress, out_dir=args.output
+    )
     for item in result.files:
         flags = []
         if item.signed:
@@ -174,9 +178,9 @@ def _pack(args: argparse.Namespace) -> int:
             workspace,
             procedure,
             portal,
-            args.print_pdf,
             PrintOptions(manifest_sha256=result.manifest_sha256),
             _progress,
+            out_pdf=args.print_pdf,
         )
         print(
             _("Print PDF: {path} ({pages} pages, {size})").format(
@@ -187,7 +191,7 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _submission(args: argparse.Namespace) -> int:
-    from dossier.packaging import record_submission
+    from dossier.actions import record_submission
     from dossier.workspace import Workspace
 
     workspace = Workspace.open(args.folder)

@@ -117,7 +117,7 @@ def test_draft_of_an_incomplete_dossier_after_confirmation(page_with, inputs, qt
     assert page.result_label.text().splitlines()[1].startswith("Bản xuất CHƯA ĐẦY ĐỦ")
     assert "Hồ sơ chưa đầy đủ" in page.guide_view.toPlainText()
     assert page.step_status().state == "attention"
-    assert page.session.dossier.extra["pack"]["last_export"]["complete"] is False
+    assert page.session.dossier.last_export.complete is False
     assert not page.export_button.isEnabled()  # still refused for the real export
 
 
@@ -129,7 +129,7 @@ def test_draft_cancelled_writes_nothing(page_with, inputs, qtbot):
     qtbot.wait(200)
     assert page.job is None and page.export is None
     assert not (page.session.root / "export" / "national").exists()
-    assert "last_export" not in page.session.dossier.extra.get("pack", {})
+    assert page.session.dossier.last_export is None
 
 
 def test_no_draft_button_when_the_dossier_is_ready(page_with):

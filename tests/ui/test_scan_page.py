@@ -92,9 +92,9 @@ def test_rotate_mode_undo_delete_and_reorder(scan_page, photos, qtbot):
     from dossier.model import DossierFile
 
     assert isinstance(second, DossierFile)
-    from ui.pages import scan_model
+    from dossier import pages
 
-    scan_model.move(scan_page.session.dossier, scan_page.current_component(), second.id, 0)
+    pages.move(scan_page.session.dossier, scan_page.current_component(), second.id, 0)
     scan_page.refresh_list()
     assert [f.id for f in scan_page.files()] == [second.id, first.id]
 

@@ -139,9 +139,7 @@ class DetailsPage(StepPage):
     # ---- showing ------------------------------------------------------------------------------
     def _catalog(self) -> ProcedureCatalog:
         if self.catalog is None:
-            from dossier.catalog import load_catalog
-
-            self.catalog = load_catalog(self.context.catalog_dir)
+            self.catalog = self.context.catalog()
         return self.catalog
 
     def _show_empty(self, message: str) -> None:
@@ -246,19 +244,30 @@ class DetailsPage(StepPage):
         value = self.delivery_combo.currentData()
         if self.session is None or value is None:
             return
-        submission = self.session.dossier.submission
-        if submission.result_delivery != value:
-            submission.result_delivery = value
-            self.session.mark_changed()
+        if self.session.dossier.submission.result_delivery != value:
+            self._set_submission(result_delivery=value)
 
     def _address_edited(self) -> None:
         if self.session is None:
             return
-        submission = self.session.dossier.submission
         text = self.address_edit.text().strip()
-        if submission.delivery_address != text:
-            submission.delivery_address = text
-            self.session.mark_changed()
+        if self.session.dossier.submission.delivery_address != text:
+            self._set_submission(delivery_address=text)
+
+    def _set_submission(self, **choices: str) -> None:
+        """Through dossier.actions: the same checks as `hoso submission`."""
+        from dossier.actions import SubmissionChoices, set_submission_choices
+
+        assert self.session is not None
+        from common.errors import HosoError
+        from ui.error_dialog import show_error
+
+        try:
+            set_submission_choices(self.session.workspace, SubmissionChoices(**choices))
+        except HosoError as exc:
+            show_error(self, exc)
+            return
+        self.session.mark_changed()
 
     # ---- StepPage -----------------------------------------------------------------------------
     def on_session_changed(self) -> None:

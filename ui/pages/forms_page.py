@@ -4,7 +4,8 @@ Left: the page of the form, rendered in the background, with its fields (yellow)
 (blue) outlined and the values drawn where they will be written; click one to type (any input
 method). Right: a profile per role, "Điền tự động" (autofill), what needs checking, every value
 in a table. Saving writes an editable copy and a flattened copy for upload (forms.fill, in the
-background). Values of the dossier's forms are kept in dossier.extra["forms"].
+background). The dossier keeps each form's state (dossier.model.FormState); storing values
+and saving go through dossier.actions, as for the CLI.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ class FormsPage(StepPage):
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form_path: Path | None = None
-        self.form_key: str = ""  # template id or file name, key in dossier.extra["forms"]
+        self.form_key: str = ""  # template id or file name, key in dossier.forms
         self.template_roles: dict[str, str] = {}
         self.info: FormInfo | None = None
         self.values: dict[str, str] = {}
@@ -692,69 +693,49 @@ class FormsPage(StepPage):
         self.table.blockSignals(False)
 
     # ---- storage in the dossier and saving ----------------------------------------------------
-    def _forms_extra(self) -> dict[str, Any] | None:
-        if self.session is None:
-            return None
-        return self.session.dossier.extra.setdefault("forms", {})
-
     def _stored_values(self) -> dict[str, str]:
-        extra = self._forms_extra()
-        entry = extra.get(self.form_key, {}) if extra is not None else {}
-        values = entry.get("values", {}) if isinstance(entry, dict) else {}
-        return {str(k): str(v) for k, v in values.items()}
+        if self.session is None:
+            return {}
+        state = self.session.dossier.forms.get(self.form_key)
+        return dict(state.values) if state is not None else {}
 
-    def _store_values(self, output: str | None = None) -> None:
-        extra = self._forms_extra()
-        if extra is None or not self.form_key:
+    def _store_values(self) -> None:
+        from dossier.actions import store_form_values
+
+        if self.session is None or not self.form_key:
             return
-        entry = extra.setdefault(self.form_key, {})
-        entry["values"] = dict(self.values)
-        entry["problems"] = len(self.problems_now())  # for the sidebar, without the form open
-        entry["saved"] = output is not None  # edited since the last save: save again
-        if output is not None:
-            entry["output"] = output
+        problems = len(self.problems_now())  # for the sidebar, without the form open
+        store_form_values(self.session.workspace, self.form_key, self.values, problems)
         self.session.mark_changed()
 
     def save(self) -> None:
         """Write an editable copy (fields kept) and a flattened copy for upload."""
         if self.info is None or self.form_path is None:
             return
+        from dossier.actions import FormSaveOptions, fill_form
+
         self._finish_editing()
-        start = (self.session.root / "export") if self.session is not None else None
         stem = Path(self.form_key or self.form_path.name).stem
-        if start is not None:
-            start = start / f"{stem}.pdf"
+        start = self.session.workspace.form_output(stem) if self.session is not None else None
         target = self.context.dialogs.save_file(_("Save the filled form"), "PDF (*.pdf)", start)
         if target is None:
             return
-        target = Path(target)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
         # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
-        flat = None if self.info.signed else target.with_name(f"{target.stem}-nop.pdf")
-        source, values, password = self.form_path, dict(self.values), self.password
+        options = FormSaveOptions(Path(target), password=self.password, signed=self.info.signed)
+        source, values = self.form_path, dict(self.values)
 
         def job(progress, cancel):
-            import forms
+            return fill_form(source, values, options, progress, cancel)
 
-            editable = forms.FillOptions(password=password)
-            forms.fill(source, target, values, editable, progress, cancel)
-            if flat is not None:
-                flattened = forms.FillOptions(flatten=True, password=password)
-                forms.fill(source, flat, values, flattened, progress, cancel)
-            return target, flat
-
-        def done(paths) -> None:
-            self.saved_paths = paths
-            editable, flattened = paths
-            self._attach_to_component(flattened or editable)
-            self._store_values(output=str(flattened or editable))
-            if flattened is None:
+        def done(saved) -> None:
+            self.saved_paths = (saved.editable, saved.flattened)
+            self._record_saved(saved, values)
+            if saved.flattened is None:
                 self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
-                                    .format(editable=editable.name))  # fmt: skip
+                                    .format(editable=saved.editable.name))  # fmt: skip
             else:
                 self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
-                    editable=editable.name, flat=flattened.name))  # fmt: skip
+                    editable=saved.editable.name, flat=saved.flattened.name))  # fmt: skip
             self.status_changed.emit()
 
         self.context.run_job(job, done, self._report, title=_("Saving the form"))
@@ -763,36 +744,27 @@ class FormsPage(StepPage):
         """The component of the dossier's procedure this form is the template of."""
         if self.session is None or not self.form_key:
             return None
-        from dossier.catalog import load_catalog
-
-        try:
-            procedure = load_catalog(self.context.catalog_dir).find(
-                self.session.dossier.procedure_code
-            )
-        except HosoError:
-            return None
+        procedure = self.context.procedure(self.session.dossier.procedure_code)
         if procedure is None:
             return None
         return next((c.id for c in procedure.components if c.form_template == self.form_key), None)
 
-    def _attach_to_component(self, saved: Path) -> None:
+    def _record_saved(self, saved, values: dict[str, str]) -> None:
         """The saved form becomes the file of its component (replacing the previous save),
         so the steps "Digital signature" and "Package & submit" use it."""
-        component = self._form_component()
-        extra = self._forms_extra()
-        if component is None or extra is None or self.session is None:
+        from dossier.actions import record_saved_form
+
+        if self.session is None or not self.form_key:
             return
-        entry = extra.setdefault(self.form_key, {})
-        previous = entry.get("file_id")
-        workspace = self.session.workspace
+        problems = len(self.problems_now())
         try:
-            item = workspace.add_file(component, saved, save=False)
+            record_saved_form(self.session.workspace, self.form_key, saved, values, problems,
+                              self._form_component())  # fmt: skip
         except HosoError as exc:
             self._report(exc, "")
             return
-        if previous and workspace.dossier.find_file(previous) is not None:
-            workspace.remove_file(previous, save=False)
-        entry["file_id"] = item.id
+        finally:
+            self.session.mark_changed()
 
     def step_status(self) -> StepStatus:
         from ui.step_status import forms_status, procedure_of

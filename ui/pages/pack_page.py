@@ -9,7 +9,6 @@ print the combined PDF through the system dialog (duplex when asked).
 
 from __future__ import annotations
 
-import copy
 import html
 import logging
 from pathlib import Path
@@ -35,7 +34,6 @@ FEE_CHOICES = (
     ("online", N_("Pay online on the portal")),
     ("post", N_("Pay the postal service on delivery")),
 )
-PRINT_FILE = "in_ho_so.pdf"
 PRINT_DPI = 300
 BLOCKING_COLOR = "#b00020"
 DRAFT_PROBLEMS_LISTED = 8  # the confirmation lists at most this many blocking problems
@@ -249,13 +247,12 @@ class PackPage(StepPage):
     # ---- data ---------------------------------------------------------------------------------
     def _load_sources(self) -> None:
         """The procedure of the open dossier and the portal profiles (small JSON files)."""
-        from dossier.catalog import list_portals, load_catalog
+        from dossier.catalog import list_portals
 
         self.procedure = None
         if self.session is None:
             return
-        catalog = load_catalog(self.context.catalog_dir)
-        self.procedure = catalog.find(self.session.dossier.procedure_code)
+        self.procedure = self.context.procedure(self.session.dossier.procedure_code)
         portals = list_portals()
         wanted = self.session.dossier.submission.portal or self._setting("default_portal")
         self.portal_combo.blockSignals(True)
@@ -275,14 +272,12 @@ class PackPage(StepPage):
 
     def _snapshot(self):
         """A private copy of the workspace for a worker thread (the GUI may keep editing)."""
-        from dossier.workspace import Workspace
-
         assert self.session is not None
-        return Workspace(self.session.root, copy.deepcopy(self.session.dossier))
+        return self.session.workspace.detached_copy()
 
     def export_folder(self) -> Path:
         assert self.session is not None and self.portal is not None
-        return self.session.root / "export" / self.portal.id
+        return self.session.workspace.export_dir(self.portal.id)
 
     # ---- checklist ------------------------------------------------------------------------------
     def refresh_checklist(self) -> None:
@@ -409,8 +404,7 @@ class PackPage(StepPage):
             and portal is not None
             and session.dossier.submission.portal != portal.id
         ):
-            session.dossier.submission.portal = portal.id
-            session.mark_changed()
+            self._set_submission(portal=portal.id)
         self.export = None
         self.refresh_checklist()
 
@@ -418,10 +412,22 @@ class PackPage(StepPage):
         if self.session is None:
             return
         value = self.fee_combo.currentData()
-        submission = self.session.dossier.submission
-        if submission.fee_payment != value:
-            submission.fee_payment = value
-            self.session.mark_changed()
+        if self.session.dossier.submission.fee_payment != value:
+            self._set_submission(fee_payment=value)
+
+    def _set_submission(self, **choices: str) -> None:
+        """Through dossier.actions: the same checks as `hoso submission`."""
+        from common.errors import HosoError
+        from dossier.actions import SubmissionChoices, set_submission_choices
+
+        assert self.session is not None
+        try:
+            set_submission_choices(self.session.workspace, SubmissionChoices(**choices))
+        except HosoError as exc:
+            show_error(self, exc)
+            self._show_submission()
+            return
+        self.session.mark_changed()
 
     def _show_submission(self) -> None:
         from dossier.guide import delivery_text
@@ -541,7 +547,8 @@ class PackPage(StepPage):
         return "\n".join(lines)
 
     def _export(self, target: Path, allow_incomplete: bool, title: str) -> None:
-        from dossier.packaging import PackOptions, export_for_upload
+        from dossier.actions import export_upload
+        from dossier.packaging import PackOptions
 
         assert self.session is not None and self.procedure is not None and self.portal is not None
         self.session.flush()
@@ -551,26 +558,19 @@ class PackPage(StepPage):
         )
 
         def work(progress, cancel):
-            return export_for_upload(
-                workspace, procedure, portal, target, options, progress, cancel
+            return export_upload(
+                workspace, procedure, portal, options, progress, cancel, out_dir=target
             )
 
         self._start_job(work, self.show_export, title)
 
     def show_export(self, result: UploadExport) -> None:
-        from ui.step_status import record_export
+        from dossier.actions import record_export
 
         self.export = result
         if self.session is not None and self.portal is not None:
-            submission = self.session.dossier.submission
-            submission.portal = self.portal.id  # remember where the files are meant for
-            record_export(
-                self.session.dossier,
-                self.portal.id,
-                str(result.folder),
-                len(result.files),
-                complete=result.complete,
-            )
+            # remembers the portal the files are meant for and what the export was made of
+            record_export(self.session.workspace, self.portal.id, result)
             self.session.mark_changed()
         table = self.result_table
         table.setRowCount(len(result.files))
@@ -617,27 +617,22 @@ class PackPage(StepPage):
     def export_for_print(self, print_after: bool) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
-        from dossier.packaging import PrintOptions, export_for_print
+        from dossier.actions import export_print
+        from dossier.packaging import PrintOptions
 
         printer = None
         if print_after:
             printer = self.ask_printer()
             if printer is None:
                 return
-        target = self.session.root / "export" / PRINT_FILE
         workspace, procedure, portal = self._snapshot(), self.procedure, self.portal
         manifest = self.export.manifest_sha256 if self.export is not None else None
 
         def work(progress, cancel):
-            result = export_for_print(
-                workspace,
-                procedure,
-                portal,
-                target,
-                PrintOptions(manifest_sha256=manifest),
-                progress,
+            result = export_print(
+                workspace, procedure, portal, PrintOptions(manifest_sha256=manifest), progress,
                 cancel,
-            )
+            )  # fmt: skip
             if printer is not None:
                 print_pdf(result.path, printer, progress, cancel)
             return result
@@ -681,7 +676,9 @@ class PackPage(StepPage):
     def open_folder(self) -> None:
         if self.session is None:
             return
-        folder = self.export.folder if self.export is not None else self.session.root / "export"
+        folder = (
+            self.export.folder if self.export is not None else self.session.workspace.export_root
+        )
         folder.mkdir(parents=True, exist_ok=True)
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 

@@ -133,10 +133,8 @@ class ProcedurePage(StepPage):
     # ---- catalog ------------------------------------------------------------------------------
     def reload_catalog(self) -> None:
         """(Re)load the built-in and imported catalog, keeping the filters the user chose."""
-        from dossier.catalog import load_catalog
-
         try:
-            catalog = load_catalog(self.context.catalog_dir)
+            catalog = self.context.catalog()
         except HosoError as exc:
             show_error(self, exc)
             return

@@ -383,20 +383,15 @@ class SignPage(StepPage):
             self.on_session_changed()
 
     def _dossier_pdfs(self) -> list[DossierPdf]:
+        from dossier.actions import signable_pdfs
+
         if self.session is None:
             return []
-        found = []
-        for entry in self.session.dossier.components:
-            for item in entry.result_files():  # an ID card sheet once, not once per side
-                relative = item.derived or item.original
-                if not relative.lower().endswith(".pdf"):
-                    continue
-                try:
-                    path = self.session.workspace.path(relative)
-                except InputError:
-                    continue
-                found.append(DossierPdf(item.id, item.name, path))
-        return found
+        # an ID card sheet once, not once per side
+        return [
+            DossierPdf(pdf.file_id, pdf.name, pdf.path)
+            for pdf in signable_pdfs(self.session.workspace)
+        ]
 
     @staticmethod
     def _count_signatures(pdfs: list[DossierPdf]) -> list[DossierPdf]:
@@ -641,15 +636,12 @@ class SignPage(StepPage):
                 self._set_busy(False)
                 return
             options = replace(options, allow_invalid_cert=True)
-        pairs = [(pdf.path, self._output_for(pdf)) for pdf in targets]
+        from dossier.actions import sign_pdfs
+
+        triples = [(pdf.file_id, pdf.path, self._output_for(pdf)) for pdf in targets]
 
         def work(progress, cancel):
-            from signing import sign_many
-
-            try:
-                return sign_many(pairs, options, signer, progress, cancel)
-            finally:
-                signer.close()
+            return sign_pdfs(triples, options, signer, progress, cancel)  # closes the signer
 
         self.context.run_job(
             work,
@@ -659,27 +651,21 @@ class SignPage(StepPage):
         )
 
     def _output_for(self, pdf: DossierPdf) -> Path:
-        from signing import default_output_path
+        from dossier.actions import signed_output
 
         assert self.session is not None
-        folder = self.session.root / "work" / pdf.file_id
-        return folder / default_output_path(Path(pdf.name).with_suffix(".pdf")).name
+        return signed_output(self.session.workspace, pdf.file_id, pdf.name)
 
     def _signed(self, targets: list[DossierPdf], results) -> None:
+        from dossier.actions import record_signed
+
         self._set_busy(False)
         errors = []
         if self.session is not None:
             for pdf, result in zip(targets, results, strict=True):
                 if result.error is not None:
                     errors.append(f"{pdf.name}: {result.error}")
-                    continue
-                found = self.session.dossier.find_file(pdf.file_id)
-                if found is not None:
-                    entry, item = found
-                    signed = result.output.relative_to(self.session.root).as_posix()
-                    for sharing in entry.sharing_result(item):  # both sides of an ID card
-                        sharing.derived = signed
-                        sharing.signed = True
+            record_signed(self.session.workspace, results)  # both sides of an ID card
             self.session.mark_changed()
         self.on_session_changed()
         if errors:

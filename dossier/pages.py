@@ -1,4 +1,4 @@
-"""What the "Scan documents" page does to a dossier, without widgets (testable on its own).
+"""The pages of a component: edits as steps, order, multi-page originals, stale results.
 
 Each scanned page is one DossierFile whose `steps` (scanning.pipeline's schema) say how to
 turn the untouched original into the page: the quad, rotation, mode. Pages of a multi-page
@@ -45,6 +45,11 @@ def set_quad(item: DossierFile, quad: list[list[float]]) -> None:
     item.steps.append({"op": "quad", "points": [[float(x), float(y)] for x, y in quad]})
 
 
+def detected(steps: list[dict[str, Any]]) -> bool:
+    """True once detection proposed the page's steps (they end with a mode step)."""
+    return any(step.get("op") == "mode" for step in steps)
+
+
 def undo(item: DossierFile) -> bool:
     """Drop the last edit made by the user (detection's initial steps stay)."""
     if len(item.steps) > _initial_count(item):
@@ -87,8 +92,23 @@ def add_pages(dossier, component_id: str, first: DossierFile, page_count: int) -
     return added
 
 
-def original_path(root: Path, item: DossierFile) -> Path:
-    return root / item.original
+def forget_result(entry, item: DossierFile) -> None:
+    """The page's PDF no longer matches its edits; an ID card sheet made with this page is
+    dropped for both sides (a signed result is the user's, kept)."""
+    if item.signed:
+        return
+    for other in entry.sharing_result(item):
+        if not other.signed:
+            other.derived = None
+
+
+def forget_reordered_sheets(entry, before: list[str], after: list[str]) -> None:
+    """An ID card sheet shows its sides in the order of the pages: swapping them drops the
+    sheet, as any other edit does; a page's own PDF does not depend on its position."""
+    for item in [f for f in entry.files if f.kind in IMAGE_KINDS]:
+        group = [other.id for other in entry.sharing_result(item)]
+        if len(group) > 1 and sorted(group, key=before.index) != sorted(group, key=after.index):
+            forget_result(entry, item)
 
 
 def split_pages(pdf: Path, targets: list[Path]) -> list[Path]:
