@@ -408,6 +408,20 @@ def store_form_values(
     return state
 
 
+def store_form_roles(workspace: Workspace, form_key: str, roles: dict[str, str | None]) -> bool:
+    """Who each role of a form is (citizen profile ids); True when that changed."""
+    chosen = {str(role): str(profile) for role, profile in roles.items() if profile}
+    with workspace.lock:
+        state = workspace.dossier.forms.get(form_key)
+        if state is None and not chosen:
+            return False
+        state = workspace.dossier.forms.setdefault(form_key, FormState())
+        if state.roles == chosen:
+            return False
+        state.roles = chosen
+    return True
+
+
 def record_saved_form(
     workspace: Workspace,
     form_key: str,
@@ -756,5 +770,6 @@ __all__ = [
     "sign_pdfs",
     "signable_pdfs",
     "signed_output",
+    "store_form_roles",
     "store_form_values",
 ]

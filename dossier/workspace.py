@@ -67,12 +67,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 def _v1_form(entry: dict[str, Any]) -> dict[str, Any]:
     values = entry.get("values")
     problems = entry.get("problems", 0)
+    roles = entry.get("roles")
     return {
         "values": {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {},
         "problems": problems if isinstance(problems, int) and not isinstance(problems, bool) else 0,
         "saved": bool(entry.get("saved", True)),
         "output": str(entry.get("output") or ""),
         "file_id": str(entry.get("file_id") or ""),
+        "roles": {str(k): str(v) for k, v in roles.items() if v} if isinstance(roles, dict) else {},
     }
 
 

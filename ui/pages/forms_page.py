@@ -140,7 +140,7 @@ class FormsPage(StepPage):
         self.values: dict[str, str] = {}
         self.pages: list[RenderedPage] = []
         self.page_index = 0
-        self.zoom = 1.0
+        self.zoom = self._remembered_zoom()
         self.password: str | None = None
         self.saved_paths: tuple[Path, Path] | None = None
         self.busy = False
@@ -415,11 +415,17 @@ class FormsPage(StepPage):
             self._finish_editing()
             self._show_page()
 
+    def _remembered_zoom(self) -> float:
+        percent = self.context.settings.get("forms_zoom_percent")
+        known = [round(z * 100) for z in ZOOMS]
+        return ZOOMS[known.index(percent)] if percent in known else 1.0
+
     def step_zoom(self, direction: int) -> None:
         position = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
         position = max(0, min(len(ZOOMS) - 1, position + direction))
         if ZOOMS[position] != self.zoom:
             self.zoom = ZOOMS[position]
+            self.context.settings.set("forms_zoom_percent", round(self.zoom * 100))
             self._finish_editing()
             self._rerender()
             self._update_controls()
@@ -459,8 +465,9 @@ class FormsPage(StepPage):
 
     def refresh_profiles(self) -> None:
         self.profiles = self._store().list()
+        stored = self._stored_roles()
         for role, combo in self.role_combos.items():
-            current = combo.currentData()
+            current = combo.currentData() or stored.get(role)
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(_("(nobody)"), None)
@@ -492,6 +499,7 @@ class FormsPage(StepPage):
             label = label or role
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
+            combo.currentIndexChanged.connect(self._store_roles)
         self.refresh_profiles()
 
     def select_profile(self, role: str, profile_id: str) -> None:
@@ -698,6 +706,23 @@ class FormsPage(StepPage):
             return {}
         state = self.session.dossier.forms.get(self.form_key)
         return dict(state.values) if state is not None else {}
+
+    def _stored_roles(self) -> dict[str, str]:
+        """Who each role is (profile ids), as chosen for this form in this dossier."""
+        if self.session is None:
+            return {}
+        state = self.session.dossier.forms.get(self.form_key)
+        return {k: v for k, v in state.roles.items() if v} if state is not None else {}
+
+    def _store_roles(self) -> None:
+        """Kept in the dossier as soon as chosen: a crash or a restart loses no choice."""
+        from dossier.actions import store_form_roles
+
+        if self.session is None or not self.form_key:
+            return
+        roles = {role: combo.currentData() for role, combo in self.role_combos.items()}
+        if store_form_roles(self.session.workspace, self.form_key, roles):
+            self.session.mark_changed()
 
     def _store_values(self) -> None:
         from dossier.actions import store_form_values
