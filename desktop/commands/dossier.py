@@ -110,6 +110,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from common.errors import InputError
+    from dossier.actions import ImportOptions, attach_imported, copy_in
     from dossier.components import catalog_component_ids, resolve_component
     from dossier.workspace import Workspace
 
@@ -123,7 +124,11 @@ def _add(args: argparse.Namespace) -> int:
         if not path.is_file():
             reason = _("file not found") if not path.exists() else _("not a regular file")
             raise InputError(reason, path=path)
-    added = [workspace.add_file(component_id, path, save=False) for path in args.files]
+    copied = copy_in(workspace, component_id, args.files, ImportOptions(as_pages=False))
+    if copied.refused:  # nothing is added unless every file is
+        error = copied.refused[0]
+        raise InputError(error.message, path=next(f.source for f in copied.files if f.error))
+    added = attach_imported(workspace, copied).added
     workspace.save()
     for item in added:
         print(f"{item.id}\t{component_id}\t{item.name}")

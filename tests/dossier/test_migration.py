@@ -64,7 +64,8 @@ def test_a_migrated_dossier_is_saved_in_the_new_format(tmp_path):
 def test_damaged_version_1_entries_are_dropped_not_fatal(tmp_path):
     data = json.loads(V1.read_text(encoding="utf-8"))
     data["extra"]["forms"]["bad"] = "not an object"
-    data["extra"]["forms"]["odd"] = {"values": {"a": 1}, "problems": True}
+    data["extra"]["forms"]["odd"] = {"values": {"a": 1}, "problems": True,
+                                     "roles": {"requester": "p1", "father": ""}}  # fmt: skip
     data["extra"]["pack"]["last_export"] = {"portal": "x", "files": "many"}
     folder = tmp_path / "hs"
     folder.mkdir()
@@ -72,5 +73,6 @@ def test_damaged_version_1_entries_are_dropped_not_fatal(tmp_path):
     dossier = Workspace.open(folder).dossier
     assert "bad" not in dossier.forms
     assert dossier.forms["odd"].values == {"a": "1"} and dossier.forms["odd"].problems == 0
+    assert dossier.forms["odd"].roles == {"requester": "p1"}
     assert dossier.last_export is not None and dossier.last_export.files == 0
     assert pack_status(dossier).state == "attention"  # its fingerprint is gone: export again
