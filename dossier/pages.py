@@ -1,9 +1,9 @@
 """The pages of a component: edits as steps, order, multi-page originals, stale results.
 
-Each scanned page is one DossierFile whose `steps` (scanning.pipeline's schema) say how to
-turn the untouched original into the page: the quad, rotation, mode. Pages of a multi-page
-PDF or TIFF share one original and differ by their "page" step. Editing a page appends a step;
-undo drops the last one.
+Each scanned page is one DossierFile whose `steps` (typed in scanning.steps, stored as JSON)
+say how to turn the untouched original into the page: the quad, rotation, mode. Pages of a
+multi-page PDF or TIFF share one original and differ by their "page" step. Editing a page
+appends a step; undo drops the last one the user made (detection's carry a marker).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.model import DossierFile
+from scanning import steps
 
 DEFAULT_COMPONENT = "giay-to"
 IMAGE_KINDS = ("image", "pdf")
@@ -23,47 +24,43 @@ def scan_files(dossier, component_id: str) -> list[DossierFile]:
     return [f for f in dossier.component(component_id).files if f.kind in IMAGE_KINDS]
 
 
-def last_value(steps: list[dict[str, Any]], op: str, key: str, default: Any) -> Any:
-    for step in reversed(steps):
-        if step.get("op") == op:
-            return step.get(key, default)
-    return default
+def _steps(item: DossierFile) -> list[steps.Step]:
+    return steps.parse(item.steps)
+
+
+def _append(item: DossierFile, step: steps.Step) -> None:
+    item.steps.append(steps.to_json(step))
 
 
 def rotate(item: DossierFile, quarter_turns: int) -> None:
     """Turn the page clockwise by quarter_turns * 90 degrees (negative: counter-clockwise)."""
-    current = int(last_value(item.steps, "rotate", "degrees", 0))
-    item.steps.append({"op": "rotate", "degrees": (current + 90 * quarter_turns) % 360})
+    current = steps.last(_steps(item), steps.Rotate)
+    degrees = current.degrees if current is not None else 0
+    _append(item, steps.Rotate(degrees=(degrees + 90 * quarter_turns) % 360))
 
 
 def set_mode(item: DossierFile, mode: str) -> None:
-    if last_value(item.steps, "mode", "mode", "color") != mode or not item.steps:
-        item.steps.append({"op": "mode", "mode": mode})
+    current = steps.last(_steps(item), steps.Mode)
+    if (current.mode if current is not None else "color") != mode or not item.steps:
+        _append(item, steps.Mode(mode=mode))
 
 
 def set_quad(item: DossierFile, quad: list[list[float]]) -> None:
-    item.steps.append({"op": "quad", "points": [[float(x), float(y)] for x, y in quad]})
+    _append(item, steps.Quad(points=tuple((float(x), float(y)) for x, y in quad)))
 
 
-def detected(steps: list[dict[str, Any]]) -> bool:
-    """True once detection proposed the page's steps (they end with a mode step)."""
-    return any(step.get("op") == "mode" for step in steps)
+def detected(stored: list[dict[str, Any]]) -> bool:
+    """True once detection proposed the page's steps (they carry its marker)."""
+    return steps.was_detected(steps.parse(stored))
 
 
 def undo(item: DossierFile) -> bool:
-    """Drop the last edit made by the user (detection's initial steps stay)."""
-    if len(item.steps) > _initial_count(item):
+    """Drop the last edit made by the user (detection's steps stay)."""
+    typed = _steps(item)
+    if steps.was_detected(typed) and not typed[-1].detected:
         item.steps.pop()
         return True
     return False
-
-
-def _initial_count(item: DossierFile) -> int:
-    """Steps written by detection on import end at the first 'mode' step."""
-    for index, step in enumerate(item.steps):
-        if step.get("op") == "mode":
-            return index + 1
-    return len(item.steps)
 
 
 def move(dossier, component_id: str, file_id: str, new_index: int) -> None:
@@ -84,7 +81,7 @@ def add_pages(dossier, component_id: str, first: DossierFile, page_count: int) -
             first,
             id=uuid.uuid4().hex[:12],
             name=f"{first.name} ({page + 1})",
-            steps=[{"op": "page", "index": page}],
+            steps=[steps.to_json(steps.Page(index=page))],
         )
         entry.files.insert(position, item)
         position += 1

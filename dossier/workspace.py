@@ -47,7 +47,8 @@ PRINT_FILE = "in_ho_so.pdf"  # export/in_ho_so.pdf: the dossier as one PDF for p
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 kept the forms' state in extra["forms"] and the last export in
-    extra["pack"]["last_export"]: both become typed fields of the dossier."""
+    extra["pack"]["last_export"]: both become typed fields of the dossier; the page steps
+    detection proposed get their explicit marker."""
     extra = dict(data.get("extra") or {})
     forms = extra.pop("forms", None)
     data["forms"] = {
@@ -61,7 +62,22 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
         extra["pack"] = {k: v for k, v in pack.items() if k != "last_export"}
     data["last_export"] = _v1_export(last) if isinstance(last, dict) else None
     data["extra"] = extra
+    for entry in data.get("components") or ():
+        for item in (entry.get("files") or ()) if isinstance(entry, dict) else ():
+            if isinstance(item, dict) and isinstance(item.get("steps"), list):
+                item["steps"] = _v1_steps(item["steps"])
     return data
+
+
+def _v1_steps(stored: list[Any]) -> list[Any]:
+    """Version 1 marked nothing: detection's steps were those up to the first mode step."""
+    from scanning.steps import legacy_detected_count
+
+    count = legacy_detected_count(stored)
+    return [
+        {**step, "detected": True} if index < count and isinstance(step, dict) else step
+        for index, step in enumerate(stored)
+    ]
 
 
 def _v1_form(entry: dict[str, Any]) -> dict[str, Any]:

@@ -91,7 +91,8 @@ def test_import_as_files_keeps_any_file_whole(ws, tmp_path):
 # ---- page edits -----------------------------------------------------------------------------
 def test_page_edits_are_steps_and_forget_stale_results(ws, photos):
     first, second = actions.import_files(ws, "cccd", photos).added
-    first.steps = [{"op": "page", "index": 0}, {"op": "mode", "mode": "color"}]  # detected
+    first.steps = [{"op": "page", "index": 0, "detected": True},
+                   {"op": "mode", "mode": "color", "detected": True}]  # fmt: skip
     first.derived = second.derived = "work/cccd/card-x.pdf"  # an ID card sheet of both
     changed = actions.edit_pages(ws, "cccd", [first.id], actions.Rotate(1))
     assert changed == [first] and first.steps[-1] == {"op": "rotate", "degrees": 90}

@@ -61,6 +61,26 @@ def test_a_migrated_dossier_is_saved_in_the_new_format(tmp_path):
     assert pack_status(again).state == "done"
 
 
+def test_version_1_page_steps_get_detections_marker(tmp_path):
+    """Version 1 knew detection's steps as those up to the first mode step."""
+    data = json.loads(V1.read_text(encoding="utf-8"))
+    data["components"][0]["files"][0]["steps"] = [
+        {"op": "page", "index": 0},
+        {"op": "quad", "points": [[0, 0], [9, 0], [9, 9], [0, 9]]},
+        {"op": "mode", "mode": "color"},
+        {"op": "rotate", "degrees": 90},
+    ]
+    folder = tmp_path / "hs"
+    folder.mkdir()
+    (folder / DOSSIER_FILE).write_text(json.dumps(data), encoding="utf-8")
+    workspace = Workspace.open(folder)
+    item = workspace.dossier.components[0].files[0]
+    assert [s.get("detected", False) for s in item.steps] == [True, True, True, False]
+    from dossier import pages
+
+    assert pages.undo(item) and not pages.undo(item)  # the rotation only
+
+
 def test_damaged_version_1_entries_are_dropped_not_fatal(tmp_path):
     data = json.loads(V1.read_text(encoding="utf-8"))
     data["extra"]["forms"]["bad"] = "not an object"
