@@ -287,7 +287,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
     """
     import numpy as np
 
-    from scanning.encode import encode_page
+    from scanning import encode_page
 
     image = pdfwork.on_white_paper(pdfwork.open_image(source.path))
     landscape = image.width > image.height

@@ -121,7 +121,7 @@ def pdf_is_signed(path: Path, data: bytes | None = None) -> bool:
     are not signatures. A file pyHanko cannot read counts as signed when it holds a
     /ByteRange: in doubt, the file is never rewritten.
     """
-    from signing.verify import quick_info
+    from signing import quick_info
 
     info = quick_info(path)
     if info.readable and not info.encrypted:

@@ -12,7 +12,7 @@ from ui.jobs import Job, run_in_background
 from ui.qt import QtCore, Signal
 
 if TYPE_CHECKING:
-    from dossier.workspace import Workspace
+    from dossier import Workspace
 
 log = logging.getLogger("hoso.ui")
 
@@ -74,7 +74,7 @@ class AppContext:
 
     def _source(self):
         if self._catalog_source is None:
-            from dossier.catalog import CatalogSource
+            from dossier import CatalogSource
 
             self._catalog_source = CatalogSource(self.catalog_dir)
         return self._catalog_source
@@ -129,7 +129,7 @@ class DossierSession(QtCore.QObject):
 
     def __init__(self, workspace: Workspace, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        from dossier.autosave import Autosaver
+        from dossier import Autosaver
 
         queued = QtCore.Qt.ConnectionType.QueuedConnection
         self._run_on_gui.connect(lambda fn: fn(), queued)

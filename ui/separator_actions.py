@@ -33,7 +33,7 @@ def print_separator_sheets(context: AppContext, procedure_code: str, start: Path
         target = target.with_suffix(".pdf")
 
     def work(progress, cancel):
-        from dossier.separators import make_separator_sheets
+        from dossier import make_separator_sheets
 
         return make_separator_sheets(procedure, target)
 
@@ -61,7 +61,7 @@ def split_scanned_stack(
 
     def work(progress, cancel):
         from common.fsutil import make_private_dir
-        from dossier.separators import import_stack
+        from dossier import import_stack
 
         make_private_dir(work_dir)
         return import_stack(paths, procedure, work_dir, progress=progress, cancel=cancel)

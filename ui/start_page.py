@@ -20,7 +20,7 @@ from ui.error_dialog import show_error
 from ui.qt import USER_ROLE, QtCore, QtGui, QtWidgets, Signal
 
 if TYPE_CHECKING:
-    from dossier.catalog_model import Procedure
+    from dossier import Procedure
 
 log = logging.getLogger("hoso.ui")
 
@@ -46,9 +46,7 @@ def load_rows(
 ) -> tuple[list[dict], list[str]]:
     """Dossiers under `root` plus recent ones elsewhere, with tracking state (worker thread).
     `procedure(code)` finds a procedure in the app's catalog (with the imported one)."""
-    from dossier.listing import list_dossiers, summarize
-    from dossier.tracking import tracking_state
-    from dossier.workspace import Workspace, is_dossier_folder
+    from dossier import Workspace, is_dossier_folder, list_dossiers, summarize, tracking_state
 
     listing = list_dossiers(root)
     summaries = list(listing.dossiers)
@@ -71,7 +69,7 @@ def load_rows(
 
 
 def _state_of(summary, days, tracking_state):
-    from dossier.model import Dossier, Submission
+    from dossier import Dossier, Submission
 
     stub = Dossier(
         id=summary.dossier_id,
@@ -374,7 +372,7 @@ class StartPage(QtWidgets.QWidget):
 
     def _edit(self, folder: Path, change) -> None:
         """Change a dossier: through the open session when it is the open one (no clash)."""
-        from dossier.workspace import Workspace
+        from dossier import Workspace
 
         try:
             if self.session is not None and self.session.root.resolve() == folder.resolve():

@@ -6,21 +6,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from dossier.status import (
+from dossier import (
     DEFAULT_LIMIT_BYTES,
     StepStatus,
     dossier_fingerprint,
     forms_status,
     pack_status,
-    record_export,
     scan_status,
     sign_status,
     step_status,
 )
 
 if TYPE_CHECKING:
-    from dossier.catalog_model import Procedure
-    from dossier.model import Dossier
+    from dossier import Dossier, Procedure
     from ui.context import AppContext, DossierSession
 
 __all__ = [
@@ -30,7 +28,6 @@ __all__ = [
     "pack_status",
     "portal_limit_bytes",
     "procedure_of",
-    "record_export",
     "scan_status",
     "sign_status",
 ]
@@ -44,7 +41,7 @@ def procedure_of(context: AppContext, dossier: Dossier) -> Procedure | None:
 @functools.lru_cache(maxsize=16)
 def _portal_limit(portal_id: str) -> int:
     from common.errors import HosoError
-    from dossier.catalog import load_portal
+    from dossier import load_portal
 
     try:  # as dossier.checklist.limit_bytes, without importing PyMuPDF on the GUI thread
         return int(load_portal(portal_id).max_file_mb * 1024 * 1024)

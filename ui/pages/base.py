@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from dossier.status import StepState, StepStatus
+from dossier import StepState, StepStatus
 from ui.context import AppContext, DossierSession
 from ui.keys import bind_key, widget_shortcuts
 from ui.qt import QtGui, QtWidgets, Signal

@@ -16,8 +16,7 @@ from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtWidgets
 
 if TYPE_CHECKING:
-    from dossier.catalog import ProcedureCatalog
-    from dossier.catalog_model import Procedure
+    from dossier import Procedure, ProcedureCatalog
     from ui.context import AppContext
 
 #: the ways of receiving the result a dossier can record (dossier.model.Submission)
@@ -158,7 +157,7 @@ class DetailsPage(StepPage):
         self.content.show()
 
     def _fill_checklist(self, procedure: Procedure) -> None:
-        from dossier.catalog import COPY_KIND_LABELS, is_unverified
+        from dossier import COPY_KIND_LABELS, is_unverified
 
         self.checklist.setRowCount(len(procedure.components))
         for row, component in enumerate(procedure.components):
@@ -203,7 +202,7 @@ class DetailsPage(StepPage):
         if self.procedure is None or not 0 <= row < len(self.procedure.components):
             self.component_notes.setText("")
             return
-        from dossier.catalog import is_unverified
+        from dossier import is_unverified
 
         component = self.procedure.components[row]
         parts = [f"{row + 1}. {component.name}"]
@@ -219,7 +218,7 @@ class DetailsPage(StepPage):
         self.component_notes.setText("\n".join(parts))
 
     def _fill_delivery(self, procedure: Procedure) -> None:
-        from dossier.catalog import DELIVERY_LABELS
+        from dossier import DELIVERY_LABELS
 
         options = [d for d in procedure.result_delivery if d in RECORDABLE_DELIVERY]
         self.delivery_combo.blockSignals(True)
@@ -319,7 +318,7 @@ class DetailsPage(StepPage):
 
 def procedure_html(procedure: Procedure) -> str:
     """The details as simple HTML: labels in bold, unverified values marked."""
-    from dossier.catalog import DELIVERY_LABELS, LEVEL_LABELS, fee_summary, is_unverified
+    from dossier import DELIVERY_LABELS, LEVEL_LABELS, fee_summary, is_unverified
 
     def esc(text: str) -> str:
         return html.escape(text)

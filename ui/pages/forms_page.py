@@ -20,8 +20,7 @@ from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 if TYPE_CHECKING:
-    from forms.model import FormInfo, FormItem
-    from forms.profiles import Profile
+    from forms import FormInfo, FormItem, Profile
     from ui.context import AppContext
 
 ROLE_LABELS = {
@@ -50,7 +49,7 @@ def _render_pages(
     """Worker thread: every page as raw RGB samples (QImage is built on the GUI thread)."""
     import pymupdf
 
-    from forms.pdfio import open_pdf
+    from forms import open_pdf
 
     pages = []
     zoom = pymupdf.Matrix(dpi / 72.0, dpi / 72.0)
@@ -289,7 +288,7 @@ class FormsPage(StepPage):
     # ---- session and forms ------------------------------------------------------------------
     def _fill_form_choices(self) -> list[str]:
         """The dossier's procedure forms (every built-in form when no dossier is open)."""
-        from forms.templates import templates, templates_for_procedure
+        from forms import templates, templates_for_procedure
 
         self.form_combo.clear()
         code = self.session.dossier.procedure_code if self.session is not None else ""
@@ -316,7 +315,7 @@ class FormsPage(StepPage):
             self.open_template(template_id)
 
     def open_template(self, template_id: str) -> None:
-        from forms.templates import template
+        from forms import template
 
         info = template(template_id)
         self.template_roles = dict(info.roles)
@@ -364,7 +363,7 @@ class FormsPage(StepPage):
 
         def failed(exc: BaseException, details: str) -> None:
             self.busy = False
-            from forms.pdfio import PasswordRequired
+            from forms import PasswordRequired
 
             if isinstance(exc, PasswordRequired):
                 secret = self.context.dialogs.ask_secret(
@@ -459,7 +458,7 @@ class FormsPage(StepPage):
 
     # ---- profiles and autofill ----------------------------------------------------------------
     def _store(self):
-        from forms.profiles import ProfileStore
+        from forms import ProfileStore
 
         return ProfileStore(self.context.profiles_dir)
 
@@ -591,7 +590,7 @@ class FormsPage(StepPage):
             return
 
         def job(progress, cancel):
-            from forms.qr import read_cccd
+            from forms import read_cccd
 
             return read_cccd(Path(path))
 

@@ -22,9 +22,7 @@ from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, print_support
 
 if TYPE_CHECKING:
-    from dossier.catalog_model import PortalProfile, Procedure
-    from dossier.checklist import Checklist
-    from dossier.packaging import UploadExport
+    from dossier import Checklist, PortalProfile, Procedure, UploadExport
     from ui.context import AppContext
 
 log = logging.getLogger("hoso.ui.pack")
@@ -247,7 +245,7 @@ class PackPage(StepPage):
     # ---- data ---------------------------------------------------------------------------------
     def _load_sources(self) -> None:
         """The procedure of the open dossier and the portal profiles (small JSON files)."""
-        from dossier.catalog import list_portals
+        from dossier import list_portals
 
         self.procedure = None
         if self.session is None:
@@ -283,7 +281,7 @@ class PackPage(StepPage):
     def refresh_checklist(self) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
-        from dossier.checklist import check
+        from dossier import check
 
         workspace, procedure, portal = self._snapshot(), self.procedure, self.portal
         self._check_generation += 1
@@ -355,7 +353,7 @@ class PackPage(StepPage):
         if self.session is None or self.procedure is None or self.portal is None:
             self.guide_view.clear()
             return
-        from dossier.packaging import upload_guide
+        from dossier import upload_guide
 
         if self.export is not None:
             guide = self.export.guide
@@ -430,7 +428,7 @@ class PackPage(StepPage):
         self.session.mark_changed()
 
     def _show_submission(self) -> None:
-        from dossier.guide import delivery_text
+        from dossier import delivery_text
 
         if self.session is None:
             self.delivery_label.clear()
@@ -547,8 +545,8 @@ class PackPage(StepPage):
         return "\n".join(lines)
 
     def _export(self, target: Path, allow_incomplete: bool, title: str) -> None:
+        from dossier import PackOptions
         from dossier.actions import export_upload
-        from dossier.packaging import PackOptions
 
         assert self.session is not None and self.procedure is not None and self.portal is not None
         self.session.flush()
@@ -617,8 +615,8 @@ class PackPage(StepPage):
     def export_for_print(self, print_after: bool) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
+        from dossier import PrintOptions
         from dossier.actions import export_print
-        from dossier.packaging import PrintOptions
 
         printer = None
         if print_after:

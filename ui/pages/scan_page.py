@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from common.i18n import N_, _, format_number
-from dossier import actions
-from dossier.pages import DEFAULT_COMPONENT, scan_files
+from dossier import DEFAULT_COMPONENT, actions, scan_files
 from ui.context import AppContext
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -543,7 +542,7 @@ class ScanPage(StepPage):
         """Split the stack in the background; each document's pages join its component."""
         if self.session is None:
             return
-        from dossier.model import now_iso
+        from dossier import now_iso
         from ui.separator_actions import split_scanned_stack
 
         stamp = "".join(ch for ch in now_iso() if ch.isdigit())[:14]

@@ -395,7 +395,7 @@ class SignPage(StepPage):
 
     @staticmethod
     def _count_signatures(pdfs: list[DossierPdf]) -> list[DossierPdf]:
-        from signing.verify import quick_info
+        from signing import quick_info
 
         found = []
         for pdf in pdfs:
@@ -706,8 +706,7 @@ class SignPage(StepPage):
             self.check_pdf(path)
 
     def check_pdf(self, path: Path) -> None:
-        from signing import VerifyOptions
-        from signing.verify import verify
+        from signing import VerifyOptions, verify
 
         options = VerifyOptions(trust_roots=self._trust_roots())
         self.report_view.setPlainText(_("Checking signatures…"))
@@ -729,7 +728,7 @@ class SignPage(StepPage):
         self.report_view.setPlainText(str(getattr(exc, "user_message", lambda: exc)()))
 
     def _show_report(self, report) -> None:
-        from signing.verify import label
+        from signing import verdict_label as label
 
         self.last_report = report
         parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
@@ -784,7 +783,8 @@ class SignPage(StepPage):
 
 def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:
     """The stamp's default box on the last page (no earlier signature), as signing places it."""
-    from signing.stamp import DEFAULT_SIZE, MARGIN
+    from signing import STAMP_MARGIN as MARGIN
+    from signing import STAMP_SIZE as DEFAULT_SIZE
 
     width, height = DEFAULT_SIZE
     right = page_width - MARGIN
