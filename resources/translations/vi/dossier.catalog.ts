@@ -104,10 +104,6 @@
       <translation>mức độ dịch vụ công trực tuyến là từ 1 đến 4</translation>
     </message>
     <message>
-      <source>unknown portal profile: {id}</source>
-      <translation>không có cấu hình cổng: {id}</translation>
-    </message>
-    <message>
       <source>{value!r} does not name a field</source>
       <translation>{value!r} không phải tên một trường dữ liệu</translation>
     </message>

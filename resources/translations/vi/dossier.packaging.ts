@@ -32,10 +32,6 @@
       <translation>tệp đã tồn tại</translation>
     </message>
     <message>
-      <source>an address is needed to receive the result by post</source>
-      <translation>cần có địa chỉ để nhận kết quả qua bưu điện</translation>
-    </message>
-    <message>
       <source>, of which {kept} MB are images that cannot be compressed further (black-and-white, masked or very small ones, kept as they are)</source>
       <translation>, trong đó {kept} MB là những ảnh không thể nén thêm (ảnh đen trắng, ảnh có mặt nạ hoặc ảnh rất nhỏ, được giữ nguyên)</translation>
     </message>
@@ -54,14 +50,6 @@
     <message>
       <source>INCOMPLETE export, not ready to submit: {reasons}</source>
       <translation>Bản xuất CHƯA ĐẦY ĐỦ, chưa thể nộp: {reasons}</translation>
-    </message>
-    <message>
-      <source>unknown way of receiving the result: {value}</source>
-      <translation>cách nhận kết quả không hợp lệ: {value}</translation>
-    </message>
-    <message>
-      <source>unknown way of paying the fee: {value}</source>
-      <translation>cách nộp phí không hợp lệ: {value}</translation>
     </message>
     <message>
       <source>“{name}”: signed file kept exactly as it is (not re-encoded)</source>

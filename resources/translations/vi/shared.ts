@@ -120,6 +120,10 @@
       <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
+      <source>Open log folder</source>
+      <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
       <source>Opening the form</source>
       <translation>Đang mở tờ khai</translation>
     </message>
@@ -300,8 +304,16 @@
       <translation>tệp PDF được bảo vệ bằng mật khẩu</translation>
     </message>
     <message>
+      <source>the component id is empty</source>
+      <translation>mã thành phần đang để trống</translation>
+    </message>
+    <message>
       <source>the file is empty</source>
       <translation>tệp trống</translation>
+    </message>
+    <message>
+      <source>unknown portal profile: {id}</source>
+      <translation>không có cấu hình cổng: {id}</translation>
     </message>
     <message>
       <source>unknown procedure code: {code}</source>

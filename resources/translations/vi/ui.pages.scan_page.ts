@@ -183,9 +183,5 @@
       <source>PDF made for “{component}”.</source>
       <translation>Đã tạo PDF cho “{component}”.</translation>
     </message>
-    <message>
-      <source>Importing {name}</source>
-      <translation>Đang nhập {name}</translation>
-    </message>
   </context>
 </TS>
