@@ -93,7 +93,7 @@ def conversion_calls(QtCore, QtGui) -> dict[str, Callable[[], object]]:
     """Image conversions of the scan, sign and corner-editor pages."""
     import numpy as np
 
-    from ui.pages.corner_editor import to_qimage
+    from ui.corner_editor import to_qimage
 
     array = np.full((60, 40, 3), 200, np.uint8)
     image = to_qimage(array)

@@ -19,6 +19,7 @@ from common.i18n import N_, _, format_number
 from ui.error_dialog import show_error
 from ui.jobs import Job, run_in_background
 from ui.pages.base import StepPage, StepStatus
+from ui.printing import print_pdf
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, print_support
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ FEE_CHOICES = (
     ("online", N_("Pay online on the portal")),
     ("post", N_("Pay the postal service on delivery")),
 )
-PRINT_DPI = 300
 BLOCKING_COLOR = "#b00020"
 DRAFT_PROBLEMS_LISTED = 8  # the confirmation lists at most this many blocking problems
 
@@ -719,48 +719,3 @@ class PackPage(StepPage):
 
 def _has_files(folder: Path) -> bool:
     return folder.is_dir() and any(folder.iterdir())
-
-
-def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:
-    """Paint every page of the PDF on the printer at its physical size (worker thread is fine:
-    QPainter on a QPrinter may run outside the GUI thread)."""
-    import pymupdf
-
-    from common.progress import check_cancel
-
-    painter = QtGui.QPainter()
-    if not painter.begin(printer):
-        from common.errors import OutputError
-
-        raise OutputError(_("The printer could not be started."), path=path)
-    try:
-        with pymupdf.open(path) as doc:
-            dpi = min(PRINT_DPI, printer.resolution())
-            for number, page in enumerate(doc):
-                check_cancel(cancel)
-                if progress is not None:
-                    progress(number, doc.page_count, _("Printing page {n}").format(n=number + 1))
-                if number:
-                    printer.newPage()
-                pixmap = page.get_pixmap(dpi=dpi, alpha=False)
-                image = QtGui.QImage(
-                    pixmap.samples,
-                    pixmap.width,
-                    pixmap.height,
-                    pixmap.stride,
-                    QtGui.QImage.Format.Format_RGB888,
-                )
-                # full-page mode: the page is painted at its physical size from the corner
-                paper = printer.pageLayout().fullRectPixels(printer.resolution()).size()
-                size = QtCore.QSize(
-                    round(page.rect.width / 72 * printer.resolution()),
-                    round(page.rect.height / 72 * printer.resolution()),
-                )
-                if not paper.isEmpty() and (
-                    size.width() > paper.width() or size.height() > paper.height()
-                ):
-                    size = size.scaled(paper, Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QtCore.QRect(QtCore.QPoint(0, 0), size), image)
-            return doc.page_count
-    finally:
-        painter.end()

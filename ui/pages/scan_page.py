@@ -11,17 +11,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from common.i18n import N_, _, format_number
+from common.i18n import N_, _
 from dossier import DEFAULT_COMPONENT, actions, scan_files
 from ui.context import AppContext
+from ui.page_list import (  # noqa: F401
+    THUMB_SIZE,
+    _PageList,
+    _ThumbnailDelegate,
+    percent_text,
+    preview_pool,
+    size_text,
+    thumbnail_array,
+)
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
-THUMB_SIZE = 140
 GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
-MIB = 1024 * 1024
 MODES = (
     ("color", N_("Colour document")),
     ("gray", N_("Grayscale")),
@@ -32,107 +39,6 @@ IMPORT_FILTER = N_(
     "Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)"
 )
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-_preview_pool: QtCore.QThreadPool | None = None
-
-
-def preview_pool() -> QtCore.QThreadPool:
-    """Previews use all cores but one: the GUI thread keeps a core for itself (on a 2-core
-    machine two busy preview workers stalled the window for over 100 ms at a time)."""
-    global _preview_pool
-    if _preview_pool is None:
-        _preview_pool = QtCore.QThreadPool()
-        _preview_pool.setMaxThreadCount(max(1, QtCore.QThread.idealThreadCount() - 1))
-    return _preview_pool
-
-
-def thumbnail_array(image):
-    """The page shrunk to the list's icon size (worker thread: OpenCV, no Qt)."""
-    import cv2
-
-    height, width = image.shape[:2]
-    scale = THUMB_SIZE / max(height, width)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-
-
-class _ThumbnailDelegate(QtWidgets.QStyledItemDelegate):
-    """Every thumbnail in a square of the list's icon size, drawn centred: the names line up
-    under landscape pages (ID cards) as under portrait ones, right below the square. Qt sizes
-    the decoration to each icon, which left a landscape page's name floating in a tall
-    highlighted block."""
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        view = self.parent()
-        if isinstance(view, QtWidgets.QAbstractItemView) and not option.icon.isNull():
-            option.decorationSize = view.iconSize()
-
-
-class _PageList(QtWidgets.QListWidget):
-    """Thumbnails; internal drags reorder, dropped files are imported.
-
-    A wrapping left-to-right list drawn like an icon view: in IconMode, Qt's internal drag only
-    moves the icons on screen (rows never change order), so dragging could not reorder pages.
-    `reordered` is emitted, once the drop is over, whenever rows moved."""
-
-    files_dropped = QtCore.Signal(list)
-    reordered = QtCore.Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setViewMode(QtWidgets.QListView.ViewMode.ListMode)
-        self.setFlow(QtWidgets.QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setIconSize(QtCore.QSize(THUMB_SIZE, THUMB_SIZE))
-        self.setGridSize(QtCore.QSize(THUMB_SIZE + 20, THUMB_SIZE + 40))
-        self.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
-        self.setMovement(QtWidgets.QListView.Movement.Snap)
-        self.setDragDropMode(QtWidgets.QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAcceptDrops(True)
-        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setItemDelegate(_ThumbnailDelegate(self))
-        # queued: the page rebuilds the list, which must wait until the view's drop is over
-        self.model().rowsMoved.connect(self._rows_moved, Qt.ConnectionType.QueuedConnection)
-
-    def _rows_moved(self, *_where) -> None:
-        self.reordered.emit()
-
-    def initViewItemOption(self, option) -> None:
-        """Thumbnail above its name, as in an icon view."""
-        super().initViewItemOption(option)
-        option.decorationPosition = QtWidgets.QStyleOptionViewItem.Position.Top
-        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
-        option.showDecorationSelected = False
-
-    def add_page(self, item: QtWidgets.QListWidgetItem) -> None:
-        # as wide as a cell (a long name is elided, not spread), as high as thumbnail + name
-        height = self.iconSize().height() + self.fontMetrics().height() + 8
-        item.setSizeHint(QtCore.QSize(self.gridSize().width(), height))
-        self.addItem(item)
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            urls = event.mimeData().urls()
-            paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
-            return
-        super().dropEvent(event)
 
 
 class ScanPage(StepPage):
@@ -385,7 +291,7 @@ class ScanPage(StepPage):
     def _thumbnail(self, image) -> QtGui.QPixmap:
         """The list's icon; `thumbnail_array` made it small in the worker already (scaling a
         1000-pixel preview here took 20-30 ms of the GUI thread per page)."""
-        from ui.pages.corner_editor import to_qimage
+        from ui.corner_editor import to_qimage
 
         if max(image.shape[:2]) > THUMB_SIZE:
             image = thumbnail_array(image)
@@ -664,7 +570,7 @@ class ScanPage(StepPage):
         if result is None:
             self.preview_label.setText(_("Preparing the preview…"))
             return
-        from ui.pages.corner_editor import to_qimage
+        from ui.corner_editor import to_qimage
 
         pixmap = QtGui.QPixmap.fromImage(to_qimage(result.image))
         size = self.preview_label.size()
@@ -701,7 +607,7 @@ class ScanPage(StepPage):
         self._run(load, lambda loaded: self._open_corner_editor(item.id, *loaded), _("Opening"))
 
     def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
-        from ui.pages.corner_editor import CornerEditor
+        from ui.corner_editor import CornerEditor
 
         self.corner_editor = CornerEditor(image, quad, scale, self)
         self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
@@ -755,18 +661,3 @@ class ScanPage(StepPage):
             # the component, not the file's internal name (card-<ids>.pdf for an ID card)
             _("PDF made for “{component}”.").format(component=component_name)
         )
-
-
-def size_text(size: float) -> str:
-    """120 KB under a megabyte, 1,2 MB above (the portal's limit, 5 MB, without decimals)."""
-    if size < MIB:
-        return _("{size} KB").format(size=format_number(max(1, round(size / 1024)) if size else 0))
-    megabytes = size / MIB
-    decimals = 0 if abs(megabytes - round(megabytes)) < 0.05 else 1
-    return _("{size} MB").format(size=format_number(megabytes, decimals))
-
-
-def percent_text(size: float, limit: float) -> str:
-    """The share of the limit, "<1" rather than a misleading 0 for a small file."""
-    share = 100 * size / max(1, limit)
-    return "<1" if 0 < share < 0.5 else format_number(share, 0)
