@@ -6,29 +6,22 @@ thread); PINs and passwords are asked through the dialog service, used once, nev
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from common.errors import InputError
-from common.i18n import _, format_date, format_datetime
+from common.i18n import _
 from ui.context import AppContext
 from ui.page_preview import PagePreview, RenderedPdfPage, _default_stamp_box, render_page  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtWidgets
+from ui.signature_check import SignatureCheck
+from ui.signer_choice import SignerChoice, TokenChoice, _find_tokens  # noqa: F401
 from ui.widgets import ElidingComboBox
 
 SIGNER_PANE_WIDTH = 300  # preferred: the certificate's name reads in full more often
 PANE_STRETCH = (1, 1, 0)  # files and check, preview, signer (as wide as its controls need)
-
-
-@dataclass(frozen=True)
-class TokenChoice:
-    module: Path
-    token_label: str
-    cert_label: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -53,7 +46,7 @@ class _Pane(QtWidgets.QWidget):
         return QtCore.QSize(max(hint.width(), self._preferred_width), hint.height())
 
 
-class SignPage(StepPage):
+class SignPage(SignerChoice, SignatureCheck, StepPage):
     step_id = "sign"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
@@ -359,60 +352,6 @@ class SignPage(StepPage):
             )
 
     # ---- signer choice -----------------------------------------------------------------------
-    def _choose_p12(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose the certificate file"), _("Certificate files (*.p12 *.pfx)")
-        )
-        if path is not None:
-            self.p12_edit.setText(str(path))
-            self.use_p12.setChecked(True)
-
-    def _choose_image(self) -> None:
-        path = self.context.dialogs.open_file(_("Choose the stamp image"), _("PNG images (*.png)"))
-        if path is not None:
-            self.image_edit.setText(str(path))
-
-    def _add_module(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose the PKCS#11 module of your token"), _("Libraries (*.dll *.so *.dylib)")
-        )
-        if path is None:
-            return
-        modules = list(self.context.settings.get("pkcs11_modules"))
-        if str(path) not in modules:
-            modules.append(str(path))
-            self.context.settings.set("pkcs11_modules", modules)
-        self.refresh_tokens()
-
-    def refresh_tokens(self) -> None:
-        """Find modules, tokens and their certificates in the background."""
-        extra = [Path(p) for p in self.context.settings.get("pkcs11_modules")]
-        self.refresh_tokens_button.setEnabled(False)
-        self.token_status.setText(_("Looking for tokens…"))
-        self.context.run_job(
-            lambda progress, cancel: _find_tokens(extra),
-            self._tokens_found,
-            self._tokens_failed,
-            title=_("Looking for tokens"),
-        )
-
-    def _tokens_found(self, result: tuple[list[TokenChoice], list[str]]) -> None:
-        self.tokens, problems = result
-        self.refresh_tokens_button.setEnabled(True)
-        self.token_combo.clear()
-        for choice in self.tokens:
-            self.token_combo.addItem(choice.description)
-        if self.tokens:
-            self.use_token.setChecked(True)
-            self.token_status.setText("\n".join(problems))
-        else:
-            self.token_status.setText(
-                "\n".join([_("No token found. Plug in your token, or add its module."), *problems])
-            )
-
-    def _tokens_failed(self, exc: BaseException, details: str) -> None:
-        self.refresh_tokens_button.setEnabled(True)
-        self.token_status.setText(str(getattr(exc, "message", exc)))
 
     # ---- signing -----------------------------------------------------------------------------
     def _options(self):
@@ -477,30 +416,6 @@ class SignPage(StepPage):
             title=_("Opening the certificate"),
         )
 
-    def _signer_opener(self):
-        """A function opening the chosen signer (run in the background), after asking the
-        password or PIN here on the GUI thread; None when the user cancels."""
-        from signing import open_p12, open_token
-
-        if self.use_p12.isChecked():
-            path = Path(self.p12_edit.text().strip())
-            if not self.p12_edit.text().strip():
-                raise InputError(_("Choose a certificate file (.p12/.pfx) first."))
-            secret = self.context.dialogs.ask_secret(
-                _("Certificate password"), _("Password of {name}:").format(name=path.name)
-            )
-            return None if secret is None else (lambda: open_p12(path, secret))
-        index = self.token_combo.currentIndex()
-        if not 0 <= index < len(self.tokens):
-            raise InputError(_("Find your token first, then choose a certificate."))
-        choice = self.tokens[index]
-        pin = self.context.dialogs.ask_secret(
-            _("Token PIN"), _("PIN of token {label}:").format(label=choice.token_label)
-        )
-        if pin is None:
-            return None
-        return lambda: open_token(choice.module, choice.token_label, pin, choice.cert_label)
-
     def _signer_ready(self, signer, targets: list[DossierPdf], options) -> None:
         problem = signer.cert.validity_problem()
         if problem:
@@ -559,92 +474,6 @@ class SignPage(StepPage):
             button.setEnabled(not busy)
 
     # ---- verification ------------------------------------------------------------------------
-    def _trust_roots(self) -> tuple[Path, ...]:
-        return tuple(Path(p) for p in self.context.settings.get("trusted_certificates"))
-
-    def _add_trusted_root(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose a trusted root certificate"), _("Certificates (*.pem *.crt *.cer *.der)")
-        )
-        if path is None:
-            return
-        roots = list(self.context.settings.get("trusted_certificates"))
-        if str(path) not in roots:
-            roots.append(str(path))
-            self.context.settings.set("trusted_certificates", roots)
-        pdf = self.selected_pdf()
-        if pdf is not None:
-            self.check_pdf(pdf.path)
-
-    def _check_other_pdf(self) -> None:
-        path = self.context.dialogs.open_file(_("Choose a PDF to check"), _("PDF files (*.pdf)"))
-        if path is not None:
-            self.check_pdf(path)
-
-    def check_pdf(self, path: Path) -> None:
-        from signing import VerifyOptions, verify
-
-        options = VerifyOptions(trust_roots=self._trust_roots())
-        self.report_view.setPlainText(_("Checking signatures…"))
-        self._check_generation = getattr(self, "_check_generation", 0) + 1
-        generation = self._check_generation
-
-        def latest_only(show):  # an older check finishing late must not replace a newer one
-            return lambda *args: show(*args) if generation == self._check_generation else None
-
-        self.context.run_job(
-            lambda progress, cancel: verify(path, options, progress, cancel),
-            latest_only(self._show_report),
-            latest_only(self._report_failed),
-            title=_("Checking signatures"),
-        )
-
-    def _report_failed(self, exc: BaseException, details: str) -> None:
-        self.last_report = None
-        self.report_view.setPlainText(str(getattr(exc, "user_message", lambda: exc)()))
-
-    def _show_report(self, report) -> None:
-        from signing import verdict_label as label
-
-        self.last_report = report
-        parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
-        for i, sig in enumerate(report.signatures, 1):
-            colour = "#1b7f3b" if sig.ok else "#b3261e"
-            when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
-            rows = [
-                (_("Signer"), sig.signer or "?"),
-                (_("Issued by"), sig.issuer or "?"),
-                (_("Signing time"), when),
-                (
-                    _("Timestamp"),
-                    format_datetime(sig.timestamp_time) if sig.timestamp_time else "-",
-                ),
-                (_("Signed part"), label(sig.coverage)),
-                (_("Changes after signing"), label(sig.changes)),
-                (_("Level"), sig.pades_level),
-                (_("Revocation (OCSP/CRL)"), label(sig.revocation)),
-            ]
-            # the table takes the panel's whole width, names and values side by side
-            table = "".join(
-                f"<tr><td width='42%'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
-                for k, v in rows
-            )
-            parts.append(
-                f"<p style='color:{colour}'><b>#{i}</b> {html.escape(sig.verdict)}</p>"
-                f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>"
-            )
-        if report.signatures and not report.trust_store_used:
-            parts.append(
-                "<p><i>"
-                + html.escape(
-                    _(
-                        "Trust was not checked: add the root certificate of your CA to judge "
-                        "whether the signer is trusted."
-                    )
-                )
-                + "</i></p>"
-            )
-        self.report_view.setHtml("".join(parts))
 
     # ---- sidebar -----------------------------------------------------------------------------
     def step_status(self) -> StepStatus:
@@ -655,32 +484,3 @@ class SignPage(StepPage):
         dossier = self.session.dossier
         counted = {pdf.file_id: pdf.signatures for pdf in self.pdfs}
         return sign_status(dossier, procedure_of(self.context, dossier), counted)
-
-
-def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
-    """(certificates found on tokens, problems to show) — runs in the background."""
-    from signing import discover_modules, list_tokens
-
-    choices: list[TokenChoice] = []
-    problems: list[str] = []
-    for candidate in discover_modules(extra):
-        if not candidate.usable:
-            problems.append(f"{candidate.path.name}: {candidate.problem}")
-            continue
-        try:
-            tokens = list_tokens(candidate.path)
-        except InputError as exc:
-            problems.append(f"{candidate.path.name}: {exc.message}")
-            continue
-        for token in tokens:
-            if token.pin_locked:
-                problems.append(_("Token {label}: the PIN is locked.").format(label=token.label))
-            for cert in token.certificates:  # signing certificates only: the core leaves out CAs
-                description = _("{subject} — {issuer} (token {label}, until {date})").format(
-                    subject=cert.subject,
-                    issuer=cert.issuer,
-                    label=token.label,
-                    date=format_date(cert.not_after),
-                )
-                choices.append(TokenChoice(candidate.path, token.label, cert.label, description))
-    return choices, problems

@@ -124,22 +124,6 @@
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <source>Scanned stack</source>
-      <translation>Chồng trang đã quét</translation>
-    </message>
-    <message>
-      <source>Scanning</source>
-      <translation>Đang quét</translation>
-    </message>
-    <message>
-      <source>Folder the scanner saves into</source>
-      <translation>Thư mục máy quét lưu tệp vào</translation>
-    </message>
-    <message>
-      <source>Watching</source>
-      <translation>Đang theo dõi</translation>
-    </message>
-    <message>
       <source>Opening</source>
       <translation>Đang mở</translation>
     </message>
@@ -152,10 +136,6 @@
       <translation>Xem trước</translation>
     </message>
     <message>
-      <source>Scanning…</source>
-      <translation>Đang quét…</translation>
-    </message>
-    <message>
       <source>Remove {count} page(s) from the dossier?</source>
       <translation>Xoá {count} trang khỏi hồ sơ?</translation>
     </message>
@@ -166,10 +146,6 @@
     <message>
       <source>Preparing the preview…</source>
       <translation>Đang chuẩn bị bản xem trước…</translation>
-    </message>
-    <message>
-      <source>{size} KB</source>
-      <translation>{size} KB</translation>
     </message>
     <message>
       <source>No pages yet. The portal accepts files up to {limit}.</source>
