@@ -35,7 +35,7 @@ from common.errors import InputError, OutputError
 from common.fsutil import ascii_slug, is_windows_reserved
 from common.i18n import _, format_number
 from common.progress import ProgressFn, check_cancel, no_progress
-from dossier import pdfwork
+from dossier import pdf_budget, pdf_pages
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.checklist import (
     Checklist,
@@ -203,11 +203,11 @@ def _merge_to_pdf(sources: list[SourceFile], title: str, flatten: bool) -> pymup
     doc = pymupdf.open()
     for source in sources:
         if source.kind == "image":
-            pdfwork.add_image_page(doc, source.path)
+            pdf_pages.add_image_page(doc, source.path)
         else:
-            with pdfwork.open_pdf(source.path) as src:
-                pdfwork.add_pdf_pages(doc, src)
-    pdfwork.clean_document(doc, title, flatten_forms=flatten)
+            with pdf_pages.open_pdf(source.path) as src:
+                pdf_pages.add_pdf_pages(doc, src)
+    pdf_pages.clean_document(doc, title, flatten_forms=flatten)
     return doc
 
 
@@ -224,14 +224,14 @@ def _split_ranges(pages: int, parts: int) -> list[tuple[int, int]]:
 def _sub_document(data: bytes, first: int, last: int, title: str) -> bytes:
     with pymupdf.open(stream=data, filetype="pdf") as whole, pymupdf.open() as part:
         part.insert_pdf(whole, from_page=first, to_page=last)
-        pdfwork.clean_document(part, title, flatten_forms=False)
-        return pdfwork.save_pdf(part)
+        pdf_pages.clean_document(part, title, flatten_forms=False)
+        return pdf_pages.save_pdf(part)
 
 
 def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) -> list[_Part]:
     limit = item.limit_bytes
     name = item.component.name
-    outcome = pdfwork.fit_to_budget(data, limit)
+    outcome = pdf_budget.fit_to_budget(data, limit)
     if outcome.fits:
         return [
             _Part(
@@ -250,7 +250,7 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
             check_cancel(ctx.cancel)
             parts: list[_Part] = []
             for first, last in _split_ranges(pages, count):
-                piece = pdfwork.fit_to_budget(_sub_document(data, first, last, name), limit)
+                piece = pdf_budget.fit_to_budget(_sub_document(data, first, last, name), limit)
                 if not piece.fits:
                     smallest = min(smallest, piece.smallest) if first == last else smallest
                     break
@@ -269,7 +269,7 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
                 return parts
     message = _(
         "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB"
-    ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest))
+    ).format(name=name, limit=_mb(limit), dpi=pdf_pages.MIN_DPI, size=_mb(smallest))
     if outcome.kept_bytes * 10 > limit:  # worth saying: it explains the size
         message += _(
             ", of which {kept} MB are images that cannot be compressed further "
@@ -289,7 +289,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
 
     from scanning import encode_page
 
-    image = pdfwork.on_white_paper(pdfwork.open_image(source.path))
+    image = pdf_pages.on_white_paper(pdf_pages.open_image(source.path))
     landscape = image.width > image.height
     size_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
     dpi = max(image.size) / (297 / 25.4)  # the photo's resolution if it were an A4 page
@@ -299,9 +299,9 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
         dpi,
         size_mm,
         budget=item.limit_bytes,
-        quality=pdfwork.FIRST_JPEG_QUALITY,
-        min_quality=pdfwork.QUALITIES[-1],
-        floor_quality=pdfwork.LAST_RESORT_QUALITIES[-1],
+        quality=pdf_pages.FIRST_JPEG_QUALITY,
+        min_quality=pdf_budget.QUALITIES[-1],
+        floor_quality=pdf_budget.LAST_RESORT_QUALITIES[-1],
     )
     if not page.over_budget:
         cap = None if page.width_px == image.width else round(page.dpi)
@@ -313,7 +313,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
         ).format(
             name=item.component.name,
             limit=_mb(item.limit_bytes),
-            dpi=pdfwork.MIN_DPI,
+            dpi=pdf_pages.MIN_DPI,
             size=_mb(page.size),
         ),
         path=source.path,
@@ -338,7 +338,7 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
                     ).format(name=name, size=_mb(len(data)), limit=_mb(item.limit_bytes)),
                     path=source.path,
                 )
-            with pdfwork.open_pdf(source.path) as doc:
+            with pdf_pages.open_pdf(source.path) as doc:
                 pages = doc.page_count
             ctx.notes.append(
                 _("“{name}”: signed file kept exactly as it is (not re-encoded)").format(name=name)
@@ -347,8 +347,8 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
             continue
         with _merge_to_pdf(group, name, ctx.options.flatten_forms) as doc:
             pages = doc.page_count
-            missing = pdfwork.unembedded_fonts(doc)
-            data = pdfwork.save_pdf(doc)
+            missing = pdf_pages.unembedded_fonts(doc)
+            data = pdf_pages.save_pdf(doc)
         if missing:
             ctx.notes.append(
                 _("“{name}”: fonts not embedded in the source ({fonts})").format(
@@ -401,7 +401,7 @@ def _manifest(
     submission = dossier.submission
     return {
         "format": MANIFEST_FORMAT,
-        "app": {"name": pdfwork.PRODUCER, "version": app_version()},
+        "app": {"name": pdf_pages.PRODUCER, "version": app_version()},
         "created": created,
         "dossier_id": dossier.id,
         "procedure": {
@@ -705,15 +705,15 @@ def export_for_print(
             progress(step, total_steps, item.component.name)
             for source in item.files:
                 if source.kind == "image":
-                    pdfwork.add_image_page(doc, source.path)
+                    pdf_pages.add_image_page(doc, source.path)
                 else:
-                    with pdfwork.open_pdf(source.path) as src:
-                        pdfwork.add_pdf_pages(doc, src)
+                    with pdf_pages.open_pdf(source.path) as src:
+                        pdf_pages.add_pdf_pages(doc, src)
         check_cancel(cancel)
         doc.bake(annots=True, widgets=True)  # signatures and forms print as they look
-        pdfwork.clean_document(doc, f"{procedure.code} {procedure.name}", flatten_forms=False)
+        pdf_pages.clean_document(doc, f"{procedure.code} {procedure.name}", flatten_forms=False)
         doc.xref_set_key(doc.pdf_catalog(), "AcroForm", "null")
-        data = pdfwork.save_pdf(doc)
+        data = pdf_pages.save_pdf(doc)
         pages = doc.page_count
     progress(total_steps - 1, total_steps, _("Writing the PDF"))
     _write_atomically(out_pdf, data)
