@@ -14,7 +14,6 @@ end, so a failure never leaves an export folder that looks complete. The dossier
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -24,7 +23,6 @@ import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -44,8 +42,7 @@ from dossier.checklist import (
     applicant_name,
     check,
 )
-from dossier.coversheet import CoverData, CoverLine, render_cover_sheet, vi
-from dossier.guide import GuideSlot, UploadGuide, build_guide, delivery_text, fee_text, render_html
+from dossier.guide import GuideSlot, UploadGuide, build_guide, render_html
 from dossier.model import Submission, now_iso
 from dossier.workspace import Workspace
 
@@ -636,107 +633,6 @@ def upload_guide(
     return build_guide(procedure, portal, workspace.dossier.submission, _slots(checklist, planned))
 
 
-# ---- print ------------------------------------------------------------------------------------
-def content_hash(checklist: Checklist) -> str:
-    """Stands in for the manifest hash when printing without an upload export."""
-    listing = [
-        [item.component.id, [s.file.sha256 for s in item.files]] for item in checklist.components
-    ]
-    return sha256_bytes(json.dumps([checklist.procedure.code, listing]).encode())
-
-
-def _cover(workspace: Workspace, checklist: Checklist, manifest_sha256: str) -> bytes:
-    dossier = workspace.dossier
-    procedure = checklist.procedure
-    lines = tuple(
-        CoverLine(
-            index=item.index,
-            name=item.component.name,
-            pages=item.pages,
-            required=item.component.required,
-            present=item.present,
-            signed=any(s.signed for s in item.files),
-        )
-        for item in checklist.components
-    )
-    return render_cover_sheet(
-        CoverData(
-            procedure_name=procedure.name,
-            procedure_code=procedure.code,
-            agency=procedure.agencies[0] if procedure.agencies else "",
-            applicant=applicant_name(dossier),
-            date=datetime.now().strftime("%d/%m/%Y"),
-            delivery=delivery_text(dossier.submission, vi),
-            fee_payment=fee_text(dossier.submission, vi),
-            lines=lines,
-            qr_payload=f"{QR_PREFIX}|{procedure.code}|{manifest_sha256}",
-            manifest_sha256=manifest_sha256,
-        )
-    )
-
-
-def export_for_print(
-    workspace: Workspace,
-    procedure: Procedure,
-    portal: PortalProfile,
-    out_pdf: Path,
-    options: PrintOptions = PrintOptions(),
-    progress: ProgressFn = no_progress,
-    cancel: threading.Event | None = None,
-) -> PrintExport:
-    """One PDF: the cover sheet, then every component in order, forms and stamps baked in."""
-    out_pdf = Path(out_pdf).absolute()
-    checklist = check(workspace, procedure, portal)
-    _refuse_if_blocked(checklist, options.allow_incomplete, workspace.root)
-    if out_pdf.exists() and not options.overwrite:
-        raise OutputError(_("the file already exists"), path=out_pdf)
-    present = [item for item in checklist.components if item.present]
-    total_steps = len(present) + 2
-    manifest_sha256 = options.manifest_sha256 or content_hash(checklist)
-    with pymupdf.open() as doc:
-        cover_pages = 0
-        if options.cover_sheet:
-            progress(0, total_steps, _("Cover sheet"))
-            with pymupdf.open(stream=_cover(workspace, checklist, manifest_sha256)) as cover:
-                cover_pages = cover.page_count
-                doc.insert_pdf(cover)
-        for step, item in enumerate(present, start=1):
-            check_cancel(cancel)
-            progress(step, total_steps, item.component.name)
-            for source in item.files:
-                if source.kind == "image":
-                    pdf_pages.add_image_page(doc, source.path)
-                else:
-                    with pdf_pages.open_pdf(source.path) as src:
-                        pdf_pages.add_pdf_pages(doc, src)
-        check_cancel(cancel)
-        doc.bake(annots=True, widgets=True)  # signatures and forms print as they look
-        pdf_pages.clean_document(doc, f"{procedure.code} {procedure.name}", flatten_forms=False)
-        doc.xref_set_key(doc.pdf_catalog(), "AcroForm", "null")
-        data = pdf_pages.save_pdf(doc)
-        pages = doc.page_count
-    progress(total_steps - 1, total_steps, _("Writing the PDF"))
-    _write_atomically(out_pdf, data)
-    progress(total_steps, total_steps, _("Done"))
-    return PrintExport(out_pdf, pages, len(data), cover_pages, manifest_sha256)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        write_file(temporary, data)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise OutputError(
-            _("Could not write the file: {reason}").format(reason=exc.strerror or exc), path=target
-        ) from exc
-
-
 # ---- submission choices ------------------------------------------------------------------------
 def record_submission(
     workspace: Workspace,
@@ -750,3 +646,15 @@ def record_submission(
     from dossier.actions import record_submission as record
 
     return record(workspace, result_delivery, fee_payment, delivery_address, portal)
+
+
+_PRINT_EXPORT = ("content_hash", "export_for_print")
+
+
+def __getattr__(name: str):
+    """The print export lives in dossier.print_export (loaded on first use, no import cycle)."""
+    if name in _PRINT_EXPORT:
+        from dossier import print_export
+
+        return getattr(print_export, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,10 +4,6 @@
   <context>
     <name>dossier.packaging</name>
     <message>
-      <source>Writing the PDF</source>
-      <translation>Đang ghi tệp PDF</translation>
-    </message>
-    <message>
       <source>“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB</source>
       <translation>“{name}” không thể giảm xuống dưới {limit} MB: kích thước nhỏ nhất đạt được ở {dpi} DPI là {size} MB</translation>
     </message>
@@ -28,16 +24,8 @@
       <translation>Đang hoàn tất</translation>
     </message>
     <message>
-      <source>the file already exists</source>
-      <translation>tệp đã tồn tại</translation>
-    </message>
-    <message>
       <source>, of which {kept} MB are images that cannot be compressed further (black-and-white, masked or very small ones, kept as they are)</source>
       <translation>, trong đó {kept} MB là những ảnh không thể nén thêm (ảnh đen trắng, ảnh có mặt nạ hoặc ảnh rất nhỏ, được giữ nguyên)</translation>
-    </message>
-    <message>
-      <source>Cover sheet</source>
-      <translation>Trang bìa</translation>
     </message>
     <message>
       <source>“{name}” needs {count} files but the portal takes one file per component</source>

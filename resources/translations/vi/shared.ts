@@ -268,6 +268,10 @@
       <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
     </message>
     <message>
+      <source>must not be empty</source>
+      <translation>không được để trống</translation>
+    </message>
+    <message>
       <source>not a readable PDF file</source>
       <translation>không phải tệp PDF đọc được</translation>
     </message>
@@ -366,6 +370,14 @@
     <message>
       <source>{size} MB</source>
       <translation>{size} MB</translation>
+    </message>
+    <message>
+      <source>{value!r} does not name a field</source>
+      <translation>{value!r} không phải tên một trường dữ liệu</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a file extension like "pdf"</source>
+      <translation>{value!r} không phải phần mở rộng tệp dạng "pdf"</translation>
     </message>
   </context>
 </TS>
