@@ -1,4 +1,5 @@
-"""Packaging façade: export a dossier for upload to a portal, or as one PDF for printing.
+"""Packaging: export a dossier for upload to a portal (here), or as one PDF for printing
+(dossier.print_export, also reachable from here). The fronts call dossier.actions.
 
     export_for_upload(workspace, procedure, portal, out_dir, PackOptions(), progress, cancel)
     export_for_print(workspace, procedure, out_pdf, PrintOptions(), progress, cancel)
