@@ -240,7 +240,9 @@ def show_window(window, settings) -> None:
 def reopen_last_dossier(window, settings) -> None:
     """Open the dossier used last, at the step where the user left it."""
     recent = settings.get("recent_dossiers")
-    if recent and (Path(recent[0]) / "dossier.json").exists():
+    from dossier import is_dossier_folder
+
+    if recent and is_dossier_folder(Path(recent[0])):
         window.open_dossier(Path(recent[0]))
 
 
