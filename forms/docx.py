@@ -155,16 +155,36 @@ def _failed(converter: Converter, source: Path, target: Target, detail: str = ""
 
 def _run(command: list[str], env: dict[str, str] | None, converter: Converter, source: Path,
          target: Target, timeout: float) -> None:  # fmt: skip
+    posix = os.name == "posix"
     try:
-        done = subprocess.run(
-            command, capture_output=True, timeout=timeout, check=False, env=env,
-            stdin=subprocess.DEVNULL,
+        # its own process group: soffice starts soffice.bin, which a timeout must end too
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+            env=env, start_new_session=posix,
         )  # fmt: skip
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    except OSError as exc:
         raise _failed(converter, source, target, str(exc)) from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout or b"").decode("utf-8", "replace")[-2000:]
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        _kill(process, posix)
+        raise _failed(converter, source, target, str(exc)) from exc
+    if process.returncode != 0:
+        detail = (stderr or stdout or b"").decode("utf-8", "replace")[-2000:]
         raise _failed(converter, source, target, detail)
+
+
+def _kill(process: subprocess.Popen, group: bool) -> None:
+    import signal
+
+    try:
+        if group:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except OSError:
+        pass
+    process.communicate()
 
 
 def convert(

@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -387,3 +388,29 @@ def test_entities_in_a_docx_are_not_resolved(tmp_path) -> None:
     except InputError:
         return  # refused: fine too
     assert all("TOP-SECRET" not in i.label for i in info.items)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a shell script")
+def test_a_converter_that_hangs_is_stopped_with_its_children(testdata, tmp_path) -> None:
+    marker = tmp_path / "child.pid"
+    hanging = _fake_program(
+        tmp_path,
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
+        "time.sleep(60)",
+    )
+    source = testdata(*VIETNAMESE, DOCX[0])
+    with pytest.raises(InputError):
+        convert(source, tmp_path / "out", "pdf", Converter("word", hanging), timeout=3)
+    child = int(marker.read_text())
+
+    def gone() -> bool:  # ended (a zombie until init reaps it) or already reaped
+        stat_file = Path(f"/proc/{child}/stat")
+        return not stat_file.exists() or ") Z " in stat_file.read_text()
+
+    for _attempt in range(100):  # up to 10 s for the kernel to deliver the signal
+        if gone():
+            break
+        time.sleep(0.1)
+    assert gone()
