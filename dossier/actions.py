@@ -384,7 +384,7 @@ def fill_form(
 ) -> SavedForm:
     """The worker half: an editable copy and, unless signed, a flattened copy for upload."""
     import forms
-    from forms.docx import fill_word_form, is_word_file
+    from forms import fill_word_form, is_word_file
 
     if is_word_file(source):  # the filled .docx, and its PDF when Word or LibreOffice can
         editable, pdf = fill_word_form(source, Path(options.target).with_suffix(".docx"), values,

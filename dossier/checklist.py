@@ -17,7 +17,7 @@ from dossier import pdf_pages
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.model import ComponentEntry, Dossier, DossierFile
 from dossier.workspace import Workspace
-from forms.docx import how_to_save_as_pdf, why_no_pdf_signature
+from forms import how_to_save_as_pdf, why_no_pdf_signature
 
 Severity = Literal["blocking", "warning"]
 SourceKind = Literal["pdf", "image", "docx", "doc"]

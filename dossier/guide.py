@@ -84,7 +84,7 @@ def build_guide(
     )
     word = [s.component for s in slots if any(_is_word(name) for name in s.files)]
     if word:
-        from forms.docx import why_no_pdf_signature
+        from forms import why_no_pdf_signature
 
         steps += (
             _("“{names}” is uploaded as a Word file (.docx), as the portal accepts: {why}.").format(

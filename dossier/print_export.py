@@ -120,7 +120,7 @@ def export_for_print(
 
 def _add_word_pages(doc: pymupdf.Document, path: Path) -> None:
     """A Word file printed through its PDF made by Word or LibreOffice (InputError without)."""
-    from forms.docx import convert_to_pdf
+    from forms import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="hoso-print-") as work:
         pdf = convert_to_pdf(path, Path(work))

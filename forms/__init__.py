@@ -23,6 +23,14 @@ install(
         "prepare_form": "forms.api",
         "prepare_pdf": "forms.api",
         "validate": "forms.api",
+        # Word forms: conversions through Word or LibreOffice, what to tell the user
+        "convert_to_pdf": "forms.docx",
+        "fill_word_form": "forms.docx",
+        "how_to_save_as_pdf": "forms.docx",
+        "is_word_file": "forms.docx",
+        "preview_pdf": "forms.docx",
+        "why_no_pdf_signature": "forms.docx",
+        "sniff_kind": "forms.pdfio",
         # types and helpers the fronts use
         "FillOptions": "forms.fill",
         "FillResult": "forms.fill",

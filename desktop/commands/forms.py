@@ -172,12 +172,12 @@ def _write_filled(form: Path, output: Path, values: dict, options, work: Path):
     import dataclasses
 
     import forms
-    from forms.pdfio import sniff_kind
+    from forms import sniff_kind
 
     if sniff_kind(form) != "docx" or output.suffix.lower() != ".pdf":
         return forms.fill(form, output, values, options)
     from common.fsutil import atomic_output
-    from forms.docx import convert_to_pdf
+    from forms import convert_to_pdf
 
     filled = forms.fill(form, work / f"{output.stem}.docx", values, options)
     pdf = convert_to_pdf(filled.output, work / "pdf")

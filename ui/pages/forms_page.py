@@ -243,7 +243,7 @@ class FormsPage(ProfileRoles, StepPage):
 
         def job(progress, cancel):
             import forms
-            from forms.docx import is_word_file, preview_pdf
+            from forms import is_word_file, preview_pdf
 
             form = forms.prepare_form(Path(path), work)  # a .doc becomes a .docx
             info = forms.inspect(form, forms.InspectOptions(password=password), progress, cancel)
@@ -510,7 +510,7 @@ class FormsPage(ProfileRoles, StepPage):
         from dossier.actions import FormSaveOptions, fill_form
 
         self._finish_editing()
-        from forms.docx import is_word_file
+        from forms import is_word_file
 
         word = is_word_file(self.form_path)  # saved as .docx (and its PDF when possible)
         stem = Path(self.form_key or self.form_path.name).stem
@@ -532,7 +532,7 @@ class FormsPage(ProfileRoles, StepPage):
             self.saved_paths = (saved.editable, saved.flattened)
             self._record_saved(saved, values)
             if word and saved.flattened is None:
-                from forms.docx import why_no_pdf_signature
+                from forms import why_no_pdf_signature
 
                 self.status.setText(_("Saved {file}. {why}.").format(
                     file=saved.editable.name, why=why_no_pdf_signature()))  # fmt: skip

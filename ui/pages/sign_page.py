@@ -241,7 +241,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
 
     def _show_word_note(self) -> None:
         """Say plainly why a Word file of the dossier is not in the list, and what to do."""
-        from forms.docx import why_no_pdf_signature
+        from forms import why_no_pdf_signature
 
         names = []
         if self.session is not None:
