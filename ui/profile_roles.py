@@ -132,8 +132,9 @@ class ProfileRoles:
             for key, value in dataclasses.asdict(requester).items()
             if isinstance(value, str) and value and key != "id"
         }
-        if self.session.dossier.applicant != values:
-            self.session.dossier.applicant = values
+        from dossier.actions import set_applicant
+
+        if set_applicant(self.session.workspace, values):
             self.session.mark_changed()
 
     def _qr_clicked(self) -> None:
