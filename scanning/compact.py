@@ -28,7 +28,7 @@ MASK_DPI = 300.0  # the mask is never coarser than the page: max(page DPI, MASK_
 FOREGROUND_FACTOR = 4  # ink colour at a quarter of the page resolution (50 DPI at 200)
 BACKGROUND_FACTOR = 2  # paper and pictures at half (100 DPI at 200)
 FOREGROUND_QUALITY = 50
-BACKGROUND_QUALITY = 45
+BACKGROUND_QUALITY = 40
 INK_FLOOR = 28  # darkness (255 - min(R, G, B)) below which a pixel is paper, never ink
 CORE_SHARE = (
     0.7  # pixels this dark (share of the darkest near them) are a stroke's core: its colour
@@ -49,7 +49,7 @@ class MrcLayers:
     foreground_size: tuple[int, int]
     background: bytes  # JPEG (DCTDecode)
     background_size: tuple[int, int]
-    picture_share: float  # share of the page kept as picture (not ink) in the background
+    picture_share: float  # share of the page that is pictures (not ink, not at its edges)
 
     @property
     def size(self) -> int:
@@ -64,11 +64,14 @@ def darkness(image: np.ndarray) -> np.ndarray:
     return cv2.subtract(np.full_like(lowest, 255), lowest)
 
 
-def picture_mask(dark: np.ndarray, dpi: float) -> np.ndarray:
-    """Cells (2.5 mm) of large, dense dark areas: photos and filled areas, not strokes.
+def picture_mask(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """Cells (2.5 mm) of large, dense dark areas: photos and filled areas, not strokes; and
+    the share of the page they cover away from its edges.
 
     Returned at the page's size (bool). Handwriting and print never fill half of a cell over
-    a whole 8 mm area; a portrait, a coloured box or a large filled seal does.
+    a whole 8 mm area; a portrait, a coloured box or a large filled seal does. Dense areas
+    touching the page's edge (the table beside a flat scan, a dark margin) are kept out of the
+    mask too, but are not pictures on the page: they do not count in the share.
     """
     height, width = dark.shape
     cell = max(4, round(dpi * 2.5 / 25.4))
@@ -79,9 +82,13 @@ def picture_mask(dark: np.ndarray, dpi: float) -> np.ndarray:
     kernel = np.ones((size, size), np.uint8)
     dense = cv2.dilate(cv2.erode(dense, kernel), kernel)  # only areas at least size x size
     if not dense.any():
-        return np.zeros(dark.shape, bool)
+        return np.zeros(dark.shape, bool), 0.0
+    _count, _labels, stats, _centres = cv2.connectedComponentsWithStats(dense, connectivity=8)
+    x, y, w, h = (stats[1:, i] for i in range(4))
+    at_edge = (x == 0) | (y == 0) | (x + w == cells[0]) | (y + h == cells[1])
+    inner = float(stats[1:, cv2.CC_STAT_AREA][~at_edge].sum()) / (cells[0] * cells[1])
     dense = cv2.dilate(dense, np.ones((3, 3), np.uint8))  # and their anti-aliased rim
-    return cv2.resize(dense, (width, height), interpolation=cv2.INTER_NEAREST) > 0
+    return cv2.resize(dense, (width, height), interpolation=cv2.INTER_NEAREST) > 0, inner
 
 
 def paper_darkness(dark: np.ndarray) -> np.ndarray:
@@ -185,7 +192,7 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
     if image.ndim == 2:
         image = cv2.cvtColor(image, cv2.COLOR_GRAY2RGB)
     dark = darkness(image)
-    pictures = picture_mask(dark, dpi)
+    pictures, picture_share = picture_mask(dark, dpi)
     # ink is darker than the paper around it: on tinted paper or a card's printed background
     # the tint stays in the background layer and only the print goes to the mask
     dark = cv2.subtract(dark, paper_darkness(dark))
@@ -205,7 +212,9 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
     if pictures.any():
         paper[pictures] = 1
     background = _reduce(image, paper, BACKGROUND_FACTOR)
-    fg_data = jpeg(foreground, FOREGROUND_QUALITY, dpi / FOREGROUND_FACTOR)
+    # full chroma (4:4:4): at 50 DPI, halving the colour again would mix a red word with the
+    # blue ruled line under it
+    fg_data = jpeg(foreground, FOREGROUND_QUALITY, dpi / FOREGROUND_FACTOR, 0)
     bg_data = jpeg(background, BACKGROUND_QUALITY, dpi / BACKGROUND_FACTOR)
     return MrcLayers(
         mask=mask,
@@ -215,7 +224,7 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
         foreground_size=(foreground.shape[1], foreground.shape[0]),
         background=bg_data,
         background_size=(background.shape[1], background.shape[0]),
-        picture_share=float(pictures.mean()) if pictures.any() else 0.0,
+        picture_share=picture_share,
     )
 
 

@@ -97,13 +97,13 @@ class EncodedPage:
         return self.layers.size if self.layers is not None else len(self.data)
 
 
-def encode_jpeg(image: np.ndarray, quality: int, dpi: float) -> bytes:
+def encode_jpeg(image: np.ndarray, quality: int, dpi: float, subsampling: int = 2) -> bytes:
     picture = Image.fromarray(image, "L" if image.ndim == 2 else "RGB")
     buffer = io.BytesIO()
     # 4:2:0 chroma is invisible on documents; optimised progressive Huffman coding saves
     # another 10-15 % on text pages at no cost in quality
     tables = quantization_tables(quality, gray=image.ndim == 2)
-    picture.save(buffer, "JPEG", qtables=tables, dpi=(dpi, dpi), subsampling=2,
+    picture.save(buffer, "JPEG", qtables=tables, dpi=(dpi, dpi), subsampling=subsampling,
                  optimize=True, progressive=True)  # fmt: skip
     return buffer.getvalue()
 
