@@ -24,7 +24,7 @@ DEFAULT_LIMIT_MB = 5.0
 MIB = 1024 * 1024
 MODES = (
     ("color", N_("Colour document")),
-    ("compact", N_("Compact colour (sharp text, smallest)")),
+    ("compact", N_("Compact colour")),
     ("gray", N_("Grayscale")),
     ("bw", N_("Black and white")),
     ("original", N_("Original photo")),

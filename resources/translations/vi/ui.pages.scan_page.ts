@@ -4,8 +4,8 @@
   <context>
     <name>ui.pages.scan_page</name>
     <message>
-      <source>Compact colour (sharp text, smallest)</source>
-      <translation>Màu nén gọn (chữ sắc nét, nhẹ nhất)</translation>
+      <source>Compact colour</source>
+      <translation>Màu nén gọn</translation>
     </message>
     <message>
       <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</source>
