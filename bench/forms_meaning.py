@@ -315,7 +315,7 @@ def score_form(form: Path, work: Path, verbose: bool = False) -> Score:
 
 
 def _person(item) -> str | None:
-    return getattr(item, "person", None) or (item.role or "requester" if item.key else None)
+    return item.person if item.person and item.person != "official" else None
 
 
 def _pct(a: int, b: int) -> str:

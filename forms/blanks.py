@@ -378,8 +378,22 @@ def _box_label(rows: list[_Row], cells: list[Rect]) -> str:
 
 def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
     """The blanks of one page, top to bottom; ids are p{page}b{n}."""
+    return read_page(page, start_index=start_index)[0]
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A printed line of a page: its baseline (from the top) and its text."""
+
+    baseline: float
+    text: str
+
+
+def read_page(page: Any, *, start_index: int = 0) -> tuple[list[FormItem], list[PageLine]]:
+    """The blanks of one page (top to bottom; ids p{page}b{n}) and its printed lines."""
     chars = _page_chars(page)
     rows = _rows(chars)
+    lines = [PageLine(round(row.baseline, 2), _text(row.chars).strip()) for row in rows]
     page_no = page.number + 1
     items: list[FormItem] = []
     previous_line: FormItem | None = None
@@ -441,7 +455,8 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
             font_size=round(size, 2),
         ))  # fmt: skip
     items.sort(key=lambda i: (i.rect[1], i.rect[0]))
-    return [_renumber(item, page_no, start_index + n + 1) for n, item in enumerate(items)]
+    items = [_renumber(item, page_no, start_index + n + 1) for n, item in enumerate(items)]
+    return items, lines
 
 
 def _renumber(item: FormItem, page_no: int, n: int) -> FormItem:

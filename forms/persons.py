@@ -1,0 +1,434 @@
+"""Who and what every blank of a flat form is about, read from the form's text alone.
+
+The reader walks the lines of a form top to bottom and keeps the *block* it is in: a heading or
+lead-in that names a person ("Thông tin người được khai sinh", "NGƯỜI ĐƯỢC ỦY QUYỀN", "Bên ủy
+quyền", "Thông tin về người mẹ", "… của người có tên dưới đây:") starts that person's block,
+which lasts until the next one. A label that names a person ("Họ, chữ đệm, tên người mẹ")
+starts that person's block too; a second name blank in one block starts a new person ("1. Ông
+(Bà): …", "2. Ông (Bà): …"). Before any heading the form speaks of the one who fills it in
+(the requester). Blanks for the office ("Xác nhận của …", "Phần dành cho cơ quan …") belong to
+nobody and are never filled.
+
+A blank's meaning comes from its label (forms.meaning), checked against its context: an issue
+date or place is the ID card's only when the line speaks of an ID card; a bare "Địa chỉ" after an
+organisation's name is the organisation's. "Today" only goes in the place-and-date line of the
+signature ("…, ngày … tháng … năm …"). What is not known with confidence stays empty.
+
+The entry point takes plain text so PDF and Word forms share it:
+    readings = read_lines([TextLine("Họ, chữ đệm, tên người mẹ: ……", (TextBlank("Họ, chữ đệm, tên người mẹ"),)), ...])
+one `Reading` per blank, in order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from common.fsutil import fold
+
+REQUESTER = "requester"
+OFFICIAL = "official"  # blanks the office fills in: never filled, never asked of the person
+#: the persons a form can be about (besides "other:N", numbered in order of appearance)
+PERSONS = (
+    "requester", "child", "mother", "father", "deceased", "spouse", "grantor", "grantee",
+    "insured", "employer", "guardian", "ward", "witness",
+)  # fmt: skip
+#: keys about the form itself, not a person
+FORM_KEYS = ("today", "signing_place", "receiver")
+MIN_PERSON_CONFIDENCE = 0.6
+
+#: phrases naming a person, longest first within the table (accented, lower case); a phrase
+#: of one short word is matched with its accents only ("con" is not "còn")
+PERSON_PHRASES: dict[str, tuple[str, ...]] = {
+    "grantee": ("người được ủy quyền", "bên được ủy quyền", "bên nhận ủy quyền"),
+    "grantor": ("người ủy quyền", "bên ủy quyền", "bên giao ủy quyền"),
+    "deceased": (
+        "người được khai tử", "người đã chết", "người chết", "người đã mất", "người từ trần",
+        "người đã từ trần", "người hưởng đã từ trần", "đã từ trần", "người quá cố",
+    ),  # fmt: skip
+    "child": (
+        "người được khai sinh", "khai sinh cho người", "người con", "trẻ em", "con", "trẻ",
+        "người được nhận làm con nuôi", "con nuôi",
+    ),  # fmt: skip
+    "mother": ("người mẹ", "mẹ", "thông tin về mẹ"),
+    "father": ("người cha", "cha", "bố"),
+    "spouse": ("vợ (chồng)", "vợ/chồng", "vợ, chồng", "vợ", "chồng", "bên nam", "bên nữ"),
+    "ward": ("người được giám hộ",),
+    "guardian": ("người giám hộ", "người đại diện theo pháp luật", "người đại diện hợp pháp"),
+    "insured": ("người tham gia bảo hiểm", "người tham gia bhxh", "người được bảo hiểm"),
+    "employer": ("người sử dụng lao động", "đơn vị sử dụng lao động"),
+    "witness": ("người làm chứng",),
+    "requester": (
+        "người yêu cầu", "người đề nghị", "người làm đơn", "người viết đơn", "người đứng đơn",
+        "người nộp đơn", "người khai", "người kê khai", "người đi đăng ký", "người báo cáo",
+        "người cam kết", "người khởi kiện", "người khiếu nại", "người tố cáo", "người xin",
+        "người nộp hồ sơ", "tôi tên là", "tên tôi là", "tôi là", "tôi",
+    ),  # fmt: skip
+}
+#: someone the form names without a profile role: each mention is a new person
+OTHER_PHRASES = (
+    "người có tên dưới đây", "người có tên sau đây", "người dưới đây", "người sau đây",
+    "người bị kiện", "người bị khiếu nại", "người bị tố cáo", "người có quyền lợi",
+    "người thân", "thân nhân", "người thứ", "chủ hộ", "người liên hệ",
+)  # fmt: skip
+#: a lead-in ending like this introduces the next person ("… là con của:", "… gồm:")
+_NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
+#: headings of parts the office fills in
+OFFICIAL_PHRASES = (
+    "xác nhận của", "xét duyệt của", "ý kiến của", "phê duyệt của", "phần dành cho",
+    "dành cho cơ quan", "phần ghi của", "cán bộ tiếp nhận", "kết quả giải quyết",
+    "xác nhận của cơ quan", "cơ quan tiếp nhận", "phần xét duyệt",
+)  # fmt: skip
+_ID_WORDS = re.compile(
+    r"\b(?:cmnd|cccd|chứng minh|căn cước|định danh|giấy tờ tùy thân|giấy tờ tuỳ thân|"
+    r"hộ chiếu|passport)\b"
+)
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:hộ chiếu|passport|giấy phép|bằng lái|quyết định|chứng chỉ|chứng nhận|văn bằng|"
+    r"thị thực|visa|giấy đăng ký|hợp đồng|sổ|thẻ bhyt|thẻ bảo hiểm)\b"
+)
+_ORGANISATION = re.compile(
+    r"\b(?:cơ quan|đơn vị|trường|công ty|doanh nghiệp|tổ chức|trụ sở|cơ sở|nơi làm việc|"
+    r"nơi công tác|bệnh viện|ngân hàng|chi nhánh|văn phòng)\b"
+)
+_CAPITALS = re.compile(r"chữ in hoa|in hoa|viết hoa|chữ hoa")
+_IN_WORDS = re.compile(r"\b(?:ghi )?bằng chữ\b")
+
+
+@dataclass(frozen=True)
+class TextBlank:
+    """One blank as text: the words printed before it on its line (after the previous blank),
+    and its kind: 'line', 'date' (ngày … tháng … năm …), 'boxes' or 'checkbox'."""
+
+    label: str
+    kind: str = "line"
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One printed line: its whole text and its blanks, left to right (none for a heading)."""
+
+    text: str
+    blanks: tuple[TextBlank, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    key: str | None
+    person: str | None  # None: unknown, or the form itself (see FORM_KEYS); "official": office
+    confidence: float  # of the meaning
+    person_confidence: float = 0.0
+    block: str = ""  # the heading the blank is under ('' before any)
+    capitals: bool = False  # the label asks for capital letters
+    in_words: bool = False  # "ghi bằng chữ": the date of `key` written in words
+
+
+def vn(text: str) -> str:
+    """Lower case NFC with one placement of tone marks ("uỷ" = "ủy"), punctuation as spaces."""
+    text = unicodedata.normalize("NFC", text).lower()
+    for old, new in _TONE_PLACEMENT.items():
+        text = text.replace(old, new)
+    text = re.sub(r"\((?:\d+|\*)\)|\*", " ", text)
+    text = re.sub(r"[^\w()/]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_TONE_PLACEMENT = {
+    "uỷ": "ủy", "uý": "úy", "uỵ": "ụy", "uỳ": "ùy", "uỹ": "ũy", "oà": "òa", "oá": "óa",
+    "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe",
+    "oẹ": "ọe",
+}  # fmt: skip
+
+
+@cache
+def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """(person, pattern, folded?) longest phrase first; short words only with accents."""
+    entries: list[tuple[str, str]] = [(p, vn(w)) for p, ws in PERSON_PHRASES.items() for w in ws]
+    entries += [("other", vn(w)) for w in OTHER_PHRASES]
+    entries.sort(key=lambda e: len(e[1]), reverse=True)
+    out = []
+    for person, phrase in entries:
+        pattern = re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w])")
+        out.append((person, pattern, False))
+        if " " in phrase:  # long phrases also without accents
+            folded = fold(phrase)
+            out.append((person, re.compile(rf"(?<![\w/]){re.escape(folded)}(?![\w])"), True))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str  # a PERSONS name or "other"
+    start: int
+    end: int
+    object_only: bool  # "quan hệ với X", "cho con tôi": X is not who the line is about
+
+
+def mentions(text: str) -> list[Mention]:
+    """The persons a text names, left to right (each span once, longest phrase first)."""
+    plain = vn(text)
+    folded = fold(plain)
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for person, pattern, is_folded in _phrase_patterns():
+        for match in pattern.finditer(folded if is_folded else plain):
+            a, b = match.span()
+            if any(a < y and b > x for x, y in taken):
+                continue
+            taken.append((a, b))
+            before = plain[max(0, a - 12) : a]
+            obj = bool(re.search(r"\b(?:với|về việc|cho|nhận)\s*$", before))
+            found.append(Mention(person, a, b, obj))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+@dataclass
+class _State:
+    person: str | None = REQUESTER
+    confidence: float = 0.8
+    block: str = ""
+    names: int = 0  # name blanks seen in this block
+    others: int = 0
+    official: bool = False
+    last_key: str | None = None
+    last_person: str | None = None
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def switch(self, person: str, block: str, confidence: float) -> None:
+        if person == "other":
+            self.others += 1
+            person = f"other:{self.others}"
+        self.person, self.block, self.confidence = person, block, confidence
+        self.names, self.official, self.last_key = 0, False, None
+
+
+def _heading_person(text: str) -> str | None:
+    """The person a heading line or a lead-in starts the block of, or None."""
+    plain = vn(text)
+    if not plain:
+        return None
+    if _NEXT_PERSON.search(plain.rstrip(" :")) and not re.search(r"\btôi\b", plain[-12:]):
+        subject = [m for m in mentions(plain) if not m.object_only]
+        tail = plain.rsplit(" của ", 1)[-1] if " của " in plain else ""
+        named = [m for m in mentions(tail)] if tail else []
+        if named:
+            return named[-1].person
+        if re.search(r"\bcủa\s*$|dưới đây|sau đây", plain) or not subject:
+            return "other"
+    found = [m for m in mentions(plain) if not m.object_only]
+    return found[0].person if found else None
+
+
+def _is_official(text: str) -> bool:
+    plain = vn(text)
+    return any(plain.startswith(vn(p)) or f" {vn(p)}" in f" {plain}" for p in OFFICIAL_PHRASES)
+
+
+def _is_signature_date(line: TextLine, index: int) -> bool:
+    """'…, ngày … tháng … năm …' (also 'Làm tại …, ngày …', 'Hà Nội, ngày …') ending the line."""
+    blank = line.blanks[index]
+    if blank.kind != "date" or index != len(line.blanks) - 1:
+        return False
+    label = vn(blank.label)
+    label = re.sub(r"\bngày tháng năm\b", "", label).strip()
+    if not label:
+        return True
+    if re.search(r"\b(?:làm tại|tại)$", label):
+        return True
+    raw = blank.label.strip()
+    return raw.endswith(",") or (len(label.split()) <= 4 and ":" not in raw and not any(
+        w in label for w in ("sinh", "cấp", "từ", "đến", "hạn", "chết", "mất", "số")))  # fmt: skip
+
+
+def _receiver(label: str) -> bool:
+    return bool(re.match(r"kính gửi\b", vn(label)))
+
+
+def _key_in_context(key: str | None, label: str, line: TextLine, state: _State) -> str | None:
+    """The key unless the context says the label is about something else."""
+    plain, text = vn(label), vn(line.text)
+    if key in ("id_issue_date", "id_issue_place"):
+        context = text if _ID_WORDS.search(text) else plain
+        if _OTHER_DOCUMENT.search(context) or not (
+            _ID_WORDS.search(context) or state.last_key in ("personal_id", "old_id")
+        ):
+            return None
+    if key in ("personal_id", "old_id") and _OTHER_DOCUMENT.search(plain):
+        return None
+    if key in ("current_residence", "phone", "email") and _ORGANISATION.search(plain):
+        return None
+    if key in ("current_residence", "phone", "email") and plain in (
+        "địa chỉ", "số điện thoại", "điện thoại", "email", "e mail", "địa chỉ liên hệ",
+    ) and state.last_key is None and state.names == 0 and state.block:  # fmt: skip
+        return None  # "Tên cơ quan: …" then "Địa chỉ: …": the organisation's
+    if key == "current_residence" and state.last_key is None and state.seen.get("org"):
+        return None
+    if key == "full_name" and _ORGANISATION.search(plain):
+        return None
+    if key == "phone" and re.search(r"\bcố định\b|\bfax\b|người thân", plain):
+        return None
+    return key
+
+
+def read_lines(lines: Sequence[TextLine]) -> list[Reading]:
+    """One reading per blank of `lines` (in order): meaning, person, block and how to write."""
+    from forms.meaning import understand
+
+    state = _State()
+    out: list[Reading] = []
+    for line in lines:
+        if not line.blanks:
+            _heading(line.text, state)
+            continue
+        first_label = line.blanks[0].label
+        if _is_official(first_label) and not _receiver(first_label):
+            state.switch(OFFICIAL, line.text, 0.9)
+            state.official = True
+        for index, blank in enumerate(line.blanks):
+            out.append(_read_blank(line, index, blank, state, understand))
+        tail = _tail(line)
+        if tail:
+            _heading(tail, state)
+    return out
+
+
+def _tail(line: TextLine) -> str:
+    """What a line prints after its last blank (a lead-in to the next block)."""
+    text = line.text
+    last = max((text.rfind(ch) for ch in ("…", "....", "___")), default=-1)
+    if last < 0:
+        return ""
+    tail = re.sub(r"^[….·_\s]+", "", text[last:])
+    return tail if len(tail) > 3 else ""
+
+
+def _heading(text: str, state: _State) -> None:
+    if _is_official(text):
+        state.switch(OFFICIAL, text, 0.9)
+        state.official = True
+        return
+    person = _heading_person(text)
+    if person is not None:
+        state.switch(person, text, 0.9)
+    elif _ORGANISATION.search(vn(text)) and re.search(r"\bthông tin\b", vn(text)):
+        state.switch("other", text, 0.5)  # "Thông tin về cơ quan …": not a person we know
+
+
+def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, understand) -> Reading:
+    label = blank.label
+    plain = vn(label)
+    caps = bool(_CAPITALS.search(vn(line.text)))
+    if _receiver(label) or (index == 0 and _receiver(line.text) and not plain):
+        return Reading("receiver", None, 0.9, block=state.block)
+    if _is_signature_date(line, index):
+        state.official = False if state.person != OFFICIAL else state.official
+        if state.person == OFFICIAL:
+            return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
+        return Reading("today", None, 0.9, block=state.block)
+    if index + 1 < len(line.blanks) and _is_signature_date(line, index + 1):
+        if re.search(r"\b(?:làm tại|tại)$", plain) or not plain or len(plain.split()) > 3:
+            if state.person == OFFICIAL:
+                return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
+            return Reading("signing_place", None, 0.8, block=state.block)
+    if state.person == OFFICIAL:
+        return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block, capitals=caps)
+    if _IN_WORDS.search(plain):
+        previous = out_key = state.last_key
+        if previous in ("date_of_birth", "id_issue_date"):
+            return Reading(out_key, state.last_person, 0.8, state.confidence, state.block,
+                           caps, in_words=True)  # fmt: skip
+        return Reading(None, state.person, 0.0, state.confidence, state.block, caps)
+    meaning = understand(label)
+    key = meaning.key
+    person_mentions = [m for m in mentions(label) if not m.object_only]
+    named = person_mentions[0].person if person_mentions else None
+    rest = plain
+    for m in person_mentions:
+        rest = rest.replace(vn(label)[m.start : m.end], " ")
+    rest = re.sub(r"\b(?:họ và tên|họ tên|ông|bà|anh|chị|\(|\)|/)\b", " ", rest).strip(" ()/")
+    if named and key is None and (not rest or len(rest.split()) <= 2):
+        key = "full_name"  # "Người khởi kiện: …", "Người được ủy quyền: …"
+    if meaning.role and meaning.role not in ("other",) and named is None:
+        named = meaning.role
+    key = _key_in_context(key, label, line, state)
+    if named is not None and (key == "full_name" or key is None or index == 0):
+        if named != state.person or (key == "full_name" and state.names):
+            state.switch(named, label, 0.95)
+    elif key == "full_name" and state.names and _looks_like_new_person(plain):
+        state.switch("other", label, 0.85)
+    elif key == "full_name" and state.names and state.person == REQUESTER:
+        state.switch("other", label, 0.7)
+    if key is None and _ORGANISATION.search(plain) and index == 0:
+        state.seen["org"] = 1
+    elif key is not None:
+        state.seen["org"] = 0
+    if key == "full_name":
+        state.names += 1
+    person = state.person
+    confidence = state.confidence
+    if key in ("relationship",) and person is None:
+        person = REQUESTER
+    state.last_key = key
+    state.last_person = person
+    caps = caps or bool(_CAPITALS.search(plain))
+    return Reading(key, person, meaning.confidence if key else 0.0, confidence, state.block, caps)
+
+
+def _looks_like_new_person(plain: str) -> bool:
+    return bool(re.match(r"(?:ông|bà|anh|chị|em|cháu)\b", plain))
+
+
+def date_in_words(date: str) -> str | None:
+    """'12/03/1988' -> 'ngày mười hai tháng ba năm một nghìn chín trăm tám mươi tám';
+    None when `date` is no dd/mm/yyyy date."""
+    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", date)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"ngày {number_words(day)} tháng {number_words(month)} năm {number_words(year)}"
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def _tens(n: int, full: bool) -> str:
+    """0..99; `full`: inside a larger number ('lẻ/linh' for 1..9)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        if ones == 0:
+            return ""
+        return ("linh " if full else "") + _DIGITS[ones]
+    head = "mười" if tens == 1 else f"{_DIGITS[tens]} mươi"
+    if ones == 0:
+        return head
+    if ones == 1 and tens > 1:
+        tail = "mốt"
+    elif ones == 5:
+        tail = "lăm"
+    elif ones == 4 and tens > 1:
+        tail = "tư"
+    else:
+        tail = _DIGITS[ones]
+    return f"{head} {tail}"
+
+
+def number_words(n: int) -> str:
+    """A whole number 0..9999 in Vietnamese words (1988: 'một nghìn chín trăm tám mươi tám')."""
+    if n == 0:
+        return "không"
+    parts: list[str] = []
+    thousands, rest = divmod(n, 1000)
+    hundreds, rest = divmod(rest, 100)
+    if thousands:
+        parts.append(f"{number_words(thousands)} nghìn")
+    if hundreds or (thousands and rest):
+        parts.append(f"{_DIGITS[hundreds]} trăm")
+    if rest:
+        parts.append(_tens(rest, full=bool(thousands or hundreds)))
+    return " ".join(parts)
