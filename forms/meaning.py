@@ -107,8 +107,10 @@ def _best_key(text: str) -> tuple[str | None, float]:
                 continue
             if text == syn:
                 s = 0.95
-            elif len(syn) >= 5 and f" {syn} " in f" {text} ":
+            elif len(syn) >= 5 and f"{text} ".startswith(f"{syn} "):
                 s = 0.4 + 0.5 * len(syn) / len(text)
+            elif len(syn) >= 9 and " " in syn and f" {syn} " in f" {text} ":
+                s = 0.3 + 0.5 * len(syn) / len(text)
             else:
                 continue
             if s > score:

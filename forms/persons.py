@@ -57,7 +57,7 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
     "father": ("người cha", "cha", "bố"),
     "spouse": ("vợ (chồng)", "vợ/chồng", "vợ, chồng", "vợ", "chồng", "bên nam", "bên nữ"),
     "ward": ("người được giám hộ",),
-    "guardian": ("người giám hộ", "người đại diện theo pháp luật", "người đại diện hợp pháp"),
+    "guardian": ("người giám hộ",),
     "insured": ("người tham gia bảo hiểm", "người tham gia bhxh", "người được bảo hiểm"),
     "employer": ("người sử dụng lao động", "đơn vị sử dụng lao động"),
     "witness": ("người làm chứng",),
@@ -65,15 +65,22 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
         "người yêu cầu", "người đề nghị", "người làm đơn", "người viết đơn", "người đứng đơn",
         "người nộp đơn", "người khai", "người kê khai", "người đi đăng ký", "người báo cáo",
         "người cam kết", "người khởi kiện", "người khiếu nại", "người tố cáo", "người xin",
-        "người nộp hồ sơ", "tôi tên là", "tên tôi là", "tôi là", "tôi",
+        "người nộp hồ sơ", "người làm thủ tục", "tôi tên là", "tên tôi là", "tôi là", "tôi",
     ),  # fmt: skip
 }
 #: someone the form names without a profile role: each mention is a new person
 OTHER_PHRASES = (
     "người có tên dưới đây", "người có tên sau đây", "người dưới đây", "người sau đây",
     "người bị kiện", "người bị khiếu nại", "người bị tố cáo", "người có quyền lợi",
-    "người thân", "thân nhân", "người thứ", "chủ hộ", "người liên hệ",
+    "người thân", "thân nhân", "người thứ", "người liên hệ",
+    "người đại diện theo pháp luật", "người đại diện hợp pháp", "người đại diện",
+    "chủ xe", "chủ sở hữu", "chủ phương tiện", "chủ hộ", "chủ nhà",
 )  # fmt: skip
+#: phrases that name a new person each time they are used
+_NEW_EACH_TIME = {
+    fold(p) for p in ("người có tên dưới đây", "người có tên sau đây", "người dưới đây",
+                      "người sau đây", "người thứ")
+}  # fmt: skip
 #: a lead-in ending like this introduces the next person ("… là con của:", "… gồm:")
 _NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
 #: headings of parts the office fills in
@@ -94,6 +101,7 @@ _ORGANISATION = re.compile(
     r"\b(?:cơ quan|đơn vị|trường|công ty|doanh nghiệp|tổ chức|trụ sở|cơ sở|nơi làm việc|"
     r"nơi công tác|bệnh viện|ngân hàng|chi nhánh|văn phòng)\b"
 )
+_ADDRESS_PART = re.compile(r"\b(?:thôn|bản|ấp|tổ|xóm|số nhà|đường|phường|xã|quận|huyện|tỉnh)\b")
 _CAPITALS = re.compile(r"chữ in hoa|in hoa|viết hoa|chữ hoa")
 _IN_WORDS = re.compile(r"\b(?:ghi )?bằng chữ\b")
 
@@ -162,6 +170,7 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
 @dataclass(frozen=True)
 class Mention:
     person: str  # a PERSONS name or "other"
+    phrase: str
     start: int
     end: int
     object_only: bool  # "quan hệ với X", "cho con tôi": X is not who the line is about
@@ -181,7 +190,7 @@ def mentions(text: str) -> list[Mention]:
             taken.append((a, b))
             before = plain[max(0, a - 12) : a]
             obj = bool(re.search(r"\b(?:với|về việc|cho|nhận)\s*$", before))
-            found.append(Mention(person, a, b, obj))
+            found.append(Mention(person, fold(match.group(0)), a, b, obj))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -197,30 +206,36 @@ class _State:
     last_key: str | None = None
     last_person: str | None = None
     seen: dict[str, int] = field(default_factory=dict)
+    other_by_phrase: dict[str, str] = field(default_factory=dict)
 
-    def switch(self, person: str, block: str, confidence: float) -> None:
+    def switch(self, person: str, block: str, confidence: float, phrase: str = "") -> None:
         if person == "other":
-            self.others += 1
-            person = f"other:{self.others}"
+            if phrase and phrase not in _NEW_EACH_TIME and phrase in self.other_by_phrase:
+                person = self.other_by_phrase[phrase]  # "… của chủ hộ" after "Quan hệ với chủ hộ"
+            else:
+                self.others += 1
+                person = f"other:{self.others}"
+                if phrase:
+                    self.other_by_phrase[phrase] = person
         self.person, self.block, self.confidence = person, block, confidence
         self.names, self.official, self.last_key = 0, False, None
 
 
-def _heading_person(text: str) -> str | None:
-    """The person a heading line or a lead-in starts the block of, or None."""
+def _heading_person(text: str) -> tuple[str, str] | None:
+    """(person, phrase) a heading line or a lead-in starts the block of, or None."""
     plain = vn(text)
     if not plain:
         return None
     if _NEXT_PERSON.search(plain.rstrip(" :")) and not re.search(r"\btôi\b", plain[-12:]):
         subject = [m for m in mentions(plain) if not m.object_only]
         tail = plain.rsplit(" của ", 1)[-1] if " của " in plain else ""
-        named = [m for m in mentions(tail)] if tail else []
+        named = list(mentions(tail)) if tail else []
         if named:
-            return named[-1].person
+            return named[-1].person, named[-1].phrase
         if re.search(r"\bcủa\s*$|dưới đây|sau đây", plain) or not subject:
-            return "other"
+            return "other", ""
     found = [m for m in mentions(plain) if not m.object_only]
-    return found[0].person if found else None
+    return (found[0].person, found[0].phrase) if found else None
 
 
 def _is_official(text: str) -> bool:
@@ -228,20 +243,29 @@ def _is_official(text: str) -> bool:
     return any(plain.startswith(vn(p)) or f" {vn(p)}" in f" {plain}" for p in OFFICIAL_PHRASES)
 
 
+_LEAD = r"[….·_‥]"
+_SIGNATURE_DATE = re.compile(
+    rf"(?:^|,|\btại\s*{_LEAD}*|^\s*{_LEAD}+)\s*,?\s*ngày\s*{_LEAD}+\s*tháng\s*{_LEAD}+\s*"
+    rf"năm\s*(?:\d{{2}})?\s*{_LEAD}+\s*$"
+)
+
+
 def _is_signature_date(line: TextLine, index: int) -> bool:
     """'…, ngày … tháng … năm …' (also 'Làm tại …, ngày …', 'Hà Nội, ngày …') ending the line."""
     blank = line.blanks[index]
     if blank.kind != "date" or index != len(line.blanks) - 1:
         return False
-    label = vn(blank.label)
-    label = re.sub(r"\bngày tháng năm\b", "", label).strip()
-    if not label:
+    text = unicodedata.normalize("NFC", line.text).lower().strip()
+    text = re.sub(r"[ \t]+", " ", text)
+    match = _SIGNATURE_DATE.search(text)
+    if not match:
+        return False
+    before = text[: match.start()].strip()
+    if not before or before.endswith(("tại", "tai")):
         return True
-    if re.search(r"\b(?:làm tại|tại)$", label):
-        return True
-    raw = blank.label.strip()
-    return raw.endswith(",") or (len(label.split()) <= 4 and ":" not in raw and not any(
-        w in label for w in ("sinh", "cấp", "từ", "đến", "hạn", "chết", "mất", "số")))  # fmt: skip
+    # a place name before the comma ('Hà Nội, ngày …'), or the right column of a signature
+    words = re.sub(rf"{_LEAD}+", " ", before).split()
+    return len(words) <= 4 and ":" not in before and not re.search(r"\d", before)
 
 
 def _receiver(label: str) -> bool:
@@ -265,12 +289,18 @@ def _key_in_context(key: str | None, label: str, line: TextLine, state: _State) 
         "địa chỉ", "số điện thoại", "điện thoại", "email", "e mail", "địa chỉ liên hệ",
     ) and state.last_key is None and state.names == 0 and state.block:  # fmt: skip
         return None  # "Tên cơ quan: …" then "Địa chỉ: …": the organisation's
-    if key == "current_residence" and state.last_key is None and state.seen.get("org"):
-        return None
+    if key in ("current_residence", "phone", "email") and state.last_key is None and state.seen.get(
+        "org"
+    ):
+        return None  # "Tên cơ sở đào tạo: …", "Địa chỉ: …", "Số điện thoại: …"
     if key == "full_name" and _ORGANISATION.search(plain):
         return None
     if key == "phone" and re.search(r"\bcố định\b|\bfax\b|người thân", plain):
         return None
+    if key in ("current_residence", "permanent_residence") and _ADDRESS_PART.search(plain):
+        return None  # "Thường trú tại thôn/bản": one part of the address
+    if key in ("id_issue_date", "id_issue_place") and re.search(r"\bngày\b.*\bnơi\b", plain):
+        return None  # "Ngày và nơi cấp": two things in one blank
     return key
 
 
@@ -307,13 +337,13 @@ def _tail(line: TextLine) -> str:
 
 
 def _heading(text: str, state: _State) -> None:
-    if _is_official(text):
+    if _is_official(text) or (vn(text) == "quyết định" and state.names == 0):
         state.switch(OFFICIAL, text, 0.9)
         state.official = True
         return
-    person = _heading_person(text)
-    if person is not None:
-        state.switch(person, text, 0.9)
+    found = _heading_person(text)
+    if found is not None:
+        state.switch(found[0], text, 0.9, found[1])
     elif _ORGANISATION.search(vn(text)) and re.search(r"\bthông tin\b", vn(text)):
         state.switch("other", text, 0.5)  # "Thông tin về cơ quan …": not a person we know
 
@@ -345,7 +375,12 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     meaning = understand(label)
     key = meaning.key
     person_mentions = [m for m in mentions(label) if not m.object_only]
+    if len({m.person for m in person_mentions}) >= 2:
+        # "… của cha, mẹ, vợ, chồng, con": about several people, for the person to write
+        state.last_key = None
+        return Reading(None, None, 0.0, 0.0, state.block, caps)
     named = person_mentions[0].person if person_mentions else None
+    phrase = person_mentions[0].phrase if person_mentions else ""
     rest = plain
     for m in person_mentions:
         rest = rest.replace(vn(label)[m.start : m.end], " ")
@@ -355,13 +390,14 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     if meaning.role and meaning.role not in ("other",) and named is None:
         named = meaning.role
     key = _key_in_context(key, label, line, state)
+    if key in FORM_KEYS:
+        key = None  # today only in the signature line (above); receiver only after "Kính gửi"
     if named is not None and (key == "full_name" or key is None or index == 0):
-        if named != state.person or (key == "full_name" and state.names):
-            state.switch(named, label, 0.95)
+        same_other = named == "other" and state.other_by_phrase.get(phrase) == state.person
+        if (named != state.person and not same_other) or (key == "full_name" and state.names):
+            state.switch(named, label, 0.95, phrase)
     elif key == "full_name" and state.names and _looks_like_new_person(plain):
         state.switch("other", label, 0.85)
-    elif key == "full_name" and state.names and state.person == REQUESTER:
-        state.switch("other", label, 0.7)
     if key is None and _ORGANISATION.search(plain) and index == 0:
         state.seen["org"] = 1
     elif key is not None:
