@@ -72,7 +72,7 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
 OTHER_PHRASES = (
     "người có tên dưới đây", "người có tên sau đây", "người dưới đây", "người sau đây",
     "người bị kiện", "người bị khiếu nại", "người bị tố cáo", "người có quyền lợi",
-    "người thân", "thân nhân", "người thứ", "người liên hệ",
+    "người thân", "thân nhân", "người thứ", "người liên hệ", "em",
     "người đại diện theo pháp luật", "người đại diện hợp pháp", "người đại diện",
     "chủ xe", "chủ sở hữu", "chủ phương tiện", "chủ hộ", "chủ nhà",
 )  # fmt: skip
@@ -83,6 +83,9 @@ _NEW_EACH_TIME = {
 }  # fmt: skip
 #: a lead-in ending like this introduces the next person ("… là con của:", "… gồm:")
 _NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s", re.IGNORECASE)
+_OF_WHOM = re.compile(r"\bcủa\s*((?:em|ông|bà|anh|chị|cháu|con|ông \(bà\)|ông/bà)?)\s*$")
+_ABOUT_SOMEONE = re.compile(r"(?:thông tin|phần)\s+(?:về\s+|của\s+)?((?:người|bên)\s+\S+(?:\s+\S+)?)")
 #: headings of parts the office fills in
 OFFICIAL_PHRASES = (
     "xác nhận của", "xét duyệt của", "ý kiến của", "phê duyệt của", "phần dành cho",
@@ -159,11 +162,11 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
     entries.sort(key=lambda e: len(e[1]), reverse=True)
     out = []
     for person, phrase in entries:
-        pattern = re.compile(rf"(?<![\w/]){re.escape(phrase)}(?![\w])")
+        pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
         out.append((person, pattern, False))
         if " " in phrase:  # long phrases also without accents
             folded = fold(phrase)
-            out.append((person, re.compile(rf"(?<![\w/]){re.escape(folded)}(?![\w])"), True))
+            out.append((person, re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)"), True))
     return tuple(out)
 
 
@@ -207,8 +210,13 @@ class _State:
     last_person: str | None = None
     seen: dict[str, int] = field(default_factory=dict)
     other_by_phrase: dict[str, str] = field(default_factory=dict)
+    inline: bool = False  # the person was named by a label, not by a heading
+    previous: TextLine | None = None  # the line above
+    heading: tuple[str | None, float] = (REQUESTER, 0.8)
 
-    def switch(self, person: str, block: str, confidence: float, phrase: str = "") -> None:
+    def switch(
+        self, person: str, block: str, confidence: float, phrase: str = "", inline: bool = False
+    ) -> None:
         if person == "other":
             if phrase and phrase not in _NEW_EACH_TIME and phrase in self.other_by_phrase:
                 person = self.other_by_phrase[phrase]  # "… của chủ hộ" after "Quan hệ với chủ hộ"
@@ -217,8 +225,18 @@ class _State:
                 person = f"other:{self.others}"
                 if phrase:
                     self.other_by_phrase[phrase] = person
-        self.person, self.block, self.confidence = person, block, confidence
+        self.person, self.confidence = person, confidence
         self.names, self.official, self.last_key = 0, False, None
+        self.inline = inline
+        if not inline:
+            self.block = block
+            self.heading = (person, confidence)
+
+    def back_to_heading(self) -> None:
+        """A numbered item after one that named a person: back to the heading's person."""
+        if self.inline:
+            (self.person, self.confidence), self.inline = self.heading, False
+            self.names, self.last_key = 0, None
 
 
 def _heading_person(text: str) -> tuple[str, str] | None:
@@ -235,7 +253,12 @@ def _heading_person(text: str) -> tuple[str, str] | None:
         if re.search(r"\bcủa\s*$|dưới đây|sau đây", plain) or not subject:
             return "other", ""
     found = [m for m in mentions(plain) if not m.object_only]
-    return (found[0].person, found[0].phrase) if found else None
+    if found:
+        return found[0].person, found[0].phrase
+    about = _ABOUT_SOMEONE.match(re.sub(_NUMBERED, "", text + " ").strip().lower())
+    if about:  # "B. Thông tin về người chưa đủ 14 tuổi …": someone else
+        return "other", fold(about.group(1))
+    return None
 
 
 def _is_official(text: str) -> bool:
@@ -250,12 +273,16 @@ _SIGNATURE_DATE = re.compile(
 )
 
 
-def _is_signature_date(line: TextLine, index: int) -> bool:
-    """'…, ngày … tháng … năm …' (also 'Làm tại …, ngày …', 'Hà Nội, ngày …') ending the line."""
+def _is_signature_date(line: TextLine, index: int, previous: TextLine | None = None) -> bool:
+    """'…, ngày … tháng … năm …' (also 'Làm tại …, ngày …', 'Hà Nội, ngày …') ending the line;
+    not a date after a blank wrapped from the line above ('Cơ quan cấp …… / …… ngày …')."""
     blank = line.blanks[index]
     if blank.kind != "date" or index != len(line.blanks) - 1:
         return False
     text = unicodedata.normalize("NFC", line.text).lower().strip()
+    if previous is not None and previous.blanks and re.match(rf"{_LEAD}", text):
+        if re.search(rf"{_LEAD}\s*$", previous.text.strip()) and "," not in text[:60]:
+            return False
     text = re.sub(r"[ \t]+", " ", text)
     match = _SIGNATURE_DATE.search(text)
     if not match:
@@ -310,11 +337,15 @@ def read_lines(lines: Sequence[TextLine]) -> list[Reading]:
 
     state = _State()
     out: list[Reading] = []
+    previous: TextLine | None = None
     for line in lines:
+        state.previous, previous = previous, line
         if not line.blanks:
             _heading(line.text, state)
             continue
         first_label = line.blanks[0].label
+        if _NUMBERED.match(line.text) and not mentions(first_label):
+            state.back_to_heading()
         if _is_official(first_label) and not _receiver(first_label):
             state.switch(OFFICIAL, line.text, 0.9)
             state.official = True
@@ -354,12 +385,12 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     caps = bool(_CAPITALS.search(vn(line.text)))
     if _receiver(label) or (index == 0 and _receiver(line.text) and not plain):
         return Reading("receiver", None, 0.9, block=state.block)
-    if _is_signature_date(line, index):
+    if _is_signature_date(line, index, state.previous):
         state.official = False if state.person != OFFICIAL else state.official
         if state.person == OFFICIAL:
             return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
         return Reading("today", None, 0.9, block=state.block)
-    if index + 1 < len(line.blanks) and _is_signature_date(line, index + 1):
+    if index + 1 < len(line.blanks) and _is_signature_date(line, index + 1, state.previous):
         if re.search(r"\b(?:làm tại|tại)$", plain) or not plain or len(plain.split()) > 3:
             if state.person == OFFICIAL:
                 return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
@@ -375,12 +406,21 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     meaning = understand(label)
     key = meaning.key
     person_mentions = [m for m in mentions(label) if not m.object_only]
+    of_whom = _OF_WHOM.search(plain)
+    before_of = plain[: of_whom.start()] if of_whom else ""
+    if of_whom and key is None and (mentions(before_of) or before_of.startswith("là ")):
+        # "Là cha/mẹ (hoặc người giám hộ) của em: …": the name of the one after "của"
+        after = [m for m in mentions(of_whom.group(1) or "")]
+        person, phrase = (after[-1].person, after[-1].phrase) if after else ("other", "")
+        state.switch(person, label, 0.85, phrase, inline=True)
+        state.names, state.last_key, state.last_person = 1, "full_name", state.person
+        return Reading("full_name", state.person, 0.8, 0.85, state.block, caps)
     if len({m.person for m in person_mentions}) >= 2:
         # "… của cha, mẹ, vợ, chồng, con": about several people, for the person to write
         state.last_key = None
         return Reading(None, None, 0.0, 0.0, state.block, caps)
-    named = person_mentions[0].person if person_mentions else None
-    phrase = person_mentions[0].phrase if person_mentions else ""
+    named = person_mentions[-1].person if person_mentions else None
+    phrase = person_mentions[-1].phrase if person_mentions else ""
     rest = plain
     for m in person_mentions:
         rest = rest.replace(vn(label)[m.start : m.end], " ")
@@ -392,10 +432,10 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     key = _key_in_context(key, label, line, state)
     if key in FORM_KEYS:
         key = None  # today only in the signature line (above); receiver only after "Kính gửi"
-    if named is not None and (key == "full_name" or key is None or index == 0):
+    if named is not None:
         same_other = named == "other" and state.other_by_phrase.get(phrase) == state.person
         if (named != state.person and not same_other) or (key == "full_name" and state.names):
-            state.switch(named, label, 0.95, phrase)
+            state.switch(named, label, 0.95, phrase, inline=True)
     elif key == "full_name" and state.names and _looks_like_new_person(plain):
         state.switch("other", label, 0.85)
     if key is None and _ORGANISATION.search(plain) and index == 0:
