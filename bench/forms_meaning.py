@@ -85,6 +85,16 @@ CORRECTIONS: dict[tuple[str, str, int], tuple[str, str]] = {
 }
 
 
+#: labelled "persons" that are not people, per form, with the reason: their blanks are scored
+#: as blanks about the form (no person)
+NOT_PERSONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "27": (("user4",), "user4 is the administrative decision complained about, not a person"),
+    "29": (("user1", "user2", "user5"), "user1, user2 and user5 are schools (the receivers and "
+           "the school moved to), not persons"),
+    "54": (("user4",), "user4 is the earlier guardianship registration, not a person"),
+}
+
+
 @dataclass
 class GtBlank:
     line: int
@@ -209,7 +219,11 @@ def render(form: Path, out: Path, leader: str) -> list[GtBlank]:
             label = line_labels[k]
             seen[label] += 1
             fixed = CORRECTIONS.get((number, label, seen[label]))
-            blank = GtBlank(n, fixed[0] if fixed else label)
+            label = fixed[0] if fixed else label
+            users, _reason = NOT_PERSONS.get(number, ((), ""))
+            if re.match(r"user\d+", label) and label.split("_")[0] in users:
+                label = label.split("_", 1)[1]
+            blank = GtBlank(n, label)
             blank.pieces = writer.blank(45.0 if short else 95.0, at_end)
             blanks.append(blank)
         writer.newline()

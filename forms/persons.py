@@ -65,7 +65,7 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
         "người yêu cầu", "người đề nghị", "người làm đơn", "người viết đơn", "người đứng đơn",
         "người nộp đơn", "người khai", "người kê khai", "người đi đăng ký", "người báo cáo",
         "người cam kết", "người khởi kiện", "người khiếu nại", "người tố cáo", "người xin",
-        "người nộp hồ sơ", "người làm thủ tục", "tôi tên là", "tên tôi là", "tôi là", "tôi",
+        "người nộp hồ sơ", "người làm thủ tục", "em là", "em tên là", "tên em là", "tôi tên là", "tên tôi là", "tôi là", "tôi",
     ),  # fmt: skip
 }
 #: someone the form names without a profile role: each mention is a new person
@@ -93,8 +93,7 @@ OFFICIAL_PHRASES = (
     "xác nhận của cơ quan", "cơ quan tiếp nhận", "phần xét duyệt",
 )  # fmt: skip
 _ID_WORDS = re.compile(
-    r"\b(?:cmnd|cccd|chứng minh|căn cước|định danh|giấy tờ tùy thân|giấy tờ tuỳ thân|"
-    r"hộ chiếu|passport)\b"
+    r"\b(?:cmnd|cccd|chứng minh|căn cước|định danh|giấy tờ tùy thân|giấy tờ tuỳ thân)\b"
 )
 _OTHER_DOCUMENT = re.compile(
     r"\b(?:hộ chiếu|passport|giấy phép|bằng lái|quyết định|chứng chỉ|chứng nhận|văn bằng|"
@@ -228,6 +227,8 @@ class _State:
         self.person, self.confidence = person, confidence
         self.names, self.official, self.last_key = 0, False, None
         self.inline = inline
+        if person == REQUESTER and phrase.startswith(("em ", "ten em")):
+            self.other_by_phrase["em"] = REQUESTER  # "Em là: …": the pupil writes
         if not inline:
             self.block = block
             self.heading = (person, confidence)
@@ -304,11 +305,13 @@ def _key_in_context(key: str | None, label: str, line: TextLine, state: _State) 
     plain, text = vn(label), vn(line.text)
     if key in ("id_issue_date", "id_issue_place"):
         context = text if _ID_WORDS.search(text) else plain
-        if _OTHER_DOCUMENT.search(context) or not (
+        if (_OTHER_DOCUMENT.search(context) and not _ID_WORDS.search(context)) or not (
             _ID_WORDS.search(context) or state.last_key in ("personal_id", "old_id")
         ):
             return None
-    if key in ("personal_id", "old_id") and _OTHER_DOCUMENT.search(plain):
+    if key in ("personal_id", "old_id") and _OTHER_DOCUMENT.search(plain) and not _ID_WORDS.search(
+        plain
+    ):
         return None
     if key in ("current_residence", "phone", "email") and _ORGANISATION.search(plain):
         return None
@@ -425,14 +428,23 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     for m in person_mentions:
         rest = rest.replace(vn(label)[m.start : m.end], " ")
     rest = re.sub(r"\b(?:họ và tên|họ tên|ông|bà|anh|chị|\(|\)|/)\b", " ", rest).strip(" ()/")
-    if named and key is None and (not rest or len(rest.split()) <= 2):
+    rest = re.sub(r"\(?nếu có\)?", " ", rest).strip()
+    starts = bool(person_mentions) and plain.startswith(vn(label)[person_mentions[0].start :])
+    starts = starts or (bool(person_mentions) and person_mentions[0].start == 0)
+    short = not rest or len(rest.split()) <= 2 or (starts and len(rest.split()) <= 6)
+    person_label = bool(named and key is None and short)
+    if person_label:
         key = "full_name"  # "Người khởi kiện: …", "Người được ủy quyền: …"
     if meaning.role and meaning.role not in ("other",) and named is None:
         named = meaning.role
     key = _key_in_context(key, label, line, state)
     if key in FORM_KEYS:
         key = None  # today only in the signature line (above); receiver only after "Kính gửi"
-    if named is not None:
+    temporary: str | None = None
+    if named is not None and key not in ("full_name", "other_name") and not person_label:
+        # "Số điện thoại người thân", "Ngày sinh của cha": that person, for this blank only
+        temporary = _known_person(named, phrase, state)
+    elif named is not None:
         same_other = named == "other" and state.other_by_phrase.get(phrase) == state.person
         if (named != state.person and not same_other) or (key == "full_name" and state.names):
             state.switch(named, label, 0.95, phrase, inline=True)
@@ -444,14 +456,31 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         state.seen["org"] = 0
     if key == "full_name":
         state.names += 1
-    person = state.person
-    confidence = state.confidence
+    person = temporary or state.person
+    confidence = 0.9 if temporary else state.confidence
+    id_keys = ("personal_id", "old_id", "id_issue_date", "id_issue_place")
+    if not temporary and state.last_key in id_keys and state.last_person != person:
+        if key in id_keys or len(plain.split()) <= 2:
+            person = state.last_person  # "Số CCCD của người làm thủ tục …" / "cấp ngày … tại …"
     if key in ("relationship",) and person is None:
         person = REQUESTER
     state.last_key = key
     state.last_person = person
     caps = caps or bool(_CAPITALS.search(plain))
     return Reading(key, person, meaning.confidence if key else 0.0, confidence, state.block, caps)
+
+
+def _known_person(person: str, phrase: str, state: _State) -> str:
+    """The person a mention names: a profile role, or the "other:N" that phrase named before."""
+    if person != "other":
+        return person
+    if phrase and phrase not in _NEW_EACH_TIME and phrase in state.other_by_phrase:
+        return state.other_by_phrase[phrase]
+    state.others += 1
+    named = f"other:{state.others}"
+    if phrase:
+        state.other_by_phrase[phrase] = named
+    return named
 
 
 def _looks_like_new_person(plain: str) -> bool:
