@@ -46,7 +46,7 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
     "grantee": ("người được ủy quyền", "bên được ủy quyền", "bên nhận ủy quyền"),
     "grantor": ("người ủy quyền", "bên ủy quyền", "bên giao ủy quyền"),
     "deceased": (
-        "người được khai tử", "người đã chết", "người chết", "người đã mất", "người từ trần",
+        "người được khai tử", "khai tử cho người", "người đã chết", "người chết", "người đã mất", "người từ trần",
         "người đã từ trần", "người hưởng đã từ trần", "đã từ trần", "người quá cố",
     ),  # fmt: skip
     "child": (
@@ -251,6 +251,10 @@ def _heading_person(text: str) -> tuple[str, str] | None:
         named = list(mentions(tail)) if tail else []
         if named:
             return named[-1].person, named[-1].phrase
+        bare = re.sub(r"\b(?:có tên )?(?:dưới|sau) đây\b", " ", plain)
+        known = [m for m in mentions(bare) if not m.object_only and m.person != "other"]
+        if known:  # "Đề nghị … đăng ký khai sinh cho người dưới đây:"
+            return known[-1].person, known[-1].phrase
         if re.search(r"\bcủa\s*$|dưới đây|sau đây", plain) or not subject:
             return "other", ""
     found = [m for m in mentions(plain) if not m.object_only]
@@ -288,8 +292,8 @@ def _is_signature_date(line: TextLine, index: int, previous: TextLine | None = N
     match = _SIGNATURE_DATE.search(text)
     if not match:
         return False
-    before = text[: match.start()].strip()
-    if not before or before.endswith(("tại", "tai")):
+    before = re.sub(rf"{_LEAD}+", " ", text[: match.start()]).strip(" ,:")
+    if not before or re.search(r"\b(?:làm tại|tại|lam tai)$", before):
         return True
     # a place name before the comma ('Hà Nội, ngày …'), or the right column of a signature
     words = re.sub(rf"{_LEAD}+", " ", before).split()
@@ -496,7 +500,8 @@ def date_in_words(date: str) -> str | None:
     day, month, year = (int(g) for g in match.groups())
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    return f"ngày {number_words(day)} tháng {number_words(month)} năm {number_words(year)}"
+    month_words = "tư" if month == 4 else number_words(month)  # April is "tháng tư"
+    return f"ngày {number_words(day)} tháng {month_words} năm {number_words(year)}"
 
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -537,3 +542,50 @@ def number_words(n: int) -> str:
     if rest:
         parts.append(_tens(rest, full=bool(thousands or hundreds)))
     return " ".join(parts)
+
+
+#: the names `--role` and the forms page accept for each person (Vietnamese and English)
+ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "requester": ("requester", "applicant", "người yêu cầu", "người khai", "người đề nghị"),
+    "child": ("child", "con", "trẻ", "người được khai sinh"),
+    "mother": ("mother", "mẹ"),
+    "father": ("father", "cha", "bố"),
+    "deceased": ("deceased", "người chết", "người đã chết", "người được khai tử"),
+    "spouse": ("spouse", "husband", "wife", "vợ", "chồng", "vợ/chồng", "vợ chồng"),
+    "grantor": ("grantor", "người ủy quyền", "bên ủy quyền"),
+    "grantee": ("grantee", "người được ủy quyền", "bên được ủy quyền"),
+    "insured": ("insured", "người tham gia bảo hiểm", "người được bảo hiểm"),
+    "employer": ("employer", "người sử dụng lao động", "đơn vị sử dụng lao động"),
+    "guardian": ("guardian", "người giám hộ"),
+    "ward": ("ward", "người được giám hộ"),
+    "witness": ("witness", "người làm chứng"),
+}  # fmt: skip
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", fold(vn(name).replace("/", " / "))).strip()
+
+
+def role_from_name(name: str) -> str | None:
+    """The person a role name means: 'mẹ', 'me', 'mother' -> 'mother'; 'other:2' or
+    'khác:2' -> 'other:2'; None for a name nobody uses."""
+    match = re.fullmatch(r"\s*(?:other|khac|khác|nguoi khac|người khác)\s*[:#]\s*(\d+)\s*",
+                         name.lower())  # fmt: skip
+    if match:
+        return f"other:{int(match.group(1))}"
+    wanted = _name_key(name)
+    accented = vn(name)
+    for person, names in ROLE_NAMES.items():
+        if accented in (vn(n) for n in names):
+            return person
+    for person, names in ROLE_NAMES.items():
+        if wanted in (_name_key(n) for n in names):
+            return person
+    return None
+
+
+def known_role_names() -> str:
+    """'requester (người yêu cầu), child (con), …' for messages and --help."""
+    vietnamese = {p: next(n for n in names if n != fold(n)) for p, names in ROLE_NAMES.items()}
+    vietnamese.update(child="con", father="cha", spouse="vợ/chồng")
+    return ", ".join(f"{p} ({vietnamese[p]})" for p in ROLE_NAMES) + ", other:N (khác:N)"
