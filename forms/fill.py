@@ -547,8 +547,35 @@ def _baseline_of(rect: Rect, item: FormItem) -> float:
     return rect[3] - 0.25 * size  # blanks are rect = baseline - 0.95 size .. baseline + 0.25 size
 
 
+Span = tuple[float, float]  # x0, x1: free room around a short blank on its line
+
+
+def _free_span(printed: list[Rect], rect: Rect) -> Span:
+    """From the printed character before `rect` to the one after it on the same line (the dots
+    under a value are removed, so the space between the words is the room to write in)."""
+    left, right = rect[0], rect[2]
+    mid = (rect[1] + rect[3]) / 2
+    before = [r[2] for r in printed if r[1] < mid < r[3] and r[2] <= rect[0] + 1]
+    after = [r[0] for r in printed if r[1] < mid < r[3] and r[0] >= rect[2] - 1]
+    return (max(before, default=left - 6) + 1.0, min(after, default=right + 6) - 1.0)
+
+
+def _printed_chars(page: Any) -> list[Rect]:
+    """Boxes of the printed characters of a page that are not dotted leaders or spaces."""
+    from forms.blanks import LEADER_WEIGHT
+
+    return [
+        tuple(ch["bbox"])
+        for block in page.get_text("rawdict", flags=0).get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        for ch in span.get("chars", ())
+        if ch["c"] not in LEADER_WEIGHT and not ch["c"].isspace()
+    ]
+
+
 def _layout_blank(
-    item: FormItem, value: str, today: str
+    item: FormItem, value: str, today: str, printed: list[Rect] | None = None
 ) -> list[tuple[tuple[float, float], str, float, Rect]] | None:
     """(origin, text, size, area covered) for every piece of the value; None when the value
     does not fit in its blank (with its continuation lines) at MIN_BLANK_FONT_SIZE."""
@@ -579,12 +606,15 @@ def _layout_blank(
         parts = (f"{date.day:02d}", f"{date.month:02d}", year) if date else None
         if parts:
             for text, rect in zip(parts, item.parts):
-                room = rect[2] - rect[0] - 1
+                lo, hi = _free_span(printed, rect) if printed is not None else (rect[0], rect[2])
+                lo, hi = min(lo, rect[0]), max(hi, rect[2])
+                room = hi - lo - 1
                 s = fit_size(text, room, size, minimum=min(size, MIN_BLANK_FONT_SIZE))
                 w = fonts.text_width(text, s)
                 if w > room + 0.5:
                     return None
                 x = rect[0] + max(0.5, (rect[2] - rect[0] - w) / 2)
+                x = max(lo + 0.5, min(x, hi - w))
                 pieces.append(
                     ((x, _baseline_of(rect, item)), text, s, (x - 1, rect[1], x + w + 1, rect[3]))
                 )
@@ -612,8 +642,11 @@ def _fill_blanks(
 
     overlays: dict[int, _Overlay] = {}
     done: list[str] = []
+    printed: dict[int, list[Rect]] = {}
     for item, value in jobs:
-        pieces = _layout_blank(item, value, today)
+        if item.type == "date" and item.page not in printed:
+            printed[item.page] = _printed_chars(doc[item.page - 1])
+        pieces = _layout_blank(item, value, today, printed.get(item.page))
         if pieces is None:
             skipped.append((item.id, _("the value does not fit in its blank: write it by hand")))
             continue

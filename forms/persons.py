@@ -73,7 +73,7 @@ OTHER_PHRASES = (
     "người có tên dưới đây", "người có tên sau đây", "người dưới đây", "người sau đây",
     "người bị kiện", "người bị khiếu nại", "người bị tố cáo", "người có quyền lợi",
     "người thân", "thân nhân", "người thứ", "người liên hệ", "em",
-    "người đại diện theo pháp luật", "người đại diện hợp pháp", "người đại diện",
+    "người đại diện theo pháp luật", "người đại diện hợp pháp", "người đại diện", "người đdhp",
     "chủ xe", "chủ sở hữu", "chủ phương tiện", "chủ hộ", "chủ nhà",
 )  # fmt: skip
 #: phrases that name a new person each time they are used
@@ -351,7 +351,9 @@ def read_lines(lines: Sequence[TextLine]) -> list[Reading]:
             _heading(line.text, state)
             continue
         first_label = line.blanks[0].label
-        if _NUMBERED.match(line.text) and not mentions(first_label):
+        if _NUMBERED.match(line.text) and not [
+            m for m in mentions(first_label) if not m.object_only
+        ]:
             state.back_to_heading()
         if _is_official(first_label) and not _receiver(first_label):
             state.switch(OFFICIAL, line.text, 0.9)
@@ -382,6 +384,8 @@ def _heading(text: str, state: _State) -> None:
     found = _heading_person(text)
     if found is not None:
         state.switch(found[0], text, 0.9, found[1])
+    elif _NUMBERED.match(text):
+        state.back_to_heading()  # "22. Yêu cầu của công dân:" after "21. … của chủ hộ"
     elif _ORGANISATION.search(vn(text)) and re.search(r"\bthông tin\b", vn(text)):
         state.switch("other", text, 0.5)  # "Thông tin về cơ quan …": not a person we know
 
@@ -466,7 +470,14 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     if not temporary and state.last_key in id_keys and state.last_person != person:
         if key in id_keys or len(plain.split()) <= 2:
             person = state.last_person  # "Số CCCD của người làm thủ tục …" / "cấp ngày … tại …"
-    if key in ("relationship",) and person is None:
+    if key == "relationship" and any(m.object_only for m in mentions(label)):
+        # "Quan hệ với chủ hộ": the relation of the one the block is about, never of the
+        # person named after "với"
+        heading = state.heading[0]
+        person = heading if heading not in (None, OFFICIAL, person) else REQUESTER
+        if person == state.person and state.inline:
+            person = REQUESTER
+    if key == "relationship" and person is None:
         person = REQUESTER
     state.last_key = key
     state.last_person = person
