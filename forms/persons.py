@@ -85,6 +85,7 @@ _NEW_EACH_TIME = {
 _NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\bcủa\s*((?:em|ông|bà|anh|chị|cháu|con|ông \(bà\)|ông/bà)?)\s*$")
+_DECISION_NUMBER = re.compile(r"^số\b.*/\s*qđ\b")
 _ABOUT_SOMEONE = re.compile(r"(?:thông tin|phần)\s+(?:về\s+|của\s+)?((?:người|bên)\s+\S+(?:\s+\S+)?)")
 #: headings of parts the office fills in
 OFFICIAL_PHRASES = (
@@ -351,6 +352,8 @@ def read_lines(lines: Sequence[TextLine]) -> list[Reading]:
             _heading(line.text, state)
             continue
         first_label = line.blanks[0].label
+        if _DECISION_NUMBER.search(vn(line.text)):
+            state.switch(OFFICIAL, line.text, 0.9)  # "Số: …/QĐ-…": a decision the office writes
         if _NUMBERED.match(line.text) and not [
             m for m in mentions(first_label) if not m.object_only
         ]:
@@ -440,6 +443,8 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     starts = bool(person_mentions) and plain.startswith(vn(label)[person_mentions[0].start :])
     starts = starts or (bool(person_mentions) and person_mentions[0].start == 0)
     short = not rest or len(rest.split()) <= 2 or (starts and len(rest.split()) <= 6)
+    if phrase == "toi":
+        short = not rest or rest in ("là", "tên là")  # "Tôi cam đoan việc nhận …" is no name
     person_label = bool(named and key is None and short)
     if person_label:
         key = "full_name"  # "Người khởi kiện: …", "Người được ủy quyền: …"
