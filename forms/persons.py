@@ -85,6 +85,7 @@ _NEW_EACH_TIME = {
 _NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\bcủa\s*((?:em|ông|bà|anh|chị|cháu|con|ông \(bà\)|ông/bà)?)\s*$")
+_ENDS_WITH_NAME = re.compile(r"(?:\bông \(bà\)|\bông/bà|\bbà/ông|\bhọ và tên|\bhọ tên)$")
 _DECISION_NUMBER = re.compile(r"^số\b.*/\s*qđ\b")
 _ABOUT_SOMEONE = re.compile(r"(?:thông tin|phần)\s+(?:về\s+|của\s+)?((?:người|bên)\s+\S+(?:\s+\S+)?)")
 #: headings of parts the office fills in
@@ -419,6 +420,10 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         return Reading(None, state.person, 0.0, state.confidence, state.block, caps)
     meaning = understand(label)
     key = meaning.key
+    if key is None and _ENDS_WITH_NAME.search(plain):
+        key = "full_name"  # "… đã từ trần là Ông (Bà): …"
+    if key is None and blank.kind == "date" and re.search(r"\bcấp$", plain):
+        key = "id_issue_date"  # "Số CMND: … cấp ngày … tháng … năm …" (checked in context)
     person_mentions = [m for m in mentions(label) if not m.object_only]
     of_whom = _OF_WHOM.search(plain)
     before_of = plain[: of_whom.start()] if of_whom else ""
