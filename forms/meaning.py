@@ -202,6 +202,10 @@ def _text_lines(
                 continue
             y = _y(item)
             row = next((r for r in rows if abs(r[0] - y) <= 1.0), None)
+            if row is None and item.label and not item.row:
+                # digit boxes beside their label ("9. Số định danh cá nhân của chủ hộ: [][]…")
+                row = next((r for r in rows if item.rect[1] - 2 <= r[0] <= item.rect[3] + 4
+                            and item.label in r[1]), None)  # fmt: skip
             if row is not None and item.type != "checkbox":
                 row[2].append((n, item))
             else:
@@ -215,7 +219,10 @@ def _text_lines(
     text_lines: list[TextLine] = []
     order: list[int] = []
     for _page, _y0, _x, _kind, text, members in events:
-        kinds = tuple(TextBlank(item.label, _KINDS.get(item.type, "line")) for _n, item in members)
+        kinds = tuple(
+            TextBlank(item.label, f"row:{item.row}" if item.row else _KINDS.get(item.type, "line"))
+            for _n, item in members
+        )
         text_lines.append(TextLine(text, kinds))
         order.extend(n for n, _item in members)
     return text_lines, order

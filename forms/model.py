@@ -44,6 +44,7 @@ class FormItem:
     block: str = ""  # the heading of the part of the form the item is in
     capitals: bool = False  # the label asks for capital letters
     in_words: bool = False  # "ghi bằng chữ": the date of `key` written in words
+    row: int = 0  # a cell of a table of people (household members): its body row, from 1
     required: bool = False
     read_only: bool = False
 

@@ -412,6 +412,13 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
             return Reading("signing_place", None, 0.8, block=state.block)
     if state.person == OFFICIAL:
         return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block, capitals=caps)
+    if blank.kind.startswith("row:"):
+        # a cell of a table of people ("Những thành viên trong hộ gia đình"): the column header
+        # says what, the row says who (member:1 for the first row ...)
+        meaning = understand(label)
+        member = f"member:{blank.kind.split(':', 1)[1]}"
+        key = meaning.key if meaning.key not in FORM_KEYS else None
+        return Reading(key, member, meaning.confidence if key else 0.0, 0.9, state.block, caps)
     if _IN_WORDS.search(plain):
         previous = out_key = state.last_key
         if previous in ("date_of_birth", "id_issue_date"):
@@ -594,6 +601,9 @@ def role_from_name(name: str) -> str | None:
                          name.lower())  # fmt: skip
     if match:
         return f"other:{int(match.group(1))}"
+    match = re.fullmatch(r"\s*(?:member|thành viên|thanh vien)\s*[:#]\s*(\d+)\s*", name.lower())
+    if match:
+        return f"member:{int(match.group(1))}"
     wanted = _name_key(name)
     accented = vn(name)
     for person, names in ROLE_NAMES.items():
@@ -609,4 +619,5 @@ def known_role_names() -> str:
     """'requester (người yêu cầu), child (con), …' for messages and --help."""
     vietnamese = {p: next(n for n in names if n != fold(n)) for p, names in ROLE_NAMES.items()}
     vietnamese.update(child="con", father="cha", spouse="vợ/chồng")
-    return ", ".join(f"{p} ({vietnamese[p]})" for p in ROLE_NAMES) + ", other:N (khác:N)"
+    return (", ".join(f"{p} ({vietnamese[p]})" for p in ROLE_NAMES)
+            + ", other:N (khác:N), member:N (thành viên:N)")  # fmt: skip

@@ -28,6 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                "English: {roles}").format(roles=_role_names()),
     )  # fmt: skip
     fill.add_argument(
+        "--member", action="append", default=[], metavar="PROFILE",
+        help=_("a household member for a table of people (CT01), one row each, in order"),
+    )  # fmt: skip
+    fill.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", dest="assignments",
         help=_("a value: field name, blank id (p1b3), profile key or role.key"),
     )  # fmt: skip
@@ -183,6 +187,8 @@ def _fill(args: argparse.Namespace) -> int:
         profiles["requester"] = _load_profile(args.profile)
     for role, ref in roles.items():
         profiles[role] = _load_profile(ref)
+    for number, ref in enumerate(args.member, start=1):
+        profiles[f"member:{number}"] = _load_profile(ref)
     overrides = _pairs(args.assignments)
     with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
         pdf = forms.prepare_pdf(args.form, Path(work))

@@ -305,3 +305,52 @@ def test_cli_fill_roles_left_blanks_and_strict(tmp_path, capsys) -> None:
     printed = capsys.readouterr().out
     assert "Nơi chết" in printed and "Trần Thị Cúc" not in printed
     assert main([*args, "--role", f"mother={me}", "--strict"]) == 1
+
+
+def _household_form(path) -> None:
+    """A table of people: a header row and three empty rows, ruled like a Word table."""
+    import pymupdf
+
+    from common.resources import resource_path
+    from forms.fonts import SERIF_REGULAR
+
+    font = pymupdf.Font(fontfile=str(resource_path("fonts", SERIF_REGULAR)))
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    page.insert_text((70, 80), "Họ, chữ đệm và tên: ………………………………", fontname="F0", fontsize=13)
+    page.insert_text((70, 110), "Những thành viên trong hộ gia đình:", fontname="F0", fontsize=13)
+    xs = [70, 100, 250, 340, 450, 540]
+    ys = [120, 150, 172, 194, 216]
+    headers = ["TT", "Họ, chữ đệm và tên", "Ngày sinh", "Số định danh cá nhân", "Quan hệ"]
+    for y in ys:
+        page.draw_line((xs[0], y), (xs[-1], y))
+    for x in xs:
+        page.draw_line((x, ys[0]), (x, ys[-1]))
+    for x, text in zip(xs, headers):
+        page.insert_text((x + 3, 140), text, fontname="F0", fontsize=9)
+    doc.save(path)
+
+
+def test_household_table_one_row_per_member(tmp_path) -> None:
+    import forms
+
+    source = tmp_path / "ct.pdf"
+    _household_form(source)
+    info = forms.inspect(source)
+    rows = [i for i in info.items if i.row]
+    assert {i.row for i in rows} == {1, 2, 3}
+    assert {(i.row, i.key, i.person) for i in rows if i.key == "full_name"} == {
+        (1, "full_name", "member:1"), (2, "full_name", "member:2"), (3, "full_name", "member:3")
+    }
+    assert next(i for i in info.items if not i.row).person == "requester"
+    members = [forms.Profile(id="a", full_name="Lê Văn A", date_of_birth="01/02/1980"),
+               forms.Profile(id="b", full_name="Lê Thị B", date_of_birth="03/04/2010")]
+    profiles = {"requester": members[0]} | {f"member:{n}": p for n, p in enumerate(members, 1)}
+    values = forms.autofill(info.items, profiles)
+    by_row = {(i.row, i.key): values.get(i.id) for i in rows}
+    assert by_row[(1, "full_name")] == "Lê Văn A" and by_row[(2, "date_of_birth")] == "03/04/2010"
+    assert by_row[(3, "full_name")] is None  # nobody for the third row: it stays empty
+    out = tmp_path / "out.pdf"
+    result = forms.fill(source, out, values, forms.FillOptions(flatten=True))
+    assert set(result.filled) == set(values)

@@ -20,6 +20,10 @@
       <translation>hồ sơ của người yêu cầu (tệp JSON hoặc mã hồ sơ)</translation>
     </message>
     <message>
+      <source>a household member for a table of people (CT01), one row each, in order</source>
+      <translation>một thành viên hộ gia đình cho bảng danh sách người (CT01), mỗi người một dòng, theo thứ tự</translation>
+    </message>
+    <message>
       <source>a value: field name, blank id (p1b3), profile key or role.key</source>
       <translation>một giá trị: tên trường, mã chỗ trống (p1b3), khóa hồ sơ hoặc vai_trò.khóa</translation>
     </message>
