@@ -31,10 +31,52 @@ ROLE_LABELS = {
     "spouse": N_("Spouse"),
     "deceased": N_("The deceased"),
     "witness": N_("Witness"),
+    "grantor": N_("Grantor (bên ủy quyền)"),
+    "grantee": N_("Grantee (người được ủy quyền)"),
+    "insured": N_("The insured"),
+    "employer": N_("Employer"),
+    "guardian": N_("Guardian"),
+    "ward": N_("Ward (người được giám hộ)"),
 }
+
+
+def person_label(person: str | None) -> str:
+    """A person of the form in the app's language ("other:2" -> "Other person 2")."""
+    if not person:
+        return _("The form itself")
+    if person in ROLE_LABELS:
+        return _(ROLE_LABELS[person])
+    kind, _sep, number = person.partition(":")
+    if kind == "other":
+        return _("Other person {number}").format(number=number)
+    if kind == "member":
+        return _("Household member {number}").format(number=number)
+    return person
+
+
+def _is_person_role(person: str | None) -> bool:
+    return bool(person) and (
+        person in ROLE_LABELS or str(person).startswith(("other:", "member:"))
+    )
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
+
+
+def value_rows(items: list[FormItem]) -> list[tuple[str, FormItem | None]]:
+    """The value table's rows: a heading row (item None) wherever the block or the person
+    changes, then that block's items."""
+    rows: list[tuple[str, FormItem | None]] = []
+    current: tuple[str, str | None] | None = None
+    for item in items:
+        group = (item.block, item.person)
+        if group != current:
+            current = group
+            who = person_label(item.person)
+            block = " ".join(item.block.split())[:60]
+            rows.append((f"{who} — {block}" if block else who, None))
+        rows.append(("", item))
+    return rows
 
 
 @dataclass
@@ -274,6 +316,15 @@ class FormsPage(StepPage):
             lambda entry: self.start_editing(entry.data(Qt.ItemDataRole.UserRole))
         )
         side.addWidget(self.problems)
+        self.left_title = QtWidgets.QLabel(_("Left for you to fill in by hand"))
+        side.addWidget(self.left_title)
+        self.left_list = QtWidgets.QListWidget()
+        self.left_list.setAccessibleName(_("Left for you to fill in by hand"))
+        self.left_list.setMaximumHeight(110)
+        self.left_list.itemActivated.connect(
+            lambda entry: self.start_editing(entry.data(Qt.ItemDataRole.UserRole))
+        )
+        side.addWidget(self.left_list)
         side.addWidget(QtWidgets.QLabel(_("Values")))
         self.table = QtWidgets.QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([_("Item"), _("Value")])
@@ -483,8 +534,8 @@ class FormsPage(StepPage):
         roles = list(self.template_roles) or ["requester"]
         if self.info is not None:
             for item in self.info.items:
-                if item.role and item.role in ROLE_LABELS and item.role not in roles:
-                    roles.append(item.role)
+                if _is_person_role(item.person) and item.person not in roles:
+                    roles.append(item.person)
         return roles
 
     def _refresh_roles(self) -> None:
@@ -494,8 +545,8 @@ class FormsPage(StepPage):
         for role in self._roles():
             combo = QtWidgets.QComboBox()
             # known roles in the app's language; the template's own label otherwise
-            label = _(ROLE_LABELS[role]) if role in ROLE_LABELS else self.template_roles.get(role)
-            label = label or role
+            label = self.template_roles.get(role) if role not in ROLE_LABELS else None
+            label = label or person_label(role)
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
             combo.currentIndexChanged.connect(self._store_roles)
@@ -686,10 +737,15 @@ class FormsPage(StepPage):
             entry = QtWidgets.QListWidgetItem(str(problem))
             entry.setData(Qt.ItemDataRole.UserRole, problem.item_id)
             self.problems.addItem(entry)
+        self._refresh_left()
         self.table.blockSignals(True)
-        items = [i for i in (self.info.items if self.info else ()) if i.fillable]
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
+        rows = value_rows([i for i in (self.info.items if self.info else ()) if i.fillable])
+        self.table.setRowCount(len(rows))
+        for row, (heading, item) in enumerate(rows):
+            if item is None:  # a block of the form: who the rows below are about
+                self._set_heading_row(row, heading)
+                continue
+            self.table.setSpan(row, 0, 1, 1)
             label = QtWidgets.QTableWidgetItem(item.label or item.id)
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             label.setToolTip(f"{item.id} · {_('page')} {item.page}")
@@ -698,6 +754,34 @@ class FormsPage(StepPage):
             self.table.setItem(row, 0, label)
             self.table.setItem(row, 1, value)
         self.table.blockSignals(False)
+
+    def _set_heading_row(self, row: int, heading: str) -> None:
+        cell = QtWidgets.QTableWidgetItem(heading)
+        cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = cell.font()
+        font.setBold(True)
+        cell.setFont(font)
+        self.table.setItem(row, 0, cell)
+        self.table.setItem(row, 1, QtWidgets.QTableWidgetItem(""))
+        self.table.item(row, 1).setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setSpan(row, 0, 1, 2)
+
+    def _refresh_left(self) -> None:
+        """The blanks left for the person ("cần điền tay"): nothing known fills them."""
+        import forms
+
+        self.left_list.clear()
+        items = self.info.items if self.info else ()
+        left = forms.left_for_person(items, self.values) if self.info else []
+        for item in left:
+            entry = QtWidgets.QListWidgetItem(
+                f"{item.label or item.id} · {_('page')} {item.page}"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.left_list.addItem(entry)
+        self.left_title.setText(
+            _("Left for you to fill in by hand ({count})").format(count=len(left))
+        )
 
     # ---- storage in the dossier and saving ----------------------------------------------------
     def _forms_extra(self) -> dict[str, Any] | None:

@@ -36,6 +36,34 @@
       <translation>Người làm chứng</translation>
     </message>
     <message>
+      <source>Grantor (bên ủy quyền)</source>
+      <translation>Bên ủy quyền</translation>
+    </message>
+    <message>
+      <source>Grantee (người được ủy quyền)</source>
+      <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+      <source>The insured</source>
+      <translation>Người tham gia bảo hiểm</translation>
+    </message>
+    <message>
+      <source>Employer</source>
+      <translation>Người sử dụng lao động</translation>
+    </message>
+    <message>
+      <source>Guardian</source>
+      <translation>Người giám hộ</translation>
+    </message>
+    <message>
+      <source>Ward (người được giám hộ)</source>
+      <translation>Người được giám hộ</translation>
+    </message>
+    <message>
+      <source>The form itself</source>
+      <translation>Thông tin chung của tờ khai</translation>
+    </message>
+    <message>
       <source>Form page</source>
       <translation>Trang tờ khai</translation>
     </message>
@@ -112,6 +140,10 @@
       <translation>Điền tự động</translation>
     </message>
     <message>
+      <source>Left for you to fill in by hand</source>
+      <translation>Cần điền tay</translation>
+    </message>
+    <message>
       <source>Open a form</source>
       <translation>Mở tờ khai</translation>
     </message>
@@ -130,6 +162,14 @@
     <message>
       <source>Save the filled form</source>
       <translation>Lưu tờ khai đã điền</translation>
+    </message>
+    <message>
+      <source>Other person {number}</source>
+      <translation>Người khác {number}</translation>
+    </message>
+    <message>
+      <source>Household member {number}</source>
+      <translation>Thành viên hộ {number}</translation>
     </message>
     <message>
       <source>To check</source>
@@ -182,6 +222,10 @@
     <message>
       <source>{count} value(s) filled from the profiles.</source>
       <translation>Đã điền {count} giá trị từ hồ sơ.</translation>
+    </message>
+    <message>
+      <source>Left for you to fill in by hand ({count})</source>
+      <translation>Cần điền tay ({count})</translation>
     </message>
     <message>
       <source>Page {page}/{count}</source>
