@@ -89,8 +89,10 @@ CORRECTIONS: dict[tuple[str, str, int], tuple[str, str]] = {
 #: as blanks about the form (no person)
 NOT_PERSONS: dict[str, tuple[tuple[str, ...], str]] = {
     "27": (("user4",), "user4 is the administrative decision complained about, not a person"),
-    "29": (("user1", "user2", "user5"), "user1, user2 and user5 are schools (the receivers and "
-           "the school moved to), not persons"),
+    "29": (
+        ("user1", "user2", "user5"),
+        "user1, user2 and user5 are schools (the receivers and the school moved to), not persons",
+    ),
     "54": (("user4",), "user4 is the earlier guardianship registration, not a person"),
 }
 

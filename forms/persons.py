@@ -15,7 +15,8 @@ organisation's name is the organisation's. "Today" only goes in the place-and-da
 signature ("…, ngày … tháng … năm …"). What is not known with confidence stays empty.
 
 The entry point takes plain text so PDF and Word forms share it:
-    readings = read_lines([TextLine("Họ, chữ đệm, tên người mẹ: ……", (TextBlank("Họ, chữ đệm, tên người mẹ"),)), ...])
+    label = "Họ, chữ đệm, tên người mẹ"
+    readings = read_lines([TextLine(f"{label}: ……", (TextBlank(label),)), ...])
 one `Reading` per blank, in order.
 """
 
@@ -46,13 +47,14 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
     "grantee": ("người được ủy quyền", "bên được ủy quyền", "bên nhận ủy quyền"),
     "grantor": ("người ủy quyền", "bên ủy quyền", "bên giao ủy quyền"),
     "deceased": (
-        "người được khai tử", "khai tử cho người", "người đã chết", "người chết", "người đã mất", "người từ trần",
-        "người đã từ trần", "người hưởng đã từ trần", "đã từ trần", "người quá cố",
-    ),  # fmt: skip
+        "người được khai tử", "khai tử cho người", "người đã chết", "người chết",
+        "người đã mất", "người từ trần", "người đã từ trần", "người hưởng đã từ trần",
+        "đã từ trần", "người quá cố",
+    ),
     "child": (
         "người được khai sinh", "khai sinh cho người", "người con", "trẻ em", "con", "trẻ",
         "người được nhận làm con nuôi", "con nuôi",
-    ),  # fmt: skip
+    ),
     "mother": ("người mẹ", "mẹ", "thông tin về mẹ"),
     "father": ("người cha", "cha", "bố"),
     "spouse": ("vợ (chồng)", "vợ/chồng", "vợ, chồng", "vợ", "chồng", "bên nam", "bên nữ"),
@@ -65,9 +67,10 @@ PERSON_PHRASES: dict[str, tuple[str, ...]] = {
         "người yêu cầu", "người đề nghị", "người làm đơn", "người viết đơn", "người đứng đơn",
         "người nộp đơn", "người khai", "người kê khai", "người đi đăng ký", "người báo cáo",
         "người cam kết", "người khởi kiện", "người khiếu nại", "người tố cáo", "người xin",
-        "người nộp hồ sơ", "người làm thủ tục", "em là", "em tên là", "tên em là", "tôi tên là", "tên tôi là", "tôi là", "tôi",
-    ),  # fmt: skip
-}
+        "người nộp hồ sơ", "người làm thủ tục", "em là", "em tên là", "tên em là",
+        "tôi tên là", "tên tôi là", "tôi là", "tôi",
+    ),
+}  # fmt: skip
 #: someone the form names without a profile role: each mention is a new person
 OTHER_PHRASES = (
     "người có tên dưới đây", "người có tên sau đây", "người dưới đây", "người sau đây",
@@ -87,7 +90,9 @@ _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s", re.IGNOREC
 _OF_WHOM = re.compile(r"\bcủa\s*((?:em|ông|bà|anh|chị|cháu|con|ông \(bà\)|ông/bà)?)\s*$")
 _ENDS_WITH_NAME = re.compile(r"(?:\bông \(bà\)|\bông/bà|\bbà/ông|\bhọ và tên|\bhọ tên)$")
 _DECISION_NUMBER = re.compile(r"^số\b.*/\s*qđ\b")
-_ABOUT_SOMEONE = re.compile(r"(?:thông tin|phần)\s+(?:về\s+|của\s+)?((?:người|bên)\s+\S+(?:\s+\S+)?)")
+_ABOUT_SOMEONE = re.compile(
+    r"(?:thông tin|phần)\s+(?:về\s+|của\s+)?((?:người|bên)\s+\S+(?:\s+\S+)?)"
+)
 #: headings of parts the office fills in
 OFFICIAL_PHRASES = (
     "xác nhận của", "xét duyệt của", "ý kiến của", "phê duyệt của", "phần dành cho",
@@ -287,9 +292,9 @@ def _is_signature_date(line: TextLine, index: int, previous: TextLine | None = N
     if blank.kind != "date" or index != len(line.blanks) - 1:
         return False
     text = unicodedata.normalize("NFC", line.text).lower().strip()
-    if previous is not None and previous.blanks and re.match(rf"{_LEAD}", text):
-        if re.search(rf"{_LEAD}\s*$", previous.text.strip()) and "," not in text[:60]:
-            return False
+    wrapped = previous is not None and previous.blanks and re.match(rf"{_LEAD}", text)
+    if wrapped and re.search(rf"{_LEAD}\s*$", previous.text.strip()) and "," not in text[:60]:
+        return False
     text = re.sub(r"[ \t]+", " ", text)
     match = _SIGNATURE_DATE.search(text)
     if not match:
@@ -315,8 +320,10 @@ def _key_in_context(key: str | None, label: str, line: TextLine, state: _State) 
             _ID_WORDS.search(context) or state.last_key in ("personal_id", "old_id")
         ):
             return None
-    if key in ("personal_id", "old_id") and _OTHER_DOCUMENT.search(plain) and not _ID_WORDS.search(
-        plain
+    if (
+        key in ("personal_id", "old_id")
+        and _OTHER_DOCUMENT.search(plain)
+        and not _ID_WORDS.search(plain)
     ):
         return None
     if key in ("current_residence", "phone", "email") and _ORGANISATION.search(plain):
@@ -325,8 +332,10 @@ def _key_in_context(key: str | None, label: str, line: TextLine, state: _State) 
         "địa chỉ", "số điện thoại", "điện thoại", "email", "e mail", "địa chỉ liên hệ",
     ) and state.last_key is None and state.names == 0 and state.block:  # fmt: skip
         return None  # "Tên cơ quan: …" then "Địa chỉ: …": the organisation's
-    if key in ("current_residence", "phone", "email") and state.last_key is None and state.seen.get(
-        "org"
+    if (
+        key in ("current_residence", "phone", "email")
+        and state.last_key is None
+        and state.seen.get("org")
     ):
         return None  # "Tên cơ sở đào tạo: …", "Địa chỉ: …", "Số điện thoại: …"
     if key == "full_name" and _ORGANISATION.search(plain):
@@ -405,11 +414,15 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         if state.person == OFFICIAL:
             return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
         return Reading("today", None, 0.9, block=state.block)
-    if index + 1 < len(line.blanks) and _is_signature_date(line, index + 1, state.previous):
-        if re.search(r"\b(?:làm tại|tại)$", plain) or not plain or len(plain.split()) > 3:
-            if state.person == OFFICIAL:
-                return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
-            return Reading("signing_place", None, 0.8, block=state.block)
+    place_label = re.search(r"\b(?:làm tại|tại)$", plain) or not plain or len(plain.split()) > 3
+    if (
+        place_label
+        and index + 1 < len(line.blanks)
+        and _is_signature_date(line, index + 1, state.previous)
+    ):
+        if state.person == OFFICIAL:
+            return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block)
+        return Reading("signing_place", None, 0.8, block=state.block)
     if state.person == OFFICIAL:
         return Reading(None, OFFICIAL, 0.0, 0.9, block=state.block, capitals=caps)
     if blank.kind.startswith("row:"):
@@ -484,9 +497,9 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     person = temporary or state.person
     confidence = 0.9 if temporary else state.confidence
     id_keys = ("personal_id", "old_id", "id_issue_date", "id_issue_place")
-    if not temporary and state.last_key in id_keys and state.last_person != person:
-        if key in id_keys or len(plain.split()) <= 2:
-            person = state.last_person  # "Số CCCD của người làm thủ tục …" / "cấp ngày … tại …"
+    follows_id = not temporary and state.last_key in id_keys and state.last_person != person
+    if follows_id and (key in id_keys or len(plain.split()) <= 2):
+        person = state.last_person  # "Số CCCD của người làm thủ tục …" / "cấp ngày … tại …"
     if key == "relationship" and any(m.object_only for m in mentions(label)):
         # "Quan hệ với chủ hộ": the relation of the one the block is about, never of the
         # person named after "với"

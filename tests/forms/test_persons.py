@@ -132,21 +132,25 @@ def test_issue_date_of_another_document_is_not_the_id_cards() -> None:
 
 
 def test_office_part_is_nobodys() -> None:
-    readings = read_lines(_lines("""
+    readings = read_lines(
+        _lines("""
     Họ và tên: ……………
     XÁC NHẬN CỦA UBND XÃ
     Ông/bà: …………… có hộ khẩu tại ……………
     Ngày …… tháng …… năm ……
-    """))
+    """)
+    )
     assert [r.person for r in readings[1:]] == [OFFICIAL] * 3
     assert all(r.key is None for r in readings[1:])
 
 
 def test_capitals_and_several_people_in_one_label() -> None:
-    readings = read_lines(_lines("""
+    readings = read_lines(
+        _lines("""
     Họ và tên (viết chữ in hoa): ……………
     Họ tên, năm sinh, nghề nghiệp của cha, mẹ, vợ, chồng, con: ……………
-    """))
+    """)
+    )
     assert readings[0].capitals and readings[0].key == "full_name"
     assert (readings[1].key, readings[1].person) == (None, None)
 
@@ -208,7 +212,9 @@ def test_filled_form_keeps_each_person_and_leaves_the_rest(tmp_path) -> None:
     import forms
 
     source = tmp_path / "form.pdf"
-    _flat_form(source, """
+    _flat_form(
+        source,
+        """
     TỜ KHAI ĐĂNG KÝ KHAI TỬ
     Họ, chữ đệm, tên người yêu cầu: ……
     Đề nghị cơ quan đăng ký khai tử cho người có tên dưới đây:
@@ -217,7 +223,8 @@ def test_filled_form_keeps_each_person_and_leaves_the_rest(tmp_path) -> None:
     Nơi chết: ……
     Ngày cấp: ……
     Làm tại: …, ngày … tháng … năm …
-    """)
+    """,
+    )
     info = forms.inspect(source)
     by_label = {i.label: i for i in info.items}
     assert by_label["Họ, chữ đệm, tên"].person == "deceased"
@@ -241,9 +248,12 @@ def test_long_value_never_covers_printed_text(tmp_path) -> None:
     import forms
 
     source = tmp_path / "form.pdf"
-    _flat_form(source, """
+    _flat_form(
+        source,
+        """
     Nơi sinh: …… Huyện: ……
-    """)
+    """,
+    )
     info = forms.inspect(source)
     place = next(i for i in info.items if i.label == "Nơi sinh")
     huyen = next(i for i in info.items if i.label == "Huyện")
@@ -271,14 +281,18 @@ def test_cli_fields_json_gives_person(tmp_path, capsys) -> None:
     from desktop.cli import main
 
     source = tmp_path / "form.pdf"
-    _flat_form(source, """
+    _flat_form(
+        source,
+        """
     Họ, chữ đệm, tên người mẹ: ……
     Năm sinh: ……
-    """)
+    """,
+    )
     assert main(["fields", str(source), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["key"], r["person"]) for r in rows] == [
-        ("full_name", "mother"), ("year_of_birth", "mother")
+        ("full_name", "mother"),
+        ("year_of_birth", "mother"),
     ]
     assert all("block" in r and "person_confidence" in r for r in rows)
 
@@ -287,11 +301,14 @@ def test_cli_fill_roles_left_blanks_and_strict(tmp_path, capsys) -> None:
     from desktop.cli import main
 
     source = tmp_path / "form.pdf"
-    _flat_form(source, """
+    _flat_form(
+        source,
+        """
     Họ, chữ đệm, tên người yêu cầu: ……
     Họ, chữ đệm, tên người mẹ: ……
     Nơi chết: ……
-    """)
+    """,
+    )
     me = tmp_path / "me.json"
     me.write_text(json.dumps({"id": "me", "full_name": "Trần Thị Cúc"}), encoding="utf-8")
     an = tmp_path / "an.json"
@@ -341,11 +358,15 @@ def test_household_table_one_row_per_member(tmp_path) -> None:
     rows = [i for i in info.items if i.row]
     assert {i.row for i in rows} == {1, 2, 3}
     assert {(i.row, i.key, i.person) for i in rows if i.key == "full_name"} == {
-        (1, "full_name", "member:1"), (2, "full_name", "member:2"), (3, "full_name", "member:3")
+        (1, "full_name", "member:1"),
+        (2, "full_name", "member:2"),
+        (3, "full_name", "member:3"),
     }
     assert next(i for i in info.items if not i.row).person == "requester"
-    members = [forms.Profile(id="a", full_name="Lê Văn A", date_of_birth="01/02/1980"),
-               forms.Profile(id="b", full_name="Lê Thị B", date_of_birth="03/04/2010")]
+    members = [
+        forms.Profile(id="a", full_name="Lê Văn A", date_of_birth="01/02/1980"),
+        forms.Profile(id="b", full_name="Lê Thị B", date_of_birth="03/04/2010"),
+    ]
     profiles = {"requester": members[0]} | {f"member:{n}": p for n, p in enumerate(members, 1)}
     values = forms.autofill(info.items, profiles)
     by_row = {(i.row, i.key): values.get(i.id) for i in rows}

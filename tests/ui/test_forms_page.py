@@ -120,7 +120,8 @@ def test_zoom_and_page_navigation_on_a_flat_form(qtbot, forms_page, app_context,
     assert all(i.page == 2 for i in forms_page.canvas.items)
     # blanks of the flat form can be typed into like fields
     forms_page.go_to_page(0)
-    name = next(i for i in forms_page.info.items if i.key == "full_name" and i.person == "requester")
+    items = forms_page.info.items
+    name = next(i for i in items if i.key == "full_name" and i.person == "requester")
     _click_item(qtbot, forms_page, name.id)
     commit_text(forms_page._editor, "NGUYỄN THỊ ÁNH")
     qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
@@ -217,12 +218,15 @@ def test_flat_form_groups_blanks_by_person_and_lists_blanks_left(
     from tests.forms.test_persons import _flat_form
 
     form = tmp_path / "khai-tu.pdf"
-    _flat_form(form, """
+    _flat_form(
+        form,
+        """
     Họ, chữ đệm, tên người yêu cầu: ……
     Đề nghị cơ quan đăng ký khai tử cho người có tên dưới đây:
     Họ, chữ đệm, tên: ……
     Nơi chết: ……
-    """)
+    """,
+    )
     app_context.dialogs.answers["open_file"] = form
     qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
     _wait_open(qtbot, forms_page)

@@ -55,9 +55,9 @@ def person_label(person: str | None) -> str:
 
 
 def _is_person_role(person: str | None) -> bool:
-    return bool(person) and (
-        person in ROLE_LABELS or str(person).startswith(("other:", "member:"))
-    )
+    return bool(person) and (person in ROLE_LABELS or str(person).startswith(("other:", "member:")))
+
+
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
@@ -774,9 +774,7 @@ class FormsPage(StepPage):
         items = self.info.items if self.info else ()
         left = forms.left_for_person(items, self.values) if self.info else []
         for item in left:
-            entry = QtWidgets.QListWidgetItem(
-                f"{item.label or item.id} · {_('page')} {item.page}"
-            )
+            entry = QtWidgets.QListWidgetItem(f"{item.label or item.id} · {_('page')} {item.page}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.left_list.addItem(entry)
         self.left_title.setText(
