@@ -265,6 +265,8 @@ def _heading_person(text: str) -> tuple[str, str] | None:
         if re.search(r"\bcủa\s*$|dưới đây|sau đây", plain) or not subject:
             return "other", ""
     found = [m for m in mentions(plain) if not m.object_only]
+    if len({m.person for m in found}) >= 3:
+        return None  # "… của cha, mẹ, vợ, chồng, con:": several people, no one part
     if found:
         return found[0].person, found[0].phrase
     about = _ABOUT_SOMEONE.match(re.sub(_NUMBERED, "", text + " ").strip().lower())
@@ -397,10 +399,10 @@ def _heading(text: str, state: _State) -> None:
     found = _heading_person(text)
     if found is not None:
         state.switch(found[0], text, 0.9, found[1])
-    elif _NUMBERED.match(text):
-        state.back_to_heading()  # "22. Yêu cầu của công dân:" after "21. … của chủ hộ"
     elif _ORGANISATION.search(vn(text)) and re.search(r"\bthông tin\b", vn(text)):
         state.switch("other", text, 0.5)  # "Thông tin về cơ quan …": not a person we know
+    elif _NUMBERED.match(text):
+        state.back_to_heading()  # "22. Yêu cầu của công dân:" after "21. … của chủ hộ"
 
 
 def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, understand) -> Reading:
@@ -445,6 +447,14 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     if key is None and blank.kind == "date" and re.search(r"\bcấp$", plain):
         key = "id_issue_date"  # "Số CMND: … cấp ngày … tháng … năm …" (checked in context)
     person_mentions = [m for m in mentions(label) if not m.object_only]
+    if key is None and person_mentions:
+        # "Số CCCD/CMND/Hộ chiếu của người làm thủ tục": the key without the person's words
+        first = person_mentions[0]
+        bare = re.sub(r"\b(?:của|về)\s*$", "", plain[: first.start]).strip()
+        if bare:
+            again = understand(bare)
+            key = again.key
+            meaning = again if key else meaning
     of_whom = _OF_WHOM.search(plain)
     before_of = plain[: of_whom.start()] if of_whom else ""
     if of_whom and key is None and (mentions(before_of) or before_of.startswith("là ")):
@@ -500,19 +510,25 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     follows_id = not temporary and state.last_key in id_keys and state.last_person != person
     if follows_id and (key in id_keys or len(plain.split()) <= 2):
         person = state.last_person  # "Số CCCD của người làm thủ tục …" / "cấp ngày … tại …"
-    if key == "relationship" and any(m.object_only for m in mentions(label)):
-        # "Quan hệ với chủ hộ": the relation of the one the block is about, never of the
-        # person named after "với"
+    objects = [m for m in mentions(label) if m.object_only]
+    if key == "relationship" and objects and _resolve(objects[-1], state) == person:
+        # "Quan hệ với chủ hộ" right after "Họ, chữ đệm và tên của chủ hộ": the relation of the
+        # one the part is about, never of the person named after "với"
         heading = state.heading[0]
         person = heading if heading not in (None, OFFICIAL, person) else REQUESTER
-        if person == state.person and state.inline:
-            person = REQUESTER
     if key == "relationship" and person is None:
         person = REQUESTER
     state.last_key = key
     state.last_person = person
     caps = caps or bool(_CAPITALS.search(plain))
     return Reading(key, person, meaning.confidence if key else 0.0, confidence, state.block, caps)
+
+
+def _resolve(mention: Mention, state: _State) -> str | None:
+    """The person a mention names, without numbering a new one."""
+    if mention.person != "other":
+        return mention.person
+    return state.other_by_phrase.get(mention.phrase)
 
 
 def _known_person(person: str, phrase: str, state: _State) -> str:
