@@ -375,3 +375,21 @@ def test_household_table_one_row_per_member(tmp_path) -> None:
     out = tmp_path / "out.pdf"
     result = forms.fill(source, out, values, forms.FillOptions(flatten=True))
     assert set(result.filled) == set(values)
+
+
+def test_capitals_and_date_in_words_are_written_so(tmp_path) -> None:
+    import forms
+
+    source = tmp_path / "form.pdf"
+    _flat_form(source, """
+    Họ và tên (viết chữ in hoa): ……
+    Ngày, tháng, năm sinh: …… ghi bằng chữ: ……………
+    """)
+    info = forms.inspect(source)
+    profile = forms.Profile(id="an", full_name="Nguyễn Văn An", date_of_birth="12/03/1988")
+    values = forms.autofill(info.items, {"requester": profile})
+    assert sorted(values.values()) == [
+        "12/03/1988", "NGUYỄN VĂN AN",
+        "ngày mười hai tháng ba năm một nghìn chín trăm tám mươi tám",
+    ]  # fmt: skip
+    assert forms.validate(info.items, values) == []
