@@ -130,6 +130,7 @@ def _leader_runs(row: _Row) -> list[_Run]:
 def clean_label(text: str) -> str:
     """'; 7. Tôn giáo:' -> 'Tôn giáo'; '1. Họ, chữ đệm và tên(1):' -> 'Họ, chữ đệm và tên'."""
     text = _NOTE_MARKS.sub(" ", text)
+    text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[\s;:,.]*$)", "", text)  # "tùy thân2": a footnote mark
     text = text.strip(" \t;:,.-–/")
     text = _NUMBERING.sub("", text)
     text = re.sub(r"\s+", " ", text)

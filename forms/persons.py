@@ -198,7 +198,7 @@ def mentions(text: str) -> list[Mention]:
                 continue
             taken.append((a, b))
             before = plain[max(0, a - 12) : a]
-            obj = bool(re.search(r"\b(?:với|về việc|cho|nhận)\s*$", before))
+            obj = bool(re.search(r"\b(?:với|về việc|cho|nhận|nuôi)\s*$", before))
             found.append(Mention(person, fold(match.group(0)), a, b, obj))
     found.sort(key=lambda m: m.start)
     return found
@@ -258,6 +258,8 @@ def _heading_person(text: str) -> tuple[str, str] | None:
         named = list(mentions(tail)) if tail else []
         if named:
             return named[-1].person, named[-1].phrase
+        if re.search(r"\bcủa\s*[:.]?\s*$", plain):
+            return "other", ""  # "Là con nuôi của:": the next one is whose child it is
         bare = re.sub(r"\b(?:có tên )?(?:dưới|sau) đây\b", " ", plain)
         known = [m for m in mentions(bare) if not m.object_only and m.person != "other"]
         if known:  # "Đề nghị … đăng ký khai sinh cho người dưới đây:"
@@ -464,6 +466,12 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         state.switch(person, label, 0.85, phrase, inline=True)
         state.names, state.last_key, state.last_person = 1, "full_name", state.person
         return Reading("full_name", state.person, 0.8, 0.85, state.block, caps)
+    alternatives = re.search(r"\bhoặc\b|\)\s*$|\(\s*(?:cha|mẹ|bố|vợ|chồng)", plain)
+    if len({m.person for m in person_mentions}) >= 2 and key == "full_name" and alternatives:
+        # "Họ và tên bố (mẹ) hoặc người đại diện hợp pháp": one person, whoever signs
+        state.switch("other", label, 0.7, inline=True)
+        state.names, state.last_key, state.last_person = 1, key, state.person
+        return Reading(key, state.person, meaning.confidence, 0.7, state.block, caps)
     if len({m.person for m in person_mentions}) >= 2:
         # "… của cha, mẹ, vợ, chồng, con": about several people, for the person to write
         state.last_key = None

@@ -381,10 +381,13 @@ def test_capitals_and_date_in_words_are_written_so(tmp_path) -> None:
     import forms
 
     source = tmp_path / "form.pdf"
-    _flat_form(source, """
+    _flat_form(
+        source,
+        """
     Họ và tên (viết chữ in hoa): ……
     Ngày, tháng, năm sinh: …… ghi bằng chữ: ……………
-    """)
+    """,
+    )
     info = forms.inspect(source)
     profile = forms.Profile(id="an", full_name="Nguyễn Văn An", date_of_birth="12/03/1988")
     values = forms.autofill(info.items, {"requester": profile})
