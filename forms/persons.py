@@ -22,6 +22,7 @@ one `Reading` per blank, in order.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -383,6 +384,15 @@ def read_lines(lines: Sequence[TextLine]) -> list[Reading]:
     return out
 
 
+def _asks_capitals(line: TextLine, index: int) -> bool:
+    """'Họ và tên (viết chữ in hoa): ……' or '…… (viết chữ in hoa)' right after the blank."""
+    label = line.blanks[index].label
+    after = line.blanks[index + 1].label if index + 1 < len(line.blanks) else _tail(line)
+    if _CAPITALS.search(vn(label)):
+        return not re.match(r"\s*\(", label) or index == 0
+    return bool(re.match(r"\s*\([^)]*(?:in hoa|viết hoa|chữ hoa)", after.lower()))
+
+
 def _tail(line: TextLine) -> str:
     """What a line prints after its last blank (a lead-in to the next block)."""
     text = line.text
@@ -410,7 +420,7 @@ def _heading(text: str, state: _State) -> None:
 def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, understand) -> Reading:
     label = blank.label
     plain = vn(label)
-    caps = bool(_CAPITALS.search(vn(line.text)))
+    caps = _asks_capitals(line, index)
     if _receiver(label) or (index == 0 and _receiver(line.text) and not plain):
         return Reading("receiver", None, 0.9, block=state.block)
     if _is_signature_date(line, index, state.previous):
@@ -472,6 +482,8 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         state.switch("other", label, 0.7, inline=True)
         state.names, state.last_key, state.last_person = 1, key, state.person
         return Reading(key, state.person, meaning.confidence, 0.7, state.block, caps)
+    if len({m.person for m in person_mentions}) >= 2 and not _is_list(plain, person_mentions):
+        person_mentions = person_mentions[-1:]  # "Tôi làm đơn …, để em …": the last one named
     if len({m.person for m in person_mentions}) >= 2:
         # "… của cha, mẹ, vợ, chồng, con": about several people, for the person to write
         state.last_key = None
@@ -528,8 +540,13 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         person = REQUESTER
     state.last_key = key
     state.last_person = person
-    caps = caps or bool(_CAPITALS.search(plain))
     return Reading(key, person, meaning.confidence if key else 0.0, confidence, state.block, caps)
+
+
+def _is_list(plain: str, found: list[Mention]) -> bool:
+    """The persons are named one after the other ("cha, mẹ, vợ, chồng, con", "cha/mẹ")."""
+    gaps = [plain[a.end : b.start] for a, b in itertools.pairwise(found)]
+    return all(re.fullmatch(r"[\s,/()]*(?:và|hoặc)?[\s,/()]*", gap) for gap in gaps)
 
 
 def _resolve(mention: Mention, state: _State) -> str | None:

@@ -244,7 +244,7 @@ def test_flat_form_groups_blanks_by_person_and_lists_blanks_left(
     forms_page.select_profile("requester", an.id)
     forms_page.select_profile("deceased", cu.id)
     forms_page.autofill()
-    left = [forms_page.left_list.item(r).text() for r in range(forms_page.left_list.count())]
-    assert len(left) == 1 and left[0].startswith("Nơi chết")
+    left = forms_page.left_list
+    assert left.rowCount() == 1 and left.item(0, 0).text() == "Nơi chết"
     assert forms_page.left_title.text() == "Cần điền tay (1)"
     assert sorted(forms_page.values.values()) == ["Lê Văn Cư", "Nguyễn Văn An"]

@@ -318,7 +318,14 @@ class FormsPage(StepPage):
         side.addWidget(self.problems)
         self.left_title = QtWidgets.QLabel(_("Left for you to fill in by hand"))
         side.addWidget(self.left_title)
-        self.left_list = QtWidgets.QListWidget()
+        # a table like the values below: it shows the form's own (Vietnamese) labels
+        self.left_list = QtWidgets.QTableWidget(0, 2)
+        self.left_list.setHorizontalHeaderLabels([_("Item"), _("Page")])
+        self.left_list.horizontalHeader().setSectionResizeMode(
+            0, QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.left_list.verticalHeader().setVisible(False)
+        self.left_list.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.left_list.setAccessibleName(_("Left for you to fill in by hand"))
         self.left_list.setMaximumHeight(110)
         self.left_list.itemActivated.connect(
@@ -745,7 +752,8 @@ class FormsPage(StepPage):
             if item is None:  # a block of the form: who the rows below are about
                 self._set_heading_row(row, heading)
                 continue
-            self.table.setSpan(row, 0, 1, 1)
+            if self.table.columnSpan(row, 0) > 1:
+                self.table.setSpan(row, 0, 1, 1)
             label = QtWidgets.QTableWidgetItem(item.label or item.id)
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             label.setToolTip(f"{item.id} · {_('page')} {item.page}")
@@ -770,13 +778,14 @@ class FormsPage(StepPage):
         """The blanks left for the person ("cần điền tay"): nothing known fills them."""
         import forms
 
-        self.left_list.clear()
         items = self.info.items if self.info else ()
         left = forms.left_for_person(items, self.values) if self.info else []
-        for item in left:
-            entry = QtWidgets.QListWidgetItem(f"{item.label or item.id} · {_('page')} {item.page}")
-            entry.setData(Qt.ItemDataRole.UserRole, item.id)
-            self.left_list.addItem(entry)
+        self.left_list.setRowCount(len(left))
+        for row, item in enumerate(left):
+            for column, text in enumerate((item.label or item.id, str(item.page))):
+                cell = QtWidgets.QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                self.left_list.setItem(row, column, cell)
         self.left_title.setText(
             _("Left for you to fill in by hand ({count})").format(count=len(left))
         )

@@ -176,12 +176,16 @@
       <translation>Cần kiểm tra</translation>
     </message>
     <message>
-      <source>Values</source>
-      <translation>Giá trị đã điền</translation>
-    </message>
-    <message>
       <source>Item</source>
       <translation>Mục</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>Trang</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>Giá trị đã điền</translation>
     </message>
     <message>
       <source>Value</source>
