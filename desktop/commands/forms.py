@@ -73,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _role_names() -> str:
-    from forms.persons import known_role_names
+    from forms import known_role_names
 
     return known_role_names()
 
@@ -150,7 +150,7 @@ def _fields(args: argparse.Namespace) -> int:
 def _roles(assignments: list[str]) -> dict[str, str] | None:
     """ROLE=PROFILE pairs with the role's canonical name; None (after saying why) when a role
     is unknown."""
-    from forms.persons import role_from_name
+    from forms import role_from_name
 
     roles: dict[str, str] = {}
     for name, ref in _pairs(assignments).items():
