@@ -4,6 +4,13 @@ Target (issue 2): the app's median at most 1.5x the bare window and under 1 s.
 The PyInstaller bundle (issue 8) is measured in the same run when it exists: `--bundle DIR`
 (or `--bundle=DIR`; default dist/hoso, built by `make bundle`), with its size table. Without a
 bundle its row is skipped with a note.
+
+`--windows` (issue 13) measures the installed Windows app under Wine instead, on Qt's `windows`
+platform (a display is needed: `make windows-test` runs it on its Xvfb, with its WINEPREFIX):
+`hoso-desktop.exe --startup-probe` of the installed app beside a bare PySide6 window frozen the
+same way (PyInstaller, one folder, windowed, the same Windows Python), both started by `wine`.
+`--app DIR` is the installed app's folder (default: Program Files/HoSoSo in the prefix),
+`--bare DIR` the bare window's (default build/windows/bare/dist/bare-window).
 """
 
 from __future__ import annotations
@@ -106,7 +113,51 @@ def print_bundle_sizes(bundle: Path) -> None:
         print(f"Windows estimate: python -m scripts.estimate_windows_bundle ({DEFAULT_WHEELS})")
 
 
+def option_value(argv: list[str], name: str) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg.startswith(f"{name}="):
+            return arg.split("=", 1)[1]
+        if arg == name and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+WINDOWS_RUNS = 7  # a Wine start takes seconds: fewer runs than the native rows
+
+
+def windows_main(argv: list[str]) -> int:
+    """The installed Windows app beside a bare frozen PySide6 window, both under Wine."""
+    prefix = Path(os.environ.get("WINEPREFIX", Path.home() / ".wine"))
+    app = Path(option_value(argv, "--app") or prefix / "drive_c" / "Program Files" / "HoSoSo")
+    bare = Path(option_value(argv, "--bare") or "build/windows/bare/dist/bare-window")
+    commands = [
+        ("bare PySide6 window (exe)", ["wine", str(bare / "bare-window.exe")]),
+        ("Hồ sơ số (installed exe)", ["wine", str(app / "hoso-desktop.exe"), "--startup-probe"]),
+    ]
+    for _, command in commands:
+        if not Path(command[1]).exists():
+            print(f"not found: {command[1]} (make windows-test builds and installs both)")
+            return 1
+    env = dict(os.environ)
+    # the app's data in a temporary folder (Wine passes the variable on; QT_* it does not)
+    env["HOSO_DATA_DIR"] = "Z:" + tempfile.mkdtemp(prefix="hoso-bench-").replace("/", "\\")
+    global RUNS
+    RUNS = WINDOWS_RUNS
+    rows = measure(commands, env)
+    base = rows[0][1]
+    print(f"{'what (Wine, windows platform)':<30} {'median s':>9} {'min s':>7} {'first s':>8} "
+          f"{'x bare':>7}")  # fmt: skip
+    for name, median, best, first in rows:
+        print(f"{name:<30} {median:>9.3f} {best:>7.3f} {first:>8.3f} {median / base:>7.2f}")
+    ratio = rows[1][1] / base
+    print(f"ratio {ratio:.2f} (target <= 1.5x) -> {'met' if ratio <= 1.5 else 'NOT met'} "
+          f"({WINDOWS_RUNS} runs each)")  # fmt: skip
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--windows" in argv:
+        return windows_main(argv)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["HOSO_DATA_DIR"] = tempfile.mkdtemp(prefix="hoso-bench-")
     # As on a user's machine, compiled bytecode is cached (the warm-up run writes it); with

