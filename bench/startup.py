@@ -92,25 +92,27 @@ def bundle_executable(bundle: Path) -> Path:
     return bundle / ("hoso-desktop.exe" if os.name == "nt" else "hoso-desktop")
 
 
+WINDOWS_BUNDLE = Path("build/windows/src/dist/hoso")  # built under Wine by `make windows-test`
+
+
 def print_bundle_sizes(bundle: Path) -> None:
-    """The measured size table of this platform's bundle; beside it the Windows estimate when
-    its wheels were downloaded (`python -m scripts.estimate_windows_bundle`, once)."""
+    """The measured size table of this platform's bundle; beside it the Windows bundle's when
+    `make windows-test` built one (build/windows/src/dist/hoso)."""
     from scripts.bundle_support import size_by_package
-    from scripts.estimate_windows_bundle import DEFAULT_WHEELS, windows_estimate
 
     table = size_by_package(bundle)
     total = sum(size for _, size in table)
-    windows = windows_estimate(bundle, DEFAULT_WHEELS, download=False)
-    estimated = windows.windows if windows else {}
-    header = "  Windows MB (estimated)" if windows else ""
+    windows = dict(size_by_package(WINDOWS_BUNDLE)) if WINDOWS_BUNDLE.is_dir() else {}
+    header = "  Windows MB" if windows else ""
     print(f"\n{'bundle size (' + str(bundle) + ')':<34} {'MB':>7} {'share':>6}{header}")
-    for group, size in table:
-        other = f"  {estimated.get(group, 0) / 1e6:>10.1f}" if windows else ""
+    for group in [*(g for g, _ in table), *(g for g in windows if g not in dict(table))]:
+        size = dict(table).get(group, 0)
+        other = f"  {windows.get(group, 0) / 1e6:>10.1f}" if windows else ""
         print(f"{group:<34} {size / 1e6:>7.1f} {size / total:>6.0%}{other}")
-    other = f"  {sum(estimated.values()) / 1e6:>10.1f}" if windows else ""
+    other = f"  {sum(windows.values()) / 1e6:>10.1f}" if windows else ""
     print(f"{'total':<34} {total / 1e6:>7.1f} {'':>6}{other}   (target <= 250 MB)")
     if not windows:
-        print(f"Windows estimate: python -m scripts.estimate_windows_bundle ({DEFAULT_WHEELS})")
+        print(f"Windows bundle: not built ({WINDOWS_BUNDLE}; make windows-test builds it)")
 
 
 def option_value(argv: list[str], name: str) -> str | None:

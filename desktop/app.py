@@ -187,12 +187,22 @@ def reopen_last_dossier(window, settings) -> None:
 
 
 def save_screenshot(app, window, path: Path) -> None:
-    """The window as the screen shows it (the platform's own grab), else as Qt renders it."""
+    """The window as the screen shows it (the platform's own grab), else as Qt renders it;
+    taken once the page's background jobs (a form opening, a list loading) have reported."""
     import time
 
-    deadline = time.monotonic() + 1.0  # let the platform paint the new page
-    while time.monotonic() < deadline:
+    from ui.jobs import running_jobs
+
+    start = time.monotonic()
+    settled = None
+    while time.monotonic() - start < 20:
         app.processEvents()
+        if running_jobs():
+            settled = None
+        elif settled is None:
+            settled = time.monotonic()
+        elif time.monotonic() - settled > 0.3:  # let the platform paint the last results
+            break
         time.sleep(0.02)
     screen = window.screen()
     image = screen.grabWindow(window.winId()) if screen is not None else None

@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -39,7 +40,7 @@ APPLICANT = {
 }
 P12_PASSWORD = "mật khẩu 123"
 DOSSIER_NAME = "Khai sinh bé Na"
-A4 = (595.3, 841.9)
+ID_CARD = (85.6 / 25.4 * 72, 54 / 25.4 * 72)  # ISO/IEC 7810 ID-1, points
 KEY_USAGES = (
     "digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
     "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only",
@@ -69,8 +70,13 @@ class App:
 
     def __call__(self, *args: str | Path, stdin: str | None = None) -> str:
         argv = [windows_path(a) if isinstance(a, Path) else a for a in args]
+        # the app's own default folders (the user's AppData and Documents in the prefix)
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("HOSO_DATA_DIR", "HOSO_DOSSIER_ROOT")
+        }
         done = subprocess.run(
             ["wine", self.exe, *argv],
+            env=env,
             input=(stdin or "").encode(),
             capture_output=True,
             timeout=300,
@@ -80,6 +86,21 @@ class App:
             err = done.stderr.decode("utf-8", "replace")
             raise RuntimeError(f"hoso {' '.join(argv[:2])} exited {done.returncode}: {err[-800:]}")
         return out
+
+
+LINUX_DATA = tempfile.mkdtemp(prefix="hoso-linux-reference-")
+
+
+def linux_cli(*args: str) -> str:
+    """The same command through the Linux build of this checkout (the reference)."""
+    env = dict(os.environ, HOSO_LANG="en", HOSO_DATA_DIR=LINUX_DATA)
+    command = [sys.executable, "-m", "desktop.cli", *args]
+    done = subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"Linux hoso {args[0]}: {done.stdout.decode()[-300:]}{done.stderr.decode()[-300:]}"
+        )
+    return done.stdout.decode("utf-8")
 
 
 def qpdf_check(pdf: Path) -> None:
@@ -191,10 +212,17 @@ class UseRun:
             if pages != 1 or images != 1:
                 raise RuntimeError(f"{pdf.name}: {pages} pages, {images} images")
             details.append(f"{pdf.name} {size[0]:.0f}x{size[1]:.0f} pt")
+        # the page: the size the Linux build finds for the same photo; the card: ID-1 size
+        linux = self.work / "Linux" / "Giấy chứng sinh.pdf"
+        linux_cli("scan", str(page), "-o", str(linux))
         _, size, _ = pdf_facts(self.scans / "Giấy chứng sinh.pdf")
-        if abs(size[0] - A4[0]) > 2 or abs(size[1] - A4[1]) > 2:
-            raise RuntimeError(f"the page is {size}, not A4")
-        return "; ".join(details)
+        _, expected, _ = pdf_facts(linux)
+        if abs(size[0] - expected[0]) > 2 or abs(size[1] - expected[1]) > 2:
+            raise RuntimeError(f"the page is {size}, the Linux build's {expected}")
+        _, card_size, _ = pdf_facts(self.scans / "Căn cước.pdf")
+        if abs(card_size[0] - ID_CARD[0]) > 2 or abs(card_size[1] - ID_CARD[1]) > 2:
+            raise RuntimeError(f"the card page is {card_size}, not 85.6 x 54 mm")
+        return "; ".join(details) + " (same page size as the Linux build; card ID-1)"
 
     def profile(self) -> str:
         source = self.work / "người yêu cầu.json"
@@ -236,12 +264,7 @@ class UseRun:
             raise RuntimeError(f"hoso.exe verify: {report}")
         if signature["signer"] != APPLICANT["full_name"]:
             raise RuntimeError(f"signer {signature['signer']!r}")
-        linux = subprocess.run(
-            [sys.executable, "-m", "desktop.cli", "verify", str(signed), "--trust", str(root)],
-            capture_output=True, cwd=ROOT, env=dict(os.environ, HOSO_LANG="en"),
-        )  # fmt: skip
-        if linux.returncode != 0:
-            raise RuntimeError(f"Linux verify: {linux.stdout.decode()[-500:]}")
+        linux_cli("verify", str(signed), "--trust", str(root))  # exit 0: valid and trusted
         if squash(APPLICANT["full_name"]) not in squash(pdftotext(signed)):
             raise RuntimeError("the signed form lost its text")
         return f"signed by {signature['signer']}, {signature['pades_level']}, verified on both"
@@ -256,12 +279,14 @@ class UseRun:
         self.hoso("dossier", "add", self.dossier, "2", self.scans / "Giấy chứng sinh.pdf")
         self.hoso("dossier", "add", self.dossier, "3", self.scans / "Căn cước.pdf")
         checked = self.hoso("check", self.dossier)
-        manifest = json.loads((self.dossier / "dossier.json").read_text(encoding="utf-8"))
+        saved = json.loads((self.dossier / "dossier.json").read_text(encoding="utf-8"))
+        if PROCEDURE not in json.dumps(saved):
+            raise RuntimeError(f"dossier.json does not name the procedure {PROCEDURE}")
         files = list((self.dossier / "originals").rglob("*.pdf"))
         if len(files) != 3:
             raise RuntimeError(f"{len(files)} originals in {self.dossier}")
         last = checked.strip().splitlines()[-1]
-        return f"{windows_path(self.dossier)}: {len(files)} files, check: {last} ({len(manifest)})"
+        return f"{windows_path(self.dossier)}: {len(files)} files, check: {last}"
 
     def pack(self) -> str:
         upload = self.out / "Tải lên"

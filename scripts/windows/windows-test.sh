@@ -42,7 +42,7 @@ step() {
   sleep 0.5   # let tee finish writing
   report "$(printf '[%s] %-28s %5d s' "$([ $status = 0 ] && echo ok || echo FAILED)" "$name" $((SECONDS - started)))"
   # the checks the step printed ([ok] ..., [FAILED] ...), indented under it
-  { grep -aE '^\[(ok|FAILED)\] ' "$OUT/logs/$name.log" || true; } | sed 's/^/    /' | tee -a "$REPORT"
+  { grep -aE '^\[(ok|FAILED)\] ' "$OUT/logs/$name.log" || true; } | awk '!seen[$0]++' | sed 's/^/    /' | tee -a "$REPORT"
   if [ $status != 0 ]; then
     echo "windows-test: step $name failed ($status); log: $OUT/logs/$name.log" >&2
     exit $status
@@ -134,7 +134,15 @@ step copy-source copy_source
 SRC=$OUT/src
 WSRC=$(winpath "$SRC")
 cd "$SRC"
-step pip-install w "$PY" -m pip install -q ".[bundle]" psutil
+# the app's win_amd64 wheels into the prefix's Python, again only when pyproject.toml changed
+# (PyInstaller and the checks take the app's own code from this copy, not from site-packages)
+DEPS=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$WINEPREFIX/.hoso-deps" 2>/dev/null)" = "$DEPS" ]; then
+  report "[cached] the app's dependencies (pyproject.toml unchanged)"
+else
+  step pip-install w "$PY" -m pip install -q ".[bundle]" psutil
+  echo "$DEPS" > "$WINEPREFIX/.hoso-deps"
+fi
 
 # 3. the bundle, its self-test and checks. Wine drops QT_* variables from the Linux
 # environment: they are set inside Windows, by a .bat file.
