@@ -147,7 +147,9 @@ fi
 # 3. the bundle, its self-test and checks. Wine drops QT_* variables from the Linux
 # environment: they are set inside Windows, by a .bat file.
 bundle() {
-  w "$PY" -m PyInstaller --noconfirm --clean --log-level WARN build.spec | grep -v "api-ms-win" || true
+  # no --clean: PyInstaller's cache of binary dependencies (in the prefix) makes a second run
+  # quicker; the build folder itself is new (a fresh copy of the source)
+  w "$PY" -m PyInstaller --noconfirm --log-level WARN build.spec | grep -v "api-ms-win" || true
   test -e dist/hoso/hoso-desktop.exe
 }
 step pyinstaller bundle
