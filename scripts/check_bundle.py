@@ -100,7 +100,11 @@ def check_scan_pool(bundle: Path) -> str:
         command = [bundle / executable, "scan", *inputs, "--jobs", "2", "-o", output]
         process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         workers = set()
+        deadline = time.monotonic() + 300
         while process.poll() is None:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the scan did not finish in 300 s")
             try:
                 for child in process.children(recursive=True):
                     if _pool_worker(child, executable):
