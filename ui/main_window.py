@@ -12,7 +12,7 @@ from ui.error_dialog import show_error
 from ui.jobs import Job
 from ui.keys import set_shortcut
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets
+from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets, Signal
 from ui.start_page import StartPage
 from ui.steps import STEPS, Step, create_page
 
@@ -110,6 +110,14 @@ class PageStack(QtWidgets.QStackedWidget):
             hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(width)))
         return hint
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.WindowStateChange:
+            # kept when it changes, not at exit: a crash loses nothing (issue 12)
+            maximized = self.isMaximized()
+            if self.context.settings.get("window_maximized") != maximized:
+                self.context.settings.set("window_maximized", maximized)
+
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
@@ -122,6 +130,8 @@ class PageStack(QtWidgets.QStackedWidget):
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    session_changed = Signal(object)  # DossierSession or None
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -348,7 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---- dossiers -----------------------------------------------------------------------------
     def open_dossier(self, folder: Path) -> bool:
-        from dossier.workspace import Workspace
+        from dossier import Workspace
 
         try:
             workspace = Workspace.open(Path(folder))
@@ -378,7 +388,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
-        from dossier.workspace import Workspace, default_folder_name
+        from dossier import Workspace, default_folder_name
 
         name, component_ids = _procedure_outline(self.context, procedure_code)
         applicant = dict(self.pending_applicant)
@@ -424,6 +434,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for page in self.pages.values():
             page.set_session(session)
         self.refresh_all_status()
+        self.session_changed.emit(session)
 
     def close_dossier(self) -> None:
         self._set_session(None)
@@ -458,7 +469,8 @@ class MainWindow(QtWidgets.QMainWindow):
         root = self.session.root
 
         def work(progress, cancel):
-            from dossier.archive import ExportOptions, export_dossier
+            from dossier import ArchiveExportOptions as ExportOptions
+            from dossier import export_dossier
 
             return export_dossier(root, target, ExportOptions(), progress, cancel)
 
@@ -478,7 +490,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def import_archive_file(self, source: Path) -> None:
         """Unpack a .hoso file into a new folder of the dossier root and open it."""
-        from dossier.workspace import default_folder_name
+        from dossier import default_folder_name
 
         root = self.context.dossier_root
         target = root / default_folder_name(source.stem, "")
@@ -488,7 +500,8 @@ class MainWindow(QtWidgets.QMainWindow):
             suffix += 1
 
         def work(progress, cancel):
-            from dossier.archive import ImportOptions, import_dossier
+            from dossier import ArchiveImportOptions as ImportOptions
+            from dossier import import_dossier
 
             return import_dossier(source, target, ImportOptions(), progress, cancel)
 
@@ -545,6 +558,14 @@ class MainWindow(QtWidgets.QMainWindow):
                 QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
             )
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.WindowStateChange:
+            # kept when it changes, not at exit: a crash loses nothing (issue 12)
+            maximized = self.isMaximized()
+            if self.context.settings.get("window_maximized") != maximized:
+                self.context.settings.set("window_maximized", maximized)
+
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         # a small window (e.g. 1366x768 at 150 % scaling) gives the page more of its width
@@ -581,8 +602,5 @@ def keyboard_friendly(page: QtWidgets.QWidget) -> None:
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:
     """Name and component ids of a procedure from the catalog."""
-    from dossier.catalog import load_catalog
-
-    catalog = load_catalog(context.catalog_dir)
-    procedure = catalog.get(code)
+    procedure = context.catalog().get(code)
     return procedure.name, [c.id for c in procedure.components]

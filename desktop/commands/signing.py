@@ -280,8 +280,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from signing import VerifyOptions
-    from signing.verify import verify
+    from signing import VerifyOptions, verify
 
     pdf_password = _Secrets().get(True, "") if args.pdf_password_stdin else None
     options = VerifyOptions(
@@ -307,7 +306,7 @@ def _yes_no(value: bool) -> str:
 
 
 def _print_report(report) -> None:
-    from signing.verify import label
+    from signing import verdict_label as label
 
     print(report.verdict)
     for i, sig in enumerate(report.signatures, 1):
