@@ -22,7 +22,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -88,12 +87,13 @@ class App:
         return out
 
 
-LINUX_DATA = tempfile.mkdtemp(prefix="hoso-linux-reference-")
+# the Linux build's data folder (set by main, inside the work folder)
+LINUX_DATA = {"HOSO_DATA_DIR": ""}
 
 
 def linux_cli(*args: str) -> str:
     """The same command through the Linux build of this checkout (the reference)."""
-    env = dict(os.environ, HOSO_LANG="en", HOSO_DATA_DIR=LINUX_DATA)
+    env = dict(os.environ, HOSO_LANG="en", **LINUX_DATA)
     command = [sys.executable, "-m", "desktop.cli", *args]
     done = subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
     if done.returncode != 0:
@@ -354,6 +354,7 @@ def main(argv: list[str]) -> int:
     if work.exists():
         shutil.rmtree(work)
     shutil.rmtree(user_folder("Documents") / "Hồ sơ số" / DOSSIER_NAME, ignore_errors=True)
+    LINUX_DATA["HOSO_DATA_DIR"] = str(work / "Linux data")
     run = UseRun(app_dir, work / "Hồ sơ thử nghiệm")
     for name, step in STEPS:
         start = time.perf_counter()
