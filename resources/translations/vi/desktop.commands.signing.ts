@@ -4,10 +4,6 @@
   <context>
     <name>desktop.commands.signing</name>
     <message>
-      <source>no</source>
-      <translation>không</translation>
-    </message>
-    <message>
       <source>sign PDF files (PAdES) with a .p12/.pfx file or a USB token</source>
       <translation>ký số tệp PDF (PAdES) bằng tệp .p12/.pfx hoặc USB token</translation>
     </message>
@@ -108,6 +104,18 @@
       <translation>tải OCSP/CRL qua mạng (nếu không, tình trạng thu hồi chỉ được kiểm tra từ dữ liệu nhúng trong tệp B-LT; cả hai trường hợp đều cần --trust)</translation>
     </message>
     <message>
+      <source>print JSON (always; an unreadable file gives an object with an 'error' key)</source>
+      <translation>in JSON (luôn luôn; tệp không đọc được cho một đối tượng có khóa 'error')</translation>
+    </message>
+    <message>
+      <source>write the version of the file that signature N covers (with -o) instead of checking</source>
+      <translation>ghi ra phiên bản của tệp mà chữ ký thứ N bao phủ (cùng -o) thay vì kiểm tra</translation>
+    </message>
+    <message>
+      <source>where --signed-version writes (never the file itself)</source>
+      <translation>nơi --signed-version ghi ra (không bao giờ là chính tệp đó)</translation>
+    </message>
+    <message>
       <source>read the PDF password from stdin</source>
       <translation>đọc mật khẩu tệp PDF từ stdin</translation>
     </message>
@@ -130,6 +138,18 @@
     <message>
       <source>--token and --cert go with --pkcs11</source>
       <translation>--token và --cert chỉ dùng cùng --pkcs11</translation>
+    </message>
+    <message>
+      <source>--signed-version needs -o OUT.pdf</source>
+      <translation>--signed-version cần -o TỆP-RA.pdf</translation>
+    </message>
+    <message>
+      <source>the signed version must be written to a new file</source>
+      <translation>bản đã ký phải được ghi ra một tệp mới</translation>
+    </message>
+    <message>
+      <source>archival data only</source>
+      <translation>chỉ dữ liệu lưu trữ dài hạn</translation>
     </message>
     <message>
       <source>No PKCS#11 module found. Install your CA's token driver, or give --module.</source>
@@ -156,8 +176,16 @@
       <translation>--at cần thời điểm dạng ISO, ví dụ 2020-11-01 hoặc 2020-11-01T10:00:00+07:00</translation>
     </message>
     <message>
+      <source>not covered by any later signature</source>
+      <translation>không có chữ ký nào sau đó bao phủ</translation>
+    </message>
+    <message>
       <source>Password of {file}: </source>
       <translation>Mật khẩu của {file}: </translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
     </message>
     <message>
       <source>issued by</source>
@@ -196,12 +224,28 @@
       <translation>--visible cần dạng TRANG/x1,y1,x2,y2, ví dụ 1/350,40,570,110; nhận được {text}</translation>
     </message>
     <message>
+      <source>Algorithms</source>
+      <translation>Thuật toán</translation>
+    </message>
+    <message>
+      <source>signed afterwards by {name}</source>
+      <translation>đã được {name} ký sau đó</translation>
+    </message>
+    <message>
+      <source>Version {n} ({state}):</source>
+      <translation>Phiên bản {n} ({state}):</translation>
+    </message>
+    <message>
       <source>last PIN try</source>
       <translation>còn 1 lần thử mã PIN</translation>
     </message>
     <message>
       <source>Token</source>
       <translation>Token</translation>
+    </message>
+    <message>
+      <source>Signed version: {n} of {total}</source>
+      <translation>Phiên bản được ký: {n} trên {total}</translation>
     </message>
     <message>
       <source>few PIN tries left</source>

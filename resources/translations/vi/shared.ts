@@ -212,6 +212,10 @@
       <translation>Có</translation>
     </message>
     <message>
+      <source>a signature was added (field {field})</source>
+      <translation>một chữ ký được thêm vào (ô {field})</translation>
+    </message>
+    <message>
       <source>a whole number is expected</source>
       <translation>cần một số nguyên</translation>
     </message>
