@@ -1,0 +1,250 @@
+"""Attack files built here: a signed form changed afterwards in ways a viewer would not show.
+
+Each gets the right level and a precise message (Vietnamese, no library text); `hoso verify`
+exits 0 only for a file unchanged since signing, or whose changes a later signature covers.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from signing import SignOptions, StampOptions, open_p12, sign, verify
+from signing.verify import LEVEL_CHANGED, LEVEL_INVALID, LEVEL_UNCHANGED, signed_version
+from tests.signing.pki import P12_PASSWORD
+
+ORIGINAL, FORGED = "Nguyễn Văn An", "Trần Thị Bình"
+STAMP = StampOptions(page=1, rect=(300, 40, 520, 104))
+
+
+def _form(path: Path) -> Path:
+    """A one-page form with a filled text field 'nguoi_nhan' (PyMuPDF)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Kinh gui: UBND xa Xuan Bac", fontsize=12)
+    page.insert_text((72, 140), "Nguoi nhan:", fontsize=12)
+    widget = pymupdf.Widget()
+    widget.field_name = "nguoi_nhan"
+    widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+    widget.rect = pymupdf.Rect(160, 125, 400, 145)
+    widget.field_value = "Nguyen Van An"
+    page.add_widget(widget)
+    doc.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def signed_form(pki, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("attacks")
+    with open_p12(pki.p12("signer"), P12_PASSWORD) as signer:
+        sign(_form(folder / "form.pdf"), folder / "signed.pdf", SignOptions(stamp=STAMP), signer)
+    return folder / "signed.pdf"
+
+
+def _copy(signed: Path, tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copy(signed, target)
+    return target
+
+
+def _shadow(signed: Path, target: Path) -> Path:
+    """Replace the field's value and appearance in an incremental update (pyHanko's writer):
+    the difference analysis calls this form filling."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    buffer = BytesIO(signed.read_bytes())
+    writer = IncrementalPdfFileWriter(buffer)
+    name = generic.NameObject
+    for ref in writer.root["/AcroForm"]["/Fields"]:
+        fld = ref.get_object()
+        if fld.get("/T") != "nguoi_nhan":
+            continue
+        x0, y0, x1, y1 = (float(v) for v in fld["/Rect"])
+        font = generic.DictionaryObject(
+            {name("/Type"): name("/Font"), name("/Subtype"): name("/Type1"),
+             name("/BaseFont"): name("/Helvetica")}
+        )  # fmt: skip
+        stream = generic.StreamObject(
+            {
+                name("/Type"): name("/XObject"),
+                name("/Subtype"): name("/Form"),
+                name("/BBox"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (0, 0, x1 - x0, y1 - y0)]
+                ),
+                name("/Resources"): generic.DictionaryObject(
+                    {
+                        name("/Font"): generic.DictionaryObject(
+                            {name("/Helv"): writer.add_object(font)}
+                        )
+                    }
+                ),
+            },
+            stream_data=b"/Tx BMC q BT /Helv 11 Tf 2 5 Td (Tran Thi Binh) Tj ET Q EMC",
+        )
+        fld["/V"] = generic.TextStringObject("Tran Thi Binh")
+        fld["/AP"] = generic.DictionaryObject({name("/N"): writer.add_object(stream)})
+        writer.update_container(fld)
+    writer.write_in_place()
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def _mupdf_incremental(signed: Path, target: Path, change) -> Path:
+    import pymupdf
+
+    shutil.copy(signed, target)
+    doc = pymupdf.open(target)
+    change(doc)
+    doc.saveIncr()
+    doc.close()
+    return target
+
+
+def _overlay(doc) -> None:
+    import pymupdf
+
+    doc[0].add_freetext_annot(
+        pymupdf.Rect(155, 120, 420, 150), "Tran Thi Binh", fontsize=12, fill_color=(1, 1, 1)
+    )
+
+
+def _add_page(doc) -> None:
+    doc.new_page().insert_text((72, 72), "Trang them sau khi ky")
+
+
+def _refill(doc) -> None:
+    for widget in doc[0].widgets():
+        if widget.field_name == "nguoi_nhan":
+            widget.field_value = "Tran Thi Binh"
+            widget.update()
+
+
+def _no_library_text(sig) -> None:
+    for text in [sig.verdict, *(p.text for p in sig.problems)]:
+        assert not any(w in text for w in ("Error", "pyhanko", "Exception", "object")), text
+
+
+def test_untouched_form_is_valid_and_unchanged(signed_form):
+    [sig] = verify(signed_form).signatures
+    assert sig.level == LEVEL_UNCHANGED and sig.ok and sig.later == ()
+    assert sig.trusted is None and "không kiểm tra được" in sig.verdict
+
+
+def test_shadow_attack_is_valid_but_changed_and_says_what(signed_form, tmp_path):
+    path = _shadow(signed_form, tmp_path / "shadow.pdf")
+    [sig] = verify(path).signatures
+    assert sig.change_detail == "FORM_FILLING"  # pyHanko alone calls it form filling
+    assert sig.level == LEVEL_CHANGED and not sig.ok
+    assert "nguoi_nhan" in sig.verdict
+    assert "lúc ký là “Nguyen Van An”, nay là “Tran Thi Binh”" in sig.verdict
+    [version] = sig.later
+    [change] = version.changes
+    assert change.kind == "field_value" and change.page == 1 and change.rect
+    assert version.covered_by is None
+    _no_library_text(sig)
+
+
+def test_shadow_attack_through_mupdf_is_invalid(signed_form, tmp_path):
+    path = _mupdf_incremental(signed_form, tmp_path / "refill.pdf", _refill)
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID
+    assert sig.problems[0].kind == "changes"
+    assert "thay đổi không được phép" in sig.verdict and "Tran Thi Binh" in sig.verdict
+
+
+def test_overlay_annotation_is_invalid_and_named(signed_form, tmp_path):
+    path = _mupdf_incremental(signed_form, tmp_path / "overlay.pdf", _overlay)
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID
+    assert "chú thích (FreeText) được thêm lên trang 1, ghi “Tran Thi Binh”" in sig.verdict
+    _no_library_text(sig)
+
+
+def test_added_page_is_invalid_and_named(signed_form, tmp_path):
+    path = _mupdf_incremental(signed_form, tmp_path / "page.pdf", _add_page)
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID
+    assert "trang 2 được thêm vào" in sig.verdict and "Trang them" in sig.verdict
+
+
+def test_a_later_signature_covers_the_change(signed_form, tmp_path, pki):
+    shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
+    second = tmp_path / "countersigned.pdf"
+    with open_p12(pki.p12("other"), P12_PASSWORD) as signer:
+        stamp = StampOptions(page=1, rect=(300, 120, 520, 184))
+        sign(shadow, second, SignOptions(stamp=stamp), signer)
+    first, last = verify(second).signatures
+    assert first.level == LEVEL_UNCHANGED and first.ok, first.verdict
+    assert "các thay đổi sau đó đã được Trần Thị Bình ký" in first.verdict
+    assert {v.covered_by for v in first.later} == {"Trần Thị Bình"}
+    assert last.level == LEVEL_UNCHANGED and last.later == ()
+
+
+def test_expired_certificate_at_claimed_signing_time(pki, tmp_path):
+    with open_p12(pki.p12("signer-expired"), P12_PASSWORD) as signer:
+        options = SignOptions(stamp=STAMP, allow_invalid_cert=True)
+        sign(_form(tmp_path / "form.pdf"), tmp_path / "expired.pdf", options, signer)
+    [sig] = verify(tmp_path / "expired.pdf").signatures
+    assert sig.level == LEVEL_INVALID
+    assert "đã hết hạn vào thời điểm ký mà người ký khai" in sig.verdict
+    assert sig.cert_valid_to is not None and sig.cert_valid_to < sig.claimed_time
+
+
+def test_signed_version_is_the_file_as_signed(signed_form, tmp_path):
+    shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
+    assert signed_version(shadow, 1) == signed_form.read_bytes()
+
+
+def _cli(argv, monkeypatch, capsys) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", BytesIO(b""))
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_exit_codes_and_signed_version(signed_form, tmp_path, monkeypatch, capsys):
+    shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
+    assert _cli(["verify", str(signed_form)], monkeypatch, capsys)[0] == 0
+    code, out, _err = _cli(["verify", str(shadow)], monkeypatch, capsys)
+    assert code == 1
+    assert "Phiên bản 3 (không có chữ ký nào sau đó bao phủ)" in out
+    assert "nay là “Tran Thi Binh”" in out
+    out_pdf = tmp_path / "v1.pdf"
+    args = ["verify", str(shadow), "--signed-version", "1", "-o", str(out_pdf)]
+    assert _cli(args, monkeypatch, capsys)[0] == 0
+    assert out_pdf.read_bytes() == signed_form.read_bytes()
+    assert _cli([*args[:3], "3", "-o", str(out_pdf)], monkeypatch, capsys)[0] == 1
+
+
+def test_cli_json_always_prints_json(testdata, monkeypatch, capsys):
+    bad = testdata("hostile", "pdf", "qpdf_bad1.pdf")
+    code, out, _err = _cli(["verify", "--json", str(bad)], monkeypatch, capsys)
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False and data["error"]["message"]
+    assert data["error"]["file"] == str(bad)
+
+
+def test_repairable_file_opens_and_says_it_was_repaired(testdata):
+    report = verify(testdata("hostile", "pdf", "qpdf_issue-202.pdf"))
+    assert report.repaired and report.signatures == ()
+    assert "đã được sửa" in report.notes[0]
+
+
+def test_pdfsig_agrees_the_shadowed_file_still_verifies(signed_form, tmp_path):
+    """Why the own comparison is needed: poppler accepts the shadowed file's signature."""
+    if shutil.which("pdfsig") is None:
+        pytest.skip("poppler-utils not installed")
+    shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
+    result = subprocess.run(["pdfsig", str(shadow)], capture_output=True, text=True, timeout=60)
+    assert "Signature is Valid" in result.stdout
+    assert verify(shadow).signatures[0].level == LEVEL_CHANGED
