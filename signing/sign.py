@@ -223,7 +223,9 @@ def _sign_into(
             )
         if options.stamp.visible:
             earlier = len(_existing_fields(writer))
-            page_ix, box = stamps.placement(writer, options.stamp, pdf_in, earlier)
+            page_ix, box = stamps.placement(
+                writer, options.stamp, pdf_in, earlier, password=options.pdf_password
+            )
             new_field = SigFieldSpec(field_name, on_page=page_ix, box=tuple(int(v) for v in box))
         else:
             new_field = SigFieldSpec(field_name)
