@@ -28,6 +28,7 @@ from signing.revisions import revision_ends, signed_bytes
 
 # coverage of the signed byte range
 COVERAGE_FILE, COVERAGE_REVISION, COVERAGE_UNCLEAR = "whole_file", "earlier_revision", "unclear"
+COVERAGE_UNKNOWN = "not_checked"  # the signature could not be read
 # changes after signing
 CHANGES_NONE, CHANGES_ALLOWED, CHANGES_DISALLOWED, CHANGES_UNKNOWN = (
     "none",
@@ -51,6 +52,7 @@ _LABELS = {
     COVERAGE_FILE: N_("the whole file"),
     COVERAGE_REVISION: N_("an earlier version of the file"),
     COVERAGE_UNCLEAR: N_("unclear (non-standard byte range)"),
+    COVERAGE_UNKNOWN: N_("could not be checked"),
     CHANGES_NONE: N_("none"),
     CHANGES_ALLOWED: N_("allowed (form filling, signatures, timestamps)"),
     CHANGES_DISALLOWED: N_("NOT allowed"),
@@ -731,7 +733,7 @@ def _unreadable_report(
         issuer=_safe(lambda: _name(sig.signer_cert.issuer)) if sig is not None else None,
         claimed_time=_safe(lambda: sig.self_reported_timestamp) if sig is not None else None,
         timestamp_time=None, intact=None, valid=None, trusted=None, revoked=False,
-        coverage=COVERAGE_UNCLEAR, changes=CHANGES_UNKNOWN, change_detail="",
+        coverage=COVERAGE_UNKNOWN, changes=CHANGES_UNKNOWN, change_detail="",
         pades_level=_pades_level(sig, None, reader, later_ts) if sig is not None else "",
         certification=False, ok=False,
         verdict=_("INVALID: {reason}").format(reason=cause), error=cause,

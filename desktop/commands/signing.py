@@ -375,7 +375,7 @@ def _print_report(report) -> None:
         print(
             f"  {_('Signed part')}: {label(sig.coverage)}; "
             f"{_('changes after signing')}: {label(sig.changes)}"
-            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level}"
+            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level or '-'}"
         )
         if sig.algorithm:
             print(f"  {_('Algorithms')}: {sig.algorithm}")

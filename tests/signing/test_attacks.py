@@ -7,6 +7,7 @@ exits 0 only for a file unchanged since signing, or whose changes a later signat
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from signing import SignOptions, StampOptions, open_p12, sign, verify
+from signing import SignOptions, StampOptions, VerifyOptions, open_p12, sign, verify
 from signing.verify import LEVEL_CHANGED, LEVEL_INVALID, LEVEL_UNCHANGED, signed_version
+from tests.signing.conftest import make_pdf
 from tests.signing.pki import P12_PASSWORD
 
 ORIGINAL, FORGED = "Nguyễn Văn An", "Trần Thị Bình"
@@ -248,3 +250,102 @@ def test_pdfsig_agrees_the_shadowed_file_still_verifies(signed_form, tmp_path):
     result = subprocess.run(["pdfsig", str(shadow)], capture_output=True, text=True, timeout=60)
     assert "Signature is Valid" in result.stdout
     assert verify(shadow).signatures[0].level == LEVEL_CHANGED
+
+
+# --- causes named: key size, a digest OID that is no digest, a structure that cannot be read ---
+
+
+@pytest.fixture(scope="module")
+def plain_signed(pki, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("plain")
+    with open_p12(pki.p12("signer"), P12_PASSWORD) as signer:
+        sign(make_pdf(folder / "a.pdf"), folder / "signed.pdf", SignOptions(), signer)
+    return folder / "signed.pdf"
+
+
+def test_short_rsa_key_is_named(pki, tmp_path):
+    with open_p12(pki.p12("signer-weak"), P12_PASSWORD) as signer:
+        sign(make_pdf(tmp_path / "a.pdf"), tmp_path / "weak.pdf", SignOptions(), signer)
+    [sig] = verify(
+        tmp_path / "weak.pdf", VerifyOptions(trust_roots=(pki.cert_pem("root"),))
+    ).signatures
+    assert sig.level == LEVEL_INVALID and sig.intact and sig.valid
+    assert "khóa RSA của người ký chỉ dài 1024 bit; cần ít nhất 2048 bit" in sig.verdict
+    assert sig.algorithm == "RSA 1024 bit, SHA-256"
+
+
+def _contents_span(data: bytes) -> tuple[int, int]:
+    match = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)", data)
+    assert match
+    return int(match.group(2)), int(match.group(3))
+
+
+def test_digest_oid_that_is_not_a_digest(plain_signed, tmp_path):
+    """The CMS names sha256WithRSAEncryption as its digest (pyHanko used to print a Python
+    AttributeError); the OIDs have the same length, so only /Contents changes."""
+    data = plain_signed.read_bytes()
+    start, end = _contents_span(data)
+    sha256, sha256_rsa = b"0609608648016503040201", b"06092a864886f70d01010b"
+    assert sha256 in data[start:end]
+    path = tmp_path / "oid.pdf"
+    path.write_bytes(data[:start] + data[start:end].replace(sha256, sha256_rsa) + data[end:])
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID and sig.intact is None and sig.valid is None
+    assert "1.2.840.113549.1.1.11" in sig.verdict and "không phải thuật toán băm" in sig.verdict
+    assert sig.coverage == "not_checked"
+
+
+def _redirect_signature_object(data: bytes) -> bytes:
+    """An incremental update whose cross-reference points the signature's object number at
+    another object ("Expected object ID (1 0) does not match actual (21 0)")."""
+    marker = data.index(b"/ByteRange")
+    objects = [(m.start(), int(m.group(1))) for m in re.finditer(rb"(\d+) 0 obj", data)]
+    sig_number = [n for offset, n in objects if offset < marker][-1]
+    other = next(offset for offset, n in objects if n != sig_number)
+    trailer = re.findall(rb"trailer\s*<<(.*?)>>\s*startxref", data, re.S)[-1]
+    size = re.search(rb"/Size (\d+)", trailer).group(1).decode()
+    root = re.search(rb"/Root (\d+ \d+ R)", trailer).group(1).decode()
+    previous = re.findall(rb"startxref\s+(\d+)", data)[-1].decode()
+    body = data if data.endswith(b"\n") else data + b"\n"
+    update = (
+        f"xref\n0 1\n0000000000 65535 f \n{sig_number} 1\n{other:010d} 00000 n \n"
+        f"trailer\n<< /Size {size} /Root {root} /Prev {previous} >>\n"
+        f"startxref\n{len(body)}\n%%EOF\n"
+    )
+    return body + update.encode("ascii")
+
+
+def test_unreadable_signature_structure_claims_nothing(plain_signed, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(_redirect_signature_object(plain_signed.read_bytes()))
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID
+    assert "cấu trúc tệp quanh chữ ký bị hỏng" in sig.verdict
+    assert sig.intact is None and sig.valid is None and sig.coverage == "not_checked"
+    code, out, _err = _cli(["verify", str(path)], monkeypatch, capsys)
+    assert code == 1
+    assert "Nguyên vẹn: không kiểm tra được" in out and "không chuẩn" not in out
+    assert "Expected" not in out and "object ID" not in out
+
+
+# --- certificate validity against the timestamp ---
+
+
+def test_timestamp_proves_signing_within_validity(pki_server, tmp_path):
+    pki = pki_server
+    options = SignOptions(level="B-T", tsa_urls=(pki.tsa_url,))
+    with open_p12(pki.p12("signer"), P12_PASSWORD) as signer:
+        sign(make_pdf(tmp_path / "a.pdf"), tmp_path / "bt.pdf", options, signer)
+    [sig] = verify(tmp_path / "bt.pdf").signatures
+    assert sig.ok and sig.timestamp_time is not None
+    assert any("dấu thời gian" in n and "còn hiệu lực" in n for n in sig.notes)
+
+
+def test_timestamp_after_expiry_is_named(pki_server, tmp_path):
+    pki = pki_server
+    options = SignOptions(level="B-T", tsa_urls=(pki.tsa_url,), allow_invalid_cert=True)
+    with open_p12(pki.p12("signer-expired"), P12_PASSWORD) as signer:
+        sign(make_pdf(tmp_path / "a.pdf"), tmp_path / "late.pdf", options, signer)
+    [sig] = verify(tmp_path / "late.pdf").signatures
+    assert sig.level == LEVEL_INVALID
+    assert "đã hết hạn vào thời điểm dấu thời gian chứng nhận" in sig.verdict
