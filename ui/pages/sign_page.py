@@ -81,6 +81,7 @@ class PagePreview(QtWidgets.QWidget):
                     self.update()
                     return 0
                 page = doc[page_index if 0 <= page_index < count else count - 1]
+                default_box = _default_stamp_box(doc, page.number)
                 self._page_size = QtCore.QSizeF(page.rect.width, page.rect.height)
                 zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
                 pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
@@ -95,8 +96,7 @@ class PagePreview(QtWidgets.QWidget):
             self.update()
             return 0
         self._pixmap = QtGui.QPixmap.fromImage(image)
-        if page_index < 0 or page_index >= count - 1:
-            self._default_box = _default_stamp_box(self._page_size.width())
+        self._default_box = default_box
         self.update()
         return count
 
@@ -796,13 +796,21 @@ class SignPage(StepPage):
         return sign_status(dossier, procedure_of(self.context, dossier), counted)
 
 
-def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:
-    """The stamp's default box on the last page (no earlier signature), as signing places it."""
-    from signing.stamp import DEFAULT_SIZE, MARGIN
+def _default_stamp_box(doc, page_index: int) -> tuple[float, float, float, float] | None:
+    """Where signing puts the stamp without a dragged box (under the form's signature caption,
+    see signing.placement), in PDF points, when that is on the page shown."""
+    from signing.placement import find_place
 
-    width, height = DEFAULT_SIZE
-    right = page_width - MARGIN
-    return right - width, MARGIN, right, MARGIN + height
+    try:
+        earlier = sum(1 for page in doc for w in page.widgets() or () if w.field_type == 6)
+        found = find_place(doc, earlier)
+    except (RuntimeError, ValueError, IndexError):
+        return None
+    if found is None or found[0] != page_index:
+        return None
+    x0, y0, x1, y1 = found[1]
+    height = doc[page_index].rect.height
+    return x0, height - y1, x1, height - y0
 
 
 def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
