@@ -51,7 +51,10 @@ def _register_sign(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--visible",
         metavar="PAGE/x1,y1,x2,y2",
-        help=_("stamp page and box in points (default: bottom right of the last page)"),
+        help=_(
+            "stamp page and box in points (default: under the form's signature caption, else "
+            "the blank space nearest the bottom right of the last page; never over text)"
+        ),
     )
     parser.add_argument("--invisible", action="store_true", help=_("no visible stamp"))
     parser.add_argument("--image", type=Path, metavar="PNG", help=_("signature or seal image"))
@@ -375,7 +378,8 @@ def _print_report(report) -> None:
         print(
             f"  {_('Signed part')}: {label(sig.coverage)}; "
             f"{_('changes after signing')}: {label(sig.changes)}"
-            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level or '-'}"
+            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; "
+            f"PAdES: {sig.pades_level or '-'}"
         )
         if sig.algorithm:
             print(f"  {_('Algorithms')}: {sig.algorithm}")

@@ -28,8 +28,8 @@
       <translation>nhãn chứng thư số trên token</translation>
     </message>
     <message>
-      <source>stamp page and box in points (default: bottom right of the last page)</source>
-      <translation>trang và khung chữ ký, tính bằng point (mặc định: góc dưới bên phải trang cuối)</translation>
+      <source>stamp page and box in points (default: under the form's signature caption, else the blank space nearest the bottom right of the last page; never over text)</source>
+      <translation>trang và khung chữ ký, tính bằng point (mặc định: dưới dòng chữ ký của tờ khai, nếu không có thì ở khoảng trống gần góc dưới bên phải trang cuối nhất; không bao giờ che chữ)</translation>
     </message>
     <message>
       <source>no visible stamp</source>
