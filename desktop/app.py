@@ -128,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings()
     set_language(args.lang or settings.get("language"))
     log_file = log_file_path()
+    unclean, marker = watch_for_crashes(args, log_file.parent)
     from ui.dialogs import DialogService
     from ui.error_dialog import set_log_file
     from ui.fonts import register_ui_font
@@ -163,17 +164,74 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         reopen_last_dossier(window, settings)
     fit_to_screen(window)
-    window.show()
+    show_window(window, settings)
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
+    if marker is not None:
+        follow_dossier(window, marker)
+    if unclean and not args.smoke:
+        QTimer.singleShot(0, lambda: report_unclean_exit(window, unclean, log_file.parent))
 
     if args.smoke:
-        return run_smoke(app, window)
-    status = app.exec()
-    from ui.jobs import finish_jobs
+        status = run_smoke(app, window)
+    else:
+        status = app.exec()
+        from ui.jobs import finish_jobs
 
-    finish_jobs()
+        finish_jobs()
+    if marker is not None:
+        from desktop.crash import clear_running
+
+        clear_running(marker)
     return status
+
+
+def watch_for_crashes(args: argparse.Namespace, logs_dir: Path):
+    """Native tracebacks to crash.log; find earlier runs that did not close; mark this one.
+    Returns (unclean exits, this run's marker or None for --smoke)."""
+    from desktop.crash import enable_fault_log, mark_running, take_unclean_exits
+    from desktop.paths import data_dir
+
+    try:
+        enable_fault_log(logs_dir)
+        if args.smoke:
+            return [], None
+        unclean = take_unclean_exits(data_dir(), logs_dir)
+        return unclean, mark_running(data_dir())
+    except OSError as exc:  # a read-only data folder must not stop the app
+        log.warning("crash watch unavailable: %s", exc)
+        return [], None
+
+
+def follow_dossier(window, marker: Path) -> None:
+    """Keep the dossier now open in this run's marker: a crash notice names it."""
+    from desktop.crash import update_running
+
+    def changed(session) -> None:
+        update_running(marker, str(session.root) if session is not None else "")
+
+    window.session_changed.connect(changed)
+    changed(window.session)
+
+
+def report_unclean_exit(window, unclean, logs_dir: Path) -> None:
+    from desktop.crash import native_traceback
+    from ui.crash_notice import show_crash_notice
+
+    last = max(unclean, key=lambda exit: exit.started)
+    trace = native_traceback(last)
+    log.error("the previous run (process %d) ended unexpectedly\n%s", last.pid, trace)
+    window.crash_notice = show_crash_notice(
+        window, last.started, last.dossier, logs_dir, window.context.dialogs.open_path
+    )
+
+
+def show_window(window, settings) -> None:
+    """As the user left it: maximised or not (remembered when it changes)."""
+    if settings.get("window_maximized"):
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def reopen_last_dossier(window, settings) -> None:

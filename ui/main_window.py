@@ -12,7 +12,7 @@ from ui.error_dialog import show_error
 from ui.jobs import Job
 from ui.keys import set_shortcut
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets
+from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets, Signal
 from ui.start_page import StartPage
 from ui.steps import STEPS, Step, create_page
 
@@ -110,6 +110,14 @@ class PageStack(QtWidgets.QStackedWidget):
             hint.setHeight(max(hint.height(), layout.minimumHeightForWidth(width)))
         return hint
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.WindowStateChange:
+            # kept when it changes, not at exit: a crash loses nothing (issue 12)
+            maximized = self.isMaximized()
+            if self.context.settings.get("window_maximized") != maximized:
+                self.context.settings.set("window_maximized", maximized)
+
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
@@ -122,6 +130,8 @@ class PageStack(QtWidgets.QStackedWidget):
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    session_changed = Signal(object)  # DossierSession or None
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -424,6 +434,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for page in self.pages.values():
             page.set_session(session)
         self.refresh_all_status()
+        self.session_changed.emit(session)
 
     def close_dossier(self) -> None:
         self._set_session(None)
@@ -544,6 +555,14 @@ class MainWindow(QtWidgets.QMainWindow):
             QtGui.QDesktopServices.openUrl(
                 QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
             )
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.WindowStateChange:
+            # kept when it changes, not at exit: a crash loses nothing (issue 12)
+            maximized = self.isMaximized()
+            if self.context.settings.get("window_maximized") != maximized:
+                self.context.settings.set("window_maximized", maximized)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -139,7 +139,7 @@ class FormsPage(StepPage):
         self.values: dict[str, str] = {}
         self.pages: list[RenderedPage] = []
         self.page_index = 0
-        self.zoom = 1.0
+        self.zoom = self._remembered_zoom()
         self.password: str | None = None
         self.saved_paths: tuple[Path, Path] | None = None
         self.busy = False
@@ -414,11 +414,17 @@ class FormsPage(StepPage):
             self._finish_editing()
             self._show_page()
 
+    def _remembered_zoom(self) -> float:
+        percent = self.context.settings.get("forms_zoom_percent")
+        known = [round(z * 100) for z in ZOOMS]
+        return ZOOMS[known.index(percent)] if percent in known else 1.0
+
     def step_zoom(self, direction: int) -> None:
         position = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
         position = max(0, min(len(ZOOMS) - 1, position + direction))
         if ZOOMS[position] != self.zoom:
             self.zoom = ZOOMS[position]
+            self.context.settings.set("forms_zoom_percent", round(self.zoom * 100))
             self._finish_editing()
             self._rerender()
             self._update_controls()
@@ -458,8 +464,9 @@ class FormsPage(StepPage):
 
     def refresh_profiles(self) -> None:
         self.profiles = self._store().list()
+        stored = self._stored_roles()
         for role, combo in self.role_combos.items():
-            current = combo.currentData()
+            current = combo.currentData() or stored.get(role)
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(_("(nobody)"), None)
@@ -491,6 +498,7 @@ class FormsPage(StepPage):
             label = label or role
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
+            combo.currentIndexChanged.connect(self._store_roles)
         self.refresh_profiles()
 
     def select_profile(self, role: str, profile_id: str) -> None:
@@ -702,6 +710,25 @@ class FormsPage(StepPage):
         entry = extra.get(self.form_key, {}) if extra is not None else {}
         values = entry.get("values", {}) if isinstance(entry, dict) else {}
         return {str(k): str(v) for k, v in values.items()}
+
+    def _stored_roles(self) -> dict[str, str]:
+        """Who each role is (profile ids), as chosen for this form in this dossier."""
+        extra = self._forms_extra()
+        entry = extra.get(self.form_key, {}) if extra is not None else {}
+        roles = entry.get("roles", {}) if isinstance(entry, dict) else {}
+        return {str(k): str(v) for k, v in roles.items() if v}
+
+    def _store_roles(self) -> None:
+        """Kept in the dossier as soon as chosen: a crash or a restart loses no choice."""
+        extra = self._forms_extra()
+        if extra is None or not self.form_key:
+            return
+        roles = {role: combo.currentData() for role, combo in self.role_combos.items()}
+        roles = {role: profile for role, profile in roles.items() if profile}
+        entry = extra.setdefault(self.form_key, {})
+        if entry.get("roles", {}) != roles:
+            entry["roles"] = roles
+            self.session.mark_changed()
 
     def _store_values(self, output: str | None = None) -> None:
         extra = self._forms_extra()

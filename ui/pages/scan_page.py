@@ -161,6 +161,7 @@ class ScanPage(StepPage):
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
         )
         self.component_box.currentIndexChanged.connect(self.refresh_list)
+        self.component_box.currentIndexChanged.connect(self._remember_component)
         self.import_button = QtWidgets.QPushButton(_("Add photos or PDF…"))
         self.import_button.clicked.connect(self.choose_files)
         self.scanner_button = QtWidgets.QPushButton(_("From scanner"))
@@ -302,8 +303,23 @@ class ScanPage(StepPage):
                 # the box may be narrower than a long name: the whole name on hover
                 last = self.component_box.count() - 1
                 self.component_box.setItemData(last, name, QtCore.Qt.ItemDataRole.ToolTipRole)
+            chosen = self.component_box.findData(self._remembered_component())
+            self.component_box.setCurrentIndex(max(0, chosen))
         self.component_box.blockSignals(False)
         self.refresh_list()
+
+    def _remembered_component(self) -> str:
+        ui_state = self.session.dossier.extra.get("ui", {}) if self.session else {}
+        return str(ui_state.get("scan_component", "")) if isinstance(ui_state, dict) else ""
+
+    def _remember_component(self) -> None:
+        """The component chosen is kept in the dossier at once (a crash loses no choice)."""
+        if self.session is None or not self.component_box.currentData():
+            return
+        ui_state = self.session.dossier.extra.setdefault("ui", {})
+        if ui_state.get("scan_component") != self.component_box.currentData():
+            ui_state["scan_component"] = self.component_box.currentData()
+            self.session.mark_changed()
 
     def _component_names(self) -> dict[str, str]:
         """Component id -> name as on the portal, from the procedure catalog when known."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from common.errors import InputError
 from common.i18n import _, format_date, format_datetime
@@ -43,6 +43,38 @@ class DossierPdf:
     empty_fields: tuple[str, ...] = ()
 
 
+class RenderedPdfPage(NamedTuple):
+    image: QtGui.QImage  # deep copy: safe to hand from a worker to the GUI thread
+    size: tuple[float, float]  # the page in points
+    count: int  # pages in the file
+    last: bool  # the last page
+    # where the stamp goes without a dragged box (signing.placement), if on this page
+    default_box: tuple[float, float, float, float] | None = None
+
+
+def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
+    """Render one page for the preview (in a worker: PDF work never runs on the GUI thread)."""
+    import pymupdf
+
+    try:
+        with pymupdf.open(pdf) as doc:
+            count = doc.page_count
+            if count == 0:
+                return RenderedPdfPage(QtGui.QImage(), (0.0, 0.0), 0, False)
+            index = page_index if 0 <= page_index < count else count - 1
+            page = doc[index]
+            zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
+            image = QtGui.QImage(
+                pix.samples, pix.width, pix.height, pix.stride, QtGui.QImage.Format.Format_RGB888
+            ).copy()
+            size = (page.rect.width, page.rect.height)
+            default_box = _default_stamp_box(doc, index)
+    except (RuntimeError, ValueError, IndexError):
+        return None
+    return RenderedPdfPage(image, size, count, index == count - 1, default_box)
+
+
 class PagePreview(QtWidgets.QWidget):
     """A page of a PDF, scaled to fit the room it gets; drag a box with the mouse to place
     the stamp (kept in PDF points, so a resize does not move it)."""
@@ -67,38 +99,21 @@ class PagePreview(QtWidgets.QWidget):
         return QtCore.QSize(PREVIEW_HINT_WIDTH, int(PREVIEW_HINT_WIDTH * 1.414))
 
     def show_page(self, pdf: Path | None, page_index: int) -> int:
-        """Render page `page_index` (0-based, -1 = last); returns the page count."""
-        self._pixmap, self._box, self._default_box = None, None, None
-        if pdf is None:
-            self.update()
-            return 0
-        import pymupdf
+        """Render page `page_index` (0-based, -1 = last) here and show it; returns the page
+        count. The sign page renders in the background (render_page) and calls show_rendered."""
+        return self.show_rendered(render_page(pdf, page_index) if pdf is not None else None)
 
-        try:
-            with pymupdf.open(pdf) as doc:
-                count = doc.page_count
-                if count == 0:
-                    self.update()
-                    return 0
-                page = doc[page_index if 0 <= page_index < count else count - 1]
-                default_box = _default_stamp_box(doc, page.number)
-                self._page_size = QtCore.QSizeF(page.rect.width, page.rect.height)
-                zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
-                pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
-                image = QtGui.QImage(
-                    pix.samples,
-                    pix.width,
-                    pix.height,
-                    pix.stride,
-                    QtGui.QImage.Format.Format_RGB888,
-                ).copy()
-        except (RuntimeError, ValueError, IndexError):
+    def show_rendered(self, rendered: RenderedPdfPage | None) -> int:
+        """Show a page rendered by render_page (None: nothing); returns the page count."""
+        self._pixmap, self._box, self._default_box = None, None, None
+        if rendered is None or rendered.count == 0:
             self.update()
             return 0
-        self._pixmap = QtGui.QPixmap.fromImage(image)
-        self._default_box = default_box
+        self._page_size = QtCore.QSizeF(*rendered.size)
+        self._pixmap = QtGui.QPixmap.fromImage(rendered.image)
+        self._default_box = rendered.default_box
         self.update()
-        return count
+        return rendered.count
 
     def page_rect(self) -> QtCore.QRectF:
         """Where the page is drawn: as large as fits, centred left to right, at the top."""
@@ -204,6 +219,7 @@ class SignPage(StepPage):
         self.tokens: list[TokenChoice] = []
         self.last_report: Any = None
         self.busy = False
+        self._preview_request = 0
         # three panes the user can widen: files and their check, the page, the signer
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing gets lost
@@ -466,8 +482,25 @@ class SignPage(StepPage):
             self.field_combo.setCurrentIndex(1)
 
     def _refresh_preview(self) -> None:
+        """Render the chosen page in the background; only the latest request is shown."""
         pdf = self.selected_pdf()
-        count = self.preview.show_page(pdf.path if pdf else None, self.page_spin.value() - 1)
+        self._preview_request += 1
+        request = self._preview_request
+        if pdf is None:
+            self._show_preview(request, None)
+            return
+        path, index = pdf.path, self.page_spin.value() - 1
+        self.context.run_job(
+            lambda progress, cancel: render_page(path, index),
+            lambda rendered: self._show_preview(request, rendered),
+            lambda exc, details: self._show_preview(request, None),
+            owner=self,
+        )
+
+    def _show_preview(self, request: int, rendered: RenderedPdfPage | None) -> None:
+        if request != self._preview_request:
+            return  # a newer page was asked for meanwhile
+        count = self.preview.show_rendered(rendered)
         if count:
             self.page_spin.blockSignals(True)
             self.page_spin.setMaximum(count)  # clamps the value: the preview showed that page

@@ -39,5 +39,13 @@
       <source>Scanner device (SANE name; empty: the first one)</source>
       <translation>Máy quét (tên thiết bị SANE; để trống: máy đầu tiên)</translation>
     </message>
+    <message>
+      <source>Main window maximised</source>
+      <translation>Cửa sổ chính phóng to</translation>
+    </message>
+    <message>
+      <source>Zoom of the forms page, in percent</source>
+      <translation>Mức phóng to trang tờ khai (phần trăm)</translation>
+    </message>
   </context>
 </TS>

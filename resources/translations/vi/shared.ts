@@ -120,6 +120,10 @@
       <translation>Mở thư mục hồ sơ</translation>
     </message>
     <message>
+      <source>Open log folder</source>
+      <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
       <source>Opening the form</source>
       <translation>Đang mở tờ khai</translation>
     </message>

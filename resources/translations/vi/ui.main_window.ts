@@ -92,10 +92,6 @@
       <translation>Phím tắt</translation>
     </message>
     <message>
-      <source>Open log folder</source>
-      <translation>Mở thư mục nhật ký</translation>
-    </message>
-    <message>
       <source>&amp;About Hồ sơ số</source>
       <translation>&amp;Giới thiệu Hồ sơ số</translation>
     </message>
