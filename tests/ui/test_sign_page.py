@@ -284,3 +284,16 @@ def test_an_id_card_sheet_is_listed_once_and_signed_for_both_sides(
     assert front.derived.endswith("(đã ký).pdf")
     assert page.file_list.count() == 1
     assert page.step_status().reason == "Đã ký 1 tệp."  # one sheet, not one per side
+
+
+def test_check_lists_the_versions_saved_after_signing(sign_page, app_context, testdata, qtbot):
+    """A countersigned file: the first signature's later version and who covered it."""
+    _wait_idle(qtbot, sign_page)
+    name = "pades-lta-dss-indirect-arrs-test-2.pdf"
+    app_context.dialogs.answers["open_file"] = testdata("signed", "pyhanko", name)
+    sign_page.check_other_button.click()
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=60_000)
+    text = sign_page.report_view.toPlainText()
+    assert "Phiên bản 6 (đã được Alice ký sau đó)" in text
+    assert "một chữ ký được thêm vào (ô Sig2)" in text
+    assert "chỉ dữ liệu lưu trữ dài hạn" in text

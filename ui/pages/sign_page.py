@@ -784,6 +784,7 @@ class SignPage(StepPage):
             colour = "#1b7f3b" if sig.ok else "#b3261e"
             when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
             rows = [
+                (_("Result"), label(sig.level)),
                 (_("Signer"), sig.signer or "?"),
                 (_("Issued by"), sig.issuer or "?"),
                 (_("Signing time"), when),
@@ -804,7 +805,9 @@ class SignPage(StepPage):
             parts.append(
                 f"<p style='color:{colour}'><b>#{i}</b> {html.escape(sig.verdict)}</p>"
                 f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>"
+                + _report_details(sig)
             )
+        parts += [f"<p><i>{html.escape(note)}</i></p>" for note in report.notes]
         if report.signatures and not report.trust_store_used:
             parts.append(
                 "<p><i>"
@@ -827,6 +830,23 @@ class SignPage(StepPage):
         dossier = self.session.dossier
         counted = {pdf.file_id: pdf.signatures for pdf in self.pdfs}
         return sign_status(dossier, procedure_of(self.context, dossier), counted)
+
+
+def _report_details(sig) -> str:
+    """A signature's problems, notes and the versions saved after it, as HTML lists."""
+    items = [f"<li>{html.escape(p.text)}</li>" for p in sig.problems]
+    items += [f"<li><i>{html.escape(n)}</i></li>" for n in sig.notes]
+    for version in sig.later:
+        if version.archival_only:
+            state = _("archival data only")
+        elif version.covered_by:
+            state = _("signed afterwards by {name}").format(name=version.covered_by)
+        else:
+            state = _("not covered by any later signature")
+        changes = "".join(f"<li>{html.escape(c.text)}</li>" for c in version.changes)
+        title = _("Version {n} ({state}):").format(n=version.version, state=state)
+        items.append(f"<li>{html.escape(title)}<ul>{changes}</ul></li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 def _default_stamp_box(doc, page_index: int) -> tuple[float, float, float, float] | None:

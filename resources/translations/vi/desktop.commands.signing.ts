@@ -148,10 +148,6 @@
       <translation>bản đã ký phải được ghi ra một tệp mới</translation>
     </message>
     <message>
-      <source>archival data only</source>
-      <translation>chỉ dữ liệu lưu trữ dài hạn</translation>
-    </message>
-    <message>
       <source>No PKCS#11 module found. Install your CA's token driver, or give --module.</source>
       <translation>Không tìm thấy thư viện PKCS#11 nào. Hãy cài driver token của nhà cung cấp chữ ký số, hoặc chỉ định --module.</translation>
     </message>
@@ -176,16 +172,8 @@
       <translation>--at cần thời điểm dạng ISO, ví dụ 2020-11-01 hoặc 2020-11-01T10:00:00+07:00</translation>
     </message>
     <message>
-      <source>not covered by any later signature</source>
-      <translation>không có chữ ký nào sau đó bao phủ</translation>
-    </message>
-    <message>
       <source>Password of {file}: </source>
       <translation>Mật khẩu của {file}: </translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>Kết quả</translation>
     </message>
     <message>
       <source>issued by</source>
@@ -226,14 +214,6 @@
     <message>
       <source>Algorithms</source>
       <translation>Thuật toán</translation>
-    </message>
-    <message>
-      <source>signed afterwards by {name}</source>
-      <translation>đã được {name} ký sau đó</translation>
-    </message>
-    <message>
-      <source>Version {n} ({state}):</source>
-      <translation>Phiên bản {n} ({state}):</translation>
     </message>
     <message>
       <source>last PIN try</source>

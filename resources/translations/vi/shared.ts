@@ -168,6 +168,10 @@
       <translation>Sẵn sàng để xuất.</translation>
     </message>
     <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
       <source>Result delivery</source>
       <translation>Cách nhận kết quả</translation>
     </message>
@@ -212,6 +216,10 @@
       <translation>Thủ tục không có trong danh mục.</translation>
     </message>
     <message>
+      <source>Version {n} ({state}):</source>
+      <translation>Phiên bản {n} ({state}):</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>Có</translation>
     </message>
@@ -226,6 +234,10 @@
     <message>
       <source>an object is expected</source>
       <translation>cần một đối tượng (object)</translation>
+    </message>
+    <message>
+      <source>archival data only</source>
+      <translation>chỉ dữ liệu lưu trữ dài hạn</translation>
     </message>
     <message>
       <source>cannot create the folder: {reason}</source>
@@ -254,6 +266,10 @@
     <message>
       <source>not a regular file</source>
       <translation>không phải là tệp thông thường</translation>
+    </message>
+    <message>
+      <source>not covered by any later signature</source>
+      <translation>không có chữ ký nào sau đó bao phủ</translation>
     </message>
     <message>
       <source>not valid JSON (line {line}, column {col})</source>
@@ -290,6 +306,10 @@
     <message>
       <source>required field is missing</source>
       <translation>thiếu trường bắt buộc</translation>
+    </message>
+    <message>
+      <source>signed afterwards by {name}</source>
+      <translation>đã được {name} ký sau đó</translation>
     </message>
     <message>
       <source>signed, unchanged</source>
