@@ -828,8 +828,10 @@ class _Context:
     repaired: bool
 
 
-def _check(entry: _Entry, vc) -> None:
-    """Validate one signature; a failure becomes the cause in words."""
+def _check(entry: _Entry, vc, trust_store: bool) -> None:
+    """Validate one signature; a failure becomes the cause in words. A sound signature can
+    cover the changes made before it: intact, valid, standard coverage, no disallowed change,
+    not revoked, no refused algorithm, and trusted when a trust list is given."""
     try:
         entry.status = _validate(entry.sig, vc)
     except Exception as exc:  # malformed CMS, odd algorithms: a verdict, not a crash
@@ -840,6 +842,9 @@ def _check(entry: _Entry, vc) -> None:
         bool(status.intact and status.valid)
         and _coverage(status) != COVERAGE_UNCLEAR
         and _modification(status)[0] in (CHANGES_NONE, CHANGES_ALLOWED)
+        and not status.revoked
+        and not _weak_algorithm(status)
+        and (bool(status.trusted) or not trust_store)
     )
 
 
@@ -862,7 +867,7 @@ def verify(
         check_cancel(cancel)
         progress(i, total, _("Checking signature {n}").format(n=i + 1))
         if entry.sig is not None:
-            _check(entry, vc)
+            _check(entry, vc, bool(options.trust_roots))
     # an entry found sound above may still have forbidden changes after it (own comparison)
     first = min((e.revision for e in entries if e.revision is not None), default=None)
     versions = {} if first is None else _version_changes(reader, data, first, timestamps, entries)

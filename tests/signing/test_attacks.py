@@ -190,6 +190,27 @@ def test_a_later_signature_covers_the_change(signed_form, tmp_path, pki):
     assert "các thay đổi sau đó đã được Trần Thị Bình ký" in first.verdict
     assert {v.covered_by for v in first.later} == {"Trần Thị Bình"}
     assert last.level == LEVEL_UNCHANGED and last.later == ()
+    trusted = verify(second, VerifyOptions(trust_roots=(pki.cert_pem("root"),))).signatures
+    assert [s.level for s in trusted] == [LEVEL_UNCHANGED, LEVEL_UNCHANGED]
+    assert all(s.trusted for s in trusted)
+
+
+def test_an_untrusted_later_signature_covers_nothing(signed_form, tmp_path, pki):
+    """With a trust list, a change 'covered' by a signer outside it stays uncovered."""
+    from tests.signing.pki import build_pki
+
+    stranger = build_pki(tmp_path / "other-pki")
+    shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
+    second = tmp_path / "countersigned.pdf"
+    with open_p12(stranger.p12("other"), P12_PASSWORD) as signer:
+        stamp = StampOptions(page=1, rect=(300, 120, 520, 184))
+        sign(shadow, second, SignOptions(stamp=stamp), signer)
+    trust = VerifyOptions(trust_roots=(pki.cert_pem("root"),))
+    first, last = verify(second, trust).signatures
+    assert first.trusted and first.level == LEVEL_CHANGED
+    assert {v.covered_by for v in first.later} == {None}
+    assert "nay là “Tran Thi Binh”" in first.verdict
+    assert last.level == LEVEL_INVALID and "tin cậy" in last.verdict
 
 
 def test_expired_certificate_at_claimed_signing_time(pki, tmp_path):
