@@ -159,16 +159,20 @@ def _snapshot(doc) -> _Snapshot:
     return snap
 
 
-def _open(data: bytes):
+def _open(data: bytes, password: str | None):
     import pymupdf
 
     pymupdf.TOOLS.mupdf_display_errors(False)
-    return pymupdf.open(stream=data, filetype="pdf")
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    if doc.needs_pass and not doc.authenticate(password or ""):
+        doc.close()
+        raise ValueError("encrypted version")  # the caller says "could not be read"
+    return doc
 
 
-def compare(before: bytes, after: bytes) -> list[Change]:
+def compare(before: bytes, after: bytes, password: str | None = None) -> list[Change]:
     """The changes from the PDF `before` to the PDF `after` (two versions of one file)."""
-    old, new = _open(before), _open(after)
+    old, new = _open(before, password), _open(after, password)
     try:
         changes = _page_changes(old, new)
         a, b = _snapshot(old), _snapshot(new)

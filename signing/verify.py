@@ -411,7 +411,7 @@ def _unreadable_cause(exc: Exception, sig) -> str:
 
 
 def _version_changes(
-    reader, data: bytes, first: int, timestamps, entries
+    reader, data: bytes, first: int, timestamps, entries, password: str | None = None
 ) -> dict[int, RevisionChanges]:
     """Revision (0-based) -> its changes compared with the revision before, from `first` + 1."""
     ends = revision_ends(reader, data)
@@ -423,7 +423,7 @@ def _version_changes(
     result: dict[int, RevisionChanges] = {}
     for revision in range(first + 1, len(ends)):
         try:
-            found = chg.compare(data[: ends[revision - 1]], data[: ends[revision]])
+            found = chg.compare(data[: ends[revision - 1]], data[: ends[revision]], password)
         except Exception:  # a version MuPDF cannot open: say so, never claim "no change"
             found = [chg.Change("unknown", _("the changes of this version could not be read"))]
         found = [_as_timestamp(c, revision, ts_fields) for c in found]
@@ -870,7 +870,11 @@ def verify(
             _check(entry, vc, bool(options.trust_roots))
     # an entry found sound above may still have forbidden changes after it (own comparison)
     first = min((e.revision for e in entries if e.revision is not None), default=None)
-    versions = {} if first is None else _version_changes(reader, data, first, timestamps, entries)
+    versions = (
+        {}
+        if first is None
+        else _version_changes(reader, data, first, timestamps, entries, options.pdf_password)
+    )
     for entry in entries:
         if entry.sound and _forbidden(_later(entry, versions, [])):
             entry.sound = False

@@ -370,3 +370,17 @@ def test_timestamp_after_expiry_is_named(pki_server, tmp_path):
     [sig] = verify(tmp_path / "late.pdf").signatures
     assert sig.level == LEVEL_INVALID
     assert "đã hết hạn vào thời điểm dấu thời gian chứng nhận" in sig.verdict
+
+
+def test_encrypted_file_signed_twice_compares_its_versions(testdata, pki, tmp_path):
+    encrypted = testdata("hostile", "pdf", "pyhanko_minimal-aes256.pdf")
+    once, twice = tmp_path / "once.pdf", tmp_path / "twice.pdf"
+    with open_p12(pki.p12("signer"), P12_PASSWORD) as signer:
+        sign(encrypted, once, SignOptions(pdf_password="ownersecret", stamp=STAMP), signer)
+    with open_p12(pki.p12("other"), P12_PASSWORD) as signer:
+        stamp = StampOptions(page=1, rect=(300, 120, 520, 184))
+        sign(once, twice, SignOptions(pdf_password="ownersecret", stamp=stamp), signer)
+    first, _second = verify(twice, VerifyOptions(pdf_password="usersecret")).signatures
+    assert first.level == LEVEL_UNCHANGED, first.verdict
+    [later] = first.later
+    assert [c.kind for c in later.changes] == ["signature_added"]
