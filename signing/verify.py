@@ -750,6 +750,9 @@ def _report_one(
     sig, status, reader = entry.sig, entry.status, ctx.reader
     revision = entry.revision if entry.revision is not None else -1
     later_ts = ctx.last_doc_ts > revision
+    if ctx.repaired:  # the bytes it signed are not those read: nothing can be claimed
+        cause = _("the file had to be repaired to be read, so this signature cannot be checked")
+        return _unreadable_report(entry, cause, ctx.versions, reader, later_ts)
     if entry.unreadable is not None or status is None:
         cause = entry.unreadable or _("the signature is in a form this app cannot check")
         return _unreadable_report(entry, cause, ctx.versions, reader, later_ts)
@@ -771,9 +774,6 @@ def _report_one(
     if status.revoked:
         problems.append(Problem("revocation", _("the certificate of {signer} was revoked by its "
                                                 "CA").format(signer=signer)))  # fmt: skip
-    if ctx.repaired:
-        problems.insert(0, Problem("integrity", _("the file had to be repaired to be read, so "
-                                                  "this signature cannot be checked")))  # fmt: skip
     level = _level(problems, changes, later)
     trusted = bool(status.trusted) if trust_store else None
     return SignatureReport(
@@ -782,8 +782,8 @@ def _report_one(
         issuer=_safe(lambda: _name(sig.signer_cert.issuer)),
         claimed_time=status.signer_reported_dt,
         timestamp_time=stamped,
-        intact=None if ctx.repaired else status.intact,
-        valid=None if ctx.repaired else status.valid,
+        intact=status.intact,
+        valid=status.valid,
         trusted=trusted,
         revoked=status.revoked,
         coverage=coverage,

@@ -384,3 +384,16 @@ def test_encrypted_file_signed_twice_compares_its_versions(testdata, pki, tmp_pa
     assert first.level == LEVEL_UNCHANGED, first.verdict
     [later] = first.later
     assert [c.kind for c in later.changes] == ["signature_added"]
+
+
+def test_signed_file_with_a_broken_cross_reference_is_repaired_and_claims_nothing(
+    plain_signed, tmp_path
+):
+    data = plain_signed.read_bytes()
+    path = tmp_path / "badxref.pdf"
+    path.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n")
+    report = verify(path)
+    assert report.repaired and "đã được sửa" in report.notes[0]
+    [sig] = report.signatures
+    assert sig.level == LEVEL_INVALID and sig.intact is None and sig.valid is None
+    assert "tệp phải được sửa mới đọc được" in sig.verdict
