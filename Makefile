@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
+.PHONY: run test soak lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
 	translations templates bundle bundle-test lint-workflows
 
 run: system-deps-run $(STAMP)
@@ -12,6 +12,12 @@ run: system-deps-run $(STAMP)
 
 test: system-deps-test $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# The real app offscreen under thousands of random user actions (tests/soak/run.py):
+# SOAK_MINUTES (default 10), SOAK_ARGS (e.g. --seed 7 --lang en). A short one runs in `make test`.
+SOAK_MINUTES ?= 10
+soak: system-deps-test $(STAMP)
+	$(PY) -m tests.soak.run --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -61,8 +61,25 @@ def _language_from_argv(argv: Sequence[str]) -> str:
     return os.environ.get("HOSO_LANG", "vi")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, quiet_libraries: bool | None = None) -> int:
+    """`quiet_libraries` (default: when run as the program, argv None): library warnings and
+    C libraries' stderr output go to the log, not the terminal."""
+    if quiet_libraries is None:
+        quiet_libraries = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not quiet_libraries:
+        return _main(argv)
+    from desktop.logging_setup import capture_library_output, log_file_path, setup_logging
+
+    setup_logging(console=False)
+    restore = capture_library_output(log_file_path().parent)
+    try:
+        return _main(argv)
+    finally:
+        restore()
+
+
+def _main(argv: list[str]) -> int:
     from desktop.app import use_translation_cache
 
     use_translation_cache()

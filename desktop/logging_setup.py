@@ -57,3 +57,49 @@ def setup_logging(*, console: bool = False, level: int = logging.INFO) -> Path:
         root.addHandler(stream)
     _configured = path
     return path
+
+
+def capture_library_output(logs_dir: Path):
+    """Keep library chatter off the user's terminal: Python warnings (Pillow's UserWarnings,
+    "malformed MPO") go to the log, and so does what C libraries write to the process's
+    stderr (libtiff, libjpeg). The app's own messages still reach the terminal: `sys.stderr`
+    is rebound to a copy of the original stream. Returns a function that restores stderr and
+    moves the captured native output into the log; call it before exiting."""
+    import faulthandler
+    import sys
+    import tempfile
+
+    logging.captureWarnings(True)
+    warnings_log = logging.getLogger("py.warnings")
+    for handler in logging.getLogger("hoso").handlers:
+        if handler not in warnings_log.handlers:
+            warnings_log.addHandler(handler)
+    warnings_log.propagate = False  # never Python's last-resort handler (stderr)
+    try:
+        sys.stderr.flush()
+        terminal_fd = os.dup(2)
+        native = tempfile.TemporaryFile(dir=logs_dir, prefix="native-stderr-")  # noqa: SIM115
+    except OSError:
+        return lambda: None
+    terminal = open(  # noqa: SIM115 - lives as sys.stderr until restored
+        terminal_fd, "w", encoding=sys.stderr.encoding or "utf-8", errors="backslashreplace",
+        buffering=1, closefd=False,
+    )  # fmt: skip
+    previous = sys.stderr
+    os.dup2(native.fileno(), 2)
+    sys.stderr = terminal
+    faulthandler.enable(file=terminal)  # a fatal error must still be seen
+
+    def restore() -> None:
+        sys.stderr.flush()
+        os.dup2(terminal_fd, 2)
+        sys.stderr = previous
+        faulthandler.disable()
+        native.seek(0)
+        text = native.read(20_000).decode("utf-8", errors="replace").strip()
+        native.close()
+        os.close(terminal_fd)
+        if text:
+            logging.getLogger("hoso.libraries").info("library messages on stderr:\n%s", text)
+
+    return restore

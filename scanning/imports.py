@@ -150,7 +150,7 @@ def _open_image(path: Path, data: bytes, options: ImportOptions) -> Image.Image:
             _("This is not an image or PDF that can be read (unknown or damaged format)."),
             path=path,
         ) from None
-    except (OSError, ValueError, SyntaxError, MemoryError) as exc:
+    except Exception as exc:  # OSError, SyntaxError... and anything a fuzzed header raises
         raise InputError(
             _("The image is damaged and cannot be read."), path=path, details=str(exc)
         ) from None
@@ -175,20 +175,29 @@ def _image_frames(path, data, image, options, only) -> Iterator[LoadedPage]:
     if fast is not None:
         yield LoadedPage(image=fast, source=path, format=fmt, dpi=_stated_dpi(image))
         return
-    frame_count = 1
-    if fmt == "TIFF":
-        frame_count = min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES)
+    frame_count = _frame_count(path, image) if fmt == "TIFF" else 1
     for index in range(frame_count) if only is None else [only]:
         try:
             if index:
                 image.seek(index)
-        except (EOFError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        except Exception as exc:  # a damaged later frame: keep the frames that were read
             log.info("%s: stopping at frame %d: %s", path, index, exc)
             return
         width, height = image.size
         if width * height > options.max_pixels:
             raise _pixel_limit_error(path, width, height, options.max_pixels)
         yield _decode_frame(path, image, fmt, index)
+
+
+def _frame_count(path: Path, image: Image.Image) -> int:
+    """Frames of a multi-page TIFF. A damaged directory makes Pillow raise anything
+    (TypeError "Missing dimensions", SyntaxError...): that is a damaged file, said once."""
+    try:
+        return max(1, min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES))
+    except Exception as exc:
+        raise InputError(
+            _("The image is damaged and cannot be read."), path=path, details=str(exc)
+        ) from None
 
 
 _EXIF_ORIENTATION = 0x0112
@@ -248,6 +257,10 @@ def _decode_frame(path: Path, image: Image.Image, fmt: str, index: int) -> Loade
         ) from None
     except MemoryError:
         raise InputError(_("Not enough memory to open the image."), path=path) from None
+    except Exception as exc:  # fuzzed files make Pillow raise TypeError, KeyError, struct.error
+        raise InputError(
+            _("The image is damaged and cannot be read."), path=path, details=str(exc)
+        ) from None
     dpi = _stated_dpi(image)
     try:
         with warnings.catch_warnings():
@@ -255,9 +268,15 @@ def _decode_frame(path: Path, image: Image.Image, fmt: str, index: int) -> Loade
             image = ImageOps.exif_transpose(image) or image
     except Exception as exc:
         log.info("%s: EXIF orientation ignored: %s", path, exc)
-    return LoadedPage(
-        image=to_rgb_array(image), source=path, index=index, format=fmt, dpi=dpi, warnings=notes
-    )
+    try:
+        pixels = to_rgb_array(image)
+    except MemoryError:
+        raise InputError(_("Not enough memory to open the image."), path=path) from None
+    except Exception as exc:  # an unknown pixel mode of a damaged file
+        raise InputError(
+            _("The image is damaged and cannot be read."), path=path, details=str(exc)
+        ) from None
+    return LoadedPage(image=pixels, source=path, index=index, format=fmt, dpi=dpi, warnings=notes)
 
 
 def _load_truncated(path: Path, image: Image.Image, error: Exception) -> Image.Image:
@@ -397,5 +416,10 @@ def count_pages(
             raise
         return 1
     if (image.format or "").upper() == "TIFF":
-        return max(1, min(int(getattr(image, "n_frames", 1) or 1), MAX_FRAMES))
+        try:
+            return _frame_count(path, image)
+        except InputError:
+            if strict:
+                raise
+            return 1
     return 1

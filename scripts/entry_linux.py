@@ -18,7 +18,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] == [CLI_SWITCH]:
         from desktop.cli import main as cli_main
 
-        sys.exit(cli_main(sys.argv[2:]))
+        sys.exit(cli_main(sys.argv[2:], quiet_libraries=True))
     from desktop.app import main
 
     sys.exit(main())

@@ -138,7 +138,8 @@ def progress_line(stats: dict, sampler: RssSampler) -> str:
     return (
         f"soak {stats['elapsed_s']:>6.1f} s  actions {stats['actions']:>6}  "
         f"RSS {sampler.samples[-1][1] if sampler.samples else 0:6.1f} MB  "
-        f"stall {stats['longest_stall_ms']:6.1f} ms  None drift {stats['none_drift']:+d}"
+        f"stall {stats['longest_stall_ms']:6.1f} ms  None drift {stats['none_drift']:+d}  "
+        f"errors {stats['log_error_count'] + len(stats['exceptions'])}"
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 import random
 import sys
 import time
@@ -93,6 +94,20 @@ class SoakDialogs:
         self.asked["open_path"] += 1
 
 
+def warm_up_imports() -> None:
+    """What the app imports on first use (PDF, OpenCV, signing), imported before the baseline:
+    a module's first import adds memory and references to None that are not a leak."""
+    import cv2  # noqa: F401
+    import pymupdf  # noqa: F401
+    from pyhanko.sign import signers, validation  # noqa: F401
+
+    import dossier.packaging  # noqa: F401
+    import forms.fill  # noqa: F401
+    import scanning.pipeline  # noqa: F401
+    import signing.sign
+    import signing.verify  # noqa: F401
+
+
 class Driver:
     def __init__(self, seconds: float, seed: int, photo: Path, p12: Path) -> None:
         self.seconds, self.photo, self.p12 = seconds, photo, p12
@@ -111,6 +126,7 @@ class Driver:
         self.last_stat = 0.0
         self.measure_cost = 0.0
         self.modal_seen_at: float | None = None
+        self.type_counts: Counter[str] = Counter()
         self.stalls: dict[str, float] = {}  # action -> longest stall over 100 ms after it
         self.cpu_stalls: dict[str, float] = {}  # the same in the GUI thread's CPU time
         self.last_cpu = time.thread_time()
@@ -141,6 +157,7 @@ class Driver:
 
         sys.excepthook = hook
         self.window.create_all_pages()
+        warm_up_imports()
         self.ticker = QTimer()
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
@@ -211,6 +228,14 @@ class Driver:
 
     def report(self, kind: str) -> None:
         print(f"{kind} " + json.dumps(self.stats(), ensure_ascii=False), flush=True)
+        if os.environ.get("SOAK_TYPES"):  # what grows: object counts by type (debugging aid)
+            counts = Counter(type(o).__name__ for o in gc.get_objects())
+            if self.type_counts:
+                grown = {k: v - self.type_counts.get(k, 0) for k, v in counts.items()}
+                top = sorted(grown.items(), key=lambda kv: -kv[1])[:12]
+                print("TYPES " + json.dumps(top), flush=True)
+            else:
+                self.type_counts = counts
 
     def finish(self) -> None:
         from ui.qt import QtWidgets

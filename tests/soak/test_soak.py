@@ -1,0 +1,38 @@
+"""The short soak of `make test` (issue 12): 40 s of random user actions on the real app in a
+child process. The long one is `make soak` (10 minutes by default); both judge the same figures:
+crash, lost references to None, errors in the log, memory growth, event-loop stalls."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.soak.run import judge, run_soak
+
+SHORT_SOAK_S = 40
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+def test_short_soak_of_the_real_app() -> None:
+    figures = run_soak(SHORT_SOAK_S, seed=20261202, echo=False)
+    print(
+        f"short soak: {figures['actions']} actions, peak RSS {figures['peak_rss_mb']} MB, "
+        f"longest stall {figures['longest_stall_ms']} ms, None drift {figures['none_drift']}"
+    )
+    assert figures["actions"] > 300, f"the driver hardly acted: {figures['by_action']}"
+    assert len(figures["by_action"]) >= 15, f"too few kinds of action: {figures['by_action']}"
+    assert not figures["failures"], "\n".join(figures["failures"])
+
+
+def test_the_judge_fails_each_kind_of_trouble() -> None:
+    """The soak can fail: each criterion, alone, makes a failure."""
+    good = {"actions": 1, "none_drift_min": 0, "rss_growth_mb": 10.0, "longest_stall_ms": 40.0,
+            "stall_during": ""}  # fmt: skip
+    quiet = {"log_error_count": 0, "exceptions": []}
+    assert judge({}, quiet, 0, good, "") == []
+    assert judge(None, quiet, -11, good, "Fatal Python error")  # a crash
+    assert judge({}, quiet, 0, dict(good, none_drift_min=-50_000), "")
+    assert judge({}, {"log_error_count": 1, "log_errors": ["x"], "exceptions": []}, 0, good, "")
+    assert judge({}, {"log_error_count": 0, "exceptions": ["KeyError: 1"]}, 0, good, "")
+    assert judge({}, quiet, 0, dict(good, rss_growth_mb=400.0), "")
+    assert judge({}, quiet, 0, dict(good, longest_stall_ms=900.0), "")
