@@ -50,12 +50,13 @@ def _render_pages(
     import pymupdf
 
     from forms.pdfio import open_pdf
+    from ui.pdf_render import render_page_banded
 
     pages = []
     zoom = pymupdf.Matrix(dpi / 72.0, dpi / 72.0)
     with open_pdf(path, password) as opened:
         for page in opened.doc:
-            pix = page.get_pixmap(matrix=zoom, annots=False, alpha=False)
+            pix = render_page_banded(page, zoom, annots=False)  # lets the window breathe
             pages.append((bytes(pix.samples), pix.width, pix.height, pix.stride))
     return pages
 

@@ -732,6 +732,7 @@ def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:
     import pymupdf
 
     from common.progress import check_cancel
+    from ui.pdf_render import render_page_banded
 
     painter = QtGui.QPainter()
     if not painter.begin(printer):
@@ -747,7 +748,7 @@ def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:
                     progress(number, doc.page_count, _("Printing page {n}").format(n=number + 1))
                 if number:
                     printer.newPage()
-                pixmap = page.get_pixmap(dpi=dpi, alpha=False)
+                pixmap = render_page_banded(page, pymupdf.Matrix(dpi / 72, dpi / 72))
                 image = QtGui.QImage(
                     pixmap.samples,
                     pixmap.width,

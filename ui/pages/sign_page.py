@@ -56,6 +56,8 @@ def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
     """Render one page for the preview (in a worker: PDF work never runs on the GUI thread)."""
     import pymupdf
 
+    from ui.pdf_render import render_page_banded
+
     try:
         with pymupdf.open(pdf) as doc:
             count = doc.page_count
@@ -64,7 +66,7 @@ def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
             index = page_index if 0 <= page_index < count else count - 1
             page = doc[index]
             zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
-            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom))
+            pix = render_page_banded(page, pymupdf.Matrix(zoom, zoom))  # GIL freed between bands
             image = QtGui.QImage(
                 pix.samples, pix.width, pix.height, pix.stride, QtGui.QImage.Format.Format_RGB888
             ).copy()
