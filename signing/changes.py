@@ -213,6 +213,8 @@ def _page_content_change(old_page, new_page, number: int) -> Change | None:
     """What is printed on the page (annotations and fields aside), by rendering and words."""
     from collections import Counter
 
+    if _fingerprint(old_page) == _fingerprint(new_page):
+        return None  # every object the page is drawn from is byte for byte the same
     box = _pixel_difference(old_page, new_page)
     covered = _annotation_rects(old_page) + _annotation_rects(new_page)
     old_words = Counter(_printed_words(old_page, covered))
@@ -230,6 +232,48 @@ def _page_content_change(old_page, new_page, number: int) -> Change | None:
     if details:
         text += " (" + "; ".join(details) + ")"
     return Change(PAGE_CONTENT, text, page=number, rect=box or _rect(new_page.rect))
+
+
+_INHERITED = ("Resources", "MediaBox", "CropBox", "Rotate")
+_REF = re.compile(r"(\d+) 0 R")
+MAX_OBJECTS = 5000
+
+
+def _fingerprint(page) -> str | None:
+    """A hash of every object the page's printed content is drawn from: the page dictionary
+    (less its annotations), the attributes it inherits, and all objects reachable from them
+    (content streams, resources, fonts, images: raw bytes, nothing decoded). Equal fingerprints
+    of two versions mean the same printed page without rendering it (a rendering holds the GIL
+    and decodes every image). None when the walk is too large: then render."""
+    doc = page.parent
+    digest = hashlib.sha256()
+    queue = [_page_source(doc, page.xref)]
+    node = page.xref
+    for _depth in range(32):  # inherited attributes from the page tree
+        kind, parent = doc.xref_get_key(node, "Parent")
+        if kind != "xref":
+            break
+        node = int(parent.split()[0])
+        queue += [f"{key}:{doc.xref_get_key(node, key)}" for key in _INHERITED]
+    seen: set[int] = set()
+    while queue:
+        text = queue.pop()
+        digest.update(text.encode("utf-8", "replace"))
+        for ref in map(int, _REF.findall(text)):
+            if ref in seen:
+                continue
+            if len(seen) >= MAX_OBJECTS:
+                return None
+            seen.add(ref)
+            queue.append(f"{ref}:{doc.xref_object(ref, compressed=True)}")
+            if doc.xref_is_stream(ref):
+                digest.update(doc.xref_stream_raw(ref) or b"")
+    return digest.hexdigest()
+
+
+def _page_source(doc, xref: int) -> str:
+    keys = [k for k in doc.xref_get_keys(xref) if k not in ("Annots", "Parent")]
+    return "|".join(f"{k}:{doc.xref_get_key(xref, k)}" for k in sorted(keys))
 
 
 def _annotation_rects(page) -> list:

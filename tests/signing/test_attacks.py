@@ -179,6 +179,20 @@ def test_added_page_is_invalid_and_named(signed_form, tmp_path):
     assert "trang 2 được thêm vào" in sig.verdict and "Trang them" in sig.verdict
 
 
+def _print_over(doc) -> None:
+    doc[0].insert_text((72, 180), "Da duoc duyet", fontsize=12)
+
+
+def test_printed_content_changed_is_invalid_and_named(signed_form, tmp_path):
+    path = _mupdf_incremental(signed_form, tmp_path / "printed.pdf", _print_over)
+    [sig] = verify(path).signatures
+    assert sig.level == LEVEL_INVALID
+    assert "nội dung in trên trang 1 đã thay đổi (thêm vào: “Da duoc duyet”)" in sig.verdict
+    [change] = [c for v in sig.later for c in v.changes if c.kind == "page_content"]
+    x0, y0, _x1, y1 = change.rect
+    assert x0 < 80 and y1 > 160 and y0 < 185  # the place that changed, for highlighting
+
+
 def test_a_later_signature_covers_the_change(signed_form, tmp_path, pki):
     shadow = _shadow(signed_form, tmp_path / "shadow.pdf")
     second = tmp_path / "countersigned.pdf"
