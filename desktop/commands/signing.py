@@ -92,7 +92,16 @@ def _register_sign(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _register_verify(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("verify", help=_("check the signatures of a PDF"))
+    parser = subparsers.add_parser(
+        "verify",
+        help=_("check the signatures of a PDF"),
+        description=_(
+            "Check every signature and say what changed after signing, version by version. "
+            "Exit status 0 only when every signature is valid and the file is unchanged since "
+            "it was signed (archival data and changes a later valid signature covers do not "
+            "count); 1 otherwise."
+        ),
+    )
     parser.add_argument("file", type=Path, metavar="FILE.pdf")
     parser.add_argument(
         "--trust", type=Path, action="append", default=[], metavar="PEM",

@@ -88,6 +88,10 @@
       <translation>kiểm tra chữ ký số của tệp PDF</translation>
     </message>
     <message>
+      <source>Check every signature and say what changed after signing, version by version. Exit status 0 only when every signature is valid and the file is unchanged since it was signed (archival data and changes a later valid signature covers do not count); 1 otherwise.</source>
+      <translation>Kiểm tra mọi chữ ký và cho biết tệp đã thay đổi gì sau khi ký, theo từng phiên bản. Mã thoát 0 chỉ khi mọi chữ ký hợp lệ và tệp không thay đổi từ khi ký (dữ liệu lưu trữ dài hạn và thay đổi đã được một chữ ký hợp lệ sau đó bao phủ thì không tính); 1 trong các trường hợp còn lại.</translation>
+    </message>
+    <message>
       <source>trusted root certificate (repeatable)</source>
       <translation>chứng thư gốc tin cậy (có thể lặp lại)</translation>
     </message>
