@@ -381,6 +381,14 @@ def _digest_name(sig) -> str:
     return str(_safe(lambda: sig.signer_info["digest_algorithm"]["algorithm"].native) or "")
 
 
+def _signature_algorithm_label(name: str) -> str:
+    """asn1crypto's sha256_rsa -> "SHA-256 with RSA", a name people can look up."""
+    digest, _sep, key = name.partition("_")
+    if not key:
+        return name.upper()
+    return f"{_digest_label(digest)} + {key.upper()}"
+
+
 def _unreadable_cause(exc: Exception, sig) -> str:
     """Why a signature could not be read or checked, in words (never the library's text)."""
     digest = _digest_name(sig) if sig is not None else ""
@@ -389,7 +397,7 @@ def _unreadable_cause(exc: Exception, sig) -> str:
 
         oid = _safe(lambda: sig.signer_info["digest_algorithm"]["algorithm"].dotted) or digest
         known = algos.SignedDigestAlgorithmId._map.get(oid)
-        what = f"{oid} ({known})" if known else oid
+        what = f"{oid} ({_signature_algorithm_label(known)})" if known else oid
         return _(
             "the signature names {algorithm} as its digest algorithm, which is not a digest "
             "algorithm (it is a signature algorithm or unknown); the signature is malformed"
