@@ -167,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_window(window, settings)
     setup_logging()  # after the window is up: keeps start-up fast
     log.info("window shown")
+    from ui.memory import MemoryKeeper
+
+    window.memory_keeper = MemoryKeeper(window)
     if marker is not None:
         follow_dossier(window, marker)
     if unclean and not args.smoke:
@@ -237,7 +240,9 @@ def show_window(window, settings) -> None:
 def reopen_last_dossier(window, settings) -> None:
     """Open the dossier used last, at the step where the user left it."""
     recent = settings.get("recent_dossiers")
-    if recent and (Path(recent[0]) / "dossier.json").exists():
+    from dossier import is_dossier_folder
+
+    if recent and is_dossier_folder(Path(recent[0])):
         window.open_dossier(Path(recent[0]))
 
 

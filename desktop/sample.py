@@ -49,7 +49,7 @@ def sample_font(bold: bool = False) -> Path | None:
 
 def create_sample_dossier(root: Path) -> Path:
     """The sample dossier's folder under `root`, created when missing (idempotent)."""
-    from dossier.workspace import Workspace
+    from dossier import Workspace
 
     root = Path(root)
     folder = root / SAMPLE_FOLDER
@@ -85,8 +85,7 @@ def _remove_quietly(folder: Path) -> None:
 
 
 def _build(folder: Path) -> None:
-    from dossier.components import catalog_component_ids
-    from dossier.workspace import Workspace
+    from dossier import Workspace, catalog_component_ids
 
     # every component of the procedure, so the checklist shows what is still missing
     component_ids = catalog_component_ids(SAMPLE_PROCEDURE) or list(COMPONENT_IDS)

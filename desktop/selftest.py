@@ -70,7 +70,7 @@ def check_text_encoding(work: Path) -> str:
 
 
 def check_catalog(work: Path) -> str:
-    from dossier.catalog import list_portals, load_catalog
+    from dossier import list_portals, load_catalog
 
     catalog = load_catalog(None)
     birth = catalog.get("1.001193")
@@ -160,9 +160,7 @@ def _make_p12(work: Path) -> tuple[Path, str]:
 
 
 def check_sign_verify(work: Path) -> str:
-    from signing import SignOptions, open_p12, sign
-    from signing.options import VerifyOptions
-    from signing.verify import verify
+    from signing import SignOptions, VerifyOptions, open_p12, sign, verify
 
     source = work / "render.pdf"
     if not source.exists():

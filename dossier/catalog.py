@@ -9,139 +9,85 @@ Search works like the portal's "Dịch vụ công" tab: filters by agency, level
 service level, plus free text matched case- and accent-insensitively ("dang ky khai sinh" finds
 "Đăng ký khai sinh") and ranked: name before keywords before the rest of the text.
 
-Only the standard library and `common` are imported here, so loading the catalog stays fast.
+The parts live beside: catalog_json (strict JSON reading), catalog_search (the search),
+catalog_labels (labels, fees in đồng), portals (portal profiles); their names are
+re-exported here. Only the standard library and `common` are imported, so loading the catalog
+stays fast.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import json
 import re
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from common.errors import InputError, ValidationError
-from common.fsutil import atomic_write_bytes, fold, make_private_dir
-from common.i18n import N_, _
+from common.errors import HosoError, InputError
+from common.fsutil import atomic_write_bytes, make_private_dir
+from common.i18n import _
 from common.resources import resource_path
 from common.schema import load_dataclass
-from dossier.catalog_model import Catalog, Component, Fee, PortalProfile, Procedure
+from dossier.catalog_json import (  # noqa: F401
+    _FORMAT_PATTERN,
+    MAX_CATALOG_BYTES,
+    _DuplicateKey,
+    _invalid,
+    _refuse_duplicate_keys,
+    _refuse_repeats,
+    read_strict_json,
+)
+from dossier.catalog_labels import (
+    COPY_KIND_LABELS,
+    DELIVERY_LABELS,
+    LEVEL_LABELS,
+    fee_summary,
+    format_vnd,
+    is_unverified,
+)
+from dossier.catalog_model import Catalog, Component, Fee, Procedure
+from dossier.catalog_search import (  # noqa: F401
+    _CODE_QUERY,
+    _COMMUNE_PREFIXES,
+    _GENERIC_COMMUNE_AGENCY,
+    _LEVEL_ALIASES,
+    _WORD,
+    SearchHit,
+    SearchQuery,
+    _agency_matches,
+    _code_score,
+    _fold_agency,
+    _index_entry,
+    _IndexEntry,
+    _passes_filters,
+    _PreparedText,
+    _ranked,
+    _text_score,
+    _unique,
+    _Vocabulary,
+    _word_score,
+    _words,
+    normalise_level,
+)
+from dossier.portals import (  # noqa: F401
+    _NAMING_SAMPLE,
+    _check_portal,
+    list_portals,
+    load_portal,
+    read_portal_file,
+)
 
 IMPORTED_CATALOG_NAME = "catalog.json"
-MAX_CATALOG_BYTES = 5 * 1024 * 1024  # a catalog is text: a bigger file is not one
 
 _CODE_PATTERN = re.compile(r"^\d\.\d{6}$")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_FORMAT_PATTERN = re.compile(r"^[a-z0-9]{2,5}$")
 _UNVERIFIED_PATTERN = re.compile(
     r"^(?P<field>[a-z_]+)(?:\[(?P<index>\d+)\])?(?:\.(?P<sub>[a-z_]+))?$"
 )
-_WORD = re.compile(r"[0-9a-z]+")
-_CODE_QUERY = re.compile(r"^\d[\d.]*$")
-
-#: user-visible labels of the model's enumerations (translated when shown)
-LEVEL_LABELS: dict[str, str] = {
-    "commune": N_("Commune level"),
-    "district": N_("District level"),
-    "province": N_("Province level"),
-    "ministry": N_("Ministry level"),
-}
-COPY_KIND_LABELS: dict[str, str] = {
-    "original": N_("Original document"),
-    "copy": N_("Copy of the document"),
-    "certified_copy": N_("Certified copy"),
-    "original_or_copy": N_("Original or copy"),
-    "present": N_("Show the original (not submitted)"),
-}
-DELIVERY_LABELS: dict[str, str] = {
-    "office": N_("At the office"),
-    "post": N_("By post"),
-    "online": N_("Online (electronic copy)"),
-}
-
-#: words people type for a level, folded ("xa", "cap xa", "commune"...)
-_LEVEL_ALIASES: dict[str, str] = {
-    "xa": "commune",
-    "cap xa": "commune",
-    "phuong": "commune",
-    "huyen": "district",
-    "cap huyen": "district",
-    "tinh": "province",
-    "cap tinh": "province",
-    "bo": "ministry",
-    "cap bo": "ministry",
-    "trung uong": "ministry",
-}
-_COMMUNE_PREFIXES = ("ubnd xa ", "ubnd phuong ", "ubnd thi tran ", "ubnd dac khu ")
-_GENERIC_COMMUNE_AGENCY = "ubnd cap xa"
 
 
 # ---------------------------------------------------------------------------------------------
 # Strict reading and validation
-
-
-def _invalid(source: Path | None, where: str, problem: str) -> ValidationError:
-    return ValidationError(
-        _("invalid data in field {field}: {problem}").format(field=where, problem=problem),
-        path=source,
-    )
-
-
-def _refuse_repeats(values: list[str], where: str, message: str, source: Path | None) -> None:
-    """The first value met a second time is an error at its position (`where` has a {})."""
-    seen: set[str] = set()
-    for i, value in enumerate(values):
-        if value in seen:
-            raise _invalid(source, where.format(i), message.format(value=value))
-        seen.add(value)
-
-
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def read_strict_json(path: Path, *, max_bytes: int = MAX_CATALOG_BYTES) -> Any:
-    """Parse a JSON data file, refusing duplicate keys; every failure names the file."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                _("the file is too large for a catalog ({size} MB)").format(
-                    size=round(size / 1024 / 1024, 1)
-                ),
-                path=path,
-            )
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise InputError(_("file not found"), path=path) from exc
-    except IsADirectoryError as exc:
-        raise InputError(_("a file is expected, not a folder"), path=path) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(_("cannot read the file: {reason}").format(reason=exc), path=path) from exc
-    try:
-        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            _("not valid JSON (line {line}, column {col})").format(line=exc.lineno, col=exc.colno),
-            path=path,
-        ) from exc
-    except _DuplicateKey as exc:
-        raise _invalid(path, exc.key, _("the key appears twice")) from exc
 
 
 def _check_unverified(entry: str, procedure: Procedure, where: str, source: Path | None) -> None:
@@ -252,184 +198,6 @@ def read_catalog_file(path: Path) -> Catalog:
 # Search
 
 
-@dataclass(frozen=True)
-class SearchQuery:
-    """What the user typed and chose, as on the portal's search form."""
-
-    text: str = ""
-    agency: str | None = None  # e.g. "UBND xã Xuân Bắc"
-    level: str | None = None  # "commune"... or a Vietnamese word: "xã", "cấp tỉnh"
-    field: str | None = None  # "Hộ tịch", "Chứng thực"
-    service_level: int | None = None  # online service level 1-4
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    procedure: Procedure
-    score: float
-
-
-class _Vocabulary:
-    """Words of a text: a set for whole words, a sorted tuple for prefixes (binary search)."""
-
-    __slots__ = ("sorted", "words")
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = frozenset(words)
-        self.sorted = tuple(sorted(self.words))
-
-    def has_prefix(self, prefix: str) -> bool:
-        i = bisect.bisect_left(self.sorted, prefix)
-        return i < len(self.sorted) and self.sorted[i].startswith(prefix)
-
-
-@dataclass(frozen=True)
-class _IndexEntry:
-    procedure: Procedure
-    name: str  # folded
-    name_words: _Vocabulary
-    name_length: int  # number of words in the name
-    keywords: tuple[str, ...]  # folded
-    keyword_words: _Vocabulary
-    other_words: _Vocabulary
-    name_lower: str  # NFC lower case, diacritics kept: a tie-break for accented queries
-    agencies: tuple[str, ...]  # folded, "uy ban nhan dan" -> "ubnd"
-    field: str  # folded
-
-
-def _fold_agency(text: str) -> str:
-    folded = " ".join(_WORD.findall(fold(text)))
-    return folded.replace("uy ban nhan dan", "ubnd")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
-def _index_entry(procedure: Procedure) -> _IndexEntry:
-    other_texts: list[str] = [procedure.field, procedure.result, *procedure.steps]
-    for component in procedure.components:
-        other_texts += [component.name, component.notes]
-    other = {word for text in other_texts for word in _words(text)}
-    keywords = tuple(" ".join(_words(k)) for k in procedure.keywords)
-    return _IndexEntry(
-        procedure=procedure,
-        name=" ".join(_words(procedure.name)),
-        name_words=_Vocabulary(_words(procedure.name)),
-        name_length=len(_words(procedure.name)),
-        keywords=keywords,
-        keyword_words=_Vocabulary(w for k in keywords for w in k.split()),
-        other_words=_Vocabulary(other),
-        name_lower=procedure.name.lower(),
-        agencies=tuple(_fold_agency(a) for a in procedure.agencies),
-        field=" ".join(_words(procedure.field)),
-    )
-
-
-def normalise_level(level: str) -> str | None:
-    """'commune', 'Cấp xã', 'xa' -> 'commune'; None when the word is no known level."""
-    key = " ".join(_words(level))
-    if key in LEVEL_LABELS:
-        return key
-    if key in _LEVEL_ALIASES:
-        return _LEVEL_ALIASES[key]
-    for code, label in LEVEL_LABELS.items():
-        if key in {" ".join(_words(label)), " ".join(_words(_(label)))}:
-            return code
-    return None
-
-
-def _agency_matches(entry: _IndexEntry, wanted: str) -> bool:
-    key = _fold_agency(wanted)
-    if not key:
-        return True
-    if any(key in agency for agency in entry.agencies):
-        return True
-    # a named commune ("UBND xã Tân Phú") is served by every commune-level procedure
-    return key.startswith(_COMMUNE_PREFIXES) and _GENERIC_COMMUNE_AGENCY in entry.agencies
-
-
-def _passes_filters(entry: _IndexEntry, query: SearchQuery) -> bool:
-    procedure = entry.procedure
-    if query.agency and not _agency_matches(entry, query.agency):
-        return False
-    if query.level:
-        level = normalise_level(query.level)
-        if level is None or procedure.level != level:
-            return False
-    if query.field:
-        wanted = " ".join(_words(query.field))
-        if wanted and wanted not in entry.field:
-            return False
-    return not (
-        query.service_level is not None and query.service_level not in procedure.service_levels
-    )
-
-
-@dataclass(frozen=True)
-class _PreparedText:
-    """The free text of a query, folded once for the whole search."""
-
-    words: tuple[str, ...]
-    phrase: str
-    lowered: str  # NFC lower case with its diacritics
-
-    @classmethod
-    def of(cls, text: str) -> _PreparedText:
-        words = tuple(_words(text))
-        return cls(words, " ".join(words), text.strip().lower())
-
-
-def _word_score(word: str, vocabulary: _Vocabulary, full: float) -> float:
-    """`full` for the same word, half for a prefix (the user is still typing)."""
-    if word in vocabulary.words:
-        return full
-    return full / 2 if vocabulary.has_prefix(word) else 0.0
-
-
-def _text_score(entry: _IndexEntry, query: _PreparedText) -> tuple[float, int, bool]:
-    """Score of the free text, how many of its words were found anywhere, and whether one was
-    found in the name or the keywords (a "strong" match, as opposed to notes only)."""
-    phrase = query.phrase
-    score = 0.0
-    found = 0
-    strong = False
-    for word in query.words:
-        best = _word_score(word, entry.name_words, 30)
-        if best < 30:  # a prefix in the name may lose to a whole word in the keywords
-            best = max(best, _word_score(word, entry.keyword_words, 12))
-        strong = strong or best > 0
-        if not best:
-            best = _word_score(word, entry.other_words, 3)
-        if best:
-            found += 1
-        score += best
-    if phrase == entry.name:
-        score += 1000
-    elif entry.name.startswith(phrase):
-        score += 400
-    elif f" {phrase}" in f" {entry.name}":
-        score += 200
-    if any(phrase == keyword for keyword in entry.keywords):
-        score += 150
-    elif any(f" {phrase}" in f" {keyword}" for keyword in entry.keywords):
-        score += 60
-    if query.lowered != phrase and query.lowered in entry.name_lower:
-        score += 20  # typed with diacritics, and they match the name exactly
-    # shorter names first among equals: "Đăng ký khai sinh" before longer relatives
-    score -= entry.name_length * 0.1
-    return score, found, strong
-
-
-def _code_score(entry: _IndexEntry, text: str) -> float:
-    code = entry.procedure.code
-    if code == text:
-        return 2000
-    if code.startswith(text):
-        return 1000 - len(code)
-    return 0
-
-
 # ---------------------------------------------------------------------------------------------
 # The loaded catalog
 
@@ -499,41 +267,6 @@ class ProcedureCatalog:
         return [level for level in LEVEL_LABELS if level in present]
 
 
-def is_unverified(procedure: Procedure, field: str, component: int | None = None) -> bool:
-    """Was this value marked "(unverified)"? `component` is the 0-based component index."""
-    marks = set(procedure.unverified)
-    if component is None:
-        return field in marks or any(m.startswith(f"{field}.") for m in marks)
-    prefix = f"components[{component}]"
-    return prefix in marks or f"{prefix}.{field}" in marks
-
-
-def format_vnd(amount: int) -> str:
-    """2000 -> '2.000 đ' in Vietnamese, '2,000 VND' in English."""
-    from common.i18n import current_language, format_number
-
-    return format_number(amount) + (" VND" if current_language() == "en" else " đ")
-
-
-def fee_summary(fee: Fee) -> str:
-    """One short line for lists: free, an amount, or set by the province."""
-    if fee.amount_vnd is None:
-        return _("Set by the province")
-    if fee.amount_vnd == 0:
-        return _("Free of charge")
-    amount = format_vnd(fee.amount_vnd)
-    return f"{amount}/{fee.unit}" if fee.unit else amount
-
-
-def _ranked(hits: list[SearchHit], order: dict[str, int]) -> list[SearchHit]:
-    """Best score first; equal scores keep the catalog's order (its author's priority)."""
-    return sorted(hits, key=lambda h: (-h.score, order[h.procedure.code]))
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))
-
-
 def builtin_catalog_files() -> list[Path]:
     return sorted(resource_path("catalog").glob("*.json"))
 
@@ -592,6 +325,48 @@ def load_catalog(user_dir: Path | None = None) -> ProcedureCatalog:
     )
 
 
+class CatalogSource:
+    """The catalog of one app: loaded once, loaded again only when the user's imported catalog
+    file changed (imported, reset or edited). Building the search index on every lookup
+    stalled the window; ignoring the imported file showed stale procedures."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        self.user_dir = Path(user_dir) if user_dir is not None else None
+        self._lock = threading.Lock()
+        self._catalog: ProcedureCatalog | None = None
+        self._version: object = None
+
+    def _imported_version(self) -> object:
+        if self.user_dir is None:
+            return None
+        try:
+            stat = imported_catalog_path(self.user_dir).stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def catalog(self) -> ProcedureCatalog:
+        """The built-in catalog updated by the imported one (safe from any thread)."""
+        version = self._imported_version()
+        with self._lock:
+            if self._catalog is None or version != self._version:
+                self._catalog = load_catalog(self.user_dir)
+                self._version = version
+            return self._catalog
+
+    def procedure(self, code: str) -> Procedure | None:
+        """The procedure of that code, None when not in the catalog (or it cannot be read)."""
+        try:
+            return self.catalog().find(code)
+        except HosoError:
+            return None
+
+    def forget(self) -> None:
+        """Load again on next use (after an import or a reset)."""
+        with self._lock:
+            self._catalog = None
+
+
 def import_catalog(file: Path, user_dir: Path) -> ProcedureCatalog:
     """Validate `file` whole and make it the user's catalog; on any error nothing changes."""
     file = Path(file)
@@ -620,70 +395,12 @@ def remove_imported_catalog(user_dir: Path) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Portal profiles
 
-_NAMING_SAMPLE = {"index": 1, "slug": "To_khai", "component_id": "to-khai", "code": "1.001193"}
-
-
-def _check_portal(profile: PortalProfile, path: Path) -> PortalProfile:
-    if profile.id != path.stem:
-        raise _invalid(path, "id", _("{value!r} must match the file name").format(value=profile.id))
-    if profile.url and not profile.url.startswith("https://"):
-        raise _invalid(path, "url", _("an https:// address is expected"))
-    if not profile.formats:
-        raise _invalid(path, "formats", _("must not be empty"))
-    for i, fmt in enumerate(profile.formats):
-        if not _FORMAT_PATTERN.match(fmt):
-            raise _invalid(
-                path,
-                f"formats[{i}]",
-                _('{value!r} is not a file extension like "pdf"').format(value=fmt),
-            )
-    if profile.max_file_mb <= 0:
-        raise _invalid(path, "max_file_mb", _("must be more than 0"))
-    if profile.max_name_length < 8:
-        raise _invalid(path, "max_name_length", _("must be at least 8"))
-    try:
-        profile.naming.format(**_NAMING_SAMPLE)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise _invalid(
-            path,
-            "naming",
-            _(
-                "unknown placeholder or bad format ({reason}); use {{index}}, {{slug}}, "
-                "{{component_id}}, {{code}}"
-            ).format(reason=exc),
-        ) from exc
-    names = {f.name for f in dataclasses.fields(PortalProfile)}
-    for i, entry in enumerate(profile.unverified):
-        if entry not in names:
-            raise _invalid(
-                path, f"unverified[{i}]", _("{value!r} does not name a field").format(value=entry)
-            )
-    return profile
-
-
-def read_portal_file(path: Path) -> PortalProfile:
-    path = Path(path)
-    profile = load_dataclass(PortalProfile, read_strict_json(path), source=path)
-    return _check_portal(profile, path)
-
-
-def list_portals(folder: Path | None = None) -> list[PortalProfile]:
-    """Every portal profile of `folder` (default: the built-in resources/portals), by id."""
-    folder = Path(folder) if folder is not None else resource_path("portals")
-    return [read_portal_file(path) for path in sorted(folder.glob("*.json"))]
-
-
-def load_portal(portal_id: str, folder: Path | None = None) -> PortalProfile:
-    for profile in list_portals(folder):
-        if profile.id == portal_id:
-            return profile
-    raise InputError(_("unknown portal profile: {id}").format(id=portal_id))
-
 
 __all__ = [
     "COPY_KIND_LABELS",
     "DELIVERY_LABELS",
     "LEVEL_LABELS",
+    "CatalogSource",
     "ProcedureCatalog",
     "SearchHit",
     "SearchQuery",

@@ -13,7 +13,7 @@ from typing import Literal
 
 from common.errors import InputError
 from common.i18n import _, format_number
-from dossier import pdfwork
+from dossier import pdf_pages
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.model import ComponentEntry, Dossier, DossierFile
 from dossier.workspace import Workspace
@@ -125,7 +125,7 @@ def resolve_sources(workspace: Workspace, entry: ComponentEntry) -> list[SourceF
                 path=path,
             )
         try:
-            signed = kind == "pdf" and (item.signed or pdfwork.pdf_is_signed(path))
+            signed = kind == "pdf" and (item.signed or pdf_pages.pdf_is_signed(path))
         except OSError as exc:
             raise InputError(
                 _("cannot read the file: {reason}").format(reason=exc.strerror or exc), path=path
@@ -161,7 +161,7 @@ def _check_component(
             single = ComponentEntry(component_id=component.id, files=[item])
             try:
                 found = resolve_sources(workspace, single)
-                pages += pdfwork.page_count(found[0].path, found[0].kind)
+                pages += pdf_pages.page_count(found[0].path, found[0].kind)
                 sources.extend(found)
             except InputError as exc:
                 problems.append(Problem("blocking", exc.message, component.id))

@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from common.i18n import N_, load_catalog
 from common.resources import resource_path
-from dossier.pdfwork import PRODUCER
+from dossier.pdf_pages import PRODUCER
 
 FONT_REGULAR = "NotoSans"
 FONT_BOLD = "NotoSans-Bold"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from common.i18n import N_, _, format_number
 from dossier.catalog_model import PortalProfile, Procedure
 from dossier.model import Submission
-from dossier.pdfwork import PRODUCER
+from dossier.pdf_pages import PRODUCER
 
 
 @dataclass(frozen=True)

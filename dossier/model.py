@@ -2,8 +2,10 @@
 
 A dossier is a folder: `dossier.json`, `originals/` (imported files, never changed),
 `work/` (derived files, reproducible from originals + steps) and `export/`.
-Feature packages keep their own data in `DossierFile.steps` (page edits) and
-`Dossier.extra[<package>]`, so the schema stays small and stable.
+The model owns the whole schema: page edits in `DossierFile.steps`, the state of each form in
+`Dossier.forms`, the last export in `Dossier.last_export`. `Dossier.extra` is left for data
+of no part of the app (a sample's marker); version 1 kept forms and the export there and is
+migrated on open (dossier.workspace.MIGRATIONS).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DossierState = Literal["draft", "ready", "submitted", "result_received"]
 FileKind = Literal["image", "pdf", "document", "other"]
@@ -83,6 +85,31 @@ class Submission:
 
 
 @dataclass
+class FormState:
+    """A form of the dossier as the user left it (key: template id or the form's file name)."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    problems: int = 0  # values that need checking, for the sidebar without the form open
+    saved: bool = True  # False: edited since the last save
+    output: str = ""  # where the filled form was saved last
+    file_id: str = ""  # the dossier file the saved form became (its component's file)
+    roles: dict[str, str] = field(default_factory=dict)  # role -> citizen profile id
+    left_blank: list[str] = field(default_factory=list)  # blanks left for the person to fill
+
+
+@dataclass
+class ExportRecord:
+    """The last export for upload: where, when, and what the dossier was then."""
+
+    portal: str
+    folder: str
+    files: int
+    at: str
+    fingerprint: str  # dossier.status.dossier_fingerprint at the time of the export
+    complete: bool = True  # False: a draft exported despite blocking problems
+
+
+@dataclass
 class Dossier:
     id: str
     procedure_code: str
@@ -94,6 +121,8 @@ class Dossier:
     submission: Submission = field(default_factory=Submission)
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
+    forms: dict[str, FormState] = field(default_factory=dict)
+    last_export: ExportRecord | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
     revision: int = 0  # bumped on every save; a crash leaves the old or the new revision

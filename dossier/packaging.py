@@ -1,4 +1,5 @@
-"""Packaging façade: export a dossier for upload to a portal, or as one PDF for printing.
+"""Packaging: export a dossier for upload to a portal (here), or as one PDF for printing
+(dossier.print_export, also reachable from here). The fronts call dossier.actions.
 
     export_for_upload(workspace, procedure, portal, out_dir, PackOptions(), progress, cancel)
     export_for_print(workspace, procedure, out_pdf, PrintOptions(), progress, cancel)
@@ -14,7 +15,6 @@ end, so a failure never leaves an export folder that looks complete. The dossier
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -24,7 +24,6 @@ import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from common.errors import InputError, OutputError
 from common.fsutil import ascii_slug, is_windows_reserved
 from common.i18n import _, format_number
 from common.progress import ProgressFn, check_cancel, no_progress
-from dossier import pdfwork
+from dossier import pdf_budget, pdf_pages
 from dossier.catalog_model import Component, PortalProfile, Procedure
 from dossier.checklist import (
     Checklist,
@@ -44,8 +43,7 @@ from dossier.checklist import (
     applicant_name,
     check,
 )
-from dossier.coversheet import CoverData, CoverLine, render_cover_sheet, vi
-from dossier.guide import GuideSlot, UploadGuide, build_guide, delivery_text, fee_text, render_html
+from dossier.guide import GuideSlot, UploadGuide, build_guide, render_html
 from dossier.model import Submission, now_iso
 from dossier.workspace import Workspace
 
@@ -203,11 +201,11 @@ def _merge_to_pdf(sources: list[SourceFile], title: str, flatten: bool) -> pymup
     doc = pymupdf.open()
     for source in sources:
         if source.kind == "image":
-            pdfwork.add_image_page(doc, source.path)
+            pdf_pages.add_image_page(doc, source.path)
         else:
-            with pdfwork.open_pdf(source.path) as src:
-                pdfwork.add_pdf_pages(doc, src)
-    pdfwork.clean_document(doc, title, flatten_forms=flatten)
+            with pdf_pages.open_pdf(source.path) as src:
+                pdf_pages.add_pdf_pages(doc, src)
+    pdf_pages.clean_document(doc, title, flatten_forms=flatten)
     return doc
 
 
@@ -224,14 +222,14 @@ def _split_ranges(pages: int, parts: int) -> list[tuple[int, int]]:
 def _sub_document(data: bytes, first: int, last: int, title: str) -> bytes:
     with pymupdf.open(stream=data, filetype="pdf") as whole, pymupdf.open() as part:
         part.insert_pdf(whole, from_page=first, to_page=last)
-        pdfwork.clean_document(part, title, flatten_forms=False)
-        return pdfwork.save_pdf(part)
+        pdf_pages.clean_document(part, title, flatten_forms=False)
+        return pdf_pages.save_pdf(part)
 
 
 def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) -> list[_Part]:
     limit = item.limit_bytes
     name = item.component.name
-    outcome = pdfwork.fit_to_budget(data, limit)
+    outcome = pdf_budget.fit_to_budget(data, limit)
     if outcome.fits:
         return [
             _Part(
@@ -250,7 +248,7 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
             check_cancel(ctx.cancel)
             parts: list[_Part] = []
             for first, last in _split_ranges(pages, count):
-                piece = pdfwork.fit_to_budget(_sub_document(data, first, last, name), limit)
+                piece = pdf_budget.fit_to_budget(_sub_document(data, first, last, name), limit)
                 if not piece.fits:
                     smallest = min(smallest, piece.smallest) if first == last else smallest
                     break
@@ -269,7 +267,7 @@ def _fit_or_split(ctx: _Context, item: ComponentCheck, data: bytes, pages: int) 
                 return parts
     message = _(
         "“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB"
-    ).format(name=name, limit=_mb(limit), dpi=pdfwork.MIN_DPI, size=_mb(smallest))
+    ).format(name=name, limit=_mb(limit), dpi=pdf_pages.MIN_DPI, size=_mb(smallest))
     if outcome.kept_bytes * 10 > limit:  # worth saying: it explains the size
         message += _(
             ", of which {kept} MB are images that cannot be compressed further "
@@ -287,9 +285,9 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
     """
     import numpy as np
 
-    from scanning.encode import encode_page
+    from scanning import encode_page
 
-    image = pdfwork.on_white_paper(pdfwork.open_image(source.path))
+    image = pdf_pages.on_white_paper(pdf_pages.open_image(source.path))
     landscape = image.width > image.height
     size_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
     dpi = max(image.size) / (297 / 25.4)  # the photo's resolution if it were an A4 page
@@ -299,9 +297,9 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
         dpi,
         size_mm,
         budget=item.limit_bytes,
-        quality=pdfwork.FIRST_JPEG_QUALITY,
-        min_quality=pdfwork.QUALITIES[-1],
-        floor_quality=pdfwork.LAST_RESORT_QUALITIES[-1],
+        quality=pdf_pages.FIRST_JPEG_QUALITY,
+        min_quality=pdf_budget.QUALITIES[-1],
+        floor_quality=pdf_budget.LAST_RESORT_QUALITIES[-1],
     )
     if not page.over_budget:
         cap = None if page.width_px == image.width else round(page.dpi)
@@ -313,7 +311,7 @@ def _fit_jpeg(item: ComponentCheck, source: SourceFile) -> _Part:
         ).format(
             name=item.component.name,
             limit=_mb(item.limit_bytes),
-            dpi=pdfwork.MIN_DPI,
+            dpi=pdf_pages.MIN_DPI,
             size=_mb(page.size),
         ),
         path=source.path,
@@ -338,7 +336,7 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
                     ).format(name=name, size=_mb(len(data)), limit=_mb(item.limit_bytes)),
                     path=source.path,
                 )
-            with pdfwork.open_pdf(source.path) as doc:
+            with pdf_pages.open_pdf(source.path) as doc:
                 pages = doc.page_count
             ctx.notes.append(
                 _("“{name}”: signed file kept exactly as it is (not re-encoded)").format(name=name)
@@ -347,8 +345,8 @@ def _build_component(ctx: _Context, item: ComponentCheck) -> list[_Part]:
             continue
         with _merge_to_pdf(group, name, ctx.options.flatten_forms) as doc:
             pages = doc.page_count
-            missing = pdfwork.unembedded_fonts(doc)
-            data = pdfwork.save_pdf(doc)
+            missing = pdf_pages.unembedded_fonts(doc)
+            data = pdf_pages.save_pdf(doc)
         if missing:
             ctx.notes.append(
                 _("“{name}”: fonts not embedded in the source ({fonts})").format(
@@ -401,7 +399,7 @@ def _manifest(
     submission = dossier.submission
     return {
         "format": MANIFEST_FORMAT,
-        "app": {"name": pdfwork.PRODUCER, "version": app_version()},
+        "app": {"name": pdf_pages.PRODUCER, "version": app_version()},
         "created": created,
         "dossier_id": dossier.id,
         "procedure": {
@@ -636,107 +634,6 @@ def upload_guide(
     return build_guide(procedure, portal, workspace.dossier.submission, _slots(checklist, planned))
 
 
-# ---- print ------------------------------------------------------------------------------------
-def content_hash(checklist: Checklist) -> str:
-    """Stands in for the manifest hash when printing without an upload export."""
-    listing = [
-        [item.component.id, [s.file.sha256 for s in item.files]] for item in checklist.components
-    ]
-    return sha256_bytes(json.dumps([checklist.procedure.code, listing]).encode())
-
-
-def _cover(workspace: Workspace, checklist: Checklist, manifest_sha256: str) -> bytes:
-    dossier = workspace.dossier
-    procedure = checklist.procedure
-    lines = tuple(
-        CoverLine(
-            index=item.index,
-            name=item.component.name,
-            pages=item.pages,
-            required=item.component.required,
-            present=item.present,
-            signed=any(s.signed for s in item.files),
-        )
-        for item in checklist.components
-    )
-    return render_cover_sheet(
-        CoverData(
-            procedure_name=procedure.name,
-            procedure_code=procedure.code,
-            agency=procedure.agencies[0] if procedure.agencies else "",
-            applicant=applicant_name(dossier),
-            date=datetime.now().strftime("%d/%m/%Y"),
-            delivery=delivery_text(dossier.submission, vi),
-            fee_payment=fee_text(dossier.submission, vi),
-            lines=lines,
-            qr_payload=f"{QR_PREFIX}|{procedure.code}|{manifest_sha256}",
-            manifest_sha256=manifest_sha256,
-        )
-    )
-
-
-def export_for_print(
-    workspace: Workspace,
-    procedure: Procedure,
-    portal: PortalProfile,
-    out_pdf: Path,
-    options: PrintOptions = PrintOptions(),
-    progress: ProgressFn = no_progress,
-    cancel: threading.Event | None = None,
-) -> PrintExport:
-    """One PDF: the cover sheet, then every component in order, forms and stamps baked in."""
-    out_pdf = Path(out_pdf).absolute()
-    checklist = check(workspace, procedure, portal)
-    _refuse_if_blocked(checklist, options.allow_incomplete, workspace.root)
-    if out_pdf.exists() and not options.overwrite:
-        raise OutputError(_("the file already exists"), path=out_pdf)
-    present = [item for item in checklist.components if item.present]
-    total_steps = len(present) + 2
-    manifest_sha256 = options.manifest_sha256 or content_hash(checklist)
-    with pymupdf.open() as doc:
-        cover_pages = 0
-        if options.cover_sheet:
-            progress(0, total_steps, _("Cover sheet"))
-            with pymupdf.open(stream=_cover(workspace, checklist, manifest_sha256)) as cover:
-                cover_pages = cover.page_count
-                doc.insert_pdf(cover)
-        for step, item in enumerate(present, start=1):
-            check_cancel(cancel)
-            progress(step, total_steps, item.component.name)
-            for source in item.files:
-                if source.kind == "image":
-                    pdfwork.add_image_page(doc, source.path)
-                else:
-                    with pdfwork.open_pdf(source.path) as src:
-                        pdfwork.add_pdf_pages(doc, src)
-        check_cancel(cancel)
-        doc.bake(annots=True, widgets=True)  # signatures and forms print as they look
-        pdfwork.clean_document(doc, f"{procedure.code} {procedure.name}", flatten_forms=False)
-        doc.xref_set_key(doc.pdf_catalog(), "AcroForm", "null")
-        data = pdfwork.save_pdf(doc)
-        pages = doc.page_count
-    progress(total_steps - 1, total_steps, _("Writing the PDF"))
-    _write_atomically(out_pdf, data)
-    progress(total_steps, total_steps, _("Done"))
-    return PrintExport(out_pdf, pages, len(data), cover_pages, manifest_sha256)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        write_file(temporary, data)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise OutputError(
-            _("Could not write the file: {reason}").format(reason=exc.strerror or exc), path=target
-        ) from exc
-
-
 # ---- submission choices ------------------------------------------------------------------------
 def record_submission(
     workspace: Workspace,
@@ -745,20 +642,20 @@ def record_submission(
     delivery_address: str = "",
     portal: str = "",
 ) -> Submission:
-    """Record how the result is received and the fee paid (portal step 4) and save."""
-    if result_delivery not in ("office", "post"):
-        raise InputError(
-            _("unknown way of receiving the result: {value}").format(value=result_delivery)
-        )
-    if fee_payment not in ("office", "online", "post"):
-        raise InputError(_("unknown way of paying the fee: {value}").format(value=fee_payment))
-    if result_delivery == "post" and not delivery_address.strip():
-        raise InputError(_("an address is needed to receive the result by post"))
-    submission = workspace.dossier.submission
-    submission.result_delivery = result_delivery  # type: ignore[assignment]
-    submission.fee_payment = fee_payment  # type: ignore[assignment]
-    submission.delivery_address = delivery_address.strip() if result_delivery == "post" else ""
-    if portal:
-        submission.portal = portal
-    workspace.save()
-    return submission
+    """Record how the result is received and the fee paid (portal step 4) and save
+    (dossier.actions.record_submission: the same checks for the CLI and the GUI)."""
+    from dossier.actions import record_submission as record
+
+    return record(workspace, result_delivery, fee_payment, delivery_address, portal)
+
+
+_PRINT_EXPORT = ("content_hash", "export_for_print")
+
+
+def __getattr__(name: str):
+    """The print export lives in dossier.print_export (loaded on first use, no import cycle)."""
+    if name in _PRINT_EXPORT:
+        from dossier import print_export
+
+        return getattr(print_export, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

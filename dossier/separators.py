@@ -197,7 +197,7 @@ def import_stack(
     procedure's order. Each component's pages go into one PDF in `out_dir` (PDF pages are
     copied unchanged, photos embedded as JPEG), ready to be added to the dossier.
     """
-    from scanning.imports import count_pages
+    from scanning import count_pages
 
     sources: list[tuple[Path, int]] = []
     for path in map(Path, paths):
@@ -242,7 +242,7 @@ class _LazyPages:
         if index not in self._cache:
             from PIL import Image
 
-            from scanning.imports import load_page
+            from scanning import load_page
 
             path, page = self.sources[index]
             self.progress(index, len(self), _("Reading page {number}").format(number=index + 1))
@@ -257,7 +257,7 @@ class _LazyPages:
 def _write_pages(pages: list[tuple[Path, int]], target: Path) -> None:
     import pymupdf
 
-    from scanning.imports import load_page, sniff_format
+    from scanning import load_page, sniff_format
 
     out = pymupdf.open()
     try:

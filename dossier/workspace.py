@@ -41,9 +41,73 @@ DOSSIER_FILE = "dossier.json"
 BACKUP_FILE = "dossier.json.bak"
 DAMAGED_FILE = "dossier.json.damaged"
 SUBFOLDERS = ("originals", "work", "export")
+WORK_DIR, EXPORT_DIR = "work", "export"
+PRINT_FILE = "in_ho_so.pdf"  # export/in_ho_so.pdf: the dossier as one PDF for printing
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept the forms' state in extra["forms"] and the last export in
+    extra["pack"]["last_export"]: both become typed fields of the dossier; the page steps
+    detection proposed get their explicit marker."""
+    extra = dict(data.get("extra") or {})
+    forms = extra.pop("forms", None)
+    data["forms"] = {
+        str(key): _v1_form(entry)
+        for key, entry in (forms.items() if isinstance(forms, dict) else ())
+        if isinstance(entry, dict)
+    }
+    pack = extra.pop("pack", None)
+    last = pack.get("last_export") if isinstance(pack, dict) else None
+    if isinstance(pack, dict) and set(pack) - {"last_export"}:
+        extra["pack"] = {k: v for k, v in pack.items() if k != "last_export"}
+    data["last_export"] = _v1_export(last) if isinstance(last, dict) else None
+    data["extra"] = extra
+    for entry in data.get("components") or ():
+        for item in (entry.get("files") or ()) if isinstance(entry, dict) else ():
+            if isinstance(item, dict) and isinstance(item.get("steps"), list):
+                item["steps"] = _v1_steps(item["steps"])
+    return data
+
+
+def _v1_steps(stored: list[Any]) -> list[Any]:
+    """Version 1 marked nothing: detection's steps were those up to the first mode step."""
+    from scanning.steps import legacy_detected_count
+
+    count = legacy_detected_count(stored)
+    return [
+        {**step, "detected": True} if index < count and isinstance(step, dict) else step
+        for index, step in enumerate(stored)
+    ]
+
+
+def _v1_form(entry: dict[str, Any]) -> dict[str, Any]:
+    values = entry.get("values")
+    problems = entry.get("problems", 0)
+    roles = entry.get("roles")
+    return {
+        "values": {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {},
+        "problems": problems if isinstance(problems, int) and not isinstance(problems, bool) else 0,
+        "saved": bool(entry.get("saved", True)),
+        "output": str(entry.get("output") or ""),
+        "file_id": str(entry.get("file_id") or ""),
+        "roles": {str(k): str(v) for k, v in roles.items() if v} if isinstance(roles, dict) else {},
+    }
+
+
+def _v1_export(last: dict[str, Any]) -> dict[str, Any]:
+    files = last.get("files", 0)
+    return {
+        "portal": str(last.get("portal") or ""),
+        "folder": str(last.get("folder") or ""),
+        "files": files if isinstance(files, int) and not isinstance(files, bool) else 0,
+        "at": str(last.get("at") or ""),
+        "fingerprint": str(last.get("fingerprint") or ""),
+        "complete": last.get("complete") is not False,
+    }
+
 
 #: schema migrations: MIGRATIONS[n] turns a version-n document into version n+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
 _DOCUMENT_SUFFIXES = {".doc", ".docx", ".odt"}
@@ -128,6 +192,11 @@ def shorten_at_word(text: str, limit: int) -> str:
     if " " in head:
         head = head.rsplit(" ", 1)[0]
     return head.rstrip(" ,;:-") + "…"
+
+
+def is_dossier_folder(folder: Path) -> bool:
+    """True when `folder` holds a dossier (its `dossier.json`)."""
+    return (Path(folder) / DOSSIER_FILE).exists()
 
 
 def file_kind(path: Path) -> FileKind:
@@ -374,6 +443,73 @@ class Workspace:
 
     def save(self) -> None:
         self.write_snapshot(self.snapshot())
+
+    def detached_copy(self) -> Workspace:
+        """A private copy of the model for a worker thread that only reads (an export, a
+        checklist): the owning thread may keep editing. Never saved."""
+        import copy
+
+        with self.lock:
+            return Workspace(self.root, copy.deepcopy(self.dossier))
+
+    # ---- paths: the workspace names every file of the folder ---------------------------------
+    @property
+    def work_dir(self) -> Path:
+        """work/: derived files (scans, signed copies), reproducible from the originals."""
+        return self.root / WORK_DIR
+
+    @property
+    def export_root(self) -> Path:
+        """export/: what goes to the portal or the printer."""
+        return self.root / EXPORT_DIR
+
+    def export_dir(self, portal_id: str) -> Path:
+        """export/<portal>/: the upload export for one portal."""
+        return self.export_root / portal_id
+
+    def print_file(self) -> Path:
+        """export/in_ho_so.pdf: the whole dossier as one PDF for printing."""
+        return self.export_root / PRINT_FILE
+
+    def form_output(self, stem: str) -> Path:
+        """export/<stem>.pdf: the suggested place of a filled form."""
+        return self.export_root / f"{stem}.pdf"
+
+    def original_path(self, item: DossierFile) -> Path:
+        """The untouched copy of an imported file."""
+        return self.root / item.original
+
+    def result_path(self, item: DossierFile) -> Path:
+        """The file's current result (its derived PDF when made, else its original)."""
+        return self.root / (item.derived or item.original)
+
+    def component_file(self, component_id: str) -> Path:
+        """work/<component>.pdf: all pages of a component in one PDF."""
+        return self.work_dir / f"{component_id}.pdf"
+
+    def page_file(self, component_id: str, file_id: str) -> Path:
+        """work/<component>/<file>.pdf: one page's own PDF."""
+        return self.work_dir / component_id / f"{file_id}.pdf"
+
+    def card_file(self, component_id: str, file_ids: list[str]) -> Path:
+        """work/<component>/card-<ids>.pdf: both sides of an ID card on one A4 sheet."""
+        return self.work_dir / component_id / f"card-{'-'.join(file_ids)}.pdf"
+
+    def signed_output(self, file_id: str, name: str) -> Path:
+        """work/<file>/<name>: the signed copy of a file of the dossier."""
+        return self.work_dir / file_id / name
+
+    def stack_dir(self, stamp: str) -> Path:
+        """work/stack-<stamp>/: the documents split out of one scanned stack."""
+        return self.work_dir / f"stack-{stamp}"
+
+    def scanner_file(self, stamp: str) -> Path:
+        """work/scanner-<stamp>.png: one page acquired from a scanner."""
+        return self.work_dir / f"scanner-{stamp}.png"
+
+    def relative(self, path: Path) -> str:
+        """The name of a file of the dossier as `dossier.json` stores it ("work/a/b.pdf")."""
+        return Path(path).relative_to(self.root).as_posix()
 
     # ---- files ------------------------------------------------------------------------------
     def path(self, relative: str) -> Path:

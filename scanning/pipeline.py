@@ -1,8 +1,8 @@
 """The scanning pipeline: page image -> detected quad -> true-size warp -> rotation/deskew ->
 enhancement -> budget-fitted encoding; and its replay from stored steps (non-destructive).
 
-Steps are small JSON dicts kept in DossierFile.steps, applied in order to the untouched
-original; the last step of a kind wins, so undo is dropping the last step:
+Steps are small JSON dicts kept in DossierFile.steps (typed and converted in scanning.steps),
+applied in order to the untouched original; the last step of a kind wins:
     {"op": "page", "index": 0}                      which page/frame of the original file
     {"op": "quad", "points": [[x, y] x4]}           corners TL, TR, BR, BL in upright pixels
     {"op": "full_frame"}                            no cropping (flat scan, page fills photo)
@@ -29,6 +29,7 @@ from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from scanning import enhance as enhance_module
 from scanning import geometry
+from scanning import steps as step_types
 from scanning.detection import Detection, detect_quad, full_frame, order_corners
 from scanning.encode import EncodedPage, encode_page
 from scanning.imports import (
@@ -41,7 +42,7 @@ from scanning.imports import (
 from scanning.imports import load_page as _load_page
 from scanning.imports import load_pages as _load_pages
 
-STEP_OPS = ("page", "quad", "full_frame", "paper", "dpi", "rotate", "deskew", "mode", "budget")
+STEP_OPS = step_types.STEP_OPS
 
 
 @dataclass(frozen=True)
@@ -220,37 +221,9 @@ def _steps_for(index, detection, paper, dpi, rotation, skew, options) -> list[di
 def options_from_steps(
     steps: Sequence[dict[str, Any]], base: ScanOptions | None = None
 ) -> tuple[int, ScanOptions, float | None]:
-    """(page index, options, fixed skew or None) described by a list of steps."""
-    options = base or ScanOptions()
-    index = 0
-    skew: float | None = None
-    for step in steps:
-        if not isinstance(step, dict) or step.get("op") not in STEP_OPS:
-            raise InputError(_("Unknown page edit: {step}").format(step=step))
-        op = step["op"]
-        try:
-            if op == "page":
-                index = int(step["index"])
-            elif op == "quad":
-                points = tuple((float(x), float(y)) for x, y in step["points"])
-                options = replace(options, quad=points, full_frame=False)
-            elif op == "full_frame":
-                options = replace(options, quad=None, full_frame=True)
-            elif op == "paper":
-                options = replace(options, paper=str(step["paper"]))
-            elif op == "dpi":
-                options = replace(options, dpi=int(step["dpi"]))
-            elif op == "rotate":
-                options = replace(options, rotation=int(step["degrees"]) % 360)
-            elif op == "deskew":
-                skew = float(step["degrees"])
-            elif op == "mode":
-                options = replace(options, mode=str(step["mode"]))
-            elif op == "budget":
-                options = replace(options, page_budget=int(step["bytes"]) or None)
-        except (KeyError, TypeError, ValueError):
-            raise InputError(_("Malformed page edit: {step}").format(step=step)) from None
-    return index, options.validate(), skew
+    """(page index, options, fixed skew or None) described by a list of stored steps
+    (scanning.steps: the JSON conversion and the one `apply`)."""
+    return step_types.apply(step_types.parse(steps), base)
 
 
 def apply_steps(
@@ -420,22 +393,16 @@ def scan_id_card(
 
 def scaled_steps(steps: Sequence[dict[str, Any]], factor: float) -> list[dict[str, Any]]:
     """The same edits for an image resized by `factor` (quad points and DPI scaled)."""
-    scaled = []
-    for step in steps:
-        if step.get("op") == "quad":
-            points = [[x * factor, y * factor] for x, y in step["points"]]
-            step = {"op": "quad", "points": points}
-        elif step.get("op") == "dpi":
-            step = {"op": "dpi", "dpi": max(50, round(step["dpi"] * factor))}
-        scaled.append(step)
-    return scaled
+    return step_types.dump(step_types.scaled(step_types.parse(steps), factor))
 
 
 def initial_steps(original: str | Path, page_index: int = 0) -> list[dict[str, Any]]:
-    """Steps of a freshly imported page: what detection decides on the full-size image."""
+    """Steps of a freshly imported page: what detection decides on the full-size image,
+    marked as detection's (undo keeps them)."""
     index = max(0, page_index)
     page = _load_page(original, ScanOptions().import_options, index)
-    return process(page, ScanOptions(), encode=False, page_index=index).steps
+    proposed = process(page, ScanOptions(), encode=False, page_index=index).steps
+    return step_types.dump(step_types.mark_detected(step_types.parse(proposed)))
 
 
 def preview(

@@ -7,34 +7,39 @@ Qt-free; heavy libraries (pyHanko, python-pkcs11) are imported on first use.
 
 import logging
 
-from signing.certs import CertInfo
-from signing.options import SignOptions, StampOptions, VerifyOptions
-from signing.sign import BatchItem, SignResult, default_output_path, sign, sign_many
-from signing.signers import LoadedSigner, open_p12
-from signing.tokens import ModuleCandidate, TokenInfo, discover_modules, list_tokens, open_token
-from signing.verify import SignatureReport, VerifyReport, verify
+from common.facade import install
 
-__all__ = [
-    "BatchItem",
-    "CertInfo",
-    "LoadedSigner",
-    "ModuleCandidate",
-    "SignOptions",
-    "SignResult",
-    "SignatureReport",
-    "StampOptions",
-    "TokenInfo",
-    "VerifyOptions",
-    "VerifyReport",
-    "default_output_path",
-    "discover_modules",
-    "list_tokens",
-    "open_p12",
-    "open_token",
-    "sign",
-    "sign_many",
-    "verify",
-]
+install(
+    __name__,
+    {
+        "CertInfo": "signing.certs",
+        "SignOptions": "signing.options",
+        "StampOptions": "signing.options",
+        "VerifyOptions": "signing.options",
+        "BatchItem": "signing.sign",
+        "SignResult": "signing.sign",
+        "default_output_path": "signing.sign",
+        "sign": "signing.sign",
+        "sign_many": "signing.sign",
+        "LoadedSigner": "signing.signers",
+        "open_p12": "signing.signers",
+        "ModuleCandidate": "signing.tokens",
+        "TokenInfo": "signing.tokens",
+        "discover_modules": "signing.tokens",
+        "list_tokens": "signing.tokens",
+        "open_token": "signing.tokens",
+        "SignatureReport": "signing.verify",
+        "VerifyReport": "signing.verify",
+        "verify": "signing.verify",
+        "quick_info": "signing.verify",
+        "verdict_label": "signing.verify:label",
+        "verdict_checked": "signing.verify:checked",
+        "signed_version": "signing.verify",
+        "find_stamp_place": "signing.placement:find_place",
+        "STAMP_SIZE": "signing.stamp:DEFAULT_SIZE",
+        "STAMP_MARGIN": "signing.stamp:MARGIN",
+    },
+)
 
 # pyHanko logs every validation problem with a traceback; the report already explains them.
 # A NullHandler keeps those records out of the terminal (logging's last-resort handler) while

@@ -77,3 +77,119 @@ def test_no_merge_conflict_markers_in_tracked_files():
             continue
         offenders += [name for line in lines if line.startswith(markers)]
     assert offenders == []
+
+
+# ---- one façade per core package; fronts that build no dossier path (issue 17) ---------------
+FACADES = ("dossier", "forms", "scanning", "signing")
+FRONTS = ("ui", "desktop")
+DOSSIER_PATH_PARTS = {"originals", "work", "export", "dossier.json", "dossier.json.bak"}
+
+
+def _facade_rules() -> tuple[dict[str, set[str]], set[str]]:
+    """(package -> names it exports, submodules a façade exports whole)."""
+    from common.facade import exported
+
+    names: dict[str, set[str]] = {}
+    modules: set[str] = set()
+    for package in FACADES:
+        exports = exported(package)
+        names[package] = set(exports)
+        modules |= {target[:-1] for target in exports.values() if target.endswith(":")}
+    return names, modules
+
+
+def facade_violations(path: Path, own_package: str | None = None) -> list[str]:
+    """Imports of a core package other than through its façade (`own_package` may import
+    its own modules)."""
+    names, modules = _facade_rules()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                package = alias.name.split(".")[0]
+                if package in FACADES and package != own_package and alias.name != package:
+                    found.append(f"{path.name}:{node.lineno} import {alias.name}")
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            package = node.module.split(".")[0]
+            if package not in FACADES or package == own_package or node.module in modules:
+                continue
+            if node.module != package:
+                found.append(f"{path.name}:{node.lineno} from {node.module}")
+                continue
+            unknown = [a.name for a in node.names if a.name not in names[package]]
+            if unknown:
+                found.append(f"{path.name}:{node.lineno} {package} has no {', '.join(unknown)}")
+    return found
+
+
+def test_the_fronts_import_only_facades():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {problem}"
+        for front in FRONTS
+        for path in (ROOT / front).rglob("*.py")
+        for problem in facade_violations(path)
+    ]
+    assert offenders == []
+
+
+def test_core_packages_use_each_others_facades_only():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {problem}"
+        for package in FACADES
+        for path in (ROOT / package).rglob("*.py")
+        for problem in facade_violations(path, own_package=package)
+    ]
+    assert offenders == []
+
+
+def test_the_facade_check_catches_an_internal_import(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text(
+        "from dossier.workspace import Workspace\n"
+        "import scanning.detection\n"
+        "from signing import not_exported\n"
+        "from dossier import Workspace, actions\n"
+        "from dossier.actions import import_files\n",
+        encoding="utf-8",
+    )
+    problems = facade_violations(sample)
+    assert len(problems) == 3, problems
+    assert facade_violations(sample, own_package="dossier") == problems[1:]
+
+
+def dossier_paths_built(path: Path) -> list[str]:
+    """`root / "work"`-style joins and "dossier.json" names: the workspace owns those."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.right, ast.Constant)
+            and node.right.value in DOSSIER_PATH_PARTS
+        ):
+            found.append(f"{path.name}:{node.lineno} / {node.right.value!r}")
+        elif isinstance(node, ast.Constant) and node.value in ("dossier.json", "dossier.json.bak"):
+            found.append(f"{path.name}:{node.lineno} {node.value!r}")
+    return found
+
+
+def test_the_fronts_build_no_dossier_path():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {problem}"
+        for front in FRONTS
+        for path in (ROOT / front).rglob("*.py")
+        for problem in dossier_paths_built(path)
+    ]
+    assert offenders == []
+
+
+def test_the_path_check_catches_a_built_path(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text(
+        'target = session.root / "work" / "a.pdf"\nok = (folder / "dossier.json").exists()\n',
+        encoding="utf-8",
+    )
+    lines = {problem.split(":")[1].split()[0] for problem in dossier_paths_built(sample)}
+    assert lines == {"1", "2"}

@@ -12,7 +12,7 @@ from ui.jobs import Job, run_in_background
 from ui.qt import QtCore, Signal
 
 if TYPE_CHECKING:
-    from dossier.workspace import Workspace
+    from dossier import Workspace
 
 log = logging.getLogger("hoso.ui")
 
@@ -61,6 +61,23 @@ class AppContext:
         self.events = events if events is not None else AppEvents()
         self.dialogs = dialogs
         self.catalog_dir = catalog_dir
+        self._catalog_source: Any = None
+
+    def catalog(self):
+        """The procedure catalog, read once per app and again only when the user imports or
+        resets a catalog (dossier.catalog.CatalogSource; any thread)."""
+        return self._source().catalog()
+
+    def procedure(self, code: str):
+        """The procedure of that code in the app's catalog, None when it is not there."""
+        return self._source().procedure(code)
+
+    def _source(self):
+        if self._catalog_source is None:
+            from dossier import CatalogSource
+
+            self._catalog_source = CatalogSource(self.catalog_dir)
+        return self._catalog_source
 
     def shown_path(self, path: Path) -> str:
         """A path as people read it: inside the dossier folder from that folder's own name
@@ -112,7 +129,7 @@ class DossierSession(QtCore.QObject):
 
     def __init__(self, workspace: Workspace, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        from dossier.autosave import Autosaver
+        from dossier import Autosaver
 
         queued = QtCore.Qt.ConnectionType.QueuedConnection
         self._run_on_gui.connect(lambda fn: fn(), queued)

@@ -358,7 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---- dossiers -----------------------------------------------------------------------------
     def open_dossier(self, folder: Path) -> bool:
-        from dossier.workspace import Workspace
+        from dossier import Workspace
 
         try:
             workspace = Workspace.open(Path(folder))
@@ -388,7 +388,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
-        from dossier.workspace import Workspace, default_folder_name
+        from dossier import Workspace, default_folder_name
 
         name, component_ids = _procedure_outline(self.context, procedure_code)
         applicant = dict(self.pending_applicant)
@@ -469,7 +469,8 @@ class MainWindow(QtWidgets.QMainWindow):
         root = self.session.root
 
         def work(progress, cancel):
-            from dossier.archive import ExportOptions, export_dossier
+            from dossier import ArchiveExportOptions as ExportOptions
+            from dossier import export_dossier
 
             return export_dossier(root, target, ExportOptions(), progress, cancel)
 
@@ -489,7 +490,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def import_archive_file(self, source: Path) -> None:
         """Unpack a .hoso file into a new folder of the dossier root and open it."""
-        from dossier.workspace import default_folder_name
+        from dossier import default_folder_name
 
         root = self.context.dossier_root
         target = root / default_folder_name(source.stem, "")
@@ -499,7 +500,8 @@ class MainWindow(QtWidgets.QMainWindow):
             suffix += 1
 
         def work(progress, cancel):
-            from dossier.archive import ImportOptions, import_dossier
+            from dossier import ArchiveImportOptions as ImportOptions
+            from dossier import import_dossier
 
             return import_dossier(source, target, ImportOptions(), progress, cancel)
 
@@ -600,8 +602,5 @@ def keyboard_friendly(page: QtWidgets.QWidget) -> None:
 
 def _procedure_outline(context: AppContext, code: str) -> tuple[str, list[str]]:
     """Name and component ids of a procedure from the catalog."""
-    from dossier.catalog import load_catalog
-
-    catalog = load_catalog(context.catalog_dir)
-    procedure = catalog.get(code)
+    procedure = context.catalog().get(code)
     return procedure.name, [c.id for c in procedure.components]

@@ -18,7 +18,7 @@ def render_page_banded(page, matrix, *, annots: bool = True):
     display_list = page.get_displaylist(annots=annots)
     area = page.rect * matrix
     target = pymupdf.Pixmap(pymupdf.csRGB, area.irect, False)
-    target.set_rect(target.irect, (255, 255, 255))
+    target.clear_with(255)  # white; set_rect loops over the pixels in Python
     pixel_height = max(1, target.height)
     bands = max(1, -(-pixel_height // BAND_PIXELS))
     band_points = page.rect.height / bands

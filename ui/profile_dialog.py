@@ -6,7 +6,7 @@ import dataclasses
 
 from common.errors import ValidationError
 from common.i18n import N_, _
-from forms.profiles import Profile, check_profile, new_profile_id
+from forms import Profile, check_profile, new_profile_id
 from ui.qt import QtWidgets
 
 #: profile fields shown, in order, with their English label (translated when shown)

@@ -16,9 +16,7 @@ STACK_FILTER = N_("Scans (*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.heic *.heif *.
 
 def print_separator_sheets(context: AppContext, procedure_code: str, start: Path | None) -> None:
     """Ask where to save the sheets of `procedure_code`, write them, open them to print."""
-    from dossier.catalog import load_catalog
-
-    procedure = load_catalog(context.catalog_dir).find(procedure_code)
+    procedure = context.procedure(procedure_code)
     if procedure is None:
         context.events.status_message.emit(
             _("Procedure {code} is not in the catalog.").format(code=procedure_code)
@@ -35,7 +33,7 @@ def print_separator_sheets(context: AppContext, procedure_code: str, start: Path
         target = target.with_suffix(".pdf")
 
     def work(progress, cancel):
-        from dossier.separators import make_separator_sheets
+        from dossier import make_separator_sheets
 
         return make_separator_sheets(procedure, target)
 
@@ -59,13 +57,11 @@ def split_scanned_stack(
     on_error: Callable[[BaseException, str], None] | None = None,
 ):
     """Split the stack in the background; `on_done(StackImport)` runs on the GUI thread."""
-    from dossier.catalog import load_catalog
-
-    procedure = load_catalog(context.catalog_dir).get(procedure_code)
+    procedure = context.catalog().get(procedure_code)
 
     def work(progress, cancel):
         from common.fsutil import make_private_dir
-        from dossier.separators import import_stack
+        from dossier import import_stack
 
         make_private_dir(work_dir)
         return import_stack(paths, procedure, work_dir, progress=progress, cancel=cancel)

@@ -89,7 +89,7 @@ class SettingsDialog(QtWidgets.QDialog):
 
 def _portal_choices() -> list[tuple[str, str]]:
     try:
-        from dossier.catalog import list_portals
+        from dossier import list_portals
     except ImportError:
         return []
     return [(p.id, p.name) for p in list_portals()]

@@ -8,14 +8,19 @@ portal's dossier code after submitting, the result, or start a new dossier for t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common.errors import HosoError
 from common.i18n import N_, _, format_date
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.qt import USER_ROLE, QtCore, QtGui, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from dossier import Procedure
 
 log = logging.getLogger("hoso.ui")
 
@@ -36,31 +41,27 @@ COLUMNS = (
 )
 
 
-def load_rows(root: Path, recent: list[str]) -> tuple[list[dict], list[str]]:
-    """Dossiers under `root` plus recent ones elsewhere, with tracking state (worker thread)."""
-    from dossier.catalog import load_catalog
-    from dossier.listing import list_dossiers, summarize
-    from dossier.tracking import tracking_state
-    from dossier.workspace import Workspace
+def load_rows(
+    root: Path, recent: list[str], procedure: Callable[[str], Procedure | None]
+) -> tuple[list[dict], list[str]]:
+    """Dossiers under `root` plus recent ones elsewhere, with tracking state (worker thread).
+    `procedure(code)` finds a procedure in the app's catalog (with the imported one)."""
+    from dossier import Workspace, is_dossier_folder, list_dossiers, summarize, tracking_state
 
     listing = list_dossiers(root)
     summaries = list(listing.dossiers)
     seen = {s.folder.resolve() for s in summaries}
     for folder in map(Path, recent):
-        if folder.resolve() in seen or not (folder / "dossier.json").exists():
+        if folder.resolve() in seen or not is_dossier_folder(folder):
             continue
         try:
             summaries.append(summarize(folder, Workspace.open(folder).dossier))
         except HosoError as exc:
             log.info("recent dossier %s skipped: %s", folder, exc.message)
-    try:
-        catalog = load_catalog(None)
-    except HosoError:
-        catalog = None
     rows = []
     for summary in summaries:
-        procedure = catalog.find(summary.procedure_code) if catalog else None
-        days = procedure.processing_days if procedure else None
+        found = procedure(summary.procedure_code)
+        days = found.processing_days if found else None
         state, due = _state_of(summary, days, tracking_state)
         rows.append({"summary": summary, "state": state, "due": due})
     skipped = [f"{item.folder.name}: {item.reason}" for item in listing.skipped]
@@ -68,7 +69,7 @@ def load_rows(root: Path, recent: list[str]) -> tuple[list[dict], list[str]]:
 
 
 def _state_of(summary, days, tracking_state):
-    from dossier.model import Dossier, Submission
+    from dossier import Dossier, Submission
 
     stub = Dossier(
         id=summary.dossier_id,
@@ -265,7 +266,7 @@ class StartPage(QtWidgets.QWidget):
         recent = list(self.context.settings.get("recent_dossiers"))
 
         def work(progress, cancel):
-            return load_rows(root, recent)
+            return load_rows(root, recent, self.context.procedure)
 
         def done(result) -> None:
             self._loading = False
@@ -355,9 +356,9 @@ class StartPage(QtWidgets.QWidget):
             self.record_submission(folder, *dialog.values())
 
     def record_submission(self, folder: Path, code: str, day: date) -> None:
-        from dossier.tracking import record_submission
+        from dossier.actions import record_submitted
 
-        self._edit(folder, lambda dossier: record_submission(dossier, code, day))
+        self._edit(folder, lambda workspace: record_submitted(workspace, code, day))
 
     def mark_result_received(self) -> None:
         folder = self.selected_folder()
@@ -365,22 +366,22 @@ class StartPage(QtWidgets.QWidget):
             self.record_result(folder, date.today())
 
     def record_result(self, folder: Path, day: date) -> None:
-        from dossier.tracking import record_result
+        from dossier.actions import record_result
 
-        self._edit(folder, lambda dossier: record_result(dossier, day))
+        self._edit(folder, lambda workspace: record_result(workspace, day))
 
     def _edit(self, folder: Path, change) -> None:
         """Change a dossier: through the open session when it is the open one (no clash)."""
-        from dossier.workspace import Workspace
+        from dossier import Workspace
 
         try:
             if self.session is not None and self.session.root.resolve() == folder.resolve():
-                change(self.session.dossier)
+                change(self.session.workspace)
                 self.session.mark_changed()
                 self.session.flush()
             else:
                 workspace = Workspace.open(folder)
-                change(workspace.dossier)
+                change(workspace)
                 workspace.save()
         except HosoError as exc:
             show_error(self, exc)

@@ -1,60 +1,47 @@
-"""The state of each workflow step for the sidebar, computed from the dossier alone.
-
-The main window shows these states for every step, including steps whose page was never
-opened (pages are built lazily). A page that knows more (the scan page's size estimates, the
-sign page's counted signatures, the pack page's checklist) passes it in.
-"""
+"""The sidebar's step states for the GUI: dossier.status computes them; this module only
+finds the procedure and the portal's limit through the app's context."""
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from common.i18n import _
-from ui.pages.base import StepStatus
+from dossier import (
+    DEFAULT_LIMIT_BYTES,
+    StepStatus,
+    dossier_fingerprint,
+    forms_status,
+    pack_status,
+    scan_status,
+    sign_status,
+    step_status,
+)
 
 if TYPE_CHECKING:
-    from dossier.catalog_model import Component, Procedure
-    from dossier.checklist import Checklist
-    from dossier.model import ComponentEntry, Dossier, DossierFile
+    from dossier import Dossier, Procedure
     from ui.context import AppContext, DossierSession
 
-DEFAULT_LIMIT_BYTES = 5 * 1024 * 1024
-PACK_KEY = "pack"  # dossier.extra["pack"]["last_export"]: what the last export was made from
+__all__ = [
+    "dossier_fingerprint",
+    "dossier_status",
+    "forms_status",
+    "pack_status",
+    "portal_limit_bytes",
+    "procedure_of",
+    "scan_status",
+    "sign_status",
+]
 
 
 def procedure_of(context: AppContext, dossier: Dossier) -> Procedure | None:
-    """The dossier's procedure. The catalog is read once per version of the user's imported
-    catalog file: building its search index on every sidebar refresh stalled the window."""
-    from common.errors import HosoError
-    from dossier.catalog import imported_catalog_path
-
-    version = None
-    if context.catalog_dir is not None:
-        path = imported_catalog_path(context.catalog_dir)
-        version = path.stat().st_mtime_ns if path.exists() else None
-    try:
-        catalog = _catalog(str(context.catalog_dir or ""), version)
-    except HosoError:
-        return None
-    return catalog.find(dossier.procedure_code)
-
-
-@functools.lru_cache(maxsize=4)
-def _catalog(catalog_dir: str, _version: int | None):
-    from dossier.catalog import load_catalog
-
-    return load_catalog(Path(catalog_dir) if catalog_dir else None)
+    """The dossier's procedure from the app's catalog (read once, honours the imported one)."""
+    return context.procedure(dossier.procedure_code)
 
 
 @functools.lru_cache(maxsize=16)
 def _portal_limit(portal_id: str) -> int:
     from common.errors import HosoError
-    from dossier.catalog import load_portal
+    from dossier import load_portal
 
     try:  # as dossier.checklist.limit_bytes, without importing PyMuPDF on the GUI thread
         return int(load_portal(portal_id).max_file_mb * 1024 * 1024)
@@ -68,204 +55,10 @@ def portal_limit_bytes(context: AppContext, dossier: Dossier) -> int:
     return _portal_limit(str(portal_id))
 
 
-def _entry(dossier: Dossier, component_id: str) -> ComponentEntry | None:
-    return next((e for e in dossier.components if e.component_id == component_id), None)
-
-
-def _files(dossier: Dossier, component: Component) -> list[DossierFile]:
-    entry = _entry(dossier, component.id)
-    return list(entry.files) if entry is not None else []
-
-
-def _names(components: list[Component]) -> str:
-    return "; ".join(c.name for c in components)
-
-
-# ---- forms -----------------------------------------------------------------------------------
-def forms_status(dossier: Dossier, procedure: Procedure | None) -> StepStatus:
-    """Done when every form of the procedure is saved (or given as a file) without problems."""
-    if procedure is None:
-        return StepStatus()
-    forms = [c for c in procedure.components if c.form_template]
-    if not forms:
-        return StepStatus("done", _("This procedure has no form to fill."))
-    stored: Mapping[str, Any] = dossier.extra.get("forms", {}) or {}
-    problems, unsaved, done = 0, [], []
-    started = False
-    for component in forms:
-        entry = stored.get(component.form_template or "", {})
-        entry = entry if isinstance(entry, dict) else {}
-        count = int(entry.get("problems", 0) or 0)
-        problems += count
-        saved = bool(entry.get("output")) and entry.get("saved", True) and not count
-        started |= bool(entry.get("values")) or saved
-        if saved or (_files(dossier, component) and not entry.get("values")):
-            done.append(component)
-        else:
-            unsaved.append(component)
-    if problems:
-        return StepStatus("attention", _("{count} value(s) need checking.").format(count=problems))
-    if not unsaved:
-        return StepStatus("done", _("Every form is saved."))
-    if started or done:
-        return StepStatus(
-            "attention", _("Form(s) not saved yet: {names}").format(names=_names(unsaved))
-        )
-    return StepStatus("not_started", _("Forms to fill: {names}").format(names=_names(unsaved)))
-
-
-# ---- scan ------------------------------------------------------------------------------------
-def scan_status(
-    dossier: Dossier,
-    procedure: Procedure | None,
-    limit: int,
-    estimates: Mapping[str, int] | None = None,
-) -> StepStatus:
-    """Attention when a required document has no file or a file is over the portal's limit."""
-    estimates = estimates or {}
-    components = procedure.components if procedure is not None else ()
-    documents = [c for c in components if not c.form_template]
-    form_ids = {c.id for c in components if c.form_template}
-    files = [f for e in dossier.components if e.component_id not in form_ids for f in e.files]
-    if not files:
-        return StepStatus("not_started", _("No scanned pages yet."))
-    too_large = [f.name for f in files if _file_bytes(f, estimates) > limit]
-    missing = [c for c in documents if c.required and not _files(dossier, c)]
-    reasons = []
-    if missing:
-        reasons.append(_("Required document(s) without a file: {names}").format(
-            names=_names(missing)))  # fmt: skip
-    if too_large:
-        reasons.append(
-            _("Larger than the portal allows ({limit} MB): {names}").format(
-                limit=_limit_mb(limit), names="; ".join(too_large)
-            )
-        )
-    if reasons:
-        return StepStatus("attention", "\n".join(reasons))
-    return StepStatus("done", _("{count} file(s) added.").format(count=len(files)))
-
-
-def _limit_mb(limit: int) -> str:
-    from common.i18n import format_number
-
-    return format_number(limit / (1024 * 1024), 1 if limit % (1024 * 1024) else 0)
-
-
-def _file_bytes(item: DossierFile, estimates: Mapping[str, int]) -> int:
-    """A photo's estimated size as a scanned page; other files as they are."""
-    if item.kind == "image":
-        return estimates.get(item.id, 0)
-    return item.size
-
-
-# ---- sign ------------------------------------------------------------------------------------
-def sign_status(
-    dossier: Dossier, procedure: Procedure | None, signatures: Mapping[str, int] | None = None
-) -> StepStatus:
-    """Attention while a document that must be signed has an unsigned (or no) PDF."""
-    signatures = signatures or {}
-
-    def signed(item: DossierFile) -> bool:
-        return item.signed or signatures.get(item.id, 0) > 0
-
-    all_files = [f for e in dossier.components for f in e.result_files()]  # a card sheet once
-    must = [c for c in procedure.components if c.must_be_signed] if procedure else []
-    unsigned = [c for c in must if not any(signed(f) for f in _files(dossier, c))]
-    signed_count = sum(1 for f in all_files if signed(f))
-    if unsigned:
-        state = "attention" if signed_count or all_files else "not_started"
-        return StepStatus(
-            state, _("Must be signed, not signed yet: {names}").format(names=_names(unsigned))
-        )
-    if signed_count:
-        return StepStatus("done", _("{count} file(s) signed.").format(count=signed_count))
-    if must:
-        return StepStatus("done", _("Every document that must be signed is signed."))
-    return StepStatus("done", _("No document of this procedure must be signed."))
-
-
-# ---- pack ------------------------------------------------------------------------------------
-def dossier_fingerprint(dossier: Dossier) -> str:
-    """What an export is made of: every file with its edits, form values and choices."""
-    content = {
-        "files": [
-            [e.component_id, [[f.id, f.sha256, f.derived, f.signed, f.steps] for f in e.files]]
-            for e in dossier.components
-        ],
-        "forms": dossier.extra.get("forms", {}),
-    }
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def record_export(
-    dossier: Dossier, portal_id: str, folder: str, files: int, complete: bool = True
-) -> None:
-    from dossier.model import now_iso
-
-    dossier.extra.setdefault(PACK_KEY, {})["last_export"] = {
-        "portal": portal_id,
-        "folder": folder,
-        "files": files,
-        "at": now_iso(),
-        "fingerprint": dossier_fingerprint(dossier),
-        "complete": complete,  # False: a draft exported despite blocking problems
-    }
-
-
-def pack_status(dossier: Dossier, checklist: Checklist | None = None) -> StepStatus:
-    """Done after an export of the dossier as it is now; attention on blocking problems."""
-    last = (dossier.extra.get(PACK_KEY) or {}).get("last_export")
-    if checklist is not None and not checklist.ready:
-        count = len(checklist.blocking)
-        reason = _("{count} blocking problem(s): {first}").format(
-            count=count, first=checklist.blocking[0].message
-        )
-        return StepStatus("attention", reason)
-    if isinstance(last, dict) and last.get("complete") is False:
-        return StepStatus("attention", _("Only an incomplete draft was exported."))
-    if isinstance(last, dict):
-        from common.i18n import format_date
-
-        if last.get("fingerprint") == dossier_fingerprint(dossier):
-            return StepStatus(
-                "done",
-                _("Exported for upload on {date}.").format(date=format_date(last.get("at", ""))),
-            )
-        return StepStatus("attention", _("Changed since the last export: export again."))
-    if checklist is not None:
-        return StepStatus("not_started", _("Ready to export."))
-    return StepStatus("not_started", _("Not exported yet."))
-
-
-# ---- every step --------------------------------------------------------------------------------
 def dossier_status(step_id: str, context: AppContext, session: DossierSession | None) -> StepStatus:
     """The state of a step whose page was not built yet."""
     if session is None:
         return StepStatus()
     dossier = session.dossier
-    procedure = procedure_of(context, dossier)
-    if step_id == "procedure":
-        if procedure is None:
-            return StepStatus(
-                "attention",
-                _("Procedure {code} is not in the catalog.").format(code=dossier.procedure_code),
-            )
-        return StepStatus("done", procedure.name)
-    if step_id == "details":
-        if procedure is None:
-            return StepStatus("attention", _("The procedure is not in the catalog."))
-        submission = dossier.submission
-        if submission.result_delivery == "post" and not submission.delivery_address:
-            return StepStatus("attention", _("Enter the postal address for the result."))
-        return StepStatus("done", procedure.name)
-    if step_id == "forms":
-        return forms_status(dossier, procedure)
-    if step_id == "scan":
-        return scan_status(dossier, procedure, portal_limit_bytes(context, dossier))
-    if step_id == "sign":
-        return sign_status(dossier, procedure)
-    if step_id == "pack":
-        return pack_status(dossier)
-    return StepStatus()
+    limit = portal_limit_bytes(context, dossier) if step_id == "scan" else DEFAULT_LIMIT_BYTES
+    return step_status(step_id, dossier, procedure_of(context, dossier), limit)

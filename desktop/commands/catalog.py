@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from common.i18n import _
 
 if TYPE_CHECKING:
-    from dossier.catalog import ProcedureCatalog
-    from dossier.catalog_model import Procedure
+    from dossier import Procedure, ProcedureCatalog
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,7 +60,7 @@ def _user_dir() -> Path:
 
 
 def _load() -> ProcedureCatalog:
-    from dossier.catalog import load_catalog
+    from dossier import load_catalog
 
     catalog = load_catalog(_user_dir())
     for warning in catalog.warnings:
@@ -70,7 +69,7 @@ def _load() -> ProcedureCatalog:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from dossier.catalog import LEVEL_LABELS, SearchQuery, normalise_level
+    from dossier import LEVEL_LABELS, SearchQuery, normalise_level
 
     if args.level and normalise_level(args.level) is None:
         print(
@@ -121,13 +120,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def procedure_lines(procedure: Procedure) -> list[str]:
     """The procedure as text: details, then the numbered checklist of components."""
-    from dossier.catalog import (
-        COPY_KIND_LABELS,
-        DELIVERY_LABELS,
-        LEVEL_LABELS,
-        fee_summary,
-        is_unverified,
-    )
+    from dossier import COPY_KIND_LABELS, DELIVERY_LABELS, LEVEL_LABELS, fee_summary, is_unverified
 
     def mark(field: str, component: int | None = None) -> str:
         return f" ({_('unverified value')})" if is_unverified(procedure, field, component) else ""
@@ -178,7 +171,7 @@ def procedure_lines(procedure: Procedure) -> list[str]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from dossier.catalog import import_catalog
+    from dossier import import_catalog
 
     catalog = import_catalog(args.file, _user_dir())
     print(
@@ -190,7 +183,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _reset(args: argparse.Namespace) -> int:
-    from dossier.catalog import remove_imported_catalog
+    from dossier import remove_imported_catalog
 
     if remove_imported_catalog(_user_dir()):
         print(_("The imported catalog was removed; the built-in catalog is used."))
@@ -201,7 +194,7 @@ def _reset(args: argparse.Namespace) -> int:
 
 def _portals(args: argparse.Namespace) -> int:
     from common.schema import to_jsonable
-    from dossier.catalog import list_portals
+    from dossier import list_portals
 
     profiles = list_portals()
     if args.json:

@@ -87,8 +87,7 @@ def _catalog_user_dir() -> Path:
 
 def _new(args: argparse.Namespace) -> int:
     from common.errors import InputError
-    from dossier.components import lookup_procedure
-    from dossier.workspace import Workspace
+    from dossier import Workspace, lookup_procedure
 
     applicant = _read_applicant(args.applicant) if args.applicant else {}
     lookup = lookup_procedure(args.procedure, _catalog_user_dir())
@@ -110,8 +109,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from common.errors import InputError
-    from dossier.components import catalog_component_ids, resolve_component
-    from dossier.workspace import Workspace
+    from dossier import Workspace, catalog_component_ids, resolve_component
+    from dossier.actions import ImportOptions, attach_imported, copy_in
 
     workspace = Workspace.open(args.folder)
     catalog_ids = catalog_component_ids(workspace.dossier.procedure_code, _catalog_user_dir())
@@ -123,7 +122,11 @@ def _add(args: argparse.Namespace) -> int:
         if not path.is_file():
             reason = _("file not found") if not path.exists() else _("not a regular file")
             raise InputError(reason, path=path)
-    added = [workspace.add_file(component_id, path, save=False) for path in args.files]
+    copied = copy_in(workspace, component_id, args.files, ImportOptions(as_pages=False))
+    if copied.refused:  # nothing is added unless every file is
+        error = copied.refused[0]
+        raise InputError(error.message, path=next(f.source for f in copied.files if f.error))
+    added = attach_imported(workspace, copied).added
     workspace.save()
     for item in added:
         print(f"{item.id}\t{component_id}\t{item.name}")
@@ -132,9 +135,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from common.schema import to_jsonable
-    from dossier.components import lookup_procedure
-    from dossier.listing import applicant_name
-    from dossier.workspace import Workspace
+    from dossier import Workspace, applicant_name, lookup_procedure
 
     workspace = Workspace.open(args.folder)
     dossier = workspace.dossier
@@ -163,7 +164,8 @@ def _show(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from common.errors import InputError
-    from dossier.archive import ExportOptions, export_dossier
+    from dossier import ArchiveExportOptions as ExportOptions
+    from dossier import export_dossier
 
     if args.output.exists() and not args.force:
         raise InputError(_("the file already exists (use --force to replace it)"), path=args.output)
@@ -173,7 +175,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from dossier.archive import import_dossier
+    from dossier import import_dossier
 
     workspace = import_dossier(args.archive, args.folder)
     print(workspace.root)
@@ -182,7 +184,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from common.schema import to_jsonable
-    from dossier.listing import list_dossiers
+    from dossier import list_dossiers
 
     if args.root is None:
         from desktop.paths import default_dossier_root

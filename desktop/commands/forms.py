@@ -75,13 +75,13 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 def _store():
     from desktop.paths import profiles_dir
-    from forms.profiles import ProfileStore
+    from forms import ProfileStore
 
     return ProfileStore(profiles_dir())
 
 
 def _load_profile(ref: str):
-    from forms.profiles import load_profile
+    from forms import load_profile
 
     path = Path(ref)
     if path.suffix.lower() == ".json" or path.exists():
@@ -196,7 +196,7 @@ def _profile_add(args: argparse.Namespace) -> int:
     values.update(_pairs(args.assignments))
     values.pop("id", None)
     values.pop("version", None)
-    from forms.profiles import PROFILE_FIELDS
+    from forms import PROFILE_FIELDS
 
     unknown = sorted(set(values) - set(PROFILE_FIELDS))
     if unknown:
@@ -212,7 +212,7 @@ def _profile_delete(args: argparse.Namespace) -> int:
 
 
 def _profile_from_qr(args: argparse.Namespace) -> int:
-    from forms.qr import read_cccd
+    from forms import read_cccd
 
     data = read_cccd(args.image)
     if args.save:

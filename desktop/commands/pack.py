@@ -79,8 +79,7 @@ def _add_sources(parser: argparse.ArgumentParser) -> None:
 def _open(args: argparse.Namespace):
     """The dossier, its procedure (built-in or given catalog) and the portal profile."""
     from common.errors import InputError
-    from dossier.catalog import ProcedureCatalog, load_catalog, load_portal, read_catalog_file
-    from dossier.workspace import Workspace
+    from dossier import ProcedureCatalog, Workspace, load_catalog, load_portal, read_catalog_file
 
     workspace = Workspace.open(args.folder)
     if args.catalog:
@@ -96,7 +95,7 @@ def _open(args: argparse.Namespace):
             _("procedure {code} is not in the catalog").format(code=code), path=args.catalog
         )
     if args.portal.lower().endswith(".json"):
-        from dossier.catalog import read_portal_file
+        from dossier import read_portal_file
 
         portal = read_portal_file(Path(args.portal))
     else:
@@ -125,7 +124,7 @@ def _print_checklist(checklist) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from dossier.checklist import check
+    from dossier import check
 
     workspace, procedure, portal = _open(args)
     checklist = check(workspace, procedure, portal)
@@ -142,13 +141,17 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from dossier.packaging import PackOptions, PrintOptions, export_for_print, export_for_upload
+    from dossier import PackOptions, PrintOptions
+    from dossier.actions import export_for_print, export_for_upload
 
     workspace, procedure, portal = _open(args)
     options = PackOptions(
         make_zip=args.zip, overwrite=args.force, allow_incomplete=args.allow_incomplete
     )
-    result = export_for_upload(workspace, procedure, portal, args.output, options, _progress)
+    # recorded in dossier.json: the GUI then shows the dossier exported, as after its own export
+    result = export_for_upload(
+        workspace, procedure, portal, options, _progress, out_dir=args.output
+    )
     for item in result.files:
         flags = []
         if item.signed:
@@ -174,9 +177,9 @@ def _pack(args: argparse.Namespace) -> int:
             workspace,
             procedure,
             portal,
-            args.print_pdf,
             PrintOptions(manifest_sha256=result.manifest_sha256),
             _progress,
+            out_pdf=args.print_pdf,
         )
         print(
             _("Print PDF: {path} ({pages} pages, {size})").format(
@@ -187,8 +190,8 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _submission(args: argparse.Namespace) -> int:
-    from dossier.packaging import record_submission
-    from dossier.workspace import Workspace
+    from dossier import Workspace
+    from dossier.actions import record_submission
 
     workspace = Workspace.open(args.folder)
     record_submission(workspace, args.delivery, args.fee, args.address)

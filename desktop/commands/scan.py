@@ -110,7 +110,7 @@ def _scan(args: argparse.Namespace) -> int:
         report = scan_id_card(args.id_card[0], args.id_card[1], args.output, options, _progress)
         _print_report([report])
         return 0
-    from scanning.pipeline import expand_inputs
+    from scanning import expand_inputs
 
     inputs = expand_inputs(args.inputs)
     if args.scanner:
@@ -138,8 +138,7 @@ def _scan(args: argparse.Namespace) -> int:
 def _acquire(device: str, dpi: int, output: Path) -> Path:
     """One page from a SANE scanner, kept as a PNG beside the output (the original)."""
     from common.fsutil import atomic_write_bytes
-    from scanning.encode import encode_lossless_png
-    from scanning.sources import SaneSource
+    from scanning import SaneSource, encode_lossless_png
 
     page = next(iter(SaneSource(device=device, resolution=dpi).acquire()))
     target = output.with_name(f"{output.stem}-scanner.png")
@@ -155,8 +154,7 @@ def _print_report(reports) -> None:
 
 
 def _detect(args: argparse.Namespace) -> int:
-    from scanning import detect
-    from scanning.imports import load_page
+    from scanning import detect, load_page
 
     page = load_page(args.image)
     print(json.dumps(detect(page.image), ensure_ascii=False))

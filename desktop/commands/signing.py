@@ -309,7 +309,7 @@ def _parse_time(text: str) -> datetime:
 
 def _verify(args: argparse.Namespace) -> int:
     from common.errors import HosoError
-    from signing import VerifyOptions
+    from signing import VerifyOptions, verify
 
     if args.signed_version is not None:
         return _write_signed_version(args)
@@ -322,8 +322,6 @@ def _verify(args: argparse.Namespace) -> int:
             allow_fetching=args.fetch,
             pdf_password=pdf_password,
         )
-        from signing.verify import verify
-
         report = verify(args.file, options)
     except HosoError as exc:
         if not args.json:
@@ -345,8 +343,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _write_signed_version(args: argparse.Namespace) -> int:
     from common.fsutil import atomic_output
-    from signing import VerifyOptions
-    from signing.verify import signed_version
+    from signing import VerifyOptions, signed_version
 
     if args.output is None:
         raise InputError(_("--signed-version needs -o OUT.pdf"))
@@ -361,7 +358,8 @@ def _write_signed_version(args: argparse.Namespace) -> int:
 
 
 def _print_report(report) -> None:
-    from signing.verify import checked, label
+    from signing import verdict_checked as checked
+    from signing import verdict_label as label
 
     print(report.verdict)
     for note in report.notes:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dossier.status import pack_status
+from dossier.workspace import Workspace
 from tests.dossier.conftest import folder_digest
 from tests.dossier.factory import CATALOG
 
@@ -54,7 +56,16 @@ def test_pack_for_upload_and_print(make_dossier, tmp_path):
     assert manifest["portal"]["id"] == "national" and len(manifest["files"]) == 4
     assert (out / "ho_so_1_001193.zip").is_file()
     assert printed.read_bytes().startswith(b"%PDF-")
-    assert folder_digest(workspace.root) == before
+    # the files are only read; dossier.json records the export (the GUI shows it exported)
+    after = folder_digest(workspace.root)
+    assert {k: v for k, v in after.items() if not k.startswith("dossier.json")} == {
+        k: v for k, v in before.items() if not k.startswith("dossier.json")
+    }
+    reopened = Workspace.open(workspace.root).dossier
+    assert reopened.last_export is not None and reopened.last_export.portal == "national"
+    assert reopened.last_export.folder == str(out) and reopened.last_export.files == 4
+    assert reopened.submission.portal == "national"
+    assert pack_status(reopened).state == "done"
     # a second run refuses to overwrite without --force, with one line naming the folder
     again = hoso(*args, "-o", str(out))
     assert again.returncode == 1 and str(out) in again.stderr
@@ -86,7 +97,13 @@ def test_pack_allow_incomplete_exports_and_says_so(make_dossier, tmp_path, pack_
     assert problems and all("thiếu thành phần bắt buộc" in p for p in problems)
     guide = (out / "huong_dan_nop_ho_so.html").read_text(encoding="utf-8")
     assert "Hồ sơ chưa đầy đủ" in guide
-    assert folder_digest(workspace.root) == before
+    after = folder_digest(workspace.root)
+    assert {k: v for k, v in after.items() if not k.startswith("dossier.json")} == {
+        k: v for k, v in before.items() if not k.startswith("dossier.json")
+    }
+    recorded = Workspace.open(workspace.root).dossier
+    assert recorded.last_export is not None and recorded.last_export.complete is False
+    assert pack_status(recorded).state == "attention"  # a draft is not an export
 
 
 def test_pack_of_a_complete_dossier_says_it_is_complete(make_dossier, tmp_path):

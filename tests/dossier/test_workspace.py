@@ -163,30 +163,30 @@ def test_a_version_0_dossier_is_migrated(ws, monkeypatch):
     (ws.root / DOSSIER_FILE).write_text(json.dumps(data), encoding="utf-8")
     opened = Workspace.open(ws.root)
     assert opened.dossier.procedure_code == "1.001193"
-    assert opened.dossier.schema_version == 1
+    assert opened.dossier.schema_version == workspace_module.SCHEMA_VERSION  # v0 -> v1 -> v2
     opened.save()
-    assert read_json(ws.root / DOSSIER_FILE)["schema_version"] == 1
+    assert read_json(ws.root / DOSSIER_FILE)["schema_version"] == workspace_module.SCHEMA_VERSION
 
 
 def test_a_future_migration_runs_when_the_schema_version_is_raised(ws, monkeypatch):
     calls = []
 
-    def v1_to_v2(data: dict) -> dict:
+    def v2_to_v3(data: dict) -> dict:
         calls.append(data["schema_version"])
         data["extra"] = {**data["extra"], "migrated": True}
         return data
 
-    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(workspace_module.MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(workspace_module.MIGRATIONS, 2, v2_to_v3)
     opened = Workspace.open(ws.root)
-    assert calls == [1]
-    assert opened.dossier.schema_version == 2
+    assert calls == [2]
+    assert opened.dossier.schema_version == 3
     assert opened.dossier.extra["migrated"] is True
 
 
 def test_a_missing_migration_is_an_input_error(ws, monkeypatch):
-    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 3)
-    with pytest.raises(InputError, match="format 1"):
+    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 4)
+    with pytest.raises(InputError, match="format 2"):
         Workspace.open(ws.root)
 
 

@@ -97,7 +97,7 @@ class Script:
 
         def complete() -> bool:
             data = self.on_disk(window)
-            values = data["extra"].get("forms", {}).get("tk-khai-sinh", {}).get("values", {})
+            values = data["forms"].get("tk-khai-sinh", {}).get("values", {})  # typed (issue 17)
             files = [f for c in data["components"] for f in c["files"]]
             return (
                 data["current_step"] == "scan"

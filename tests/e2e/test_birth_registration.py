@@ -132,8 +132,8 @@ def test_birth_registration_through_the_gui(window, qtbot, lang, tmp_path, e2e_p
     dialogs.answers["save_file"] = root / "export" / "to-khai-khai-sinh.pdf"
     click(qtbot, forms.save_button)
     wait_for(qtbot, lambda: forms.saved_paths is not None, shown_errors)
-    form_entry = window.session.dossier.extra["forms"]["tk-khai-sinh"]
-    form_file_id = form_entry["file_id"]
+    form_entry = window.session.dossier.forms["tk-khai-sinh"]  # typed form state (issue 17)
+    form_file_id = form_entry.file_id
     assert window.session.dossier.component("to-khai").files[0].id == form_file_id
     screenshot(window, lang, "05-forms")
     click(qtbot, window.next_button)

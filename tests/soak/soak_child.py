@@ -127,6 +127,8 @@ class Driver:
         self.measure_cost = 0.0
         self.modal_seen_at: float | None = None
         self.type_counts: Counter[str] = Counter()
+        traces = os.environ.get("SOAK_STALL_TRACES")  # debugging aid: where stalls come from
+        self.stall_traces = open(traces, "w") if traces else None  # noqa: SIM115
         self.stalls: dict[str, float] = {}  # action -> longest stall over 100 ms after it
         self.cpu_stalls: dict[str, float] = {}  # the same in the GUI thread's CPU time
         self.last_cpu = time.thread_time()
@@ -183,6 +185,10 @@ class Driver:
         return count
 
     def tick(self) -> None:
+        if self.stall_traces is not None:  # a stall over 400 ms dumps every thread's stack
+            import faulthandler
+
+            faulthandler.dump_traceback_later(0.4, file=self.stall_traces)
         self.close_modals()
         now, cpu = time.perf_counter(), time.thread_time()
         gap_ms = (now - self.last_tick - self.measure_cost) * 1000 - TICK_MS

@@ -93,7 +93,7 @@ def conversion_calls(QtCore, QtGui) -> dict[str, Callable[[], object]]:
     """Image conversions of the scan, sign and corner-editor pages."""
     import numpy as np
 
-    from ui.pages.corner_editor import to_qimage
+    from ui.corner_editor import to_qimage
 
     array = np.full((60, 40, 3), 200, np.uint8)
     image = to_qimage(array)
@@ -111,8 +111,8 @@ def conversion_calls(QtCore, QtGui) -> dict[str, Callable[[], object]]:
 
 def widget_calls(QtCore, QtGui, QtWidgets, app) -> dict[str, Callable[[], object]]:
     """Whole paint and event paths through the app's own widgets and Python slots."""
-    from ui.pages.forms_page import PageCanvas
-    from ui.pages.sign_page import PagePreview
+    from ui.page_canvas import PageCanvas
+    from ui.page_preview import PagePreview
     from ui.widgets import ElidingComboBox
 
     class Emitter(QtCore.QObject):

@@ -168,9 +168,7 @@ def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, 
         forms_page.set_value("deceased.full_name", "Nguyễn Văn Tư")
         session.flush()
         saved = json.loads((workspace.root / "dossier.json").read_text(encoding="utf-8"))
-        assert (
-            saved["extra"]["forms"]["tk-khai-tu"]["values"]["deceased.full_name"] == "Nguyễn Văn Tư"
-        )
+        assert saved["forms"]["tk-khai-tu"]["values"]["deceased.full_name"] == "Nguyễn Văn Tư"
         forms_page.set_session(None)
         forms_page.set_session(session)  # reopening the dossier brings the values back
         _wait_open(qtbot, forms_page)

@@ -117,7 +117,7 @@ def test_draft_of_an_incomplete_dossier_after_confirmation(page_with, inputs, qt
     assert page.result_label.text().splitlines()[1].startswith("Bản xuất CHƯA ĐẦY ĐỦ")
     assert "Hồ sơ chưa đầy đủ" in page.guide_view.toPlainText()
     assert page.step_status().state == "attention"
-    assert page.session.dossier.extra["pack"]["last_export"]["complete"] is False
+    assert page.session.dossier.last_export.complete is False
     assert not page.export_button.isEnabled()  # still refused for the real export
 
 
@@ -129,7 +129,7 @@ def test_draft_cancelled_writes_nothing(page_with, inputs, qtbot):
     qtbot.wait(200)
     assert page.job is None and page.export is None
     assert not (page.session.root / "export" / "national").exists()
-    assert "last_export" not in page.session.dossier.extra.get("pack", {})
+    assert page.session.dossier.last_export is None
 
 
 def test_no_draft_button_when_the_dossier_is_ready(page_with):
@@ -235,3 +235,35 @@ def test_the_main_window_shows_the_page_for_an_opened_dossier(main_window, qtbot
     qtbot.wait(300)  # the layout settles
     minimum = main_window.stack.minimumSizeHint().height()
     assert minimum < page.sizeHint().height() - 150, (minimum, page.sizeHint())
+
+
+def test_hoso_pack_then_the_app_shows_the_dossier_exported(
+    main_window, app_context, tmp_path, inputs, qtbot
+):
+    """Issue 17: `hoso pack` records the export as the app does; opening the dossier in the
+    app afterwards shows "Package & submit" done, and the page agrees."""
+    import os
+    import subprocess
+    import sys
+
+    from dossier.catalog import import_catalog
+
+    import_catalog(factory.CATALOG, app_context.catalog_dir)  # the catalog the clerk imported
+    workspace = factory.make_workspace(tmp_path / "hoso", factory.procedure(), inputs)
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "pack", str(workspace.root), "--catalog",
+         str(factory.CATALOG), "--portal", "national", "-o", str(tmp_path / "nop")],
+        capture_output=True, text=True, timeout=120, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    main_window.open_dossier(workspace.root)
+    pack_row = main_window.step_ids().index("pack")
+    tip = main_window.sidebar.item(pack_row).toolTip()
+    assert tip.startswith("Đã xong") and "Đã xuất để tải lên" in tip, tip
+    main_window.create_all_pages()
+    page = main_window.pages["pack"]
+    qtbot.waitUntil(lambda: page.checklist is not None, timeout=10000)
+    assert page.step_status().state == "done"
+    assert page.portal is not None and page.portal.id == "national"  # the portal packed for

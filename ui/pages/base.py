@@ -8,18 +8,14 @@ It reports its state for the sidebar through `step_status()` and emits `status_c
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, NamedTuple
+from typing import ClassVar
 
+from dossier import StepState, StepStatus
 from ui.context import AppContext, DossierSession
 from ui.keys import bind_key, widget_shortcuts
 from ui.qt import QtGui, QtWidgets, Signal
 
-StepState = Literal["not_started", "done", "attention"]
-
-
-class StepStatus(NamedTuple):  # not a dataclass: ~0.8 ms less start-up
-    state: StepState = "not_started"
-    reason: str = ""  # shown on hover in the sidebar
+__all__ = ["StepPage", "StepState", "StepStatus"]
 
 
 class StepPage(QtWidgets.QWidget):

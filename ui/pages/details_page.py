@@ -8,16 +8,15 @@ with how many files the dossier already holds for each, and the chosen way to ge
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from common.i18n import _
 from ui.pages.base import StepPage, StepStatus
+from ui.procedure_view import procedure_html
 from ui.qt import Qt, QtWidgets
 
 if TYPE_CHECKING:
-    from dossier.catalog import ProcedureCatalog
-    from dossier.catalog_model import Procedure
+    from dossier import Procedure, ProcedureCatalog
     from ui.context import AppContext
 
 #: the ways of receiving the result a dossier can record (dossier.model.Submission)
@@ -139,9 +138,7 @@ class DetailsPage(StepPage):
     # ---- showing ------------------------------------------------------------------------------
     def _catalog(self) -> ProcedureCatalog:
         if self.catalog is None:
-            from dossier.catalog import load_catalog
-
-            self.catalog = load_catalog(self.context.catalog_dir)
+            self.catalog = self.context.catalog()
         return self.catalog
 
     def _show_empty(self, message: str) -> None:
@@ -160,7 +157,7 @@ class DetailsPage(StepPage):
         self.content.show()
 
     def _fill_checklist(self, procedure: Procedure) -> None:
-        from dossier.catalog import COPY_KIND_LABELS, is_unverified
+        from dossier import COPY_KIND_LABELS, is_unverified
 
         self.checklist.setRowCount(len(procedure.components))
         for row, component in enumerate(procedure.components):
@@ -205,7 +202,7 @@ class DetailsPage(StepPage):
         if self.procedure is None or not 0 <= row < len(self.procedure.components):
             self.component_notes.setText("")
             return
-        from dossier.catalog import is_unverified
+        from dossier import is_unverified
 
         component = self.procedure.components[row]
         parts = [f"{row + 1}. {component.name}"]
@@ -221,7 +218,7 @@ class DetailsPage(StepPage):
         self.component_notes.setText("\n".join(parts))
 
     def _fill_delivery(self, procedure: Procedure) -> None:
-        from dossier.catalog import DELIVERY_LABELS
+        from dossier import DELIVERY_LABELS
 
         options = [d for d in procedure.result_delivery if d in RECORDABLE_DELIVERY]
         self.delivery_combo.blockSignals(True)
@@ -246,19 +243,30 @@ class DetailsPage(StepPage):
         value = self.delivery_combo.currentData()
         if self.session is None or value is None:
             return
-        submission = self.session.dossier.submission
-        if submission.result_delivery != value:
-            submission.result_delivery = value
-            self.session.mark_changed()
+        if self.session.dossier.submission.result_delivery != value:
+            self._set_submission(result_delivery=value)
 
     def _address_edited(self) -> None:
         if self.session is None:
             return
-        submission = self.session.dossier.submission
         text = self.address_edit.text().strip()
-        if submission.delivery_address != text:
-            submission.delivery_address = text
-            self.session.mark_changed()
+        if self.session.dossier.submission.delivery_address != text:
+            self._set_submission(delivery_address=text)
+
+    def _set_submission(self, **choices: str) -> None:
+        """Through dossier.actions: the same checks as `hoso submission`."""
+        from dossier.actions import SubmissionChoices, set_submission_choices
+
+        assert self.session is not None
+        from common.errors import HosoError
+        from ui.error_dialog import show_error
+
+        try:
+            set_submission_choices(self.session.workspace, SubmissionChoices(**choices))
+        except HosoError as exc:
+            show_error(self, exc)
+            return
+        self.session.mark_changed()
 
     # ---- StepPage -----------------------------------------------------------------------------
     def on_session_changed(self) -> None:
@@ -306,53 +314,6 @@ class DetailsPage(StepPage):
         if submission.result_delivery == "post" and not submission.delivery_address:
             return StepStatus("attention", _("Enter the postal address for the result."))
         return StepStatus("done", self.procedure.name)
-
-
-def procedure_html(procedure: Procedure) -> str:
-    """The details as simple HTML: labels in bold, unverified values marked."""
-    from dossier.catalog import DELIVERY_LABELS, LEVEL_LABELS, fee_summary, is_unverified
-
-    def esc(text: str) -> str:
-        return html.escape(text)
-
-    def mark(field: str) -> str:
-        if not is_unverified(procedure, field):
-            return ""
-        tip = esc(_("Not confirmed by an official source: ask the one-stop shop."))
-        return f' <i title="{tip}">({esc(_("unverified value"))})</i>'
-
-    def row(label: str, value: str, field: str = "") -> str:
-        return f"<p><b>{esc(label)}:</b> {value}{mark(field) if field else ''}</p>"
-
-    p = procedure
-    fee = esc(fee_summary(p.fee))
-    if p.fee.description:
-        fee += f"<br>{esc(p.fee.description)}"
-    delivery = ", ".join(esc(_(DELIVERY_LABELS[d])) for d in p.result_delivery)
-    parts = [
-        row(_("Procedure code"), esc(p.code)),
-        row(_("Procedure field"), esc(p.field)),
-        row(_("Implementing level"), esc(_(LEVEL_LABELS[p.level]))),
-        row(_("Implementing agencies"), esc("; ".join(p.agencies))),
-        row(_("Processing time"), esc(p.processing_time), "processing_time"),
-        row(_("Fees and charges"), fee, "fee"),
-        row(_("Result delivery"), delivery, "result_delivery"),
-        row(_("Procedure result"), esc(p.result), "result"),
-        row(
-            _("Online service levels"),
-            esc(", ".join(str(level) for level in p.service_levels)),
-            "service_levels",
-        ),
-    ]
-    if p.steps:
-        parts.append(f"<p><b>{esc(_('Procedure steps'))}:</b>{mark('steps')}</p><ol>")
-        parts += [f"<li>{esc(step)}</li>" for step in p.steps]
-        parts.append("</ol>")
-    if p.legal_basis:
-        parts.append(f"<p><b>{esc(_('Legal basis'))}:</b></p><ul>")
-        parts += [f"<li>{esc(text)}</li>" for text in p.legal_basis]
-        parts.append("</ul>")
-    return "\n".join(parts)
 
 
 __all__ = ["DetailsPage", "procedure_html"]

@@ -4,137 +4,38 @@ Left: the page of the form, rendered in the background, with its fields (yellow)
 (blue) outlined and the values drawn where they will be written; click one to type (any input
 method). Right: a profile per role, "Điền tự động" (autofill), what needs checking, every value
 in a table. Saving writes an editable copy and a flattened copy for upload (forms.fill, in the
-background). Values of the dossier's forms are kept in dossier.extra["forms"].
+background). The dossier keeps each form's state (dossier.model.FormState); storing values
+and saving go through dossier.actions, as for the CLI.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.errors import HosoError
 from common.i18n import N_, _
+from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.profile_roles import ProfileRoles
+from ui.qt import Qt, QtGui, QtWidgets
 
 if TYPE_CHECKING:
-    from forms.model import FormInfo, FormItem
-    from forms.profiles import Profile
+    from forms import FormInfo, FormItem, Profile
     from ui.context import AppContext
 
-ROLE_LABELS = {
-    "requester": N_("Requester"),
-    "father": N_("Father"),
-    "mother": N_("Mother"),
-    "child": N_("Child"),
-    "spouse": N_("Spouse"),
-    "deceased": N_("The deceased"),
-    "witness": N_("Witness"),
-}
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
 
 
-@dataclass
-class RenderedPage:
-    image: QtGui.QImage
-    dpi: float
-
-
-def _render_pages(
-    path: Path, dpi: float, password: str | None
-) -> list[tuple[bytes, int, int, int]]:
-    """Worker thread: every page as raw RGB samples (QImage is built on the GUI thread)."""
-    import pymupdf
-
-    from forms.pdfio import open_pdf
-    from ui.pdf_render import render_page_banded
-
-    pages = []
-    zoom = pymupdf.Matrix(dpi / 72.0, dpi / 72.0)
-    with open_pdf(path, password) as opened:
-        for page in opened.doc:
-            pix = render_page_banded(page, zoom, annots=False)  # lets the window breathe
-            pages.append((bytes(pix.samples), pix.width, pix.height, pix.stride))
-    return pages
-
-
-class PageCanvas(QtWidgets.QWidget):
-    """One rendered page with the form's items outlined and their values drawn."""
-
-    item_clicked = Signal(str)
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image: QtGui.QImage | None = None
-        self.scale = 1.0  # pixels per PDF point
-        self.items: list[FormItem] = []
-        self.values: dict[str, str] = {}
-        self.selected: str | None = None
-        self.setAccessibleName(_("Form page"))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def show_page(self, image: QtGui.QImage | None, scale: float, items: list[FormItem]) -> None:
-        self.image, self.scale, self.items = image, scale, items
-        self.setFixedSize(image.size() if image is not None else QtCore.QSize(10, 10))
-        self.update()
-
-    def item_rect(self, item: FormItem) -> QtCore.QRectF:
-        x0, y0, x1, y1 = item.rect
-        s = self.scale
-        return QtCore.QRectF(x0 * s, y0 * s, (x1 - x0) * s, (y1 - y0) * s)
-
-    def item_at(self, point: QtCore.QPointF) -> FormItem | None:
-        hits = [i for i in self.items if self.item_rect(i).adjusted(-2, -2, 2, 2).contains(point)]
-        return min(hits, key=lambda i: self.item_rect(i).width(), default=None)
-
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
-        item = self.item_at(event.position())
-        if item is not None and item.fillable:
-            self.item_clicked.emit(item.id)
-
-    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
-        painter = QtGui.QPainter(self)
-        if self.image is not None:
-            painter.drawImage(0, 0, self.image)
-        font = QtGui.QFont("Liberation Serif")
-        for item in self.items:
-            rect = self.item_rect(item)
-            value = self.values.get(item.id, "")
-            colour = QtGui.QColor(
-                "#2e7d32" if value else "#f9a825" if item.kind == "field" else "#1565c0"
-            )
-            if item.id == self.selected:
-                colour = QtGui.QColor("#d84315")
-            painter.setPen(QtGui.QPen(colour, 1.5 if item.id == self.selected else 1.0))
-            fill = QtGui.QColor(colour)
-            fill.setAlpha(28)
-            painter.fillRect(rect, fill)
-            painter.drawRect(rect)
-            if value and item.type not in ("checkbox", "radio"):
-                size = max(6.0, min(rect.height() * 0.62, (item.font_size or 12) * self.scale))
-                font.setPixelSize(round(size))
-                painter.setFont(font)
-                text_rect = rect.adjusted(2, 0, -2, 0)
-                flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-                used = painter.boundingRect(text_rect, flags, value)
-                painter.fillRect(used.intersected(rect), QtGui.QColor(255, 255, 255, 225))
-                painter.setPen(QtGui.QColor("#0d1b5e"))
-                painter.drawText(text_rect, flags, value)
-            elif value:
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "✓")
-        painter.end()
-
-
-class FormsPage(StepPage):
+class FormsPage(ProfileRoles, StepPage):
     step_id = "forms"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.form_path: Path | None = None
-        self.form_key: str = ""  # template id or file name, key in dossier.extra["forms"]
+        self.form_key: str = ""  # template id or file name, key in dossier.forms
         self.template_roles: dict[str, str] = {}
         self.info: FormInfo | None = None
         self.values: dict[str, str] = {}
@@ -289,7 +190,7 @@ class FormsPage(StepPage):
     # ---- session and forms ------------------------------------------------------------------
     def _fill_form_choices(self) -> list[str]:
         """The dossier's procedure forms (every built-in form when no dossier is open)."""
-        from forms.templates import templates, templates_for_procedure
+        from forms import templates, templates_for_procedure
 
         self.form_combo.clear()
         code = self.session.dossier.procedure_code if self.session is not None else ""
@@ -316,7 +217,7 @@ class FormsPage(StepPage):
             self.open_template(template_id)
 
     def open_template(self, template_id: str) -> None:
-        from forms.templates import template
+        from forms import template
 
         info = template(template_id)
         self.template_roles = dict(info.roles)
@@ -364,7 +265,7 @@ class FormsPage(StepPage):
 
         def failed(exc: BaseException, details: str) -> None:
             self.busy = False
-            from forms.pdfio import PasswordRequired
+            from forms import PasswordRequired
 
             if isinstance(exc, PasswordRequired):
                 secret = self.context.dialogs.ask_secret(
@@ -458,98 +359,6 @@ class FormsPage(StepPage):
             widget.setEnabled(has_form)
 
     # ---- profiles and autofill ----------------------------------------------------------------
-    def _store(self):
-        from forms.profiles import ProfileStore
-
-        return ProfileStore(self.context.profiles_dir)
-
-    def refresh_profiles(self) -> None:
-        self.profiles = self._store().list()
-        stored = self._stored_roles()
-        for role, combo in self.role_combos.items():
-            current = combo.currentData() or stored.get(role)
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(_("(nobody)"), None)
-            for profile in self.profiles:
-                combo.addItem(f"{profile.full_name} ({profile.date_of_birth or profile.id})",
-                              profile.id)  # fmt: skip
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(0, index))
-            combo.blockSignals(False)
-            combo.setAccessibleName(self.roles_layout.labelForField(combo).text() if
-                                    self.roles_layout.labelForField(combo) else role)  # fmt: skip
-
-    def _roles(self) -> list[str]:
-        roles = list(self.template_roles) or ["requester"]
-        if self.info is not None:
-            for item in self.info.items:
-                if item.role and item.role in ROLE_LABELS and item.role not in roles:
-                    roles.append(item.role)
-        return roles
-
-    def _refresh_roles(self) -> None:
-        while self.roles_layout.rowCount():
-            self.roles_layout.removeRow(0)
-        self.role_combos = {}
-        for role in self._roles():
-            combo = QtWidgets.QComboBox()
-            # known roles in the app's language; the template's own label otherwise
-            label = _(ROLE_LABELS[role]) if role in ROLE_LABELS else self.template_roles.get(role)
-            label = label or role
-            self.roles_layout.addRow(label, combo)
-            self.role_combos[role] = combo
-            combo.currentIndexChanged.connect(self._store_roles)
-        self.refresh_profiles()
-
-    def select_profile(self, role: str, profile_id: str) -> None:
-        combo = self.role_combos[role]
-        combo.setCurrentIndex(max(0, combo.findData(profile_id)))
-
-    def chosen_profiles(self) -> dict[str, Profile]:
-        by_id = {p.id: p for p in self.profiles}
-        chosen = {}
-        for role, combo in self.role_combos.items():
-            profile = by_id.get(combo.currentData())
-            if profile is not None:
-                chosen[role] = profile
-        return chosen
-
-    def _run_dialog(self, dialog: QtWidgets.QDialog) -> bool:
-        """Show a dialog modally (tests replace this to answer it)."""
-        return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
-
-    def edit_profile(self, profile: Profile | None, role: str = "requester") -> Profile | None:
-        """Create (profile None) or edit a profile; saved at once, selected for `role`."""
-        from ui.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(profile, self)
-        if not self._run_dialog(dialog) or dialog.result_profile is None:
-            return None
-        saved = dialog.result_profile
-        self._store().save(saved)
-        self.refresh_profiles()
-        if role in self.role_combos:
-            self.select_profile(role, saved.id)
-        return saved
-
-    def _requester(self) -> Profile | None:
-        return self.chosen_profiles().get("requester")
-
-    def _edit_requester(self) -> None:
-        profile = self._requester()
-        self.edit_profile(profile)
-
-    def _delete_requester(self) -> None:
-        profile = self._requester()
-        if profile is None:
-            return
-        question = _("Delete the profile of {name}? This cannot be undone.").format(
-            name=profile.full_name
-        )
-        if self.context.dialogs.confirm(_("Delete profile"), question):
-            self._store().delete(profile.id)
-            self.refresh_profiles()
 
     def autofill(self) -> None:
         if self.info is None:
@@ -565,45 +374,6 @@ class FormsPage(StepPage):
         self.status.setText(
             _("{count} value(s) filled from the profiles.").format(count=len(filled))
         )
-
-    def _record_applicant(self) -> None:
-        """The requester becomes the dossier's applicant: the dossier list (clerk mode) finds
-        the dossier by name and ID number, and "new dossier for the same citizen" reuses it."""
-        requester = self._requester()
-        if self.session is None or requester is None:
-            return
-        import dataclasses
-
-        values = {
-            key: value
-            for key, value in dataclasses.asdict(requester).items()
-            if isinstance(value, str) and value and key != "id"
-        }
-        if self.session.dossier.applicant != values:
-            self.session.dossier.applicant = values
-            self.session.mark_changed()
-
-    def _qr_clicked(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Photo of the chip ID card"), _("Images (*.jpg *.jpeg *.png *.heic *.tif *.bmp)")
-        )
-        if path is None:
-            return
-
-        def job(progress, cancel):
-            from forms.qr import read_cccd
-
-            return read_cccd(Path(path))
-
-        def done(data) -> None:
-            profile = self._store().add(**data.profile_values())
-            self.refresh_profiles()
-            if "requester" in self.role_combos:
-                self.select_profile("requester", profile.id)
-            self.status.setText(_("Profile of {name} created from the QR code.").format(
-                name=profile.full_name))  # fmt: skip
-
-        self.context.run_job(job, done, self._report, title=_("Reading the QR code"))
 
     # ---- editing ------------------------------------------------------------------------------
     def item(self, item_id: str) -> FormItem | None:
@@ -701,88 +471,49 @@ class FormsPage(StepPage):
         self.table.blockSignals(False)
 
     # ---- storage in the dossier and saving ----------------------------------------------------
-    def _forms_extra(self) -> dict[str, Any] | None:
-        if self.session is None:
-            return None
-        return self.session.dossier.extra.setdefault("forms", {})
-
     def _stored_values(self) -> dict[str, str]:
-        extra = self._forms_extra()
-        entry = extra.get(self.form_key, {}) if extra is not None else {}
-        values = entry.get("values", {}) if isinstance(entry, dict) else {}
-        return {str(k): str(v) for k, v in values.items()}
+        if self.session is None:
+            return {}
+        state = self.session.dossier.forms.get(self.form_key)
+        return dict(state.values) if state is not None else {}
 
-    def _stored_roles(self) -> dict[str, str]:
-        """Who each role is (profile ids), as chosen for this form in this dossier."""
-        extra = self._forms_extra()
-        entry = extra.get(self.form_key, {}) if extra is not None else {}
-        roles = entry.get("roles", {}) if isinstance(entry, dict) else {}
-        return {str(k): str(v) for k, v in roles.items() if v}
+    def _store_values(self) -> None:
+        from dossier.actions import store_form_values
 
-    def _store_roles(self) -> None:
-        """Kept in the dossier as soon as chosen: a crash or a restart loses no choice."""
-        extra = self._forms_extra()
-        if extra is None or not self.form_key:
+        if self.session is None or not self.form_key:
             return
-        roles = {role: combo.currentData() for role, combo in self.role_combos.items()}
-        roles = {role: profile for role, profile in roles.items() if profile}
-        entry = extra.setdefault(self.form_key, {})
-        if entry.get("roles", {}) != roles:
-            entry["roles"] = roles
-            self.session.mark_changed()
-
-    def _store_values(self, output: str | None = None) -> None:
-        extra = self._forms_extra()
-        if extra is None or not self.form_key:
-            return
-        entry = extra.setdefault(self.form_key, {})
-        entry["values"] = dict(self.values)
-        entry["problems"] = len(self.problems_now())  # for the sidebar, without the form open
-        entry["saved"] = output is not None  # edited since the last save: save again
-        if output is not None:
-            entry["output"] = output
+        problems = len(self.problems_now())  # for the sidebar, without the form open
+        store_form_values(self.session.workspace, self.form_key, self.values, problems)
         self.session.mark_changed()
 
     def save(self) -> None:
         """Write an editable copy (fields kept) and a flattened copy for upload."""
         if self.info is None or self.form_path is None:
             return
+        from dossier.actions import FormSaveOptions, fill_form
+
         self._finish_editing()
-        start = (self.session.root / "export") if self.session is not None else None
         stem = Path(self.form_key or self.form_path.name).stem
-        if start is not None:
-            start = start / f"{stem}.pdf"
+        start = self.session.workspace.form_output(stem) if self.session is not None else None
         target = self.context.dialogs.save_file(_("Save the filled form"), "PDF (*.pdf)", start)
         if target is None:
             return
-        target = Path(target)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
         # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
-        flat = None if self.info.signed else target.with_name(f"{target.stem}-nop.pdf")
-        source, values, password = self.form_path, dict(self.values), self.password
+        options = FormSaveOptions(Path(target), password=self.password, signed=self.info.signed)
+        source, values = self.form_path, dict(self.values)
 
         def job(progress, cancel):
-            import forms
+            return fill_form(source, values, options, progress, cancel)
 
-            editable = forms.FillOptions(password=password)
-            forms.fill(source, target, values, editable, progress, cancel)
-            if flat is not None:
-                flattened = forms.FillOptions(flatten=True, password=password)
-                forms.fill(source, flat, values, flattened, progress, cancel)
-            return target, flat
-
-        def done(paths) -> None:
-            self.saved_paths = paths
-            editable, flattened = paths
-            self._attach_to_component(flattened or editable)
-            self._store_values(output=str(flattened or editable))
-            if flattened is None:
+        def done(saved) -> None:
+            self.saved_paths = (saved.editable, saved.flattened)
+            self._record_saved(saved, values)
+            if saved.flattened is None:
                 self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
-                                    .format(editable=editable.name))  # fmt: skip
+                                    .format(editable=saved.editable.name))  # fmt: skip
             else:
                 self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
-                    editable=editable.name, flat=flattened.name))  # fmt: skip
+                    editable=saved.editable.name, flat=saved.flattened.name))  # fmt: skip
             self.status_changed.emit()
 
         self.context.run_job(job, done, self._report, title=_("Saving the form"))
@@ -791,36 +522,27 @@ class FormsPage(StepPage):
         """The component of the dossier's procedure this form is the template of."""
         if self.session is None or not self.form_key:
             return None
-        from dossier.catalog import load_catalog
-
-        try:
-            procedure = load_catalog(self.context.catalog_dir).find(
-                self.session.dossier.procedure_code
-            )
-        except HosoError:
-            return None
+        procedure = self.context.procedure(self.session.dossier.procedure_code)
         if procedure is None:
             return None
         return next((c.id for c in procedure.components if c.form_template == self.form_key), None)
 
-    def _attach_to_component(self, saved: Path) -> None:
+    def _record_saved(self, saved, values: dict[str, str]) -> None:
         """The saved form becomes the file of its component (replacing the previous save),
         so the steps "Digital signature" and "Package & submit" use it."""
-        component = self._form_component()
-        extra = self._forms_extra()
-        if component is None or extra is None or self.session is None:
+        from dossier.actions import record_saved_form
+
+        if self.session is None or not self.form_key:
             return
-        entry = extra.setdefault(self.form_key, {})
-        previous = entry.get("file_id")
-        workspace = self.session.workspace
+        problems = len(self.problems_now())
         try:
-            item = workspace.add_file(component, saved, save=False)
+            record_saved_form(self.session.workspace, self.form_key, saved, values, problems,
+                              self._form_component())  # fmt: skip
         except HosoError as exc:
             self._report(exc, "")
             return
-        if previous and workspace.dossier.find_file(previous) is not None:
-            workspace.remove_file(previous, save=False)
-        entry["file_id"] = item.id
+        finally:
+            self.session.mark_changed()
 
     def step_status(self) -> StepStatus:
         from ui.step_status import forms_status, procedure_of

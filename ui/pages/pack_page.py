@@ -9,23 +9,21 @@ print the combined PDF through the system dialog (duplex when asked).
 
 from __future__ import annotations
 
-import copy
-import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from common.errors import CancelledError
-from common.i18n import N_, _, format_number
+from common.i18n import N_, _
 from ui.error_dialog import show_error
 from ui.jobs import Job, run_in_background
+from ui.pack_views import PackViews, _has_files, _mb, _Tabs
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, print_support
+from ui.printing import print_pdf
+from ui.qt import QtWidgets
 
 if TYPE_CHECKING:
-    from dossier.catalog_model import PortalProfile, Procedure
-    from dossier.checklist import Checklist
-    from dossier.packaging import UploadExport
+    from dossier import Checklist, PortalProfile, Procedure, UploadExport
     from ui.context import AppContext
 
 log = logging.getLogger("hoso.ui.pack")
@@ -35,26 +33,9 @@ FEE_CHOICES = (
     ("online", N_("Pay online on the portal")),
     ("post", N_("Pay the postal service on delivery")),
 )
-PRINT_FILE = "in_ho_so.pdf"
-PRINT_DPI = 300
-BLOCKING_COLOR = "#b00020"
-DRAFT_PROBLEMS_LISTED = 8  # the confirmation lists at most this many blocking problems
 
 
-def _mb(size: float) -> str:
-    return _("{size} MB").format(size=format_number(size / (1024 * 1024), 2))
-
-
-class _Tabs(QtWidgets.QTabWidget):
-    """Tabs that may shrink to their minimum: with a wrapped label inside, Qt took their
-    preferred height (tables and lists at full size) as the page's minimum, so the page
-    scrolled on a 1180 x 780 window and an export scrolled its title out of sight."""
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-
-class PackPage(StepPage):
+class PackPage(PackViews, StepPage):
     step_id = "pack"
 
     CHECK_COLUMNS = ("index", "name", "need", "pages", "size", "signed", "state")
@@ -165,97 +146,15 @@ class PackPage(StepPage):
         self.add_key("Ctrl+L", _("Checklist of the dossier components"), self._show_checklist_tab)
         self.add_key("Ctrl+Shift+U", _("Upload guide"), lambda: self.tabs.setCurrentIndex(2))
 
-    def _show_checklist_tab(self) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.check_table.setFocus()
-
-    def _build_check_tab(self) -> QtWidgets.QWidget:
-        box = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(box)
-        headers = (
-            _("No."),
-            _("Component"),
-            _("Required"),
-            _("Pages"),
-            _("Size / limit"),
-            _("Signed"),
-            _("State"),
-        )
-        self.check_table = QtWidgets.QTableWidget(0, len(headers))
-        self.check_table.setHorizontalHeaderLabels(headers)
-        self.check_table.setAccessibleName(_("Checklist of the dossier components"))
-        self._table_defaults(self.check_table, stretch=1)
-        layout.addWidget(self.check_table, 2)
-        summary_row = QtWidgets.QHBoxLayout()
-        self.summary = QtWidgets.QLabel()
-        self.summary.setWordWrap(True)
-        summary_row.addWidget(self.summary, 1)
-        # secondary on purpose: shown only when the export is refused, next to the reason
-        self.draft_button = QtWidgets.QPushButton(_("Export a &draft anyway (incomplete)…"))
-        self.draft_button.setToolTip(
-            _(
-                "Export the files present although the dossier is not ready, marked incomplete:"
-                " to check or to show a clerk, not to submit."
-            )
-        )
-        self.draft_button.clicked.connect(self.export_draft)
-        self.draft_button.hide()
-        summary_row.addWidget(self.draft_button)
-        layout.addLayout(summary_row)
-        self.problem_list = QtWidgets.QListWidget()
-        self.problem_list.setAccessibleName(_("Problems found"))
-        layout.addWidget(self.problem_list, 1)
-        return box
-
-    def _build_results_tab(self) -> QtWidgets.QWidget:
-        box = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(box)
-        self.incomplete_label = QtWidgets.QLabel(
-            _(
-                "Incomplete draft: not ready to submit."
-                " Fix the blocking problems, then export again."
-            )
-        )
-        self.incomplete_label.setWordWrap(True)
-        bold = self.incomplete_label.font()
-        bold.setBold(True)
-        self.incomplete_label.setFont(bold)
-        palette = self.incomplete_label.palette()
-        palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(BLOCKING_COLOR))
-        self.incomplete_label.setPalette(palette)
-        self.incomplete_label.hide()
-        layout.addWidget(self.incomplete_label)
-        headers = (_("File"), _("Pages"), _("Size"), _("Limit"), _("Note"))
-        self.result_table = QtWidgets.QTableWidget(0, len(headers))
-        self.result_table.setHorizontalHeaderLabels(headers)
-        self.result_table.setAccessibleName(_("Exported files"))
-        self._table_defaults(self.result_table, stretch=0)
-        layout.addWidget(self.result_table, 1)
-        self.result_label = QtWidgets.QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result_label)
-        return box
-
-    @staticmethod
-    def _table_defaults(table: QtWidgets.QTableWidget, stretch: int) -> None:
-        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
-
     # ---- data ---------------------------------------------------------------------------------
     def _load_sources(self) -> None:
         """The procedure of the open dossier and the portal profiles (small JSON files)."""
-        from dossier.catalog import list_portals, load_catalog
+        from dossier import list_portals
 
         self.procedure = None
         if self.session is None:
             return
-        catalog = load_catalog(self.context.catalog_dir)
-        self.procedure = catalog.find(self.session.dossier.procedure_code)
+        self.procedure = self.context.procedure(self.session.dossier.procedure_code)
         portals = list_portals()
         wanted = self.session.dossier.submission.portal or self._setting("default_portal")
         self.portal_combo.blockSignals(True)
@@ -275,20 +174,18 @@ class PackPage(StepPage):
 
     def _snapshot(self):
         """A private copy of the workspace for a worker thread (the GUI may keep editing)."""
-        from dossier.workspace import Workspace
-
         assert self.session is not None
-        return Workspace(self.session.root, copy.deepcopy(self.session.dossier))
+        return self.session.workspace.detached_copy()
 
     def export_folder(self) -> Path:
         assert self.session is not None and self.portal is not None
-        return self.session.root / "export" / self.portal.id
+        return self.session.workspace.export_dir(self.portal.id)
 
     # ---- checklist ------------------------------------------------------------------------------
     def refresh_checklist(self) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
-        from dossier.checklist import check
+        from dossier import check
 
         workspace, procedure, portal = self._snapshot(), self.procedure, self.portal
         self._check_generation += 1
@@ -305,100 +202,7 @@ class PackPage(StepPage):
             work, done, lambda exc, details: show_error(self, exc, details), name="checklist"
         )
 
-    def show_checklist(self, checklist: Checklist) -> None:
-        self.checklist = checklist
-        table = self.check_table
-        table.setRowCount(len(checklist.components))
-        for row, item in enumerate(checklist.components):
-            problems = checklist.problems_of(item.component.id)
-            blocking = any(p.severity == "blocking" for p in problems)
-            if blocking:
-                state = _("Blocking problem")
-            elif not item.present:
-                state = _("Not given") if not item.component.required else _("Missing")
-            elif item.over_limit:
-                state = _("Will be compressed")
-            else:
-                state = _("Ready")
-            cells = (
-                str(item.index),
-                item.component.name,
-                _("required") if item.component.required else _("optional"),
-                str(item.pages) if item.present else "–",
-                f"{_mb(item.bytes)} / {_mb(item.limit_bytes)}" if item.present else "–",
-                _("yes") if item.signed else "",
-                state,
-            )
-            for column, text in enumerate(cells):
-                cell = QtWidgets.QTableWidgetItem(text)
-                if blocking:
-                    cell.setForeground(QtGui.QBrush(QtGui.QColor(BLOCKING_COLOR)))
-                if problems:
-                    cell.setToolTip("\n".join(p.message for p in problems))
-                table.setItem(row, column, cell)
-        self.problem_list.clear()
-        for problem in checklist.problems:
-            label = _("Blocking") if problem.severity == "blocking" else _("Warning")
-            entry = QtWidgets.QListWidgetItem(f"{label}: {problem.message}")
-            color = BLOCKING_COLOR if problem.severity == "blocking" else "#8a5a00"
-            entry.setForeground(QtGui.QBrush(QtGui.QColor(color)))
-            self.problem_list.addItem(entry)
-        if checklist.ready:
-            self.summary.setText(_("The dossier is ready to export."))
-        else:
-            self.summary.setText(
-                _("{count} blocking problem(s): fix them before exporting.").format(
-                    count=len(checklist.blocking)
-                )
-            )
-        self._show_guide()
-        self._update_buttons()
-        self.status_changed.emit()
-
     # ---- guide ----------------------------------------------------------------------------------
-    def _show_guide(self) -> None:
-        if self.session is None or self.procedure is None or self.portal is None:
-            self.guide_view.clear()
-            return
-        from dossier.packaging import upload_guide
-
-        if self.export is not None:
-            guide = self.export.guide
-        elif self.checklist is not None:
-            guide = upload_guide(
-                self._snapshot(), self.procedure, self.portal, None, self.checklist
-            )
-        else:
-            return
-        e = html.escape
-        steps = "".join(f"<li>{e(step)}</li>" for step in guide.steps)
-        rows = "".join(
-            f"<tr><td>{slot.index}</td><td>{e(slot.component)}</td><td>"
-            + (
-                "<br>".join(
-                    f"<b>{e(name)}</b> ({_mb(size)})" for name, size in zip(slot.files, slot.sizes)
-                )
-                or f"<i>{e(_('nothing to upload'))}</i>"
-            )
-            + "</td></tr>"
-            for slot in guide.slots
-        )
-        note = "" if self.export else f"<p><i>{e(_('File names before export (planned).'))}</i></p>"
-        warning = ""
-        if guide.blocking:  # an incomplete draft was exported: say so above everything
-            problems = "".join(f"<li>{e(problem)}</li>" for problem in guide.blocking)
-            warning = (
-                f"<p style='color:{BLOCKING_COLOR}'><b>"
-                f"{e(_('Incomplete dossier: not ready to submit.'))}</b></p>"
-                f"<ul style='color:{BLOCKING_COLOR}'>{problems}</ul>"
-            )
-        self.guide_view.setHtml(
-            f"<h3>{e(guide.title)}</h3>{warning}<p>{e(_('Portal'))}: "
-            f"<a href='{e(guide.portal_url)}'>{e(guide.portal_name)}</a></p><ol>{steps}</ol>"
-            f"<table border='1' cellspacing='0' cellpadding='4'><tr><th>#</th>"
-            f"<th>{e(_('Dossier component'))}</th><th>{e(_('File'))}</th></tr>{rows}</table>"
-            f"{note}<p>{e(_('Fee payment'))}: {e(guide.fee_payment)}</p>"
-        )
 
     # ---- choices --------------------------------------------------------------------------------
     def _portal_chosen(self) -> None:
@@ -409,8 +213,7 @@ class PackPage(StepPage):
             and portal is not None
             and session.dossier.submission.portal != portal.id
         ):
-            session.dossier.submission.portal = portal.id
-            session.mark_changed()
+            self._set_submission(portal=portal.id)
         self.export = None
         self.refresh_checklist()
 
@@ -418,13 +221,25 @@ class PackPage(StepPage):
         if self.session is None:
             return
         value = self.fee_combo.currentData()
-        submission = self.session.dossier.submission
-        if submission.fee_payment != value:
-            submission.fee_payment = value
-            self.session.mark_changed()
+        if self.session.dossier.submission.fee_payment != value:
+            self._set_submission(fee_payment=value)
+
+    def _set_submission(self, **choices: str) -> None:
+        """Through dossier.actions: the same checks as `hoso submission`."""
+        from common.errors import HosoError
+        from dossier.actions import SubmissionChoices, set_submission_choices
+
+        assert self.session is not None
+        try:
+            set_submission_choices(self.session.workspace, SubmissionChoices(**choices))
+        except HosoError as exc:
+            show_error(self, exc)
+            self._show_submission()
+            return
+        self.session.mark_changed()
 
     def _show_submission(self) -> None:
-        from dossier.guide import delivery_text
+        from dossier import delivery_text
 
         if self.session is None:
             self.delivery_label.clear()
@@ -516,32 +331,9 @@ class PackPage(StepPage):
             return
         self._export(target, allow_incomplete=True, title=_("Exporting a draft (incomplete)"))
 
-    def _draft_question(self, target: Path) -> str:
-        assert self.checklist is not None
-        problems = [problem.message for problem in self.checklist.blocking]
-        lines = [
-            _("The dossier still has {count} blocking problem(s):").format(count=len(problems)),
-            *(f"• {message}" for message in problems[:DRAFT_PROBLEMS_LISTED]),
-        ]
-        if len(problems) > DRAFT_PROBLEMS_LISTED:
-            lines.append(
-                _("… and {count} more.").format(count=len(problems) - DRAFT_PROBLEMS_LISTED)
-            )
-        lines += [
-            "",
-            _(
-                "The files present will be exported and marked INCOMPLETE in manifest.json and"
-                " in the upload guide. Such a draft cannot be submitted on the portal."
-            ),
-        ]
-        if _has_files(target):
-            replaced = _("The previous export in {folder} will be replaced.")
-            lines.append(replaced.format(folder=self.context.shown_path(target)))
-        lines += ["", _("Export a draft anyway?")]
-        return "\n".join(lines)
-
     def _export(self, target: Path, allow_incomplete: bool, title: str) -> None:
-        from dossier.packaging import PackOptions, export_for_upload
+        from dossier import PackOptions
+        from dossier.actions import export_upload
 
         assert self.session is not None and self.procedure is not None and self.portal is not None
         self.session.flush()
@@ -551,26 +343,19 @@ class PackPage(StepPage):
         )
 
         def work(progress, cancel):
-            return export_for_upload(
-                workspace, procedure, portal, target, options, progress, cancel
+            return export_upload(
+                workspace, procedure, portal, options, progress, cancel, out_dir=target
             )
 
         self._start_job(work, self.show_export, title)
 
     def show_export(self, result: UploadExport) -> None:
-        from ui.step_status import record_export
+        from dossier.actions import record_export
 
         self.export = result
         if self.session is not None and self.portal is not None:
-            submission = self.session.dossier.submission
-            submission.portal = self.portal.id  # remember where the files are meant for
-            record_export(
-                self.session.dossier,
-                self.portal.id,
-                str(result.folder),
-                len(result.files),
-                complete=result.complete,
-            )
+            # remembers the portal the files are meant for and what the export was made of
+            record_export(self.session.workspace, self.portal.id, result)
             self.session.mark_changed()
         table = self.result_table
         table.setRowCount(len(result.files))
@@ -617,27 +402,22 @@ class PackPage(StepPage):
     def export_for_print(self, print_after: bool) -> None:
         if self.session is None or self.procedure is None or self.portal is None:
             return
-        from dossier.packaging import PrintOptions, export_for_print
+        from dossier import PrintOptions
+        from dossier.actions import export_print
 
         printer = None
         if print_after:
             printer = self.ask_printer()
             if printer is None:
                 return
-        target = self.session.root / "export" / PRINT_FILE
         workspace, procedure, portal = self._snapshot(), self.procedure, self.portal
         manifest = self.export.manifest_sha256 if self.export is not None else None
 
         def work(progress, cancel):
-            result = export_for_print(
-                workspace,
-                procedure,
-                portal,
-                target,
-                PrintOptions(manifest_sha256=manifest),
-                progress,
+            result = export_print(
+                workspace, procedure, portal, PrintOptions(manifest_sha256=manifest), progress,
                 cancel,
-            )
+            )  # fmt: skip
             if printer is not None:
                 print_pdf(result.path, printer, progress, cancel)
             return result
@@ -653,37 +433,7 @@ class PackPage(StepPage):
         title = _("Printing") if print_after else _("Exporting for printing")
         self._start_job(work, done, title)
 
-    def ask_printer(self):
-        """The system print dialog (duplex preset from the check box); None when cancelled."""
-        QtPrintSupport = print_support()
-        printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
-        printer.setFullPage(True)
-        printer.setDocName(_("Dossier"))
-        if self.duplex_box.isChecked():
-            printer.setDuplex(QtPrintSupport.QPrinter.DuplexMode.DuplexLongSide)
-        dialog = QtPrintSupport.QPrintDialog(printer, self)
-        dialog.setWindowTitle(_("Print the dossier"))
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
-            return None
-        return printer
-
     # ---- desktop --------------------------------------------------------------------------------
-    def open_portal(self) -> None:
-        if self.portal is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl(self.portal.url))
-
-    def open_guide(self) -> None:
-        """The guide as a page in the browser, to print or keep beside the portal."""
-        if self.export is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.export.guide_path)))
-
-    def open_folder(self) -> None:
-        if self.session is None:
-            return
-        folder = self.export.folder if self.export is not None else self.session.root / "export"
-        folder.mkdir(parents=True, exist_ok=True)
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
     # ---- StepPage -------------------------------------------------------------------------------
     def on_session_changed(self) -> None:
@@ -720,53 +470,3 @@ class PackPage(StepPage):
         if self.session is None:
             return StepStatus()
         return pack_status(self.session.dossier, self.checklist)
-
-
-def _has_files(folder: Path) -> bool:
-    return folder.is_dir() and any(folder.iterdir())
-
-
-def print_pdf(path: Path, printer: Any, progress=None, cancel=None) -> int:
-    """Paint every page of the PDF on the printer at its physical size (worker thread is fine:
-    QPainter on a QPrinter may run outside the GUI thread)."""
-    import pymupdf
-
-    from common.progress import check_cancel
-    from ui.pdf_render import render_page_banded
-
-    painter = QtGui.QPainter()
-    if not painter.begin(printer):
-        from common.errors import OutputError
-
-        raise OutputError(_("The printer could not be started."), path=path)
-    try:
-        with pymupdf.open(path) as doc:
-            dpi = min(PRINT_DPI, printer.resolution())
-            for number, page in enumerate(doc):
-                check_cancel(cancel)
-                if progress is not None:
-                    progress(number, doc.page_count, _("Printing page {n}").format(n=number + 1))
-                if number:
-                    printer.newPage()
-                pixmap = render_page_banded(page, pymupdf.Matrix(dpi / 72, dpi / 72))
-                image = QtGui.QImage(
-                    pixmap.samples,
-                    pixmap.width,
-                    pixmap.height,
-                    pixmap.stride,
-                    QtGui.QImage.Format.Format_RGB888,
-                )
-                # full-page mode: the page is painted at its physical size from the corner
-                paper = printer.pageLayout().fullRectPixels(printer.resolution()).size()
-                size = QtCore.QSize(
-                    round(page.rect.width / 72 * printer.resolution()),
-                    round(page.rect.height / 72 * printer.resolution()),
-                )
-                if not paper.isEmpty() and (
-                    size.width() > paper.width() or size.height() > paper.height()
-                ):
-                    size = size.scaled(paper, Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QtCore.QRect(QtCore.QPoint(0, 0), size), image)
-            return doc.page_count
-    finally:
-        painter.end()

@@ -17,8 +17,7 @@ from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtGui, QtWidgets
 
 if TYPE_CHECKING:
-    from dossier.catalog import ProcedureCatalog
-    from dossier.catalog_model import Procedure
+    from dossier import Procedure, ProcedureCatalog
     from ui.context import AppContext
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -133,17 +132,15 @@ class ProcedurePage(StepPage):
     # ---- catalog ------------------------------------------------------------------------------
     def reload_catalog(self) -> None:
         """(Re)load the built-in and imported catalog, keeping the filters the user chose."""
-        from dossier.catalog import load_catalog
-
         try:
-            catalog = load_catalog(self.context.catalog_dir)
+            catalog = self.context.catalog()
         except HosoError as exc:
             show_error(self, exc)
             return
         self.set_catalog(catalog)
 
     def set_catalog(self, catalog: ProcedureCatalog) -> None:
-        from dossier.catalog import LEVEL_LABELS
+        from dossier import LEVEL_LABELS
 
         self.catalog = catalog
         for warning in catalog.warnings:
@@ -173,7 +170,7 @@ class ProcedurePage(StepPage):
         self.refresh_results()
 
     def query(self):
-        from dossier.catalog import SearchQuery
+        from dossier import SearchQuery
 
         return SearchQuery(
             text=self.search_box.text(),
@@ -183,7 +180,7 @@ class ProcedurePage(StepPage):
         )
 
     def refresh_results(self) -> None:
-        from dossier.catalog import LEVEL_LABELS, fee_summary
+        from dossier import LEVEL_LABELS, fee_summary
 
         self.results.clear()
         if self.catalog is None:
@@ -221,7 +218,7 @@ class ProcedurePage(StepPage):
         if procedure is None:
             self.summary.setText("")
             return
-        from dossier.catalog import fee_summary, is_unverified
+        from dossier import fee_summary, is_unverified
 
         def mark(field: str) -> str:
             return f" ({_('unverified value')})" if is_unverified(procedure, field) else ""
@@ -270,7 +267,7 @@ class ProcedurePage(StepPage):
 
     def import_catalog(self) -> None:
         """Ask for an updated catalog file; it is checked whole before it replaces anything."""
-        from dossier.catalog import import_catalog
+        from dossier import import_catalog
 
         dialogs = self.context.dialogs
         if dialogs is None or self.context.catalog_dir is None:

@@ -11,17 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from common.i18n import N_, _, format_number
+from common.i18n import N_, _
+from dossier import DEFAULT_COMPONENT, actions, scan_files
 from ui.context import AppContext
-from ui.pages import scan_model
+from ui.page_list import (  # noqa: F401
+    THUMB_SIZE,
+    _PageList,
+    _ThumbnailDelegate,
+    percent_text,
+    preview_pool,
+    size_text,
+    thumbnail_array,
+)
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.scan_sources import ScanSources
 
-THUMB_SIZE = 140
 GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
-MIB = 1024 * 1024
 MODES = (
     ("color", N_("Colour document")),
     ("gray", N_("Grayscale")),
@@ -34,108 +42,7 @@ IMPORT_FILTER = N_(
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-_preview_pool: QtCore.QThreadPool | None = None
-
-
-def preview_pool() -> QtCore.QThreadPool:
-    """Previews use all cores but one: the GUI thread keeps a core for itself (on a 2-core
-    machine two busy preview workers stalled the window for over 100 ms at a time)."""
-    global _preview_pool
-    if _preview_pool is None:
-        _preview_pool = QtCore.QThreadPool()
-        _preview_pool.setMaxThreadCount(max(1, QtCore.QThread.idealThreadCount() - 1))
-    return _preview_pool
-
-
-def thumbnail_array(image):
-    """The page shrunk to the list's icon size (worker thread: OpenCV, no Qt)."""
-    import cv2
-
-    height, width = image.shape[:2]
-    scale = THUMB_SIZE / max(height, width)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-
-
-class _ThumbnailDelegate(QtWidgets.QStyledItemDelegate):
-    """Every thumbnail in a square of the list's icon size, drawn centred: the names line up
-    under landscape pages (ID cards) as under portrait ones, right below the square. Qt sizes
-    the decoration to each icon, which left a landscape page's name floating in a tall
-    highlighted block."""
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        view = self.parent()
-        if isinstance(view, QtWidgets.QAbstractItemView) and not option.icon.isNull():
-            option.decorationSize = view.iconSize()
-
-
-class _PageList(QtWidgets.QListWidget):
-    """Thumbnails; internal drags reorder, dropped files are imported.
-
-    A wrapping left-to-right list drawn like an icon view: in IconMode, Qt's internal drag only
-    moves the icons on screen (rows never change order), so dragging could not reorder pages.
-    `reordered` is emitted, once the drop is over, whenever rows moved."""
-
-    files_dropped = QtCore.Signal(list)
-    reordered = QtCore.Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setViewMode(QtWidgets.QListView.ViewMode.ListMode)
-        self.setFlow(QtWidgets.QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setIconSize(QtCore.QSize(THUMB_SIZE, THUMB_SIZE))
-        self.setGridSize(QtCore.QSize(THUMB_SIZE + 20, THUMB_SIZE + 40))
-        self.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
-        self.setMovement(QtWidgets.QListView.Movement.Snap)
-        self.setDragDropMode(QtWidgets.QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAcceptDrops(True)
-        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setItemDelegate(_ThumbnailDelegate(self))
-        # queued: the page rebuilds the list, which must wait until the view's drop is over
-        self.model().rowsMoved.connect(self._rows_moved, Qt.ConnectionType.QueuedConnection)
-
-    def _rows_moved(self, *_where) -> None:
-        self.reordered.emit()
-
-    def initViewItemOption(self, option) -> None:
-        """Thumbnail above its name, as in an icon view."""
-        super().initViewItemOption(option)
-        option.decorationPosition = QtWidgets.QStyleOptionViewItem.Position.Top
-        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
-        option.showDecorationSelected = False
-
-    def add_page(self, item: QtWidgets.QListWidgetItem) -> None:
-        # as wide as a cell (a long name is elided, not spread), as high as thumbnail + name
-        height = self.iconSize().height() + self.fontMetrics().height() + 8
-        item.setSizeHint(QtCore.QSize(self.gridSize().width(), height))
-        self.addItem(item)
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            urls = event.mimeData().urls()
-            paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
-            return
-        super().dropEvent(event)
-
-
-class ScanPage(StepPage):
+class ScanPage(ScanSources, StepPage):
     step_id = "scan"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
@@ -297,7 +204,7 @@ class ScanPage(StepPage):
         if self.session is not None:
             ids = [entry.component_id for entry in self.session.dossier.components]
             names = self._component_names()
-            for component_id in ids or [scan_model.DEFAULT_COMPONENT]:
+            for component_id in ids or [DEFAULT_COMPONENT]:
                 name = names.get(component_id, component_id)
                 self.component_box.addItem(name, component_id)
                 # the box may be narrower than a long name: the whole name on hover
@@ -323,23 +230,16 @@ class ScanPage(StepPage):
 
     def _component_names(self) -> dict[str, str]:
         """Component id -> name as on the portal, from the procedure catalog when known."""
-        try:
-            from dossier.catalog import load_catalog
-
-            procedure = load_catalog(self.context.catalog_dir).find(
-                self.session.dossier.procedure_code
-            )
-        except Exception:
-            return {}
+        procedure = self.context.procedure(self.session.dossier.procedure_code)
         return {c.id: c.name for c in procedure.components} if procedure else {}
 
     def current_component(self) -> str:
-        return self.component_box.currentData() or scan_model.DEFAULT_COMPONENT
+        return self.component_box.currentData() or DEFAULT_COMPONENT
 
     def files(self) -> list:
         if self.session is None:
             return []
-        return scan_model.scan_files(self.session.dossier, self.current_component())
+        return scan_files(self.session.dossier, self.current_component())
 
     def step_status(self) -> StepStatus:
         from ui.step_status import procedure_of, scan_status
@@ -392,7 +292,7 @@ class ScanPage(StepPage):
     def _thumbnail(self, image) -> QtGui.QPixmap:
         """The list's icon; `thumbnail_array` made it small in the worker already (scaling a
         1000-pixel preview here took 20-30 ms of the GUI thread per page)."""
-        from ui.pages.corner_editor import to_qimage
+        from ui.corner_editor import to_qimage
 
         if max(image.shape[:2]) > THUMB_SIZE:
             image = thumbnail_array(image)
@@ -432,21 +332,13 @@ class ScanPage(StepPage):
         """Detect (first time) and render the page at screen size in the background."""
         if self.session is None:
             return
-        path = scan_model.original_path(self.session.root, item)
+        path = self.session.workspace.original_path(item)
         steps = list(item.steps)
         file_id = item.id
 
         def work(progress, cancel):
-            from scanning import estimated_bytes, initial_steps, options_from_steps, preview
-
-            full_steps = steps
-            if not any(step.get("op") == "mode" for step in steps):
-                index, _options, _skew = options_from_steps(steps)
-                full_steps = initial_steps(path, index)
-            result = preview(path, full_steps, PREVIEW_SIDE)
-            _, options, _ = options_from_steps(full_steps)
-            estimate = estimated_bytes(result, options.dpi or 200)
-            return full_steps, result, estimate, thumbnail_array(result.image)
+            shown = actions.preview_page(path, steps, PREVIEW_SIDE)
+            return shown, thumbnail_array(shown.result.image)
 
         def failed(error: BaseException, details: str) -> None:
             self.failed[file_id] = getattr(error, "message", str(error))
@@ -459,19 +351,16 @@ class ScanPage(StepPage):
         self._jobs.append(job)
 
     def _preview_ready(self, file_id: str, outcome) -> None:
-        full_steps, result, estimate, thumbnail = outcome
+        shown, thumbnail = outcome
         if self.session is None:
             return
-        found = self.session.dossier.find_file(file_id)
-        if found is None:
+        if self.session.dossier.find_file(file_id) is None:
             return
-        item = found[1]
-        if item.steps != full_steps:
-            item.steps = list(full_steps)
+        if actions.record_detected_steps(self.session.workspace, file_id, shown.steps):
             self.session.mark_changed()
-        self.previews[file_id] = result
+        self.previews[file_id] = shown.result
         self.thumbnails[file_id] = thumbnail
-        self.estimates[file_id] = estimate
+        self.estimates[file_id] = shown.estimated_bytes
         for row in range(self.page_list.count()):
             entry = self.page_list.item(row)
             if entry.data(FILE_ID_ROLE) == file_id:
@@ -521,180 +410,50 @@ class ScanPage(StepPage):
             return
         component = component or self.current_component()
         workspace = self.session.workspace
-        root = self.session.root
         paths = [Path(p) for p in paths]
 
-        def work(progress, cancel):
-            from common.errors import InputError
-            from common.progress import check_cancel
-            from scanning import count_pages
-            from scanning.imports import sniff_format
-
-            imported = []
-            for number, path in enumerate(paths):
-                check_cancel(cancel)
-                progress(number, len(paths), _("Importing {name}").format(name=path.name))
-                try:
-                    item = workspace.copy_original(path)  # the model is not touched here
-                    original = root / item.original
-                    pages = count_pages(original, strict=True)
-                    with open(original, "rb") as handle:
-                        kind = "pdf" if sniff_format(handle.read(1024)) == "pdf" else "image"
-                    imported.append((item, (pages, kind)))
-                except InputError as error:
-                    error.path = Path(path.name)  # the user's name, not the dossier copy
-                    imported.append((None, error))
-            return component, imported
+        def work(progress, cancel):  # copies and counts: the model is not touched here
+            return actions.copy_in(workspace, component, paths, actions.ImportOptions(),
+                                   progress, cancel)  # fmt: skip
 
         self._run(work, self._files_imported, _("Importing"))
 
-    def _files_imported(self, outcome: tuple[str, list[tuple[Any, Any]]]) -> None:
-        """(component, [(DossierFile, (pages, kind))]) for accepted files, (None, InputError)
-        for refused ones; attached here, on the GUI thread that owns the model."""
-        component, imported = outcome
+    def _files_imported(self, result: actions.ImportResult) -> None:
+        """Attached here, on the GUI thread that owns the model; refused files reported."""
         if self.session is None:
             return
-        dossier = self.session.dossier
-        for item, result in imported:
-            if item is None:
-                continue
-            pages, kind = result
-            item.kind = kind  # by content: a photo named .dat is still a photo
-            self.session.workspace.attach(component, item)
-            if pages > 1:
-                scan_model.add_pages(dossier, component, item, pages)
-        refused = [result for item, result in imported if item is None]
-        if len(refused) < len(imported):
+        result = actions.attach_imported(self.session.workspace, result)
+        if result.added:
             self.session.mark_changed()
         self.refresh_list()
-        if refused:
-            self._job_failed(refused[0], "")
+        if result.refused:
+            self._job_failed(result.refused[0], "")
 
     # ---- clerk mode: separator sheets and scanned stacks --------------------------------------
 
-    def print_separators(self) -> None:
-        from ui.separator_actions import print_separator_sheets
-
-        if self.session is not None:
-            dossier = self.session.dossier
-            print_separator_sheets(self.context, dossier.procedure_code, self.session.root)
-
-    def choose_stack(self) -> None:
-        from ui.separator_actions import STACK_FILTER
-
-        paths = self.context.dialogs.open_files(_("Scanned stack"), _(STACK_FILTER))
-        if paths:
-            self.import_stack([Path(p) for p in paths])
-
-    def import_stack(self, paths: list[Path]) -> None:
-        """Split the stack in the background; each document's pages join its component."""
+    def _edit(self, file_ids: list[str], edit: actions.PageEdit) -> None:
+        """One page edit through dossier.actions; changed pages get a new preview."""
         if self.session is None:
             return
-        from dossier.model import now_iso
-        from ui.separator_actions import split_scanned_stack
-
-        stamp = "".join(ch for ch in now_iso() if ch.isdigit())[:14]
-        work_dir = self.session.root / "work" / f"stack-{stamp}"
-        job = split_scanned_stack(
-            self.context, self.session.dossier.procedure_code, paths, work_dir,
-            self._stack_split, self._job_failed,
-        )  # fmt: skip
-        self._jobs.append(job)
-
-    def _stack_split(self, result) -> None:
-        from ui.separator_actions import stack_summary
-
-        self.last_stack = result
-        if self.session is None:
-            return
-        for component_id, pdf in result.files.items():
-            self.import_files([pdf], component_id)
-        names = self._component_names()
-        self.context.events.status_message.emit(stack_summary(result, names))
-        self.notice_label.setText(stack_summary(result, names))
-
-    def acquire_from_scanner(self) -> None:
-        """One page from the scanner (SANE on Linux, WIA on Windows), added like a file."""
-        if self.session is None:
-            return
-        import os
-
-        device = self.context.settings.get("scanner_device") or None
-        folder = self.session.root / "work"
-
-        def scan(progress, cancel):
-            from common.fsutil import atomic_write_bytes, make_private_dir
-            from scanning.encode import encode_lossless_png
-            from scanning.sources import SaneSource, WiaSource
-
-            source = WiaSource(device or "") if os.name == "nt" else SaneSource(device)
-            progress(0, 1, _("Scanning…"))
-            page = next(iter(source.acquire(cancel)))
-            make_private_dir(folder)
-            target = folder / f"scanner-{QtCore.QDateTime.currentMSecsSinceEpoch()}.png"
-            atomic_write_bytes(target, encode_lossless_png(page.image, page.dpi or 200))
-            return target
-
-        self._run(scan, lambda path: self.import_files([path]), _("Scanning"))
-
-    def toggle_watch(self, enabled: bool) -> None:
-        """Import every new file a scanner saves into the chosen folder, every 2 s."""
-        if not enabled:
-            self.watch_timer.stop()
-            self.watch_source = None
-            return
-        folder = self.context.dialogs.choose_folder(_("Folder the scanner saves into"))
-        if folder is None:
-            self.watch_button.setChecked(False)
-            return
-        from scanning.sources import FolderSource
-
-        self.watch_source = FolderSource(Path(folder))
-        self.watch_source.new_files()  # files already there are not new
-        self.watch_timer.start()
-
-    def poll_watch_folder(self) -> None:
-        source = self.watch_source
-        if source is None or self.busy():
-            return
-        self._run(lambda progress, cancel: source.new_files(), self.import_files, _("Watching"))
-
-    def _edited(self, items) -> None:
-        for item in items:
-            self._forget_result(item)
+        changed = actions.edit_pages(
+            self.session.workspace, self.current_component(), file_ids, edit
+        )
+        for item in changed:
             self.previews.pop(item.id, None)
             self.failed.pop(item.id, None)
             self.schedule_preview(item)
-        if self.session is not None:
-            self.session.mark_changed()
-
-    def _forget_result(self, item) -> None:
-        """The page's PDF no longer matches its edits; an ID card sheet made with this page is
-        dropped for both sides (a signed result is the user's, kept)."""
-        if item.signed or self.session is None:
-            return
-        found = self.session.dossier.find_file(item.id)
-        sharing = found[0].sharing_result(item) if found is not None else [item]
-        for other in sharing:
-            if not other.signed:
-                other.derived = None
+        self.session.mark_changed()
 
     def rotate_selected(self, quarter_turns: int) -> None:
-        items = self.selected_files()
-        for item in items:
-            scan_model.rotate(item, quarter_turns)
-        self._edited(items)
+        self._edit(self.selected_ids(), actions.Rotate(quarter_turns))
 
     def undo_selected(self) -> None:
-        items = [item for item in self.selected_files() if scan_model.undo(item)]
-        self._edited(items)
+        self._edit(self.selected_ids(), actions.Undo())
 
     def mode_chosen(self, _index: int = 0) -> None:
         mode = self.mode_box.currentData()
         items = self.selected_files() or self.files()  # nothing selected: the whole component
-        for item in items:
-            scan_model.set_mode(item, mode)
-        self._edited(items)
+        self._edit([item.id for item in items], actions.SetMode(mode))
 
     def delete_selected(self) -> None:
         items = self.selected_files()
@@ -703,36 +462,21 @@ class ScanPage(StepPage):
         question = _("Remove {count} page(s) from the dossier?").format(count=len(items))
         if not self.context.dialogs.confirm(_("Delete pages"), question):
             return
+        self._edit([item.id for item in items], actions.Remove())
         for item in items:
-            self._forget_result(item)
-            self.session.workspace.remove_file(item.id, save=False)
             self.previews.pop(item.id, None)
             self.estimates.pop(item.id, None)
-        self.session.mark_changed()
         self.refresh_list()
 
     def apply_list_order(self) -> None:
         if self.session is None:
             return
-        before = [item.id for item in self.files()]
         rows = range(self.page_list.count())
-        order = [self.page_list.item(row).data(FILE_ID_ROLE) for row in rows]
-        if order == before:
+        order = tuple(self.page_list.item(row).data(FILE_ID_ROLE) for row in rows)
+        if list(order) == [item.id for item in self.files()]:
             return
-        for index, file_id in enumerate(order):
-            scan_model.move(self.session.dossier, self.current_component(), file_id, index)
-        self._forget_reordered_sheets(before, order)
-        self.session.mark_changed()
+        self._edit([], actions.Reorder(order))
         self.refresh_list()
-
-    def _forget_reordered_sheets(self, before: list[str], after: list[str]) -> None:
-        """An ID card sheet shows its sides in the order of the pages: swapping them drops the
-        sheet, as any other edit does; a page's own PDF does not depend on its position."""
-        entry = self.session.dossier.component(self.current_component())
-        for item in self.files():
-            group = [other.id for other in entry.sharing_result(item)]
-            if len(group) > 1 and sorted(group, key=before.index) != sorted(group, key=after.index):
-                self._forget_result(item)
 
     def show_current(self, current=None, _previous=None) -> None:
         self._update_buttons()
@@ -742,7 +486,7 @@ class ScanPage(StepPage):
         if result is None:
             self.preview_label.setText(_("Preparing the preview…"))
             return
-        from ui.pages.corner_editor import to_qimage
+        from ui.corner_editor import to_qimage
 
         pixmap = QtGui.QPixmap.fromImage(to_qimage(result.image))
         size = self.preview_label.size()
@@ -760,15 +504,13 @@ class ScanPage(StepPage):
         if not items or self.session is None:
             return
         item = items[0]
-        path = scan_model.original_path(self.session.root, item)
+        path = self.session.workspace.original_path(item)
         steps = list(item.steps)
 
         def load(progress, cancel):
             import cv2
 
-            from scanning import options_from_steps
-            from scanning.detection import full_frame
-            from scanning.imports import load_page
+            from scanning import full_frame, load_page, options_from_steps
 
             index, options, _skew = options_from_steps(steps)
             image = load_page(path, index=index).image
@@ -781,7 +523,7 @@ class ScanPage(StepPage):
         self._run(load, lambda loaded: self._open_corner_editor(item.id, *loaded), _("Opening"))
 
     def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
-        from ui.pages.corner_editor import CornerEditor
+        from ui.corner_editor import CornerEditor
 
         self.corner_editor = CornerEditor(image, quad, scale, self)
         self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
@@ -790,11 +532,10 @@ class ScanPage(StepPage):
     def _corners_accepted(self, file_id: str) -> None:
         if self.session is None:
             return
-        found = self.session.dossier.find_file(file_id)
-        if found is None:
+        if self.session.dossier.find_file(file_id) is None:
             return
-        scan_model.set_quad(found[1], self.corner_editor.quad())
-        self._edited([found[1]])
+        quad = tuple((float(x), float(y)) for x, y in self.corner_editor.quad())
+        self._edit([file_id], actions.SetQuad(quad))
 
     def export_component(self) -> None:
         """All pages of the component at full size into work/<component>.pdf (background); in
@@ -804,35 +545,20 @@ class ScanPage(StepPage):
             return
         component = self.current_component()
         component_name = self.component_box.currentText()  # the box may change meanwhile
-        root = self.session.root
-        files = self.files()
-        pages = [(scan_model.original_path(root, f), list(f.steps)) for f in files]
-        target = root / "work" / f"{component}.pdf"
-        limit = self.limit_bytes()
-        as_card = self.card_box.isChecked() and len(pages) == 2
-        page_targets = [root / "work" / component / f"{f.id}.pdf" for f in files]
-        card_target = root / "work" / component / f"card-{'-'.join(f.id for f in files)}.pdf"
+        options = actions.ComponentFileOptions(
+            as_card=self.card_box.isChecked(), max_file_bytes=self.limit_bytes()
+        )
+        plan = actions.plan_component_file(self.session.workspace, component, options)
 
         def work(progress, cancel):
-            from common.fsutil import make_private_dir
-            from scanning import render_card_pdf, render_pdf
+            return actions.render_component_file(plan, progress, cancel)
 
-            if as_card:
-                make_private_dir(card_target.parent)
-                report = render_card_pdf(pages[0], pages[1], card_target, progress, cancel)
-                return report, [card_target, card_target]  # one sheet, the result of both sides
-            report = render_pdf(pages, target, progress, cancel, max_file_bytes=limit)
-            return report, scan_model.split_pages(target, page_targets)
-
-        def done(outcome) -> None:
-            report, written = outcome
-            if written and self.session is not None:
-                # each page's PDF becomes its file's result: packaging and signing use them
-                for item, path in zip(files, written, strict=True):
-                    item.derived = path.relative_to(root).as_posix()
-                    item.signed = False
-                self.session.mark_changed()
-            self._exported(report, component_name)
+        def done(result: actions.ComponentFileResult) -> None:
+            # each page's PDF becomes its file's result: packaging and signing use them
+            session = self.session
+            if session is not None and actions.record_component_file(session.workspace, result):
+                session.mark_changed()
+            self._exported(result.report, component_name)
 
         self._run(work, done, _("Making the PDF"))
 
@@ -851,18 +577,3 @@ class ScanPage(StepPage):
             # the component, not the file's internal name (card-<ids>.pdf for an ID card)
             _("PDF made for “{component}”.").format(component=component_name)
         )
-
-
-def size_text(size: float) -> str:
-    """120 KB under a megabyte, 1,2 MB above (the portal's limit, 5 MB, without decimals)."""
-    if size < MIB:
-        return _("{size} KB").format(size=format_number(max(1, round(size / 1024)) if size else 0))
-    megabytes = size / MIB
-    decimals = 0 if abs(megabytes - round(megabytes)) < 0.05 else 1
-    return _("{size} MB").format(size=format_number(megabytes, decimals))
-
-
-def percent_text(size: float, limit: float) -> str:
-    """The share of the limit, "<1" rather than a misleading 0 for a small file."""
-    share = 100 * size / max(1, limit)
-    return "<1" if 0 < share < 0.5 else format_number(share, 0)

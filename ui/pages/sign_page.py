@@ -6,31 +6,22 @@ thread); PINs and passwords are asked through the dialog service, used once, nev
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from common.errors import InputError
-from common.i18n import _, format_date, format_datetime
+from common.i18n import _
 from ui.context import AppContext
+from ui.page_preview import PagePreview, RenderedPdfPage, _default_stamp_box, render_page  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from ui.qt import Qt, QtCore, QtWidgets
+from ui.signature_check import SignatureCheck
+from ui.signer_choice import SignerChoice, TokenChoice, _find_tokens  # noqa: F401
 from ui.widgets import ElidingComboBox
 
-PREVIEW_MIN_WIDTH = 200  # pixels of the page preview at least (it grows with the window)
-PREVIEW_HINT_WIDTH = 320
-PREVIEW_RENDER_WIDTH = 900  # pixels the page is rendered at, then scaled to the preview
 SIGNER_PANE_WIDTH = 300  # preferred: the certificate's name reads in full more often
 PANE_STRETCH = (1, 1, 0)  # files and check, preview, signer (as wide as its controls need)
-
-
-@dataclass(frozen=True)
-class TokenChoice:
-    module: Path
-    token_label: str
-    cert_label: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -41,163 +32,6 @@ class DossierPdf:
     signatures: int = 0
     encrypted: bool = False
     empty_fields: tuple[str, ...] = ()
-
-
-class RenderedPdfPage(NamedTuple):
-    image: QtGui.QImage  # deep copy: safe to hand from a worker to the GUI thread
-    size: tuple[float, float]  # the page in points
-    count: int  # pages in the file
-    last: bool  # the last page
-    # where the stamp goes without a dragged box (signing.placement), if on this page
-    default_box: tuple[float, float, float, float] | None = None
-
-
-def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
-    """Render one page for the preview (in a worker: PDF work never runs on the GUI thread)."""
-    import pymupdf
-
-    from ui.pdf_render import render_page_banded
-
-    try:
-        with pymupdf.open(pdf) as doc:
-            count = doc.page_count
-            if count == 0:
-                return RenderedPdfPage(QtGui.QImage(), (0.0, 0.0), 0, False)
-            index = page_index if 0 <= page_index < count else count - 1
-            page = doc[index]
-            zoom = PREVIEW_RENDER_WIDTH / page.rect.width  # sharp up to that width
-            pix = render_page_banded(page, pymupdf.Matrix(zoom, zoom))  # GIL freed between bands
-            image = QtGui.QImage(
-                pix.samples, pix.width, pix.height, pix.stride, QtGui.QImage.Format.Format_RGB888
-            ).copy()
-            size = (page.rect.width, page.rect.height)
-            default_box = _default_stamp_box(doc, index)
-    except (RuntimeError, ValueError, IndexError):
-        return None
-    return RenderedPdfPage(image, size, count, index == count - 1, default_box)
-
-
-class PagePreview(QtWidgets.QWidget):
-    """A page of a PDF, scaled to fit the room it gets; drag a box with the mouse to place
-    the stamp (kept in PDF points, so a resize does not move it)."""
-
-    box_changed = Signal(object)  # (x1, y1, x2, y2) in points, or None
-
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(PREVIEW_MIN_WIDTH, int(PREVIEW_MIN_WIDTH * 1.414))
-        self.setSizePolicy(
-            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding
-        )
-        self.setAccessibleName(_("Page preview: drag a box to place the signature"))
-        self._pixmap: QtGui.QPixmap | None = None
-        self._page_size = QtCore.QSizeF(595.0, 842.0)  # points
-        self._drag_start: QtCore.QPointF | None = None
-        self._drag_end: QtCore.QPointF | None = None
-        self._box: tuple[float, float, float, float] | None = None  # points
-        self._default_box: tuple[float, float, float, float] | None = None  # without a drag
-
-    def sizeHint(self) -> QtCore.QSize:
-        return QtCore.QSize(PREVIEW_HINT_WIDTH, int(PREVIEW_HINT_WIDTH * 1.414))
-
-    def show_page(self, pdf: Path | None, page_index: int) -> int:
-        """Render page `page_index` (0-based, -1 = last) here and show it; returns the page
-        count. The sign page renders in the background (render_page) and calls show_rendered."""
-        return self.show_rendered(render_page(pdf, page_index) if pdf is not None else None)
-
-    def show_rendered(self, rendered: RenderedPdfPage | None) -> int:
-        """Show a page rendered by render_page (None: nothing); returns the page count."""
-        self._pixmap, self._box, self._default_box = None, None, None
-        if rendered is None or rendered.count == 0:
-            self.update()
-            return 0
-        self._page_size = QtCore.QSizeF(*rendered.size)
-        self._pixmap = QtGui.QPixmap.fromImage(rendered.image)
-        self._default_box = rendered.default_box
-        self.update()
-        return rendered.count
-
-    def page_rect(self) -> QtCore.QRectF:
-        """Where the page is drawn: as large as fits, centred left to right, at the top."""
-        scale = self.pixels_per_point()
-        width, height = self._page_size.width() * scale, self._page_size.height() * scale
-        return QtCore.QRectF((self.width() - width) / 2, 0, width, height)
-
-    def pixels_per_point(self) -> float:
-        return min(self.width() / self._page_size.width(), self.height() / self._page_size.height())
-
-    def box_points(self) -> tuple[float, float, float, float] | None:
-        return self._box
-
-    def set_box_points(self, box: tuple[float, float, float, float] | None) -> None:
-        self._box = box
-        self.update()
-
-    def _to_points(self, rect: QtCore.QRectF) -> tuple[float, float, float, float]:
-        page = self.page_rect()
-        s = self.pixels_per_point()
-        r = rect.normalized()
-        height = self._page_size.height()
-        return (
-            round((r.left() - page.left()) / s, 1),
-            round(height - (r.bottom() - page.top()) / s, 1),
-            round((r.right() - page.left()) / s, 1),
-            round(height - (r.top() - page.top()) / s, 1),
-        )
-
-    def _to_pixels(self, box: tuple[float, float, float, float]) -> QtCore.QRectF:
-        x1, y1, x2, y2 = box
-        page = self.page_rect()
-        s = self.pixels_per_point()
-        height = self._page_size.height()
-        return QtCore.QRectF(
-            QtCore.QPointF(page.left() + x1 * s, page.top() + (height - y2) * s),
-            QtCore.QPointF(page.left() + x2 * s, page.top() + (height - y1) * s),
-        )
-
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
-        if self._pixmap is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._drag_start = self._drag_end = event.position()
-            self.update()
-
-    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
-        if self._drag_start is not None:
-            self._drag_end = event.position()
-            self.update()
-
-    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
-        if self._drag_start is None:
-            return
-        dragged = QtCore.QRectF(self._drag_start, event.position()).normalized()
-        dragged = dragged.intersected(self.page_rect())  # the stamp stays on the page
-        self._drag_start = self._drag_end = None
-        if dragged.width() < 8 or dragged.height() < 8:
-            self._box = None  # a click, not a drag: back to the default place
-        else:
-            self._box = self._to_points(dragged)
-        self.update()
-        self.box_changed.emit(self._box)
-
-    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
-        painter = QtGui.QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        if self._pixmap is None:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No page to show"))
-            return
-        painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(self.page_rect(), self._pixmap, QtCore.QRectF(self._pixmap.rect()))
-        if self._drag_start is not None and self._drag_end is not None:
-            box_px: QtCore.QRectF | None = QtCore.QRectF(self._drag_start, self._drag_end)
-        else:
-            box_px = None if self._box is None else self._to_pixels(self._box)
-        if box_px is None and self._default_box is not None:
-            painter.setPen(QtGui.QPen(QtGui.QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
-            painter.drawRect(self._to_pixels(self._default_box))
-        if box_px is not None:
-            pen = QtGui.QPen(QtGui.QColor(200, 30, 30), 2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.fillRect(box_px.normalized(), QtGui.QColor(200, 30, 30, 40))
-            painter.drawRect(box_px.normalized())
 
 
 class _Pane(QtWidgets.QWidget):
@@ -212,7 +46,7 @@ class _Pane(QtWidgets.QWidget):
         return QtCore.QSize(max(hint.width(), self._preferred_width), hint.height())
 
 
-class SignPage(StepPage):
+class SignPage(SignerChoice, SignatureCheck, StepPage):
     step_id = "sign"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
@@ -401,24 +235,19 @@ class SignPage(StepPage):
             self.on_session_changed()
 
     def _dossier_pdfs(self) -> list[DossierPdf]:
+        from dossier.actions import signable_pdfs
+
         if self.session is None:
             return []
-        found = []
-        for entry in self.session.dossier.components:
-            for item in entry.result_files():  # an ID card sheet once, not once per side
-                relative = item.derived or item.original
-                if not relative.lower().endswith(".pdf"):
-                    continue
-                try:
-                    path = self.session.workspace.path(relative)
-                except InputError:
-                    continue
-                found.append(DossierPdf(item.id, item.name, path))
-        return found
+        # an ID card sheet once, not once per side
+        return [
+            DossierPdf(pdf.file_id, pdf.name, pdf.path)
+            for pdf in signable_pdfs(self.session.workspace)
+        ]
 
     @staticmethod
     def _count_signatures(pdfs: list[DossierPdf]) -> list[DossierPdf]:
-        from signing.verify import quick_info
+        from signing import quick_info
 
         found = []
         for pdf in pdfs:
@@ -523,60 +352,6 @@ class SignPage(StepPage):
             )
 
     # ---- signer choice -----------------------------------------------------------------------
-    def _choose_p12(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose the certificate file"), _("Certificate files (*.p12 *.pfx)")
-        )
-        if path is not None:
-            self.p12_edit.setText(str(path))
-            self.use_p12.setChecked(True)
-
-    def _choose_image(self) -> None:
-        path = self.context.dialogs.open_file(_("Choose the stamp image"), _("PNG images (*.png)"))
-        if path is not None:
-            self.image_edit.setText(str(path))
-
-    def _add_module(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose the PKCS#11 module of your token"), _("Libraries (*.dll *.so *.dylib)")
-        )
-        if path is None:
-            return
-        modules = list(self.context.settings.get("pkcs11_modules"))
-        if str(path) not in modules:
-            modules.append(str(path))
-            self.context.settings.set("pkcs11_modules", modules)
-        self.refresh_tokens()
-
-    def refresh_tokens(self) -> None:
-        """Find modules, tokens and their certificates in the background."""
-        extra = [Path(p) for p in self.context.settings.get("pkcs11_modules")]
-        self.refresh_tokens_button.setEnabled(False)
-        self.token_status.setText(_("Looking for tokens…"))
-        self.context.run_job(
-            lambda progress, cancel: _find_tokens(extra),
-            self._tokens_found,
-            self._tokens_failed,
-            title=_("Looking for tokens"),
-        )
-
-    def _tokens_found(self, result: tuple[list[TokenChoice], list[str]]) -> None:
-        self.tokens, problems = result
-        self.refresh_tokens_button.setEnabled(True)
-        self.token_combo.clear()
-        for choice in self.tokens:
-            self.token_combo.addItem(choice.description)
-        if self.tokens:
-            self.use_token.setChecked(True)
-            self.token_status.setText("\n".join(problems))
-        else:
-            self.token_status.setText(
-                "\n".join([_("No token found. Plug in your token, or add its module."), *problems])
-            )
-
-    def _tokens_failed(self, exc: BaseException, details: str) -> None:
-        self.refresh_tokens_button.setEnabled(True)
-        self.token_status.setText(str(getattr(exc, "message", exc)))
 
     # ---- signing -----------------------------------------------------------------------------
     def _options(self):
@@ -641,30 +416,6 @@ class SignPage(StepPage):
             title=_("Opening the certificate"),
         )
 
-    def _signer_opener(self):
-        """A function opening the chosen signer (run in the background), after asking the
-        password or PIN here on the GUI thread; None when the user cancels."""
-        from signing import open_p12, open_token
-
-        if self.use_p12.isChecked():
-            path = Path(self.p12_edit.text().strip())
-            if not self.p12_edit.text().strip():
-                raise InputError(_("Choose a certificate file (.p12/.pfx) first."))
-            secret = self.context.dialogs.ask_secret(
-                _("Certificate password"), _("Password of {name}:").format(name=path.name)
-            )
-            return None if secret is None else (lambda: open_p12(path, secret))
-        index = self.token_combo.currentIndex()
-        if not 0 <= index < len(self.tokens):
-            raise InputError(_("Find your token first, then choose a certificate."))
-        choice = self.tokens[index]
-        pin = self.context.dialogs.ask_secret(
-            _("Token PIN"), _("PIN of token {label}:").format(label=choice.token_label)
-        )
-        if pin is None:
-            return None
-        return lambda: open_token(choice.module, choice.token_label, pin, choice.cert_label)
-
     def _signer_ready(self, signer, targets: list[DossierPdf], options) -> None:
         problem = signer.cert.validity_problem()
         if problem:
@@ -676,15 +427,12 @@ class SignPage(StepPage):
                 self._set_busy(False)
                 return
             options = replace(options, allow_invalid_cert=True)
-        pairs = [(pdf.path, self._output_for(pdf)) for pdf in targets]
+        from dossier.actions import sign_pdfs
+
+        triples = [(pdf.file_id, pdf.path, self._output_for(pdf)) for pdf in targets]
 
         def work(progress, cancel):
-            from signing import sign_many
-
-            try:
-                return sign_many(pairs, options, signer, progress, cancel)
-            finally:
-                signer.close()
+            return sign_pdfs(triples, options, signer, progress, cancel)  # closes the signer
 
         self.context.run_job(
             work,
@@ -694,27 +442,21 @@ class SignPage(StepPage):
         )
 
     def _output_for(self, pdf: DossierPdf) -> Path:
-        from signing import default_output_path
+        from dossier.actions import signed_output
 
         assert self.session is not None
-        folder = self.session.root / "work" / pdf.file_id
-        return folder / default_output_path(Path(pdf.name).with_suffix(".pdf")).name
+        return signed_output(self.session.workspace, pdf.file_id, pdf.name)
 
     def _signed(self, targets: list[DossierPdf], results) -> None:
+        from dossier.actions import record_signed
+
         self._set_busy(False)
         errors = []
         if self.session is not None:
             for pdf, result in zip(targets, results, strict=True):
                 if result.error is not None:
                     errors.append(f"{pdf.name}: {result.error}")
-                    continue
-                found = self.session.dossier.find_file(pdf.file_id)
-                if found is not None:
-                    entry, item = found
-                    signed = result.output.relative_to(self.session.root).as_posix()
-                    for sharing in entry.sharing_result(item):  # both sides of an ID card
-                        sharing.derived = signed
-                        sharing.signed = True
+            record_signed(self.session.workspace, results)  # both sides of an ID card
             self.session.mark_changed()
         self.on_session_changed()
         if errors:
@@ -732,96 +474,6 @@ class SignPage(StepPage):
             button.setEnabled(not busy)
 
     # ---- verification ------------------------------------------------------------------------
-    def _trust_roots(self) -> tuple[Path, ...]:
-        return tuple(Path(p) for p in self.context.settings.get("trusted_certificates"))
-
-    def _add_trusted_root(self) -> None:
-        path = self.context.dialogs.open_file(
-            _("Choose a trusted root certificate"), _("Certificates (*.pem *.crt *.cer *.der)")
-        )
-        if path is None:
-            return
-        roots = list(self.context.settings.get("trusted_certificates"))
-        if str(path) not in roots:
-            roots.append(str(path))
-            self.context.settings.set("trusted_certificates", roots)
-        pdf = self.selected_pdf()
-        if pdf is not None:
-            self.check_pdf(pdf.path)
-
-    def _check_other_pdf(self) -> None:
-        path = self.context.dialogs.open_file(_("Choose a PDF to check"), _("PDF files (*.pdf)"))
-        if path is not None:
-            self.check_pdf(path)
-
-    def check_pdf(self, path: Path) -> None:
-        from signing import VerifyOptions
-        from signing.verify import verify
-
-        options = VerifyOptions(trust_roots=self._trust_roots())
-        self.report_view.setPlainText(_("Checking signatures…"))
-        self._check_generation = getattr(self, "_check_generation", 0) + 1
-        generation = self._check_generation
-
-        def latest_only(show):  # an older check finishing late must not replace a newer one
-            return lambda *args: show(*args) if generation == self._check_generation else None
-
-        self.context.run_job(
-            lambda progress, cancel: verify(path, options, progress, cancel),
-            latest_only(self._show_report),
-            latest_only(self._report_failed),
-            title=_("Checking signatures"),
-        )
-
-    def _report_failed(self, exc: BaseException, details: str) -> None:
-        self.last_report = None
-        self.report_view.setPlainText(str(getattr(exc, "user_message", lambda: exc)()))
-
-    def _show_report(self, report) -> None:
-        from signing.verify import label
-
-        self.last_report = report
-        parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
-        for i, sig in enumerate(report.signatures, 1):
-            colour = "#1b7f3b" if sig.ok else "#b3261e"
-            when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
-            rows = [
-                (_("Result"), label(sig.level)),
-                (_("Signer"), sig.signer or "?"),
-                (_("Issued by"), sig.issuer or "?"),
-                (_("Signing time"), when),
-                (
-                    _("Timestamp"),
-                    format_datetime(sig.timestamp_time) if sig.timestamp_time else "-",
-                ),
-                (_("Signed part"), label(sig.coverage)),
-                (_("Changes after signing"), label(sig.changes)),
-                (_("Level"), sig.pades_level),
-                (_("Revocation (OCSP/CRL)"), label(sig.revocation)),
-            ]
-            # the table takes the panel's whole width, names and values side by side
-            table = "".join(
-                f"<tr><td width='42%'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
-                for k, v in rows
-            )
-            parts.append(
-                f"<p style='color:{colour}'><b>#{i}</b> {html.escape(sig.verdict)}</p>"
-                f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>"
-                + _report_details(sig)
-            )
-        parts += [f"<p><i>{html.escape(note)}</i></p>" for note in report.notes]
-        if report.signatures and not report.trust_store_used:
-            parts.append(
-                "<p><i>"
-                + html.escape(
-                    _(
-                        "Trust was not checked: add the root certificate of your CA to judge "
-                        "whether the signer is trusted."
-                    )
-                )
-                + "</i></p>"
-            )
-        self.report_view.setHtml("".join(parts))
 
     # ---- sidebar -----------------------------------------------------------------------------
     def step_status(self) -> StepStatus:
@@ -832,66 +484,3 @@ class SignPage(StepPage):
         dossier = self.session.dossier
         counted = {pdf.file_id: pdf.signatures for pdf in self.pdfs}
         return sign_status(dossier, procedure_of(self.context, dossier), counted)
-
-
-def _report_details(sig) -> str:
-    """A signature's problems, notes and the versions saved after it, as HTML lists."""
-    items = [f"<li>{html.escape(p.text)}</li>" for p in sig.problems]
-    items += [f"<li><i>{html.escape(n)}</i></li>" for n in sig.notes]
-    for version in sig.later:
-        if version.archival_only:
-            state = _("archival data only")
-        elif version.covered_by:
-            state = _("signed afterwards by {name}").format(name=version.covered_by)
-        else:
-            state = _("not covered by any later signature")
-        changes = "".join(f"<li>{html.escape(c.text)}</li>" for c in version.changes)
-        title = _("Version {n} ({state}):").format(n=version.version, state=state)
-        items.append(f"<li>{html.escape(title)}<ul>{changes}</ul></li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
-
-
-def _default_stamp_box(doc, page_index: int) -> tuple[float, float, float, float] | None:
-    """Where signing puts the stamp without a dragged box (under the form's signature caption,
-    see signing.placement), in PDF points, when that is on the page shown."""
-    from signing.placement import find_place
-
-    try:
-        earlier = sum(1 for page in doc for w in page.widgets() or () if w.field_type == 6)
-        found = find_place(doc, earlier)
-    except (RuntimeError, ValueError, IndexError):
-        return None
-    if found is None or found[0] != page_index:
-        return None
-    x0, y0, x1, y1 = found[1]
-    height = doc[page_index].rect.height
-    return x0, height - y1, x1, height - y0
-
-
-def _find_tokens(extra: list[Path]) -> tuple[list[TokenChoice], list[str]]:
-    """(certificates found on tokens, problems to show) — runs in the background."""
-    from signing import discover_modules, list_tokens
-
-    choices: list[TokenChoice] = []
-    problems: list[str] = []
-    for candidate in discover_modules(extra):
-        if not candidate.usable:
-            problems.append(f"{candidate.path.name}: {candidate.problem}")
-            continue
-        try:
-            tokens = list_tokens(candidate.path)
-        except InputError as exc:
-            problems.append(f"{candidate.path.name}: {exc.message}")
-            continue
-        for token in tokens:
-            if token.pin_locked:
-                problems.append(_("Token {label}: the PIN is locked.").format(label=token.label))
-            for cert in token.certificates:  # signing certificates only: the core leaves out CAs
-                description = _("{subject} — {issuer} (token {label}, until {date})").format(
-                    subject=cert.subject,
-                    issuer=cert.issuer,
-                    label=token.label,
-                    date=format_date(cert.not_after),
-                )
-                choices.append(TokenChoice(candidate.path, token.label, cert.label, description))
-    return choices, problems

@@ -4,10 +4,6 @@
   <context>
     <name>dossier.packaging</name>
     <message>
-      <source>Writing the PDF</source>
-      <translation>Đang ghi tệp PDF</translation>
-    </message>
-    <message>
       <source>“{name}” cannot fit within {limit} MB: the smallest size reached at {dpi} DPI is {size} MB</source>
       <translation>“{name}” không thể giảm xuống dưới {limit} MB: kích thước nhỏ nhất đạt được ở {dpi} DPI là {size} MB</translation>
     </message>
@@ -28,20 +24,8 @@
       <translation>Đang hoàn tất</translation>
     </message>
     <message>
-      <source>the file already exists</source>
-      <translation>tệp đã tồn tại</translation>
-    </message>
-    <message>
-      <source>an address is needed to receive the result by post</source>
-      <translation>cần có địa chỉ để nhận kết quả qua bưu điện</translation>
-    </message>
-    <message>
       <source>, of which {kept} MB are images that cannot be compressed further (black-and-white, masked or very small ones, kept as they are)</source>
       <translation>, trong đó {kept} MB là những ảnh không thể nén thêm (ảnh đen trắng, ảnh có mặt nạ hoặc ảnh rất nhỏ, được giữ nguyên)</translation>
-    </message>
-    <message>
-      <source>Cover sheet</source>
-      <translation>Trang bìa</translation>
     </message>
     <message>
       <source>“{name}” needs {count} files but the portal takes one file per component</source>
@@ -54,14 +38,6 @@
     <message>
       <source>INCOMPLETE export, not ready to submit: {reasons}</source>
       <translation>Bản xuất CHƯA ĐẦY ĐỦ, chưa thể nộp: {reasons}</translation>
-    </message>
-    <message>
-      <source>unknown way of receiving the result: {value}</source>
-      <translation>cách nhận kết quả không hợp lệ: {value}</translation>
-    </message>
-    <message>
-      <source>unknown way of paying the fee: {value}</source>
-      <translation>cách nộp phí không hợp lệ: {value}</translation>
     </message>
     <message>
       <source>“{name}”: signed file kept exactly as it is (not re-encoded)</source>

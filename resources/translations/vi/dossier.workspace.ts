@@ -24,10 +24,6 @@
       <translation>thư mục này không chứa hồ sơ (dossier.json)</translation>
     </message>
     <message>
-      <source>the component id is empty</source>
-      <translation>mã thành phần đang để trống</translation>
-    </message>
-    <message>
       <source>this dossier was made by a newer version of the app (format {version})</source>
       <translation>hồ sơ này được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {version})</translation>
     </message>

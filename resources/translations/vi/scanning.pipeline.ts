@@ -35,13 +35,5 @@
       <source>Unknown mode: {value}</source>
       <translation>Chế độ không hợp lệ: {value}</translation>
     </message>
-    <message>
-      <source>Unknown page edit: {step}</source>
-      <translation>Thao tác chỉnh trang không hợp lệ: {step}</translation>
-    </message>
-    <message>
-      <source>Malformed page edit: {step}</source>
-      <translation>Thao tác chỉnh trang sai cấu trúc: {step}</translation>
-    </message>
   </context>
 </TS>

@@ -32,6 +32,18 @@
       <translation>Đã nhập danh mục {version}: {count} thủ tục.</translation>
     </message>
     <message>
+      <source>Checklist of the dossier components</source>
+      <translation>Danh mục kiểm tra các thành phần hồ sơ</translation>
+    </message>
+    <message>
+      <source>Choose the certificate file</source>
+      <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+      <source>Choose the stamp image</source>
+      <translation>Chọn ảnh chữ ký</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
@@ -62,6 +74,10 @@
     <message>
       <source>Enter the postal address for the result.</source>
       <translation>Hãy nhập địa chỉ nhận kết quả qua bưu chính.</translation>
+    </message>
+    <message>
+      <source>Exported files</source>
+      <translation>Các tệp đã xuất</translation>
     </message>
     <message>
       <source>Fee payment</source>
@@ -96,6 +112,10 @@
       <translation>Căn cứ pháp lý</translation>
     </message>
     <message>
+      <source>Level</source>
+      <translation>Mức chữ ký</translation>
+    </message>
+    <message>
       <source>No</source>
       <translation>Không</translation>
     </message>
@@ -110,6 +130,10 @@
     <message>
       <source>No.</source>
       <translation>STT</translation>
+    </message>
+    <message>
+      <source>Not confirmed by an official source: ask the one-stop shop.</source>
+      <translation>Chưa được nguồn chính thức xác nhận: hãy hỏi bộ phận một cửa.</translation>
     </message>
     <message>
       <source>Online service levels</source>
@@ -260,6 +284,10 @@
       <translation>dữ liệu không hợp lệ ở trường {field}: {problem}</translation>
     </message>
     <message>
+      <source>must not be empty</source>
+      <translation>không được để trống</translation>
+    </message>
+    <message>
       <source>not a readable PDF file</source>
       <translation>không phải tệp PDF đọc được</translation>
     </message>
@@ -328,8 +356,16 @@
       <translation>tệp PDF được bảo vệ bằng mật khẩu</translation>
     </message>
     <message>
+      <source>the component id is empty</source>
+      <translation>mã thành phần đang để trống</translation>
+    </message>
+    <message>
       <source>the file is empty</source>
       <translation>tệp trống</translation>
+    </message>
+    <message>
+      <source>unknown portal profile: {id}</source>
+      <translation>không có cấu hình cổng: {id}</translation>
     </message>
     <message>
       <source>unknown procedure code: {code}</source>
@@ -358,6 +394,14 @@
     <message>
       <source>{size} MB</source>
       <translation>{size} MB</translation>
+    </message>
+    <message>
+      <source>{value!r} does not name a field</source>
+      <translation>{value!r} không phải tên một trường dữ liệu</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a file extension like "pdf"</source>
+      <translation>{value!r} không phải phần mở rộng tệp dạng "pdf"</translation>
     </message>
   </context>
 </TS>

@@ -48,10 +48,6 @@
       <translation>Chưa chọn thủ tục. Hãy chọn ở bước “Chọn thủ tục”.</translation>
     </message>
     <message>
-      <source>Not confirmed by an official source: ask the one-stop shop.</source>
-      <translation>Chưa được nguồn chính thức xác nhận: hãy hỏi bộ phận một cửa.</translation>
-    </message>
-    <message>
       <source>Document to prepare</source>
       <translation>Giấy tờ cần chuẩn bị</translation>
     </message>

@@ -8,38 +8,6 @@
       <translation>Tờ khai (*.pdf *.doc *.docx)</translation>
     </message>
     <message>
-      <source>Requester</source>
-      <translation>Người yêu cầu</translation>
-    </message>
-    <message>
-      <source>Father</source>
-      <translation>Cha</translation>
-    </message>
-    <message>
-      <source>Mother</source>
-      <translation>Mẹ</translation>
-    </message>
-    <message>
-      <source>Child</source>
-      <translation>Con</translation>
-    </message>
-    <message>
-      <source>Spouse</source>
-      <translation>Vợ/chồng</translation>
-    </message>
-    <message>
-      <source>The deceased</source>
-      <translation>Người đã chết</translation>
-    </message>
-    <message>
-      <source>Witness</source>
-      <translation>Người làm chứng</translation>
-    </message>
-    <message>
-      <source>Form page</source>
-      <translation>Trang tờ khai</translation>
-    </message>
-    <message>
       <source>Open a form to fill it.</source>
       <translation>Mở một tờ khai để điền.</translation>
     </message>
@@ -116,18 +84,6 @@
       <translation>Mở tờ khai</translation>
     </message>
     <message>
-      <source>Delete profile</source>
-      <translation>Xóa hồ sơ</translation>
-    </message>
-    <message>
-      <source>Photo of the chip ID card</source>
-      <translation>Ảnh chụp thẻ căn cước gắn chip</translation>
-    </message>
-    <message>
-      <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</source>
-      <translation>Ảnh (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</translation>
-    </message>
-    <message>
       <source>Save the filled form</source>
       <translation>Lưu tờ khai đã điền</translation>
     </message>
@@ -152,18 +108,6 @@
       <translation>Đang hiển thị trang</translation>
     </message>
     <message>
-      <source>(nobody)</source>
-      <translation>(không chọn)</translation>
-    </message>
-    <message>
-      <source>Delete the profile of {name}? This cannot be undone.</source>
-      <translation>Xóa hồ sơ của {name}? Không thể hoàn tác.</translation>
-    </message>
-    <message>
-      <source>Reading the QR code</source>
-      <translation>Đang đọc mã QR</translation>
-    </message>
-    <message>
       <source>Saving the form</source>
       <translation>Đang lưu tờ khai</translation>
     </message>
@@ -186,10 +130,6 @@
     <message>
       <source>Page {page}/{count}</source>
       <translation>Trang {page}/{count}</translation>
-    </message>
-    <message>
-      <source>Profile of {name} created from the QR code.</source>
-      <translation>Đã tạo hồ sơ của {name} từ mã QR.</translation>
     </message>
     <message>
       <source>page</source>

@@ -124,22 +124,6 @@
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <source>Scanned stack</source>
-      <translation>Chồng trang đã quét</translation>
-    </message>
-    <message>
-      <source>Scanning</source>
-      <translation>Đang quét</translation>
-    </message>
-    <message>
-      <source>Folder the scanner saves into</source>
-      <translation>Thư mục máy quét lưu tệp vào</translation>
-    </message>
-    <message>
-      <source>Watching</source>
-      <translation>Đang theo dõi</translation>
-    </message>
-    <message>
       <source>Opening</source>
       <translation>Đang mở</translation>
     </message>
@@ -150,10 +134,6 @@
     <message>
       <source>Preview</source>
       <translation>Xem trước</translation>
-    </message>
-    <message>
-      <source>Scanning…</source>
-      <translation>Đang quét…</translation>
     </message>
     <message>
       <source>Remove {count} page(s) from the dossier?</source>
@@ -168,10 +148,6 @@
       <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
     <message>
-      <source>{size} KB</source>
-      <translation>{size} KB</translation>
-    </message>
-    <message>
       <source>No pages yet. The portal accepts files up to {limit}.</source>
       <translation>Chưa có trang nào. Cổng nhận tệp tối đa {limit}.</translation>
     </message>
@@ -182,10 +158,6 @@
     <message>
       <source>PDF made for “{component}”.</source>
       <translation>Đã tạo PDF cho “{component}”.</translation>
-    </message>
-    <message>
-      <source>Importing {name}</source>
-      <translation>Đang nhập {name}</translation>
     </message>
   </context>
 </TS>

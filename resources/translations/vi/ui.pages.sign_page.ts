@@ -8,10 +8,6 @@
       <translation>Sau đó chỉ còn được điền biểu mẫu và ký thêm.</translation>
     </message>
     <message>
-      <source>Page preview: drag a box to place the signature</source>
-      <translation>Xem trước trang: kéo chuột để chọn vị trí chữ ký</translation>
-    </message>
-    <message>
       <source>PDF files of the dossier</source>
       <translation>Các tệp PDF của hồ sơ</translation>
     </message>
@@ -52,10 +48,6 @@
       <translation>Tệp chứng thư số (.p12/.pfx)</translation>
     </message>
     <message>
-      <source>Choose the certificate file</source>
-      <translation>Chọn tệp chứng thư số</translation>
-    </message>
-    <message>
       <source>Certificates on the plugged-in tokens</source>
       <translation>Chứng thư số trên các token đang cắm</translation>
     </message>
@@ -88,10 +80,6 @@
       <translation>Lưu trữ dài hạn (PAdES B-LT)</translation>
     </message>
     <message>
-      <source>Level</source>
-      <translation>Mức chữ ký</translation>
-    </message>
-    <message>
       <source>Signature field</source>
       <translation>Ô chữ ký</translation>
     </message>
@@ -106,10 +94,6 @@
     <message>
       <source>Stamp image</source>
       <translation>Ảnh con dấu / chữ ký</translation>
-    </message>
-    <message>
-      <source>Choose the stamp image</source>
-      <translation>Chọn ảnh chữ ký</translation>
     </message>
     <message>
       <source>&amp;Certify the document</source>
@@ -128,56 +112,8 @@
       <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
-      <source>Certificate files (*.p12 *.pfx)</source>
-      <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
-    </message>
-    <message>
-      <source>PNG images (*.png)</source>
-      <translation>Ảnh PNG (*.png)</translation>
-    </message>
-    <message>
-      <source>Choose the PKCS#11 module of your token</source>
-      <translation>Chọn thư viện PKCS#11 của token</translation>
-    </message>
-    <message>
-      <source>Libraries (*.dll *.so *.dylib)</source>
-      <translation>Thư viện (*.dll *.so *.dylib)</translation>
-    </message>
-    <message>
-      <source>Looking for tokens…</source>
-      <translation>Đang tìm token…</translation>
-    </message>
-    <message>
-      <source>Token PIN</source>
-      <translation>Mã PIN của token</translation>
-    </message>
-    <message>
       <source>{problem}. Sign anyway? Readers will show the signature as invalid.</source>
       <translation>{problem}. Vẫn ký? Phần mềm đọc PDF sẽ báo chữ ký không hợp lệ.</translation>
-    </message>
-    <message>
-      <source>Choose a trusted root certificate</source>
-      <translation>Chọn chứng thư gốc tin cậy</translation>
-    </message>
-    <message>
-      <source>Certificates (*.pem *.crt *.cer *.der)</source>
-      <translation>Chứng thư số (*.pem *.crt *.cer *.der)</translation>
-    </message>
-    <message>
-      <source>Choose a PDF to check</source>
-      <translation>Chọn tệp PDF cần kiểm tra</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <source>Checking signatures…</source>
-      <translation>Đang kiểm tra chữ ký…</translation>
-    </message>
-    <message>
-      <source>No page to show</source>
-      <translation>Không có trang để hiển thị</translation>
     </message>
     <message>
       <source>password protected</source>
@@ -186,10 +122,6 @@
     <message>
       <source>Stamp: bottom right of the last page. Drag on the page to choose a place.</source>
       <translation>Khung chữ ký: góc dưới bên phải trang cuối. Kéo chuột trên trang để chọn vị trí khác.</translation>
-    </message>
-    <message>
-      <source>Looking for tokens</source>
-      <translation>Đang tìm token</translation>
     </message>
     <message>
       <source>Add a timestamp server (TSA) in the settings to use this signature level.</source>
@@ -212,48 +144,12 @@
       <translation>Đang mở chứng thư số</translation>
     </message>
     <message>
-      <source>Certificate password</source>
-      <translation>Mật khẩu chứng thư số</translation>
-    </message>
-    <message>
-      <source>Find your token first, then choose a certificate.</source>
-      <translation>Hãy tìm token trước, rồi chọn chứng thư số.</translation>
-    </message>
-    <message>
-      <source>Checking signatures</source>
-      <translation>Đang kiểm tra chữ ký</translation>
-    </message>
-    <message>
       <source>Reading signatures</source>
       <translation>Đang đọc chữ ký</translation>
     </message>
     <message>
       <source>not signed</source>
       <translation>chưa ký</translation>
-    </message>
-    <message>
-      <source>Choose a certificate file (.p12/.pfx) first.</source>
-      <translation>Hãy chọn tệp chứng thư số (.p12/.pfx) trước.</translation>
-    </message>
-    <message>
-      <source>PIN of token {label}:</source>
-      <translation>Mã PIN của token {label}:</translation>
-    </message>
-    <message>
-      <source>Issued by</source>
-      <translation>Cấp bởi</translation>
-    </message>
-    <message>
-      <source>Signing time</source>
-      <translation>Thời gian ký</translation>
-    </message>
-    <message>
-      <source>Timestamp</source>
-      <translation>Dấu thời gian</translation>
-    </message>
-    <message>
-      <source>Changes after signing</source>
-      <translation>Thay đổi sau khi ký</translation>
     </message>
     <message>
       <source>Existing field: {name}</source>
@@ -264,28 +160,8 @@
       <translation>Khung chữ ký ở trang {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt</translation>
     </message>
     <message>
-      <source>No token found. Plug in your token, or add its module.</source>
-      <translation>Không tìm thấy token. Hãy cắm token, hoặc thêm thư viện của token.</translation>
-    </message>
-    <message>
-      <source>Password of {name}:</source>
-      <translation>Mật khẩu của {name}:</translation>
-    </message>
-    <message>
-      <source>{subject} — {issuer} (token {label}, until {date})</source>
-      <translation>{subject} — {issuer} (token {label}, hết hạn {date})</translation>
-    </message>
-    <message>
       <source>signed ({n})</source>
       <translation>đã ký ({n})</translation>
-    </message>
-    <message>
-      <source>Trust was not checked: add the root certificate of your CA to judge whether the signer is trusted.</source>
-      <translation>Chưa kiểm tra độ tin cậy: hãy thêm chứng thư gốc của nhà cung cấp chữ ký số để biết người ký có được tin cậy không.</translation>
-    </message>
-    <message>
-      <source>Token {label}: the PIN is locked.</source>
-      <translation>Token {label}: mã PIN đã bị khóa.</translation>
     </message>
   </context>
 </TS>

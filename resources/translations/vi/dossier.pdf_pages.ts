@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
   <context>
-    <name>dossier.pdfwork</name>
+    <name>dossier.pdf_pages</name>
     <message>
       <source>cannot read the image: {reason}</source>
       <translation>không đọc được ảnh: {reason}</translation>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
   <context>
-    <name>ui.step_status</name>
+    <name>dossier.status</name>
     <message>
       <source>No document of this procedure must be signed.</source>
       <translation>Thủ tục này không có giấy tờ bắt buộc ký số.</translation>

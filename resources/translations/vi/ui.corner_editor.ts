@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
   <context>
-    <name>ui.pages.corner_editor</name>
+    <name>ui.corner_editor</name>
     <message>
       <source>Adjust the corners</source>
       <translation>Chỉnh các góc</translation>

@@ -1,0 +1,775 @@
+"""What a user does to a dossier, one Qt-free function each (ARCHITECTURE.md rule 13).
+
+The GUI's pages and the `hoso` commands call these and nothing else of the dossier, so both
+fronts do the same thing. Each action takes the workspace and an options value and returns
+what changed. Slow work (copying, rendering, signing, exporting) never touches the dossier
+model: it is split into a *worker* half (`copy_in`, `render_component_file`, `fill_form`,
+`sign_pdfs`, `export_upload`, `export_print`) that a GUI runs in the background, and a
+*model* half (`attach_imported`, `record_component_file`, `record_saved_form`,
+`record_signed`, `record_export`) run on the thread that owns the dossier. The CLI runs both
+halves and saves; the GUI's session autosaves.
+
+    import_files(workspace, component, paths, ImportOptions())       -> ImportResult
+    edit_pages(workspace, component, file_ids, Rotate(1))            -> list[DossierFile]
+    make_component_file(workspace, component, ComponentFileOptions()) -> ComponentFileResult
+    save_form(workspace, FormSaveOptions(...), source, values)       -> SavedForm
+    sign_files(workspace, file_ids, options, signer)                 -> list[SignedFile]
+    export_for_upload(workspace, procedure, portal, PackOptions())   -> UploadExport (recorded)
+    export_for_print(workspace, procedure, portal, PrintOptions())   -> PrintExport
+    set_submission_choices(workspace, SubmissionChoices(...))        -> Submission
+    record_submitted / record_result                                  -> tracking
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from common.errors import InputError
+from common.i18n import _
+from common.progress import ProgressFn, check_cancel, no_progress
+from dossier import pages
+from dossier.model import DossierFile, FormState, Submission
+from dossier.status import record_export as _record_export
+from dossier.workspace import Workspace
+
+if TYPE_CHECKING:
+    from dossier.catalog_model import PortalProfile, Procedure
+    from dossier.packaging import PackOptions, PrintExport, PrintOptions, UploadExport
+
+Cancel = threading.Event | None
+
+
+# ---- import files into a component -------------------------------------------------------------
+@dataclass(frozen=True)
+class ImportOptions:
+    #: True (the scan step): the kind is read from the content, and every page of a multi-page
+    #: PDF or TIFF becomes a page of the component; False (`hoso dossier add`): files as given.
+    as_pages: bool = True
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    source: Path
+    item: DossierFile | None  # None: refused, see `error`
+    pages: int = 1
+    error: InputError | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    component_id: str
+    files: tuple[ImportedFile, ...]
+    added: tuple[DossierFile, ...] = ()  # after `attach_imported`: every page entry added
+
+    @property
+    def refused(self) -> list[InputError]:
+        return [f.error for f in self.files if f.error is not None]
+
+
+def copy_in(
+    workspace: Workspace,
+    component_id: str,
+    paths: Sequence[Path],
+    options: ImportOptions = ImportOptions(),
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+) -> ImportResult:
+    """The worker half of an import: copy each file into originals/ (read-only) and count its
+    pages; the dossier model is not touched. A refused file is reported, not raised."""
+    if not component_id.strip():
+        raise InputError(_("the component id is empty"), path=workspace.root)
+    imported = []
+    for number, path in enumerate(paths):
+        path = Path(path)
+        check_cancel(cancel)
+        progress(number, len(paths), _("Importing {name}").format(name=path.name))
+        try:
+            item = workspace.copy_original(path)
+            pages_count = 1
+            if options.as_pages:
+                pages_count, item.kind = _pages_and_kind(workspace.original_path(item))
+            imported.append(ImportedFile(path, item, pages_count))
+        except InputError as error:
+            error.path = Path(path.name)  # the user's name, not the dossier copy
+            imported.append(ImportedFile(path, None, error=error))
+    return ImportResult(component_id, tuple(imported))
+
+
+def _pages_and_kind(original: Path) -> tuple[int, Literal["pdf", "image"]]:
+    from scanning import count_pages, sniff_format
+
+    count = count_pages(original, strict=True)
+    with open(original, "rb") as handle:
+        kind = "pdf" if sniff_format(handle.read(1024)) == "pdf" else "image"
+    return count, kind
+
+
+def attach_imported(workspace: Workspace, result: ImportResult) -> ImportResult:
+    """The model half: the copied files join their component, one entry per page."""
+    added: list[DossierFile] = []
+    with workspace.lock:
+        for imported in result.files:
+            if imported.item is None:
+                continue
+            workspace.attach(result.component_id, imported.item)
+            added.append(imported.item)
+            if imported.pages > 1:
+                added += pages.add_pages(
+                    workspace.dossier, result.component_id, imported.item, imported.pages
+                )
+    return replace(result, added=tuple(added))
+
+
+def import_files(
+    workspace: Workspace,
+    component_id: str,
+    paths: Sequence[Path],
+    options: ImportOptions = ImportOptions(),
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+    *,
+    save: bool = True,
+) -> ImportResult:
+    """Copy files into a component (both halves) and save."""
+    result = attach_imported(
+        workspace, copy_in(workspace, component_id, paths, options, progress, cancel)
+    )
+    if save and result.added:
+        workspace.save()
+    return result
+
+
+# ---- page edits --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rotate:
+    quarter_turns: int  # clockwise; negative: counter-clockwise
+
+
+@dataclass(frozen=True)
+class SetMode:
+    mode: str  # color, gray, bw, original
+
+
+@dataclass(frozen=True)
+class SetQuad:
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True)
+class Remove:
+    pass
+
+
+@dataclass(frozen=True)
+class Reorder:
+    order: tuple[str, ...]  # every page id of the component, in the new order
+
+
+PageEdit = Rotate | SetMode | SetQuad | Undo | Remove | Reorder
+
+
+def edit_pages(
+    workspace: Workspace, component_id: str, file_ids: Sequence[str], edit: PageEdit
+) -> list[DossierFile]:
+    """Apply one edit to pages of a component (on the thread owning the model; no save).
+
+    Returns the pages whose image changed (their previews are stale); a result made from
+    them (the component's PDF, an ID card sheet) is forgotten, a signed one kept."""
+    dossier = workspace.dossier
+    entry = dossier.component(component_id)
+    chosen = [f for f in entry.files if f.id in set(file_ids)]
+    if isinstance(edit, Reorder):
+        before = [f.id for f in pages.scan_files(dossier, component_id)]
+        if list(edit.order) == before:
+            return []
+        for index, file_id in enumerate(edit.order):
+            pages.move(dossier, component_id, file_id, index)
+        pages.forget_reordered_sheets(entry, before, list(edit.order))
+        return []
+    if isinstance(edit, Remove):
+        for item in chosen:
+            pages.forget_result(entry, item)
+            workspace.remove_file(item.id, save=False)
+        return []
+    changed = []
+    for item in chosen:
+        if isinstance(edit, Rotate):
+            pages.rotate(item, edit.quarter_turns)
+        elif isinstance(edit, SetMode):
+            pages.set_mode(item, edit.mode)
+        elif isinstance(edit, SetQuad):
+            pages.set_quad(item, [list(p) for p in edit.points])
+        elif isinstance(edit, Undo) and not pages.undo(item):
+            continue
+        changed.append(item)
+    for item in changed:
+        pages.forget_result(entry, item)
+    return changed
+
+
+@dataclass(frozen=True)
+class PagePreview:
+    steps: tuple[dict[str, Any], ...]  # the page's steps, with detection's when it had none
+    result: Any  # scanning.ScanResult at preview size
+    estimated_bytes: int  # the page's estimated size in the component's PDF
+
+
+def preview_page(original: Path, steps: Sequence[dict[str, Any]], side: int) -> PagePreview:
+    """The worker half of showing a page: detect it the first time (the document's corners,
+    paper, mode), then render it `side` pixels at most and estimate its size."""
+    from scanning import estimated_bytes, initial_steps, options_from_steps, preview
+
+    full_steps = list(steps)
+    if not pages.detected(full_steps):
+        index, _options, _skew = options_from_steps(full_steps)
+        full_steps = initial_steps(original, index)
+    result = preview(original, full_steps, side)
+    _, options, _ = options_from_steps(full_steps)
+    return PagePreview(tuple(full_steps), result, estimated_bytes(result, options.dpi or 200))
+
+
+def record_detected_steps(
+    workspace: Workspace, file_id: str, steps: Sequence[dict[str, Any]]
+) -> bool:
+    """The model half: a page detected for the first time keeps detection's steps."""
+    with workspace.lock:
+        found = workspace.dossier.find_file(file_id)
+        if found is None or found[1].steps == list(steps):
+            return False
+        found[1].steps = list(steps)
+        return True
+
+
+# ---- make a component's file -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ComponentFileOptions:
+    as_card: bool = False  # two pages: both sides of an ID card on one A4 sheet
+    max_file_bytes: int | None = None  # the portal's per-file limit (encoding aims under it)
+
+
+@dataclass(frozen=True)
+class ComponentFilePlan:
+    """What to render, read from the model (cheap, on the owning thread)."""
+
+    component_id: str
+    file_ids: tuple[str, ...]
+    pages: tuple[tuple[Path, tuple[dict[str, Any], ...]], ...]  # (original, steps) per page
+    target: Path
+    page_targets: tuple[Path, ...]
+    card_target: Path | None  # set when rendering an ID card sheet
+    max_file_bytes: int | None
+
+
+@dataclass(frozen=True)
+class ComponentFileResult:
+    component_id: str
+    report: Any  # scanning.ScanReport (output, pages, bytes ...)
+    results: tuple[tuple[str, Path], ...]  # (file id, its result under work/)
+
+
+def plan_component_file(
+    workspace: Workspace, component_id: str, options: ComponentFileOptions = ComponentFileOptions()
+) -> ComponentFilePlan:
+    files = pages.scan_files(workspace.dossier, component_id)
+    if not files:
+        raise InputError(
+            _("the component {id} has no page").format(id=component_id), path=workspace.root
+        )
+    ids = [f.id for f in files]
+    as_card = options.as_card and len(files) == 2
+    return ComponentFilePlan(
+        component_id=component_id,
+        file_ids=tuple(ids),
+        pages=tuple((workspace.original_path(f), tuple(f.steps)) for f in files),
+        target=workspace.component_file(component_id),
+        page_targets=tuple(workspace.page_file(component_id, i) for i in ids),
+        card_target=workspace.card_file(component_id, ids) if as_card else None,
+        max_file_bytes=options.max_file_bytes,
+    )
+
+
+def render_component_file(
+    plan: ComponentFilePlan, progress: ProgressFn = no_progress, cancel: Cancel = None
+) -> ComponentFileResult:
+    """The worker half: every page at full size into work/<component>.pdf, one PDF per page
+    beside it (each page's result); or, for an ID card, one sheet that is both sides' result."""
+    from common.fsutil import make_private_dir
+    from scanning import render_card_pdf, render_pdf
+
+    pages_in = [(path, list(steps)) for path, steps in plan.pages]
+    if plan.card_target is not None:
+        make_private_dir(plan.card_target.parent)
+        report = render_card_pdf(pages_in[0], pages_in[1], plan.card_target, progress, cancel)
+        written = [plan.card_target, plan.card_target]
+    else:
+        report = render_pdf(
+            pages_in, plan.target, progress, cancel, max_file_bytes=plan.max_file_bytes
+        )
+        written = pages.split_pages(plan.target, list(plan.page_targets))
+    results = tuple(zip(plan.file_ids, written, strict=True)) if written else ()
+    return ComponentFileResult(plan.component_id, report, results)
+
+
+def record_component_file(workspace: Workspace, result: ComponentFileResult) -> list[DossierFile]:
+    """The model half: each page's PDF becomes its file's result (packaging and signing use it)."""
+    changed = []
+    with workspace.lock:
+        for file_id, path in result.results:
+            found = workspace.dossier.find_file(file_id)
+            if found is None:  # deleted meanwhile
+                continue
+            item = found[1]
+            item.derived = workspace.relative(path)
+            item.signed = False
+            changed.append(item)
+    return changed
+
+
+def make_component_file(
+    workspace: Workspace,
+    component_id: str,
+    options: ComponentFileOptions = ComponentFileOptions(),
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+    *,
+    save: bool = True,
+) -> ComponentFileResult:
+    """Render a component's pages into its PDF and record the results (all three halves)."""
+    plan = plan_component_file(workspace, component_id, options)
+    result = render_component_file(plan, progress, cancel)
+    if record_component_file(workspace, result) and save:
+        workspace.save()
+    return result
+
+
+# ---- save a filled form ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FormSaveOptions:
+    target: Path  # the editable copy (fields kept)
+    password: str | None = None
+    signed: bool = False  # a signed form gets no flattened copy (it would break signatures)
+
+
+@dataclass(frozen=True)
+class SavedForm:
+    editable: Path
+    flattened: Path | None  # <target>-nop.pdf, for upload; None for a signed form
+
+    @property
+    def upload(self) -> Path:
+        return self.flattened or self.editable
+
+
+def flattened_path(target: Path) -> Path:
+    return target.with_name(f"{target.stem}-nop.pdf")
+
+
+def fill_form(
+    source: Path,
+    values: dict[str, str],
+    options: FormSaveOptions,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+) -> SavedForm:
+    """The worker half: an editable copy and, unless signed, a flattened copy for upload."""
+    import forms
+
+    target = Path(options.target)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    flat = None if options.signed else flattened_path(target)
+    forms.fill(source, target, values, forms.FillOptions(password=options.password),
+               progress, cancel)  # fmt: skip
+    if flat is not None:
+        flattened = forms.FillOptions(flatten=True, password=options.password)
+        forms.fill(source, flat, values, flattened, progress, cancel)
+    return SavedForm(target, flat)
+
+
+def store_form_values(
+    workspace: Workspace, form_key: str, values: dict[str, str], problems: int
+) -> FormState:
+    """Keep what the user typed (not saved as a file yet): the form is "edited"."""
+    with workspace.lock:
+        state = workspace.dossier.forms.setdefault(form_key, FormState())
+        state.values = dict(values)
+        state.problems = problems
+        state.saved = False
+    return state
+
+
+def store_form_roles(workspace: Workspace, form_key: str, roles: dict[str, str | None]) -> bool:
+    """Who each role of a form is (citizen profile ids); True when that changed."""
+    chosen = {str(role): str(profile) for role, profile in roles.items() if profile}
+    with workspace.lock:
+        state = workspace.dossier.forms.get(form_key)
+        if state is None and not chosen:
+            return False
+        state = workspace.dossier.forms.setdefault(form_key, FormState())
+        if state.roles == chosen:
+            return False
+        state.roles = chosen
+    return True
+
+
+def record_saved_form(
+    workspace: Workspace,
+    form_key: str,
+    saved: SavedForm,
+    values: dict[str, str],
+    problems: int,
+    component_id: str | None,
+) -> FormState:
+    """The model half: the values are saved; the form's upload copy becomes the file of its
+    component (replacing the previous save), so signing and packaging use it."""
+    with workspace.lock:
+        state = workspace.dossier.forms.setdefault(form_key, FormState())
+        if component_id is not None:
+            previous = state.file_id
+            item = workspace.add_file(component_id, saved.upload, save=False)
+            if previous and workspace.dossier.find_file(previous) is not None:
+                workspace.remove_file(previous, save=False)
+            state.file_id = item.id
+        state.values = dict(values)
+        state.problems = problems
+        state.saved = True
+        state.output = str(saved.upload)
+    return state
+
+
+def save_form(
+    workspace: Workspace,
+    form_key: str,
+    source: Path,
+    values: dict[str, str],
+    options: FormSaveOptions,
+    component_id: str | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+) -> SavedForm:
+    """Fill a form of the dossier, record it and save (both halves)."""
+    import forms
+
+    saved = fill_form(source, values, options, progress, cancel)
+    problems = 0
+    try:
+        problems = len(forms.validate(forms.read_form(source).items, values))
+    except (AttributeError, InputError):
+        problems = 0
+    record_saved_form(workspace, form_key, saved, values, problems, component_id)
+    workspace.save()
+    return saved
+
+
+# ---- sign files --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DossierPdf:
+    """A PDF of the dossier that can be signed: a file's result, or a PDF original."""
+
+    file_id: str
+    component_id: str
+    name: str
+    path: Path
+    signed: bool
+
+
+def signable_pdfs(workspace: Workspace) -> list[DossierPdf]:
+    """Every PDF result of the dossier, once per result (an ID card sheet once)."""
+    found = []
+    for entry in workspace.dossier.components:
+        for item in entry.result_files():
+            relative = item.derived or item.original
+            if not relative.lower().endswith(".pdf"):
+                continue
+            try:
+                path = workspace.path(relative)
+            except InputError:
+                continue
+            found.append(DossierPdf(item.id, entry.component_id, item.name, path, item.signed))
+    return found
+
+
+def signed_output(workspace: Workspace, file_id: str, name: str) -> Path:
+    """work/<file>/<name>-signed.pdf: never the input itself."""
+    from signing import default_output_path
+
+    return workspace.signed_output(
+        file_id, default_output_path(Path(name).with_suffix(".pdf")).name
+    )
+
+
+@dataclass(frozen=True)
+class SignedFile:
+    file_id: str
+    output: Path | None
+    error: str | None = None
+
+
+def sign_pdfs(
+    targets: Sequence[tuple[str, Path, Path]],
+    options: Any,
+    signer: Any,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+) -> list[SignedFile]:
+    """The worker half: (file id, input, output) signed with one signer (closed at the end)."""
+    from signing import sign_many
+
+    try:
+        results = sign_many([(src, out) for _id, src, out in targets], options, signer,
+                            progress, cancel)  # fmt: skip
+    finally:
+        signer.close()
+    return [
+        SignedFile(file_id, r.output if r.error is None else None,
+                   None if r.error is None else str(r.error))
+        for (file_id, _src, _out), r in zip(targets, results, strict=True)
+    ]  # fmt: skip
+
+
+def record_signed(workspace: Workspace, signed: Sequence[SignedFile]) -> list[DossierFile]:
+    """The model half: a signed copy becomes the result of its file (both sides of a card)."""
+    changed = []
+    with workspace.lock:
+        for result in signed:
+            if result.output is None:
+                continue
+            found = workspace.dossier.find_file(result.file_id)
+            if found is None:
+                continue
+            entry, item = found
+            relative = workspace.relative(result.output)
+            for sharing in entry.sharing_result(item):
+                sharing.derived = relative
+                sharing.signed = True
+                changed.append(sharing)
+    return changed
+
+
+def sign_files(
+    workspace: Workspace,
+    file_ids: Sequence[str] | None,
+    options: Any,
+    signer: Any,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+) -> list[SignedFile]:
+    """Sign PDFs of the dossier (None: all of them), record and save."""
+    chosen = [p for p in signable_pdfs(workspace) if file_ids is None or p.file_id in file_ids]
+    targets = [(p.file_id, p.path, signed_output(workspace, p.file_id, p.name)) for p in chosen]
+    results = sign_pdfs(targets, options, signer, progress, cancel)
+    if record_signed(workspace, results):
+        workspace.save()
+    return results
+
+
+# ---- export ------------------------------------------------------------------------------------
+def export_upload(
+    workspace: Workspace,
+    procedure: Procedure,
+    portal: PortalProfile,
+    options: PackOptions | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+    out_dir: Path | None = None,
+) -> UploadExport:
+    """The worker half: the portal-ready files (default folder: export/<portal>/)."""
+    from dossier.packaging import PackOptions
+    from dossier.packaging import export_for_upload as build
+
+    target = Path(out_dir) if out_dir is not None else workspace.export_dir(portal.id)
+    return build(workspace, procedure, portal, target, options or PackOptions(), progress, cancel)
+
+
+def record_export(workspace: Workspace, portal_id: str, export: UploadExport) -> None:
+    """The model half: the dossier remembers the export and the portal it is meant for, so
+    both fronts show it exported until the dossier changes."""
+    with workspace.lock:
+        workspace.dossier.submission.portal = portal_id
+        _record_export(
+            workspace.dossier, portal_id, str(export.folder), len(export.files), export.complete
+        )
+
+
+def export_for_upload(
+    workspace: Workspace,
+    procedure: Procedure,
+    portal: PortalProfile,
+    options: PackOptions | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+    out_dir: Path | None = None,
+) -> UploadExport:
+    """Export for upload, record the export and save (`hoso pack`)."""
+    export = export_upload(workspace, procedure, portal, options, progress, cancel, out_dir)
+    record_export(workspace, portal.id, export)
+    workspace.save()
+    return export
+
+
+def export_for_print(
+    workspace: Workspace,
+    procedure: Procedure,
+    portal: PortalProfile,
+    options: PrintOptions | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: Cancel = None,
+    out_pdf: Path | None = None,
+) -> PrintExport:
+    """One PDF to print (default: export/in_ho_so.pdf); the dossier is only read."""
+    from dossier.packaging import PrintOptions
+    from dossier.packaging import export_for_print as build
+
+    target = Path(out_pdf) if out_pdf is not None else workspace.print_file()
+    return build(workspace, procedure, portal, target, options or PrintOptions(), progress, cancel)
+
+
+export_print = export_for_print  # the worker half is the whole action: nothing to record
+
+
+# ---- submission --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SubmissionChoices:
+    """What the portal asks at submission; a field left None is not changed."""
+
+    result_delivery: str | None = None  # office, post
+    fee_payment: str | None = None  # office, online, post
+    delivery_address: str | None = None
+    portal: str | None = None
+
+
+def set_submission_choices(
+    workspace: Workspace, choices: SubmissionChoices, *, save: bool = False
+) -> Submission:
+    """Check and apply the submission choices (the same checks for the GUI and the CLI).
+
+    The address is only required when the result goes by post and an address is being set
+    or the delivery chosen, so a GUI may choose "post" first and type the address next."""
+    if choices.result_delivery is not None and choices.result_delivery not in ("office", "post"):
+        raise InputError(
+            _("unknown way of receiving the result: {value}").format(value=choices.result_delivery)
+        )
+    if choices.fee_payment is not None and choices.fee_payment not in ("office", "online", "post"):
+        raise InputError(
+            _("unknown way of paying the fee: {value}").format(value=choices.fee_payment)
+        )
+    if choices.portal is not None and not choices.portal.strip():
+        raise InputError(_("unknown portal profile: {id}").format(id=choices.portal))
+    with workspace.lock:
+        submission = workspace.dossier.submission
+        if choices.result_delivery is not None:
+            submission.result_delivery = choices.result_delivery  # type: ignore[assignment]
+        if choices.delivery_address is not None:
+            submission.delivery_address = choices.delivery_address.strip()
+        if choices.fee_payment is not None:
+            submission.fee_payment = choices.fee_payment  # type: ignore[assignment]
+        if choices.portal is not None:
+            submission.portal = choices.portal
+    if save:
+        workspace.save()
+    return submission
+
+
+def record_submission(
+    workspace: Workspace,
+    result_delivery: str,
+    fee_payment: str,
+    delivery_address: str = "",
+    portal: str = "",
+) -> Submission:
+    """`hoso submission`: all choices at once; by post needs the address. Saves."""
+    if result_delivery == "post" and not delivery_address.strip():
+        raise InputError(_("an address is needed to receive the result by post"))
+    choices = SubmissionChoices(
+        result_delivery=result_delivery,
+        fee_payment=fee_payment,
+        delivery_address=delivery_address if result_delivery == "post" else "",
+        portal=portal or None,
+    )
+    return set_submission_choices(workspace, choices, save=True)
+
+
+def record_submitted(
+    workspace: Workspace, portal_code: str, submitted_on: date, *, save: bool = False
+) -> Submission:
+    """The portal's dossier code after submitting (the dossier becomes "submitted")."""
+    from dossier.tracking import record_submission as track
+
+    with workspace.lock:
+        track(workspace.dossier, portal_code, submitted_on)
+    if save:
+        workspace.save()
+    return workspace.dossier.submission
+
+
+def record_result(workspace: Workspace, received_on: date, *, save: bool = False) -> Submission:
+    """The result was received (the dossier becomes "result received")."""
+    from dossier.tracking import record_result as track
+
+    with workspace.lock:
+        track(workspace.dossier, received_on)
+    if save:
+        workspace.save()
+    return workspace.dossier.submission
+
+
+__all__ = [
+    "ComponentFileOptions",
+    "ComponentFilePlan",
+    "ComponentFileResult",
+    "DossierPdf",
+    "FormSaveOptions",
+    "ImportOptions",
+    "ImportResult",
+    "ImportedFile",
+    "PageEdit",
+    "PagePreview",
+    "Remove",
+    "Reorder",
+    "Rotate",
+    "SavedForm",
+    "SetMode",
+    "SetQuad",
+    "SignedFile",
+    "SubmissionChoices",
+    "Undo",
+    "attach_imported",
+    "copy_in",
+    "edit_pages",
+    "export_for_print",
+    "export_for_upload",
+    "export_print",
+    "export_upload",
+    "fill_form",
+    "import_files",
+    "make_component_file",
+    "plan_component_file",
+    "preview_page",
+    "record_component_file",
+    "record_detected_steps",
+    "record_export",
+    "record_result",
+    "record_saved_form",
+    "record_signed",
+    "record_submission",
+    "record_submitted",
+    "render_component_file",
+    "save_form",
+    "set_submission_choices",
+    "sign_files",
+    "sign_pdfs",
+    "signable_pdfs",
+    "signed_output",
+    "store_form_roles",
+    "store_form_values",
+]

@@ -1,0 +1,147 @@
+"""The forms façade's functions: inspect, autofill, validate, fill, prepare_pdf (moved out of
+forms/__init__.py unchanged; `forms` re-exports them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from common.progress import ProgressFn, check_cancel, no_progress
+from forms.fill import FillOptions, FillResult, fill_form
+from forms.model import FormInfo, FormItem, Rect
+from forms.profiles import Profile
+from forms.validate import Problem, format_date, validate_values
+
+
+@dataclass(frozen=True)
+class InspectOptions:
+    password: str | None = None
+    find_blanks: bool = True  # look for dotted blanks and empty boxes outside the fields
+
+
+def _overlap(a: Rect, b: Rect) -> float:
+    """Share of `a` covered by `b`."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return max(0.0, w) * max(0.0, h) / area if area > 0 else 0.0
+
+
+def inspect(
+    path: Path,
+    options: InspectOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> FormInfo:
+    """The fields and blanks of a PDF form, each with its likely profile key and role."""
+    from forms.acroform import has_xfa, is_signed, list_fields
+    from forms.blanks import find_blanks
+    from forms.meaning import annotate
+    from forms.pdfio import open_pdf
+
+    progress = progress or no_progress
+    options = options or InspectOptions()
+    with open_pdf(Path(path), options.password) as opened:
+        doc = opened.doc
+        fields = list_fields(doc)
+        items: list[FormItem] = list(fields)
+        warnings = list(opened.warnings)
+        xfa = has_xfa(doc)
+        if xfa:
+            from common.i18n import _
+
+            warnings.append(
+                _("the form also has an XFA part; it is ignored, the normal fields are used")
+            )
+        if options.find_blanks:
+            for page in doc:
+                check_cancel(cancel)
+                progress(page.number, doc.page_count, "")
+                field_rects = [f.rect for f in fields if f.page == page.number + 1]
+                count = sum(1 for i in items if i.kind == "blank" and i.page == page.number + 1)
+                for blank in find_blanks(page, start_index=count):
+                    if not any(_overlap(blank.rect, r) > 0.3 for r in field_rects):
+                        items.append(blank)
+        info = FormInfo(
+            path=str(path),
+            page_count=doc.page_count,
+            items=tuple(annotate(items)),
+            warnings=tuple(warnings),
+            has_acroform=bool(fields),
+            has_xfa=xfa,
+            signed=is_signed(doc),
+            page_sizes=tuple((p.rect.width, p.rect.height) for p in doc),
+        )
+    progress(1, 1, "")
+    return info
+
+
+def autofill(
+    items: tuple[FormItem, ...] | list[FormItem],
+    profiles: Mapping[str, Profile],
+    overrides: Mapping[str, str] | None = None,
+    today: str = "",
+) -> dict[str, str]:
+    """Values for every item whose meaning is known and whose role has a profile.
+
+    `profiles` maps a role ("requester", "father", ...) to a profile; items without a role use
+    the requester. `overrides` keys are item ids, profile keys ("phone") or "role.key".
+    """
+    today = today or format_date(dt.date.today())
+    values: dict[str, str] = {}
+    for item in items:
+        if not item.fillable or item.key is None:
+            continue
+        role = item.role or "requester"
+        if item.key == "today":
+            values[item.id] = today
+            continue
+        profile = profiles.get(role)
+        if profile is None:
+            continue
+        value = profile.get(item.key)
+        if value:
+            values[item.id] = value
+    for key, value in (overrides or {}).items():
+        for item in items:
+            role = item.role or "requester"
+            by_key = key == item.key and role == "requester"
+            if key in (item.id, f"{role}.{item.key}") or by_key:
+                values[item.id] = value
+    return values
+
+
+def validate(
+    items: tuple[FormItem, ...] | list[FormItem], values: Mapping[str, str]
+) -> list[Problem]:
+    return validate_values(items, values)
+
+
+def fill(
+    source: Path,
+    output: Path,
+    values: Mapping[str, str],
+    options: FillOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> FillResult:
+    """Write the values into a copy of the form (editable, or flattened with options.flatten)."""
+    return fill_form(source, output, values, options or FillOptions(), progress, cancel)
+
+
+def prepare_pdf(path: Path, work_dir: Path) -> Path:
+    """The PDF to work on: the file itself, or its conversion when it is a Word document."""
+    from forms.docx import convert_to_pdf, is_word_file
+
+    path = Path(path)
+    if is_word_file(path):
+        return convert_to_pdf(path, work_dir)
+    return path
+
+
+def is_blank_id(item_id: str) -> bool:
+    return re.fullmatch(r"p\d+b\d+", item_id) is not None

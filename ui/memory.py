@@ -1,0 +1,50 @@
+"""Give memory back while the app is idle, so hours of work do not grow the process.
+
+Measured by the soak (tests/soak): over 10 minutes of random work the resident size grew
+388 MB after the first minute. Two caches explain most of it: MuPDF keeps decoded fonts,
+images and pages in its store (up to 256 MB by default) and glibc keeps freed image buffers
+in its arenas instead of returning them. Every IDLE_SECONDS, when no background job runs, the
+MuPDF store is emptied (if PyMuPDF was ever imported) and glibc trims its heap.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from ui.qt import QtCore
+
+IDLE_SECONDS = 20
+log = logging.getLogger("hoso.ui.memory")
+
+
+def release_memory() -> None:
+    """Empty MuPDF's store and return free heap pages to the system (Linux glibc)."""
+    pymupdf = sys.modules.get("pymupdf")
+    if pymupdf is not None:
+        try:
+            pymupdf.TOOLS.store_shrink(100)
+        except Exception as exc:  # a cache: never fail the app for it
+            log.debug("MuPDF store not shrunk: %s", exc)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError) as exc:  # musl or another libc: nothing to trim
+            log.debug("malloc_trim unavailable: %s", exc)
+
+
+class MemoryKeeper(QtCore.QObject):
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(IDLE_SECONDS * 1000)
+        self.timer.timeout.connect(self.release_if_idle)
+        self.timer.start()
+
+    def release_if_idle(self) -> None:
+        from ui.jobs import running_jobs
+
+        if not running_jobs():  # a worker may be using MuPDF right now
+            release_memory()
