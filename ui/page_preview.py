@@ -32,6 +32,8 @@ class PagePreview(QtWidgets.QWidget):
         self._drag_end: QtCore.QPointF | None = None
         self._box: tuple[float, float, float, float] | None = None  # points
         self._default_box: tuple[float, float, float, float] | None = None  # without a drag
+        self._highlights: list[tuple[float, float, float, float]] = []  # points, changed places
+        self.interactive = True  # False: a page to look at, no box to drag
 
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(PREVIEW_HINT_WIDTH, int(PREVIEW_HINT_WIDTH * 1.414))
@@ -91,7 +93,17 @@ class PagePreview(QtWidgets.QWidget):
             QtCore.QPointF(page.left() + x2 * s, page.top() + (height - y1) * s),
         )
 
+    def set_highlights(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        """Mark places of the page (PDF points, origin bottom left), e.g. what changed."""
+        self._highlights = list(boxes)
+        self.update()
+
+    def highlights(self) -> list[tuple[float, float, float, float]]:
+        return list(self._highlights)
+
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        if not self.interactive:
+            return
         if self._pixmap is not None and event.button() == Qt.MouseButton.LeftButton:
             self._drag_start = self._drag_end = event.position()
             self.update()
@@ -126,6 +138,10 @@ class PagePreview(QtWidgets.QWidget):
             box_px: QtCore.QRectF | None = QtCore.QRectF(self._drag_start, self._drag_end)
         else:
             box_px = None if self._box is None else self._to_pixels(self._box)
+        if self._highlights:
+            painter.setPen(QtGui.QPen(QtGui.QColor(230, 120, 0), 2))
+            for mark in self._highlights:
+                painter.drawRect(self._to_pixels(mark))
         if box_px is None and self._default_box is not None:
             painter.setPen(QtGui.QPen(QtGui.QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
             painter.drawRect(self._to_pixels(self._default_box))

@@ -224,6 +224,10 @@
       <translation>Phần được ký</translation>
     </message>
     <message>
+      <source>Signed version</source>
+      <translation>Bản đã ký</translation>
+    </message>
+    <message>
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
