@@ -74,6 +74,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         for button, key in (
             (self.check_other_button, "Ctrl+Shift+K"),
             (self.trust_button, "Ctrl+Shift+T"),
+            (self.signed_version_button, "Ctrl+Shift+X"),
             (self.p12_browse_button, "Ctrl+Shift+O"),
             (self.refresh_tokens_button, "Ctrl+T"),
             (self.add_module_button, "Ctrl+Shift+M"),
