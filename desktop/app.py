@@ -55,6 +55,14 @@ def install_error_boundary() -> None:
     sys.excepthook = hook
 
 
+def keep_the_window_responsive() -> None:
+    """Background jobs run pure-Python work (pyHanko, fontTools, the form reader): each time
+    the GUI thread needs the GIL it may wait a whole switch interval (5 ms by default), and
+    building a dialog needs it hundreds of times. 1 ms cut the soak's stalls behind a signing
+    job from 280 ms (docs/stability.md)."""
+    sys.setswitchinterval(0.001)
+
+
 def configure_high_dpi() -> None:
     """Call before the QApplication exists. Qt 6 is per-monitor DPI aware on Windows by itself;
     the 125 % and 150 % scales common on Windows laptops pass through unrounded (rounding 150 %
@@ -123,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("hoso")
     if QApplication.instance() is None:
         configure_high_dpi()
+    keep_the_window_responsive()
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     settings = load_settings()

@@ -20,6 +20,10 @@ install(
         "fill": "forms.api",
         "inspect": "forms.api",
         "is_blank_id": "forms.api",
+        "left_for_person": "forms.api",
+        # who each blank is about (forms.persons): role names of the fronts
+        "known_role_names": "forms.persons",
+        "role_from_name": "forms.persons",
         "prepare_pdf": "forms.api",
         "validate": "forms.api",
         # types and helpers the fronts use
