@@ -152,6 +152,10 @@
       <translation>Đang mở tờ khai</translation>
     </message>
     <message>
+      <source>Page</source>
+      <translation>Trang</translation>
+    </message>
+    <message>
       <source>Pages</source>
       <translation>Số trang</translation>
     </message>

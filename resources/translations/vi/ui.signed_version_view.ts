@@ -12,10 +12,6 @@
       <translation>Không có thay đổi nào sau khi ký hiện trên các trang.</translation>
     </message>
     <message>
-      <source>Page</source>
-      <translation>Trang</translation>
-    </message>
-    <message>
       <source>Changed after signing (marked in orange): {what}</source>
       <translation>Thay đổi sau khi ký (đánh dấu màu cam): {what}</translation>
     </message>
