@@ -100,10 +100,6 @@
       <translation>Mục</translation>
     </message>
     <message>
-      <source>Page</source>
-      <translation>Trang</translation>
-    </message>
-    <message>
       <source>Values</source>
       <translation>Giá trị đã điền</translation>
     </message>
