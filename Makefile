@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: run test soak lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
-	translations templates bundle bundle-test lint-workflows
+	translations templates bundle bundle-test lint-workflows windows-test system-deps-windows
 
 run: system-deps-run $(STAMP)
 	$(PY) -m desktop --sample
@@ -51,6 +51,13 @@ bundle-test: bundle
 	dist/hoso/hoso --help >/dev/null
 	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.check_bundle dist/hoso
 
+# The Windows app built, installed, used and uninstalled under Wine (issue 13):
+# scripts/windows/windows-test.sh; report in build/windows/report.txt. The Wine prefix, Windows
+# CPython with the app's wheels, pip's cache and Inno Setup's compiler are cached in
+# $(HOSO_WINDOWS_CACHE) (default ~/.cache/hoso-windows): a second run skips them.
+windows-test: system-deps-windows $(STAMP)
+	LINUX_PY=$(abspath $(PY)) bash scripts/windows/windows-test.sh
+
 # The Windows workflow cannot run here: validate it against GitHub's workflow schema
 # (check-jsonschema, offline), yamllint and zizmor (static analysis), in a venv of their own.
 LINT_VENV := .venv-lint
@@ -69,6 +76,9 @@ system-deps-test:
 
 system-deps-bundle:
 	@bash scripts/system-deps.sh bundle
+
+system-deps-windows:
+	@bash scripts/system-deps.sh windows
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

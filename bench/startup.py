@@ -4,6 +4,13 @@ Target (issue 2): the app's median at most 1.5x the bare window and under 1 s.
 The PyInstaller bundle (issue 8) is measured in the same run when it exists: `--bundle DIR`
 (or `--bundle=DIR`; default dist/hoso, built by `make bundle`), with its size table. Without a
 bundle its row is skipped with a note.
+
+`--windows` (issue 13) measures the installed Windows app under Wine instead, on Qt's `windows`
+platform (a display is needed: `make windows-test` runs it on its Xvfb, with its WINEPREFIX):
+`hoso-desktop.exe --startup-probe` of the installed app beside a bare PySide6 window frozen the
+same way (PyInstaller, one folder, windowed, the same Windows Python), both started by `wine`.
+`--app DIR` is the installed app's folder (default: Program Files/HoSoSo in the prefix),
+`--bare DIR` the bare window's (default build/windows/bare/dist/bare-window).
 """
 
 from __future__ import annotations
@@ -85,28 +92,74 @@ def bundle_executable(bundle: Path) -> Path:
     return bundle / ("hoso-desktop.exe" if os.name == "nt" else "hoso-desktop")
 
 
+WINDOWS_BUNDLE = Path("build/windows/src/dist/hoso")  # built under Wine by `make windows-test`
+
+
 def print_bundle_sizes(bundle: Path) -> None:
-    """The measured size table of this platform's bundle; beside it the Windows estimate when
-    its wheels were downloaded (`python -m scripts.estimate_windows_bundle`, once)."""
+    """The measured size table of this platform's bundle; beside it the Windows bundle's when
+    `make windows-test` built one (build/windows/src/dist/hoso)."""
     from scripts.bundle_support import size_by_package
-    from scripts.estimate_windows_bundle import DEFAULT_WHEELS, windows_estimate
 
     table = size_by_package(bundle)
     total = sum(size for _, size in table)
-    windows = windows_estimate(bundle, DEFAULT_WHEELS, download=False)
-    estimated = windows.windows if windows else {}
-    header = "  Windows MB (estimated)" if windows else ""
+    windows = dict(size_by_package(WINDOWS_BUNDLE)) if WINDOWS_BUNDLE.is_dir() else {}
+    header = "  Windows MB" if windows else ""
     print(f"\n{'bundle size (' + str(bundle) + ')':<34} {'MB':>7} {'share':>6}{header}")
-    for group, size in table:
-        other = f"  {estimated.get(group, 0) / 1e6:>10.1f}" if windows else ""
+    for group in [*(g for g, _ in table), *(g for g in windows if g not in dict(table))]:
+        size = dict(table).get(group, 0)
+        other = f"  {windows.get(group, 0) / 1e6:>10.1f}" if windows else ""
         print(f"{group:<34} {size / 1e6:>7.1f} {size / total:>6.0%}{other}")
-    other = f"  {sum(estimated.values()) / 1e6:>10.1f}" if windows else ""
+    other = f"  {sum(windows.values()) / 1e6:>10.1f}" if windows else ""
     print(f"{'total':<34} {total / 1e6:>7.1f} {'':>6}{other}   (target <= 250 MB)")
     if not windows:
-        print(f"Windows estimate: python -m scripts.estimate_windows_bundle ({DEFAULT_WHEELS})")
+        print(f"Windows bundle: not built ({WINDOWS_BUNDLE}; make windows-test builds it)")
+
+
+def option_value(argv: list[str], name: str) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg.startswith(f"{name}="):
+            return arg.split("=", 1)[1]
+        if arg == name and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
+WINDOWS_RUNS = 7  # a Wine start takes seconds: fewer runs than the native rows
+
+
+def windows_main(argv: list[str]) -> int:
+    """The installed Windows app beside a bare frozen PySide6 window, both under Wine."""
+    prefix = Path(os.environ.get("WINEPREFIX", Path.home() / ".wine"))
+    app = Path(option_value(argv, "--app") or prefix / "drive_c" / "Program Files" / "HoSoSo")
+    bare = Path(option_value(argv, "--bare") or "build/windows/bare/dist/bare-window")
+    commands = [
+        ("bare PySide6 window (exe)", ["wine", str(bare / "bare-window.exe")]),
+        ("Hồ sơ số (installed exe)", ["wine", str(app / "hoso-desktop.exe"), "--startup-probe"]),
+    ]
+    for _, command in commands:
+        if not Path(command[1]).exists():
+            print(f"not found: {command[1]} (make windows-test builds and installs both)")
+            return 1
+    env = dict(os.environ)
+    # the app's data in a temporary folder (Wine passes the variable on; QT_* it does not)
+    env["HOSO_DATA_DIR"] = "Z:" + tempfile.mkdtemp(prefix="hoso-bench-").replace("/", "\\")
+    global RUNS
+    RUNS = WINDOWS_RUNS
+    rows = measure(commands, env)
+    base = rows[0][1]
+    print(f"{'what (Wine, windows platform)':<30} {'median s':>9} {'min s':>7} {'first s':>8} "
+          f"{'x bare':>7}")  # fmt: skip
+    for name, median, best, first in rows:
+        print(f"{name:<30} {median:>9.3f} {best:>7.3f} {first:>8.3f} {median / base:>7.2f}")
+    ratio = rows[1][1] / base
+    print(f"ratio {ratio:.2f} (target <= 1.5x) -> {'met' if ratio <= 1.5 else 'NOT met'} "
+          f"({WINDOWS_RUNS} runs each)")  # fmt: skip
+    return 0
 
 
 def main(argv: list[str]) -> int:
+    if "--windows" in argv:
+        return windows_main(argv)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["HOSO_DATA_DIR"] = tempfile.mkdtemp(prefix="hoso-bench-")
     # As on a user's machine, compiled bytecode is cached (the warm-up run writes it); with

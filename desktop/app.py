@@ -30,6 +30,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--selftest", action="store_true", help="check the installation, exit")
     parser.add_argument("--report", type=Path, help="with --selftest: write the report here")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    # with --smoke: a PNG of the window at every step, as the platform shows it (the Windows
+    # build's check under Wine, scripts/windows/windows-test.sh)
+    parser.add_argument("--screenshots", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -53,6 +56,14 @@ def install_error_boundary() -> None:
         show_error(None, exc, details)
 
     sys.excepthook = hook
+
+
+def keep_the_window_responsive() -> None:
+    """Background jobs run pure-Python work (pyHanko, fontTools, the form reader): each time
+    the GUI thread needs the GIL it may wait a whole switch interval (5 ms by default), and
+    building a dialog needs it hundreds of times. 1 ms cut the soak's stalls behind a signing
+    job from 280 ms (docs/stability.md)."""
+    sys.setswitchinterval(0.001)
 
 
 def configure_high_dpi() -> None:
@@ -123,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("hoso")
     if QApplication.instance() is None:
         configure_high_dpi()
+    keep_the_window_responsive()
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
     settings = load_settings()
@@ -176,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: report_unclean_exit(window, unclean, log_file.parent))
 
     if args.smoke:
-        status = run_smoke(app, window)
+        status = run_smoke(app, window, args.screenshots)
     else:
         status = app.exec()
         from ui.jobs import finish_jobs
@@ -246,14 +258,43 @@ def reopen_last_dossier(window, settings) -> None:
         window.open_dossier(Path(recent[0]))
 
 
-def run_smoke(app, window) -> int:
-    """Build every page, visit every step, process events, report and exit."""
+def save_screenshot(app, window, path: Path) -> None:
+    """The window as the screen shows it (the platform's own grab), else as Qt renders it;
+    taken once the page's background jobs (a form opening, a list loading) have reported."""
+    import time
+
+    from ui.jobs import running_jobs
+
+    start = time.monotonic()
+    settled = None
+    while time.monotonic() - start < 20:
+        app.processEvents()
+        if running_jobs():
+            settled = None
+        elif settled is None:
+            settled = time.monotonic()
+        elif time.monotonic() - settled > 0.3:  # let the platform paint the last results
+            break
+        time.sleep(0.02)
+    screen = window.screen()
+    image = screen.grabWindow(window.winId()) if screen is not None else None
+    if image is None or image.isNull():
+        image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path), "PNG")
+
+
+def run_smoke(app, window, screenshots: Path | None = None) -> int:
+    """Build every page, visit every step, process events, report and exit; with `screenshots`
+    a folder, save a PNG of the window at every step there."""
     from ui.error_dialog import shown_dialogs
 
     window.create_all_pages()
-    for step_id in window.step_ids():
+    for number, step_id in enumerate(window.step_ids(), 1):
         window.go_to(step_id)
         app.processEvents()
+        if screenshots is not None:
+            save_screenshot(app, window, screenshots / f"{number:02d}-{step_id}.png")
     if window.session is not None:
         window.session.flush()
     app.processEvents()

@@ -44,6 +44,59 @@ if TYPE_CHECKING:
 Cancel = threading.Event | None
 
 
+# ---- create a dossier, its applicant, where the user is ---------------------------------------
+def free_folder(library: Path, procedure_name: str, applicant_name: str) -> Path:
+    """`<library>/<date> <procedure> <applicant>`, with " (2)", " (3)"... when taken."""
+    from dossier.workspace import default_folder_name
+
+    name = default_folder_name(procedure_name, applicant_name)
+    folder, suffix = Path(library) / name, 2
+    while folder.exists():
+        folder = Path(library) / f"{name} ({suffix})"
+        suffix += 1
+    return folder
+
+
+def create_dossier(
+    library: Path,
+    procedure_code: str,
+    title: str = "",
+    applicant: dict[str, str] | None = None,
+    component_ids: Sequence[str] = (),
+    start_step: str = "procedure",
+) -> Workspace:
+    """A new dossier folder in the library, named after the procedure and the applicant."""
+    applicant = dict(applicant or {})
+    folder = free_folder(library, title or procedure_code, applicant.get("full_name", ""))
+    workspace = Workspace.create(
+        folder, procedure_code, title=title, applicant=applicant,
+        component_ids=list(component_ids),
+    )  # fmt: skip
+    if start_step != workspace.dossier.current_step:
+        set_current_step(workspace, start_step)
+        workspace.save()
+    return workspace
+
+
+def set_applicant(workspace: Workspace, values: dict[str, str]) -> bool:
+    """The applicant (the requester's profile values); True when that changed."""
+    cleaned = {str(k): str(v) for k, v in values.items() if v}
+    with workspace.lock:
+        if workspace.dossier.applicant == cleaned:
+            return False
+        workspace.dossier.applicant = cleaned
+    return True
+
+
+def set_current_step(workspace: Workspace, step_id: str) -> bool:
+    """The workflow step the user is at (the dossier reopens there); True when changed."""
+    with workspace.lock:
+        if workspace.dossier.current_step == step_id:
+            return False
+        workspace.dossier.current_step = step_id
+    return True
+
+
 # ---- import files into a component -------------------------------------------------------------
 @dataclass(frozen=True)
 class ImportOptions:
@@ -751,12 +804,14 @@ __all__ = [
     "Undo",
     "attach_imported",
     "copy_in",
+    "create_dossier",
     "edit_pages",
     "export_for_print",
     "export_for_upload",
     "export_print",
     "export_upload",
     "fill_form",
+    "free_folder",
     "import_files",
     "make_component_file",
     "plan_component_file",
@@ -771,6 +826,8 @@ __all__ = [
     "record_submitted",
     "render_component_file",
     "save_form",
+    "set_applicant",
+    "set_current_step",
     "set_submission_choices",
     "sign_files",
     "sign_pdfs",

@@ -21,6 +21,10 @@ install(
         "inspect": "forms.api",
         "is_blank_id": "forms.api",
         "prepare_form": "forms.api",
+        "left_for_person": "forms.api",
+        # who each blank is about (forms.persons): role names of the fronts
+        "known_role_names": "forms.persons",
+        "role_from_name": "forms.persons",
         "prepare_pdf": "forms.api",
         "validate": "forms.api",
         # Word forms: conversions through Word or LibreOffice, what to tell the user

@@ -39,7 +39,7 @@ def inspect(
 ) -> FormInfo:
     """The fields and blanks of a PDF form, each with its likely profile key and role."""
     from forms.acroform import has_xfa, is_signed, list_fields
-    from forms.blanks import find_blanks
+    from forms.blanks import PageLine, read_page
     from forms.meaning import annotate
     from forms.pdfio import open_pdf
 
@@ -55,6 +55,7 @@ def inspect(
         doc = opened.doc
         fields = list_fields(doc)
         items: list[FormItem] = list(fields)
+        lines: dict[int, list[PageLine]] = {}
         warnings = list(opened.warnings)
         xfa = has_xfa(doc)
         if xfa:
@@ -69,13 +70,14 @@ def inspect(
                 progress(page.number, doc.page_count, "")
                 field_rects = [f.rect for f in fields if f.page == page.number + 1]
                 count = sum(1 for i in items if i.kind == "blank" and i.page == page.number + 1)
-                for blank in find_blanks(page, start_index=count):
+                blanks, lines[page.number + 1] = read_page(page, start_index=count)
+                for blank in blanks:
                     if not any(_overlap(blank.rect, r) > 0.3 for r in field_rects):
                         items.append(blank)
         info = FormInfo(
             path=str(path),
             page_count=doc.page_count,
-            items=tuple(annotate(items)),
+            items=tuple(annotate(items, lines)),
             warnings=tuple(warnings),
             has_acroform=bool(fields),
             has_xfa=xfa,
@@ -92,33 +94,65 @@ def autofill(
     overrides: Mapping[str, str] | None = None,
     today: str = "",
 ) -> dict[str, str]:
-    """Values for every item whose meaning is known and whose role has a profile.
+    """Values for every item whose meaning and person are known and whose person has a profile.
 
-    `profiles` maps a role ("requester", "father", ...) to a profile; items without a role use
-    the requester. `overrides` keys are item ids, profile keys ("phone") or "role.key".
+    `profiles` maps a person ("requester", "father", "other:1", ...) to a profile. An item whose
+    person is unknown is never filled from the requester: it is left for the person (see
+    `left_for_person`). "today" goes only into the place-and-date line of the signature.
+    `overrides` keys are item ids, profile keys ("phone": the requester's) or "person.key".
     """
+    from forms.persons import FORM_KEYS, MIN_PERSON_CONFIDENCE, OFFICIAL
+
     today = today or format_date(dt.date.today())
     values: dict[str, str] = {}
     for item in items:
-        if not item.fillable or item.key is None:
+        if not item.fillable or item.key is None or item.person == OFFICIAL:
             continue
-        role = item.role or "requester"
         if item.key == "today":
             values[item.id] = today
             continue
-        profile = profiles.get(role)
+        if item.key in FORM_KEYS or item.person is None:
+            continue
+        if item.person_confidence < MIN_PERSON_CONFIDENCE:
+            continue
+        profile = profiles.get(item.person)
         if profile is None:
             continue
-        value = profile.get(item.key)
+        value = _written(item, profile.get(item.key))
         if value:
             values[item.id] = value
     for key, value in (overrides or {}).items():
         for item in items:
-            role = item.role or "requester"
-            by_key = key == item.key and role == "requester"
-            if key in (item.id, f"{role}.{item.key}") or by_key:
+            person = item.person or ""
+            by_key = key == item.key and person == "requester"
+            if key in (item.id, f"{person}.{item.key}") or by_key:
                 values[item.id] = value
     return values
+
+
+def _written(item: FormItem, value: str) -> str:
+    """The profile value as this item wants it: in words, in capitals."""
+    from forms.persons import date_in_words
+
+    if value and item.in_words:
+        value = date_in_words(value) or ""
+    if value and item.capitals:
+        value = value.upper()
+    return value
+
+
+def left_for_person(
+    items: tuple[FormItem, ...] | list[FormItem], values: Mapping[str, str]
+) -> list[FormItem]:
+    """The blanks and fields the person must fill in by hand ("cần điền tay"): every fillable
+    item without a value, except the office's part and tick boxes."""
+    from forms.persons import OFFICIAL
+
+    return [
+        item for item in items
+        if item.fillable and item.id not in values and item.person != OFFICIAL
+        and item.type not in ("checkbox", "radio", "button", "signature")
+    ]  # fmt: skip
 
 
 def validate(

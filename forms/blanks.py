@@ -130,6 +130,7 @@ def _leader_runs(row: _Row) -> list[_Run]:
 def clean_label(text: str) -> str:
     """'; 7. Tôn giáo:' -> 'Tôn giáo'; '1. Họ, chữ đệm và tên(1):' -> 'Họ, chữ đệm và tên'."""
     text = _NOTE_MARKS.sub(" ", text)
+    text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[\s;:,.]*$)", "", text)  # "tùy thân2": a footnote mark
     text = text.strip(" \t;:,.-–/")
     text = _NUMBERING.sub("", text)
     text = re.sub(r"\s+", " ", text)
@@ -333,8 +334,20 @@ def _cell_blanks(
     (lists of people in a table body) are left alone: nothing says whom they are about."""
     found: list[tuple[str, list[Rect], str]] = []
     index = _CharIndex(chars)
+    header: tuple[list[Rect], list[str]] | None = None
+    body_row = 0
     for row in _cell_rows(page):
         texts = [index.text_in(cell) for cell in row]
+        if header is not None and _below(header[0], row) and not any(texts):
+            body_row += 1  # a body row of a table of people: one blank per labelled column
+            for cell, label in zip(row, header[1]):
+                if label and not _is_number_column(label):
+                    found.append(("row", [cell], label, body_row))  # type: ignore[arg-type]
+            header = (row, header[1])
+            continue
+        header, body_row = None, 0
+        if len(row) >= 3 and sum(1 for t in texts if t) >= 3 and all(texts[1:]):
+            header = (row, [clean_label(t) for t in texts])
         i = 0
         while i < len(row):
             if texts[i] or not _is_digit_box(row[i]):
@@ -363,6 +376,20 @@ def _cell_blanks(
     return found
 
 
+def _below(above: list[Rect], row: list[Rect]) -> bool:
+    """`row` is the next row of the same table: same columns, right under `above`."""
+    return (
+        len(above) == len(row)
+        and all(abs(a[0] - b[0]) < 2 and abs(a[2] - b[2]) < 2 for a, b in zip(above, row))
+        and abs(row[0][1] - above[0][3]) < 2
+    )
+
+
+def _is_number_column(label: str) -> bool:
+    """'TT', 'STT', 'Số TT': the row number column (printed or left to the person)."""
+    return fold(label).replace(" ", "").replace(".", "") in ("tt", "stt", "sott", "so")
+
+
 def _box_label(rows: list[_Row], cells: list[Rect]) -> str:
     """The text left of the first box on the boxes' line (superscript rows are ignored)."""
     x0, y0, _x1, y1 = cells[0]
@@ -378,8 +405,22 @@ def _box_label(rows: list[_Row], cells: list[Rect]) -> str:
 
 def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
     """The blanks of one page, top to bottom; ids are p{page}b{n}."""
+    return read_page(page, start_index=start_index)[0]
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A printed line of a page: its baseline (from the top) and its text."""
+
+    baseline: float
+    text: str
+
+
+def read_page(page: Any, *, start_index: int = 0) -> tuple[list[FormItem], list[PageLine]]:
+    """The blanks of one page (top to bottom; ids p{page}b{n}) and its printed lines."""
     chars = _page_chars(page)
     rows = _rows(chars)
+    lines = [PageLine(round(row.baseline, 2), _text(row.chars).strip()) for row in rows]
     page_no = page.number + 1
     items: list[FormItem] = []
     previous_line: FormItem | None = None
@@ -415,9 +456,10 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
             )  # fmt: skip
             items.append(item)
             previous_line = item
-    for kind, cells, label in _cell_blanks(chars, rows, page):
+    for kind, cells, label, *rest in _cell_blanks(chars, rows, page):
         rects = tuple((round(a, 2), round(b, 2), round(c, 2), round(d, 2)) for a, b, c, d in cells)
         height = cells[0][3] - cells[0][1]
+        table_row = rest[0] if rest else 0
         if kind == "boxes":
             items.append(FormItem(
                 kind="blank", id=next_id(), type="boxes", page=page_no, rect=_union(rects),
@@ -438,10 +480,11 @@ def find_blanks(page: Any, *, start_index: int = 0) -> list[FormItem]:
         items.append(FormItem(
             kind="blank", id=next_id(), type="line", page=page_no, rect=inner, label=label,
             baseline=round(y0 + min(height, 2.0 * size) / 2 + 0.35 * size, 2),
-            font_size=round(size, 2),
+            font_size=round(size, 2), row=table_row,
         ))  # fmt: skip
     items.sort(key=lambda i: (i.rect[1], i.rect[0]))
-    return [_renumber(item, page_no, start_index + n + 1) for n, item in enumerate(items)]
+    items = [_renumber(item, page_no, start_index + n + 1) for n, item in enumerate(items)]
+    return items, lines
 
 
 def _renumber(item: FormItem, page_no: int, n: int) -> FormItem:

@@ -34,7 +34,9 @@ from forms.validate import format_date, parse_date
 
 FONT = fonts.FORM_FONT_NAME
 ASCENT, DESCENT = 0.891, -0.216  # Liberation Serif, in em
-MIN_FONT_SIZE = 5.0
+MIN_FONT_SIZE = 5.0  # AcroForm fields
+#: a value written on a flat form's blank is never smaller: a longer one is left out and reported
+MIN_BLANK_FONT_SIZE = 8.0
 TRUE_WORDS = {"yes", "x", "on", "true", "1", "co", "có", "dung", "đúng", "checked"}
 
 
@@ -148,13 +150,17 @@ def wrap(text: str, widths: list[float], size: float) -> list[str] | None:
     return lines
 
 
-def _wrap_shrinking(text: str, widths: list[float], size: float) -> tuple[list[str], float]:
-    while size > MIN_FONT_SIZE:
+def _wrap_shrinking(
+    text: str, widths: list[float], size: float, minimum: float = MIN_BLANK_FONT_SIZE
+) -> tuple[list[str], float] | None:
+    """The value wrapped into the blank's lines at the largest size down to `minimum`; None
+    when it does not fit even then (it is never drawn past its blank)."""
+    while size >= minimum:
         lines = wrap(text, widths, size)
         if lines is not None:
             return lines, size
         size -= 0.5
-    return wrap(text, [10_000.0] * len(widths), MIN_FONT_SIZE) or [text], MIN_FONT_SIZE
+    return None
 
 
 def _pdf_name(name: str) -> str:
@@ -541,10 +547,38 @@ def _baseline_of(rect: Rect, item: FormItem) -> float:
     return rect[3] - 0.25 * size  # blanks are rect = baseline - 0.95 size .. baseline + 0.25 size
 
 
+Span = tuple[float, float]  # x0, x1: free room around a short blank on its line
+
+
+def _free_span(printed: list[Rect], rect: Rect) -> Span:
+    """From the printed character before `rect` to the one after it on the same line (the dots
+    under a value are removed, so the space between the words is the room to write in)."""
+    left, right = rect[0], rect[2]
+    mid = (rect[1] + rect[3]) / 2
+    before = [r[2] for r in printed if r[1] < mid < r[3] and r[2] <= rect[0] + 1]
+    after = [r[0] for r in printed if r[1] < mid < r[3] and r[0] >= rect[2] - 1]
+    return (max(before, default=left - 6) + 1.0, min(after, default=right + 6) - 1.0)
+
+
+def _printed_chars(page: Any) -> list[Rect]:
+    """Boxes of the printed characters of a page that are not dotted leaders or spaces."""
+    from forms.blanks import LEADER_WEIGHT
+
+    return [
+        tuple(ch["bbox"])
+        for block in page.get_text("rawdict", flags=0).get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        for ch in span.get("chars", ())
+        if ch["c"] not in LEADER_WEIGHT and not ch["c"].isspace()
+    ]
+
+
 def _layout_blank(
-    item: FormItem, value: str, today: str
-) -> list[tuple[tuple[float, float], str, float, Rect]]:
-    """(origin, text, size, area covered) for every piece of the value."""
+    item: FormItem, value: str, today: str, printed: list[Rect] | None = None
+) -> list[tuple[tuple[float, float], str, float, Rect]] | None:
+    """(origin, text, size, area covered) for every piece of the value; None when the value
+    does not fit in its blank (with its continuation lines) at MIN_BLANK_FONT_SIZE."""
     size = item.font_size or 12.0
     pieces = []
     if item.type in ("boxes", "checkbox"):
@@ -572,16 +606,25 @@ def _layout_blank(
         parts = (f"{date.day:02d}", f"{date.month:02d}", year) if date else None
         if parts:
             for text, rect in zip(parts, item.parts):
-                s = fit_size(text, rect[2] - rect[0] - 1, size, minimum=0.85 * size)
+                lo, hi = _free_span(printed, rect) if printed is not None else (rect[0], rect[2])
+                lo, hi = min(lo, rect[0]), max(hi, rect[2])
+                room = hi - lo - 1
+                s = fit_size(text, room, size, minimum=min(size, MIN_BLANK_FONT_SIZE))
                 w = fonts.text_width(text, s)
+                if w > room + 0.5:
+                    return None
                 x = rect[0] + max(0.5, (rect[2] - rect[0] - w) / 2)
+                x = max(lo + 0.5, min(x, hi - w))
                 pieces.append(
                     ((x, _baseline_of(rect, item)), text, s, (x - 1, rect[1], x + w + 1, rect[3]))
                 )
             return pieces
     rects = _line_rects(item)
     widths = [r[2] - r[0] - 2 for r in rects]
-    lines, s = _wrap_shrinking(value, widths, size * 0.95)
+    fitted = _wrap_shrinking(value, widths, size * 0.95, min(size * 0.95, MIN_BLANK_FONT_SIZE))
+    if fitted is None:
+        return None
+    lines, s = fitted
     for line, rect in zip(lines, rects):
         x = rect[0] + 1
         w = fonts.text_width(line, s)
@@ -591,15 +634,24 @@ def _layout_blank(
     return pieces
 
 
-def _fill_blanks(doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes,
-                 options: FillOptions, today: str) -> list[str]:  # fmt: skip
+def _fill_blanks(
+    doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes, options: FillOptions,
+    today: str, skipped: list[tuple[str, str]],
+) -> list[str]:  # fmt: skip
     import pymupdf
 
     overlays: dict[int, _Overlay] = {}
     done: list[str] = []
+    printed: dict[int, list[Rect]] = {}
     for item, value in jobs:
+        if item.type == "date" and item.page not in printed:
+            printed[item.page] = _printed_chars(doc[item.page - 1])
+        pieces = _layout_blank(item, value, today, printed.get(item.page))
+        if pieces is None:
+            skipped.append((item.id, _("the value does not fit in its blank: write it by hand")))
+            continue
         overlay = overlays.setdefault(item.page, _Overlay(item.page))
-        for origin, text, size, area in _layout_blank(item, value, today):
+        for origin, text, size, area in pieces:
             overlay.texts.append((origin, text, size))
             if item.type not in ("boxes", "checkbox"):
                 size_ref = item.font_size or 12.0
@@ -693,7 +745,7 @@ def _write(
     done_buttons, skipped = _fill_buttons(doc, widgets, plan.buttons)
     filled += done_buttons
     check_cancel(cancel)
-    filled += _fill_blanks(doc, plan.blanks, font_buffer, options, today)
+    filled += _fill_blanks(doc, plan.blanks, font_buffer, options, today, skipped)
     if options.flatten:
         _flatten(doc)
     return filled, skipped

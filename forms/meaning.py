@@ -9,13 +9,18 @@ synonym found inside a longer label; below MIN_CONFIDENCE the blank stays for ty
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from common.fsutil import fold
 from common.resources import resource_path
 from common.schema import read_json
 from forms.model import FormItem
+
+if TYPE_CHECKING:
+    from forms.persons import TextLine
 
 MIN_CONFIDENCE = 0.55
 ROLES = ("requester", "father", "mother", "child", "spouse", "deceased", "witness")
@@ -102,8 +107,10 @@ def _best_key(text: str) -> tuple[str | None, float]:
                 continue
             if text == syn:
                 s = 0.95
-            elif len(syn) >= 5 and f" {syn} " in f" {text} ":
+            elif len(syn) >= 5 and f"{text} ".startswith(f"{syn} "):
                 s = 0.4 + 0.5 * len(syn) / len(text)
+            elif len(syn) >= 9 and " " in syn and f" {syn} " in f" {text} ":
+                s = 0.3 + 0.5 * len(syn) / len(text)
             else:
                 continue
             if s > score:
@@ -138,18 +145,84 @@ def understand(label: str, name: str = "") -> Meaning:
     return best
 
 
-def annotate(items: list[FormItem]) -> list[FormItem]:
-    """Fill in key, role and confidence of every item."""
-    out = []
-    for item in items:
-        meaning = understand(item.label, item.id if item.kind == "field" else "")
-        if item.type == "date" and meaning.key is None:
-            meaning = Meaning("today", None, 0.7)
-        role = meaning.role
-        previous = out[-1] if out else None
-        if role is None and meaning.key and previous is not None and previous.page == item.page:
-            same_row = item.baseline is not None and item.baseline == previous.baseline
-            if previous.role and (same_row or item.type == "boxes"):
-                role = previous.role  # "Quốc tịch" after "Họ ... tên của cha" on one line
-        out.append(replace(item, key=meaning.key, role=role, confidence=meaning.confidence))
-    return out
+def annotate(
+    items: list[FormItem], lines: Mapping[int, Sequence[Any]] | None = None
+) -> list[FormItem]:
+    """Fill in key, person (role), block and confidence of every item.
+
+    Blanks of flat forms are read in their context (forms.persons.read_lines); `lines` maps a
+    page number to its printed lines (objects with `baseline` and `text`, see
+    forms.blanks.PageLine), without them the labels alone are the text. AcroForm fields keep the
+    meaning of their own name or label; a field that names nobody is the requester's.
+    """
+    from forms.persons import REQUESTER, read_lines
+
+    done: dict[int, FormItem] = {}
+    for n, item in enumerate(items):
+        if item.kind != "field":
+            continue
+        meaning = understand(item.label, item.id)
+        person = meaning.role or (REQUESTER if meaning.key else None)
+        done[n] = replace(item, key=meaning.key, role=person, person=person,
+                          confidence=meaning.confidence,
+                          person_confidence=0.95 if meaning.role else 0.7)  # fmt: skip
+    blanks = [(n, item) for n, item in enumerate(items) if item.kind == "blank"]
+    text_lines, order = _text_lines(blanks, lines or {})
+    for n, reading in zip(order, read_lines(text_lines)):
+        item = items[n]
+        done[n] = replace(
+            item, key=reading.key, role=reading.person, person=reading.person,
+            confidence=reading.confidence, person_confidence=reading.person_confidence,
+            block=reading.block, capitals=reading.capitals, in_words=reading.in_words,
+        )  # fmt: skip
+    return [done.get(n, item) for n, item in enumerate(items)]
+
+
+_KINDS = {"date": "date", "boxes": "boxes", "checkbox": "checkbox"}
+
+
+def _y(item: FormItem) -> float:
+    return item.baseline if item.baseline is not None else (item.rect[1] + item.rect[3]) / 2
+
+
+def _text_lines(
+    blanks: list[tuple[int, FormItem]], lines: Mapping[int, Sequence[Any]]
+) -> tuple[list[TextLine], list[int]]:
+    """The printed lines of every page with the blanks on them, top to bottom; the blanks'
+    indexes in the order read_lines returns their readings."""
+    from forms.persons import TextBlank, TextLine
+
+    events: list[tuple[int, float, float, int, str, list[tuple[int, FormItem]]]] = []
+    pages = sorted({item.page for _n, item in blanks} | set(lines))
+    for page in pages:
+        rows = [(float(line.baseline), str(line.text), []) for line in lines.get(page, ())]
+        loose: list[tuple[int, FormItem]] = []
+        for n, item in blanks:
+            if item.page != page:
+                continue
+            y = _y(item)
+            row = next((r for r in rows if abs(r[0] - y) <= 1.0), None)
+            if row is None and item.label and not item.row:
+                # digit boxes beside their label ("9. Số định danh cá nhân của chủ hộ: [][]…")
+                row = next((r for r in rows if item.rect[1] - 2 <= r[0] <= item.rect[3] + 4
+                            and item.label in r[1]), None)  # fmt: skip
+            if row is not None and item.type != "checkbox":
+                row[2].append((n, item))
+            else:
+                loose.append((n, item))
+        for baseline, text, members in rows:
+            members.sort(key=lambda m: m[1].rect[0])
+            events.append((page, baseline, 0.0, 0, text, members))
+        for n, item in loose:
+            events.append((page, _y(item), item.rect[0], 1, item.label, [(n, item)]))
+    events.sort(key=lambda e: (e[0], e[1], e[3], e[2]))
+    text_lines: list[TextLine] = []
+    order: list[int] = []
+    for _page, _y0, _x, _kind, text, members in events:
+        kinds = tuple(
+            TextBlank(item.label, f"row:{item.row}" if item.row else _KINDS.get(item.type, "line"))
+            for _n, item in members
+        )
+        text_lines.append(TextLine(text, kinds))
+        order.extend(n for n, _item in members)
+    return text_lines, order

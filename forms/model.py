@@ -34,8 +34,17 @@ class FormItem:
     font_size: float = 0.0  # blanks: size of the text around the blank
     parts: tuple[Rect, ...] = ()  # date parts, box cells, continuation lines of a blank
     key: str | None = None  # profile key (see resources/forms/synonyms.json)
-    role: str | None = None  # requester, father, mother, child, spouse, deceased, witness
-    confidence: float = 0.0
+    role: str | None = None  # the same as `person` (kept for callers that say role)
+    confidence: float = 0.0  # of the meaning (key)
+    #: who the item is about: requester, child, mother, father, deceased, spouse, grantor,
+    #: grantee, insured, employer, guardian, ward, witness, other:N; "official" for the office's
+    #: part; None for the form itself (receiver, place and date of signing) or when unknown
+    person: str | None = None
+    person_confidence: float = 0.0
+    block: str = ""  # the heading of the part of the form the item is in
+    capitals: bool = False  # the label asks for capital letters
+    in_words: bool = False  # "ghi bằng chữ": the date of `key` written in words
+    row: int = 0  # a cell of a table of people (household members): its body row, from 1
     required: bool = False
     read_only: bool = False
 

@@ -83,7 +83,8 @@ def validate_values(items: Iterable[FormItem], values: Mapping[str, str]) -> lis
         if item.required and not value.strip():
             problems.append(Problem(item.id, item.label, _("this field is required")))
             continue
-        message = check_value(item.key, value)
+        # a date written in words ("ghi bằng chữ") or in capitals is checked as words, not digits
+        message = None if item.in_words else check_value(item.key, value)
         if not message and item.kind == "field" and item.max_len and len(value) > item.max_len:
             message = _("too long: at most {count} characters").format(count=item.max_len)
         if message:

@@ -4,7 +4,9 @@
 ; this file:
 ;   iscc /DAppVersion=0.1.0 installer\hoso.iss      -> dist\installer\HoSoSo-0.1.0-setup.exe
 ; Per-user install by default (no admin rights); the user may choose "all users" when admin.
-; Uninstalling keeps the dossiers and profiles unless the user asks to delete them.
+; Uninstalling keeps the dossiers and profiles unless the user asks to delete them (a question
+; in the interactive uninstaller; /DELETEDATA on the command line of a silent one).
+; Tested under Wine by `make windows-test` (scripts/windows/): /CURRENTUSER and /ALLUSERS.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -24,7 +26,9 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 VersionInfoProductVersion={#AppVersion}
 VersionInfoDescription={#AppName} — chuẩn bị hồ sơ dịch vụ công trực tuyến
-DefaultDirName={autopf}\HoSoSo
+; {autopf} is {localappdata}\Programs in per-user mode: named explicitly (InstallRoot below),
+; because Wine cannot expand {userpf} ("Failed to expand shell folder constant")
+DefaultDirName={code:InstallRoot}\HoSoSo
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ; per-user by default; admins may install for all users
@@ -82,7 +86,29 @@ Root: HKA; Subkey: "Software\Classes\HoSoSo.Dossier\shell\open\command"; ValueTy
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-// The uninstaller keeps the user's dossiers and profiles unless the user asks to delete them.
+// All users: the 64-bit Program Files; one user: the per-user programs folder that {autopf}
+// means in that mode (Windows' FOLDERID_UserProgramFiles).
+function InstallRoot(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{autopf}')
+  else
+    Result := ExpandConstant('{localappdata}\Programs');
+end;
+
+// True when the command line holds the switch (e.g. /DELETEDATA), in any case.
+function HasSwitch(const Name: String): Boolean;
+var
+  I: Integer;
+begin
+  Result := False;
+  for I := 1 to ParamCount do
+    if CompareText(ParamStr(I), Name) = 0 then
+      Result := True;
+end;
+
+// The uninstaller keeps the user's dossiers and profiles unless the user asks to delete them:
+// "Yes" to the question of the interactive uninstaller, or /DELETEDATA given to a silent one.
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
   DataDir, DossierDir: String;
@@ -91,9 +117,10 @@ begin
   begin
     DataDir := ExpandConstant('{userappdata}\hoso\hoso');
     DossierDir := ExpandConstant('{userdocs}\Hồ sơ số');
-    if (not UninstallSilent) and
-       (MsgBox(FmtMessage(CustomMessage('RemoveData'), [DataDir, DossierDir]),
-               mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES) then
+    if HasSwitch('/DELETEDATA') or
+       ((not UninstallSilent) and
+        (MsgBox(FmtMessage(CustomMessage('RemoveData'), [DataDir, DossierDir]),
+                mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES)) then
     begin
       DelTree(DataDir, True, True, True);
       DelTree(DossierDir, True, True, True);

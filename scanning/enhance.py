@@ -1,6 +1,7 @@
 """Make a warped page look like a scan: even white background, crisp text, inks keep their hue.
 
-Modes: "color" (colour document), "gray", "bw" (adaptive Sauvola binarization), "original".
+Modes: "color" (colour document), "compact" (the same page, stored as mixed raster content by
+scanning.encode), "gray", "bw" (adaptive Sauvola binarization), "original".
 The paper's illumination is estimated per colour channel as a smooth "background" image (the
 page with the ink removed by a max filter); dividing by it removes shadows, gradients and the
 colour cast of the light while a red seal or blue ink keeps its hue.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-MODES = ("color", "gray", "bw", "original")
+MODES = ("color", "compact", "gray", "bw", "original")
 BACKGROUND_SIZE = 400  # long side of the image the illumination is estimated on
 
 
@@ -89,7 +90,7 @@ def enhance(image: np.ndarray, mode: str, gentle: bool = False) -> np.ndarray:
     """The page in a mode: RGB for color/original, single channel for gray/bw.
 
     `gentle` keeps pale printed colours (ID cards) instead of whitening them."""
-    if mode == "color":
+    if mode in ("color", "compact"):
         return color_document(image, gentle)
     if mode == "gray":
         return grayscale(image)

@@ -10,7 +10,7 @@ applied in order to the untouched original; the last step of a kind wins:
     {"op": "dpi", "dpi": 200}
     {"op": "rotate", "degrees": 90}                 clockwise, after the warp
     {"op": "deskew", "degrees": 1.5}                counter-clockwise skew removed (flat scans)
-    {"op": "mode", "mode": "color"}                 color, gray, bw, original
+    {"op": "mode", "mode": "color"}                 color, compact, gray, bw, original
     {"op": "budget", "bytes": 500000}               byte budget of this page
 """
 
@@ -50,7 +50,7 @@ class ScanOptions:
     """How to turn a photo or scanner page into a document page."""
 
     paper: str = "auto"  # auto, a4, a5, letter, card, free
-    mode: str = "color"  # color, gray, bw, original
+    mode: str = "color"  # color (compact on text pages where it wins), compact, gray, bw, original
     dpi: int | None = None  # None: 200 for pages, 300 for cards
     # bytes per page; None: full DPI, quality 75 (85 original) lowered to 60 at most to keep a
     # cleaned page near 250 KB per A4 (scanning.encode.SOFT_BYTES_PER_MEGAPIXEL)
@@ -157,7 +157,8 @@ def process(
     result = enhance_module.enhance(result, options.mode, gentle=paper == "card")
     encoded = None
     if encode:
-        encoded = encode_page(result, options.mode, dpi, size_mm, options.page_budget)
+        encoded = encode_page(result, options.mode, dpi, size_mm, options.page_budget,
+                              auto_compact=paper != "card")  # fmt: skip
         if encoded.over_budget:
             notices.append(
                 _("The page is still larger than the size limit at the lowest allowed quality.")
@@ -248,9 +249,7 @@ def apply_steps(
         result.steps = [s if s["op"] != "deskew" else {"op": "deskew", "degrees": skew}
                         for s in result.steps]  # fmt: skip
         if encode:
-            result.encoded = encode_page(
-                result.image, options.mode, result.dpi, result.size_mm, options.page_budget
-            )
+            result.encoded = _encode(result, options.mode, options.page_budget)
         return result
     return process(image, options, encode=encode, page_index=index)
 
@@ -427,21 +426,32 @@ def preview(
 
 
 def estimated_bytes(preview_result: ScanResult, full_dpi: float) -> int:
-    """Bytes of the full-size page estimated from a preview (JPEG size grows with area)."""
-    if preview_result.encoded is None:
+    """Bytes of the full-size page estimated from a preview (JPEG size grows with area; a
+    compact page's mask is 300 DPI already in the preview, its two JPEGs grow with area)."""
+    encoded = preview_result.encoded
+    if encoded is None:
         return 0
-    ratio = (full_dpi / max(1.0, preview_result.encoded.dpi)) ** 2
-    return int(preview_result.encoded.size * ratio * 0.55)  # finer pixels compress better
+    ratio = (full_dpi / max(1.0, encoded.dpi)) ** 2
+    if encoded.layers is not None:
+        layers = encoded.layers
+        grown = (len(layers.foreground) + len(layers.background)) * ratio * 0.55
+        return int(len(layers.mask) + grown)
+    return int(encoded.size * ratio * 0.55)  # finer pixels compress better
+
+
+def _encode(result: ScanResult, mode: str, budget: int | None) -> EncodedPage:
+    """The page's encoding; ID cards (a portrait, printed backgrounds) are never compact
+    unless asked."""
+    return encode_page(result.image, mode, result.dpi, result.size_mm, budget,
+                       auto_compact=result.paper != "card")  # fmt: skip
 
 
 def _process_edited(original: str, steps: list[dict[str, Any]], budget: int | None) -> ScanResult:
-    result = apply_steps(original, steps, ScanOptions(page_budget=budget))
-    if budget:
-        _, options, _ = options_from_steps(steps)
-        if result.encoded is not None:
-            result.encoded = encode_page(
-                result.image, options.mode, result.dpi, result.size_mm, budget
-            )
+    """One dossier page at full size, encoded once: within the file's share of the limit when
+    there is one, else within the page's own budget step."""
+    _, options, _ = options_from_steps(steps)
+    result = apply_steps(original, steps, ScanOptions(page_budget=budget), encode=False)
+    result.encoded = _encode(result, options.mode, budget or options.page_budget)
     result.image = result.image[:0]
     return result
 

@@ -12,7 +12,7 @@ last step of a kind wins, so undo is dropping the last step. The steps are store
     {"op": "dpi", "dpi": 200}
     {"op": "rotate", "degrees": 90}                 clockwise, after the warp
     {"op": "deskew", "degrees": 1.5}                counter-clockwise skew removed (flat scans)
-    {"op": "mode", "mode": "color"}                 color, gray, bw, original
+    {"op": "mode", "mode": "color"}                 color, compact, gray, bw, original
     {"op": "budget", "bytes": 500000}               byte budget of this page
 
 A step that detection proposed carries `"detected": true`: undo never drops it, and a page

@@ -406,13 +406,18 @@ SIZE_GROUPS = (
     ("cv2 + OpenCV libs", ("cv2", "opencv_python_headless.libs", "opencv_videoio")),
     ("pymupdf", ("pymupdf", "fitz", "libmupdf")),
     ("numpy", ("numpy", "numpy.libs")),
-    ("pillow + pillow-heif", ("PIL", "pillow", "_pillow_heif")),
+    # on Windows pillow-heif's DLLs sit at the top of _internal (delvewheel)
+    ("pillow + pillow-heif", ("PIL", "pillow", "_pillow_heif", "libheif", "libde265", "libx265")),
     ("cryptography", ("cryptography", "_cffi_backend", "cffi")),
     ("pyhanko + lxml + aiohttp", (
         "pyhanko", "pyhanko_certvalidator", "lxml", "aiohttp", "yarl", "multidict", "frozenlist",
         "propcache", "uharfbuzz", "pkcs11", "asn1crypto",
     )),
-    ("Python runtime", ("libpython", "python3", "base_library.zip", "lib-dynload", "python3.dll")),
+    ("Python runtime", (
+        "libpython", "python3", "base_library.zip", "lib-dynload", "python3.dll",
+        # Windows: OpenSSL, libffi and SQLite of python.org's build beside python311.dll
+        "libcrypto-3", "libssl-3", "libffi-", "sqlite3.dll",
+    )),
     ("executables (code archive)", ("hoso", "hoso-desktop", "hoso.exe", "hoso-desktop.exe")),
     ("app resources", ("resources",)),
 )  # fmt: skip
@@ -425,6 +430,8 @@ def size_group(relative: PurePosixPath) -> str:
     for group, prefixes in SIZE_GROUPS:
         if any(first.startswith(prefix) for prefix in prefixes):
             return group
+    if first.endswith(".pyd"):  # Windows: the standard library's extension modules (DLLs\)
+        return "Python runtime"
     if (first.startswith("lib") and ".so" in first) or first.lower().endswith(".dll"):
         return "system libraries"
     return "others"

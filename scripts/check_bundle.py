@@ -58,12 +58,37 @@ def check_help(bundle: Path) -> str:
     return f"{len(commands)} --help pages"
 
 
+# what scanning.pipeline logs (stderr: the CLI's log file takes only the "hoso" logger) when its
+# process pool cannot start and it falls back to one process
+POOL_FALLBACK = b"process pool unavailable"
+
+
+def _pool_worker(child, executable: str) -> bool:
+    """Whether a child process is a pool worker, as far as psutil can tell."""
+    import psutil
+
+    try:
+        return "--multiprocessing-fork" in " ".join(child.cmdline())
+    except (psutil.Error, OSError):
+        # Wine: psutil cannot read another process's command line (OSError, WinError 87)
+        try:
+            return child.name().lower() == executable.lower()
+        except (psutil.Error, OSError):
+            return False
+
+
 def check_scan_pool(bundle: Path) -> str:
+    """Two photos in a folder with a Vietnamese name scanned with --jobs 2: the PDF has both
+    pages and the scan did not fall back to one process (the frozen workers ran: the pipeline
+    logs a fallback on stderr, e.g. when workers re-run the app without freeze_support). The
+    worker processes psutil sees are counted for the report (by command line; under Wine, which
+    hides other processes' command lines, by executable name)."""
     import psutil
     import pymupdf
 
     from common.resources import resource_path
 
+    executable = f"hoso{EXE_SUFFIX}"
     with tempfile.TemporaryDirectory(prefix="hoso-bundle-") as folder:
         photos = Path(folder) / "Ảnh hồ sơ"
         photos.mkdir()
@@ -72,27 +97,34 @@ def check_scan_pool(bundle: Path) -> str:
             shutil.copy2(resource_path("samples", "selftest-photo.jpg"), photos / name)
             inputs.append(photos / name)
         output = photos / "Kết quả.pdf"
-        command = [bundle / f"hoso{EXE_SUFFIX}", "scan", *inputs, "--jobs", "2", "-o", output]
+        command = [bundle / executable, "scan", *inputs, "--jobs", "2", "-o", output]
         process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         workers = set()
+        deadline = time.monotonic() + 300
         while process.poll() is None:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the scan did not finish in 300 s")
             try:
                 for child in process.children(recursive=True):
-                    if "--multiprocessing-fork" in " ".join(child.cmdline()):
+                    if _pool_worker(child, executable):
                         workers.add(child.pid)
-            except psutil.Error:
+            except (psutil.Error, OSError):
                 pass
             time.sleep(0.02)
         _, stderr = process.communicate()
         if process.returncode != 0:
             raise RuntimeError(f"scan failed: {stderr.decode()[-500:]}")
+        if POOL_FALLBACK in stderr:
+            raise RuntimeError(f"the pool did not start: {stderr.decode()[-500:]}")
         with pymupdf.open(output) as pdf:
             pages = pdf.page_count
     if pages != 2:
         raise RuntimeError(f"{pages} pages instead of 2")
-    if len(workers) < 2:
-        raise RuntimeError(f"{len(workers)} worker processes seen, the pool did not start")
-    return f"2 pages through {len(workers)} worker processes"
+    # what psutil saw is reported, not required: it misses workers under load and cannot read
+    # their command lines under Wine; the pipeline's own fallback message is the verdict
+    seen = f"{len(workers)} worker processes seen" if workers else "workers not seen by psutil"
+    return f"2 pages through the process pool ({seen})"
 
 
 TESTDATA = Path(

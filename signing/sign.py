@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -223,7 +224,9 @@ def _sign_into(
             )
         if options.stamp.visible:
             earlier = len(_existing_fields(writer))
-            page_ix, box = stamps.placement(writer, options.stamp, pdf_in, earlier)
+            page_ix, box = stamps.placement(
+                writer, options.stamp, pdf_in, earlier, password=options.pdf_password
+            )
             new_field = SigFieldSpec(field_name, on_page=page_ix, box=tuple(int(v) for v in box))
         else:
             new_field = SigFieldSpec(field_name)
@@ -266,6 +269,7 @@ def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> Ho
     from signing.tokens import token_error
 
     chain = _exception_chain(exc)
+    logging.getLogger(__name__).warning("signing %s failed", pdf_in, exc_info=exc)
 
     def first(kind):
         return next((e for e in chain if isinstance(e, kind)), None)
@@ -273,10 +277,13 @@ def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> Ho
     if (p11 := first(pkcs11.exceptions.PKCS11Error)) is not None:
         return token_error(p11, Path(signer.source))
     if (tsa := first(TimestampRequestError)) is not None:
-        reason = tsa.__cause__ or tsa
         return HosoError(
-            _("the timestamp server did not answer: {reason}").format(reason=reason),
+            _(
+                "the timestamp server (TSA) did not answer; check the network and the TSA "
+                "address in the settings"
+            ),
             path=pdf_in,
+            details=repr(tsa.__cause__ or tsa),
         )
     if first(RevokedError) is not None:
         return HosoError(
@@ -284,13 +291,23 @@ def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> Ho
         )
     if (path_error := first(PathBuildingError | PathValidationError)) is not None:
         return HosoError(
-            _("cannot collect the certificate chain and revocation data: {reason}").format(
-                reason=path_error
+            _(
+                "cannot collect the certificate chain and revocation data for long-term "
+                "validation (B-LT): an intermediate certificate is missing or the CA's OCSP/CRL "
+                "server cannot be reached; add the root with --trust or sign at level B-T"
             ),
             path=pdf_in,
+            details=repr(path_error),
         )
     if isinstance(exc, SigningError):
-        return HosoError(_("signing failed: {reason}").format(reason=exc), path=pdf_in)
+        return HosoError(
+            _(
+                "signing failed: the signing library refused the signature (technical details "
+                "in the log)"
+            ),
+            path=pdf_in,
+            details=repr(exc),
+        )
     if isinstance(exc, PdfError):
         return InputError(_("not a readable PDF file"), path=pdf_in, details=str(exc))
     if isinstance(exc, OSError):
@@ -299,8 +316,9 @@ def _translate_failure(exc: Exception, pdf_in: Path, signer: LoadedSigner) -> Ho
             path=pdf_in,
         )
     return HosoError(
-        _("signing failed: {reason}").format(reason=f"{exc.__class__.__name__}: {exc}"),
+        _("signing failed because of an unexpected problem (technical details in the log)"),
         path=pdf_in,
+        details=f"{exc.__class__.__name__}: {exc}",
     )
 
 

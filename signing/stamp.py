@@ -104,10 +104,15 @@ def page_box(writer, page_index: int) -> tuple[float, float, float, float]:
 
 
 def placement(
-    writer, stamp: StampOptions, path: Path, earlier_signatures: int = 0
+    writer,
+    stamp: StampOptions,
+    path: Path,
+    earlier_signatures: int = 0,
+    password: str | None = None,
 ) -> tuple[int, tuple[float, ...]]:
-    """0-based page index and box of the stamp; default: bottom right of the last page,
-    above the stamps of earlier signatures so they do not overlap."""
+    """0-based page index and box (PDF user space) of the stamp. With no box given: where a
+    person signs (signing.placement): under the form's signature caption, else the blank space
+    nearest the bottom right of the last page; never over text, values or drawings."""
     count = page_count(writer)
     if count < 1:
         raise InputError(_("the PDF has no pages"), path=path)
@@ -119,14 +124,35 @@ def placement(
             ),
             path=path,
         )
-    _x0, y0, x1, y1 = page_box(writer, page - 1)
     if stamp.rect is None:
-        width, height = DEFAULT_SIZE
-        right = x1 - MARGIN
-        bottom = min(y0 + MARGIN + earlier_signatures * (height + 6), y1 - MARGIN - height)
-        return page - 1, (right - width, bottom, right, bottom + height)
+        only = page - 1 if stamp.page is not None else None
+        return _automatic(path, password, earlier_signatures, only)
     rx1, ry1, rx2, ry2 = stamp.rect
     box = (min(rx1, rx2), min(ry1, ry2), max(rx1, rx2), max(ry1, ry2))
     if box[2] - box[0] < 10 or box[3] - box[1] < 10:
         raise InputError(_("the stamp box is too small"), path=path)
     return page - 1, box
+
+
+def _automatic(
+    path: Path, password: str | None, earlier: int, only_page: int | None
+) -> tuple[int, tuple[float, ...]]:
+    from signing.placement import auto_place
+
+    try:
+        found = auto_place(path, password, earlier, only_page)
+    except Exception as exc:  # MuPDF cannot read what pyHanko could: ask for a position
+        found = None
+        reason = exc
+    else:
+        reason = None
+    if found is None:
+        raise InputError(
+            _(
+                "no blank space is large enough for the signature stamp; choose its place "
+                "(drag a box on the page, or --visible PAGE/x1,y1,x2,y2) or sign invisibly"
+            ),
+            path=path,
+            details=repr(reason) if reason else None,
+        )
+    return found.page, found.pdf_rect

@@ -319,8 +319,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.stack.setCurrentWidget(page)
             self.step_title.setText(self.sidebar.item(row).text())
             page.on_enter()
-            if self.session is not None and self.session.dossier.current_step != step_id:
-                self.session.dossier.current_step = step_id
+            from dossier.actions import set_current_step
+
+            if self.session is not None and set_current_step(self.session.workspace, step_id):
                 self.session.mark_changed()
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.sidebar.count() - 1)
@@ -388,30 +389,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def create_dossier_for(self, procedure_code: str) -> None:
         """A procedure was chosen on the first page: create its dossier folder and open it."""
-        from dossier import Workspace, default_folder_name
+        from dossier.actions import create_dossier
 
         name, component_ids = _procedure_outline(self.context, procedure_code)
-        applicant = dict(self.pending_applicant)
-        person = applicant.get("full_name", "")
-        root = self.context.dossier_root
-        folder = root / default_folder_name(name or procedure_code, person)
-        suffix = 2
-        while folder.exists():
-            folder = root / f"{default_folder_name(name or procedure_code, person)} ({suffix})"
-            suffix += 1
         try:
-            workspace = Workspace.create(
-                folder,
-                procedure_code,
-                title=name,
-                applicant=applicant,
-                component_ids=component_ids,
-            )
+            workspace = create_dossier(
+                self.context.dossier_root, procedure_code, title=name,
+                applicant=dict(self.pending_applicant), component_ids=component_ids,
+                start_step="details",
+            )  # fmt: skip
         except HosoError as exc:
             show_error(self, exc)
             return
-        workspace.dossier.current_step = "details"
-        workspace.save()
         self.pending_applicant = {}
         self.open_dossier(workspace.root)
 

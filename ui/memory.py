@@ -3,8 +3,8 @@
 Measured by the soak (tests/soak): over 10 minutes of random work the resident size grew
 388 MB after the first minute. Two caches explain most of it: MuPDF keeps decoded fonts,
 images and pages in its store (up to 256 MB by default) and glibc keeps freed image buffers
-in its arenas instead of returning them. Every IDLE_SECONDS, when no background job runs, the
-MuPDF store is emptied (if PyMuPDF was ever imported) and glibc trims its heap.
+in its arenas instead of returning them. Every IDLE_SECONDS glibc trims its heap, and when no
+background job runs the MuPDF store is emptied too (if PyMuPDF was ever imported).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ IDLE_SECONDS = 20
 log = logging.getLogger("hoso.ui.memory")
 
 
-def release_memory() -> None:
-    """Empty MuPDF's store and return free heap pages to the system (Linux glibc)."""
-    pymupdf = sys.modules.get("pymupdf")
+def release_memory(*, mupdf: bool = True) -> None:
+    """Empty MuPDF's store (`mupdf`: only when no thread uses MuPDF) and return free heap
+    pages to the system (Linux glibc; safe while other threads run)."""
+    pymupdf = sys.modules.get("pymupdf") if mupdf else None
     if pymupdf is not None:
         try:
             pymupdf.TOOLS.store_shrink(100)
@@ -46,5 +47,5 @@ class MemoryKeeper(QtCore.QObject):
     def release_if_idle(self) -> None:
         from ui.jobs import running_jobs
 
-        if not running_jobs():  # a worker may be using MuPDF right now
-            release_memory()
+        # a worker may be using MuPDF right now: its store is emptied only when none runs
+        release_memory(mupdf=not running_jobs())

@@ -32,6 +32,8 @@ class PagePreview(QtWidgets.QWidget):
         self._drag_end: QtCore.QPointF | None = None
         self._box: tuple[float, float, float, float] | None = None  # points
         self._default_box: tuple[float, float, float, float] | None = None  # without a drag
+        self._highlights: list[tuple[float, float, float, float]] = []  # points, changed places
+        self.interactive = True  # False: a page to look at, no box to drag
 
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(PREVIEW_HINT_WIDTH, int(PREVIEW_HINT_WIDTH * 1.414))
@@ -49,8 +51,7 @@ class PagePreview(QtWidgets.QWidget):
             return 0
         self._page_size = QtCore.QSizeF(*rendered.size)
         self._pixmap = QtGui.QPixmap.fromImage(rendered.image)
-        if rendered.last:
-            self._default_box = _default_stamp_box(self._page_size.width())
+        self._default_box = rendered.default_box
         self.update()
         return rendered.count
 
@@ -92,7 +93,17 @@ class PagePreview(QtWidgets.QWidget):
             QtCore.QPointF(page.left() + x2 * s, page.top() + (height - y1) * s),
         )
 
+    def set_highlights(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        """Mark places of the page (PDF points, origin bottom left), e.g. what changed."""
+        self._highlights = list(boxes)
+        self.update()
+
+    def highlights(self) -> list[tuple[float, float, float, float]]:
+        return list(self._highlights)
+
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        if not self.interactive:
+            return
         if self._pixmap is not None and event.button() == Qt.MouseButton.LeftButton:
             self._drag_start = self._drag_end = event.position()
             self.update()
@@ -127,6 +138,10 @@ class PagePreview(QtWidgets.QWidget):
             box_px: QtCore.QRectF | None = QtCore.QRectF(self._drag_start, self._drag_end)
         else:
             box_px = None if self._box is None else self._to_pixels(self._box)
+        if self._highlights:
+            painter.setPen(QtGui.QPen(QtGui.QColor(230, 120, 0), 2))
+            for mark in self._highlights:
+                painter.drawRect(self._to_pixels(mark))
         if box_px is None and self._default_box is not None:
             painter.setPen(QtGui.QPen(QtGui.QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
             painter.drawRect(self._to_pixels(self._default_box))
@@ -141,7 +156,9 @@ class RenderedPdfPage(NamedTuple):
     image: QtGui.QImage  # deep copy: safe to hand from a worker to the GUI thread
     size: tuple[float, float]  # the page in points
     count: int  # pages in the file
-    last: bool  # the last page (where the stamp goes by default)
+    last: bool  # the last page
+    # where the stamp goes without a dragged box (signing's placement rule), if on this page
+    default_box: tuple[float, float, float, float] | None = None
 
 
 def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
@@ -163,16 +180,24 @@ def render_page(pdf: Path, page_index: int) -> RenderedPdfPage | None:
                 pix.samples, pix.width, pix.height, pix.stride, QtGui.QImage.Format.Format_RGB888
             ).copy()
             size = (page.rect.width, page.rect.height)
+            default_box = _default_stamp_box(doc, index)
     except (RuntimeError, ValueError, IndexError):
         return None
-    return RenderedPdfPage(image, size, count, index == count - 1)
+    return RenderedPdfPage(image, size, count, index == count - 1, default_box)
 
 
-def _default_stamp_box(page_width: float) -> tuple[float, float, float, float]:
-    """The stamp's default box on the last page (no earlier signature), as signing places it."""
-    from signing import STAMP_MARGIN as MARGIN
-    from signing import STAMP_SIZE as DEFAULT_SIZE
+def _default_stamp_box(doc, page_index: int) -> tuple[float, float, float, float] | None:
+    """Where signing puts the stamp without a dragged box (under the form's signature caption,
+    see signing.placement), in PDF points, when that is on the page shown."""
+    from signing import find_stamp_place
 
-    width, height = DEFAULT_SIZE
-    right = page_width - MARGIN
-    return right - width, MARGIN, right, MARGIN + height
+    try:
+        earlier = sum(1 for page in doc for w in page.widgets() or () if w.field_type == 6)
+        found = find_stamp_place(doc, earlier)
+    except (RuntimeError, ValueError, IndexError):
+        return None
+    if found is None or found[0] != page_index:
+        return None
+    x0, y0, x1, y1 = found[1]
+    height = doc[page_index].rect.height
+    return x0, height - y1, x1, height - y0

@@ -20,7 +20,32 @@ ROLE_LABELS = {
     "spouse": N_("Spouse"),
     "deceased": N_("The deceased"),
     "witness": N_("Witness"),
+    "grantor": N_("Grantor (bên ủy quyền)"),
+    "grantee": N_("Grantee (người được ủy quyền)"),
+    "insured": N_("The insured"),
+    "employer": N_("Employer"),
+    "guardian": N_("Guardian"),
+    "ward": N_("Ward (người được giám hộ)"),
 }
+
+
+def person_label(person: str | None) -> str:
+    """A person of the form in the app's language ("other:2" -> "Other person 2")."""
+    if not person:
+        return _("The form itself")
+    if person in ROLE_LABELS:
+        return _(ROLE_LABELS[person])
+    kind, _sep, number = person.partition(":")
+    if kind == "other":
+        return _("Other person {number}").format(number=number)
+    if kind == "member":
+        return _("Household member {number}").format(number=number)
+    return person
+
+
+def is_person_role(person: str | None) -> bool:
+    """A person the form is about who can be given a profile (not the office, not the form)."""
+    return bool(person) and (person in ROLE_LABELS or str(person).startswith(("other:", "member:")))
 
 
 class ProfileRoles:
@@ -52,8 +77,8 @@ class ProfileRoles:
         roles = list(self.template_roles) or ["requester"]
         if self.info is not None:
             for item in self.info.items:
-                if item.role and item.role in ROLE_LABELS and item.role not in roles:
-                    roles.append(item.role)
+                if is_person_role(item.person) and item.person not in roles:
+                    roles.append(item.person)
         return roles
 
     def _refresh_roles(self) -> None:
@@ -63,8 +88,8 @@ class ProfileRoles:
         for role in self._roles():
             combo = QtWidgets.QComboBox()
             # known roles in the app's language; the template's own label otherwise
-            label = _(ROLE_LABELS[role]) if role in ROLE_LABELS else self.template_roles.get(role)
-            label = label or role
+            label = self.template_roles.get(role) if role not in ROLE_LABELS else None
+            label = label or person_label(role)
             self.roles_layout.addRow(label, combo)
             self.role_combos[role] = combo
             combo.currentIndexChanged.connect(self._store_roles)
@@ -132,8 +157,9 @@ class ProfileRoles:
             for key, value in dataclasses.asdict(requester).items()
             if isinstance(value, str) and value and key != "id"
         }
-        if self.session.dossier.applicant != values:
-            self.session.dossier.applicant = values
+        from dossier.actions import set_applicant
+
+        if set_applicant(self.session.workspace, values):
             self.session.mark_changed()
 
     def _qr_clicked(self) -> None:

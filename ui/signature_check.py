@@ -54,17 +54,59 @@ class SignatureCheck:
 
     def _report_failed(self, exc: BaseException, details: str) -> None:
         self.last_report = None
+        self.signed_version_button.setEnabled(False)
         self.report_view.setPlainText(str(getattr(exc, "user_message", lambda: exc)()))
+
+    def _view_signed_version(self) -> None:
+        """Write the version the (first changed) signature covers to a temporary file, then show
+        it beside the file now ("Xem bản đã ký")."""
+        report = self.last_report
+        number = _signature_to_view(report) if report is not None else None
+        if number is None:
+            return
+        sig = report.signatures[number - 1]
+        path = report.path
+
+        def work(progress, cancel):
+            import tempfile
+
+            from signing import VerifyOptions, signed_version
+
+            data = signed_version(path, number, VerifyOptions())
+            folder = Path(tempfile.mkdtemp(prefix="hoso-signed-"))
+            target = folder / f"{path.stem} (v{sig.signed_version}).pdf"
+            target.write_bytes(data)
+            return target
+
+        self.context.run_job(
+            work,
+            lambda signed: self._open_signed_view(signed, path, sig),
+            self._report_failed_quietly,
+            title=_("Signed version"),
+        )
+
+    def _open_signed_view(self, signed: Path, current: Path, sig) -> None:
+        from ui.signed_version_view import SignedVersionDialog
+
+        self.signed_view = SignedVersionDialog(self.context, signed, current, sig, self)
+        self.signed_view.show()
+
+    def _report_failed_quietly(self, exc: BaseException, details: str) -> None:
+        from ui.error_dialog import show_error
+
+        show_error(self, exc, details)
 
     def _show_report(self, report) -> None:
         from signing import verdict_label as label
 
         self.last_report = report
+        self.signed_version_button.setEnabled(_signature_to_view(report) is not None)
         parts = [f"<p><b>{html.escape(report.path.name)}</b>: {html.escape(report.verdict)}</p>"]
         for i, sig in enumerate(report.signatures, 1):
             colour = "#1b7f3b" if sig.ok else "#b3261e"
             when = format_datetime(sig.claimed_time) if sig.claimed_time else "-"
             rows = [
+                (_("Result"), label(sig.level)),
                 (_("Signer"), sig.signer or "?"),
                 (_("Issued by"), sig.issuer or "?"),
                 (_("Signing time"), when),
@@ -85,7 +127,9 @@ class SignatureCheck:
             parts.append(
                 f"<p style='color:{colour}'><b>#{i}</b> {html.escape(sig.verdict)}</p>"
                 f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>"
+                + _report_details(sig)
             )
+        parts += [f"<p><i>{html.escape(note)}</i></p>" for note in report.notes]
         if report.signatures and not report.trust_store_used:
             parts.append(
                 "<p><i>"
@@ -98,3 +142,30 @@ class SignatureCheck:
                 + "</i></p>"
             )
         self.report_view.setHtml("".join(parts))
+
+
+def _report_details(sig) -> str:
+    """A signature's problems, notes and the versions saved after it, as HTML lists."""
+    items = [f"<li>{html.escape(p.text)}</li>" for p in sig.problems]
+    items += [f"<li><i>{html.escape(n)}</i></li>" for n in sig.notes]
+    for version in sig.later:
+        if version.archival_only:
+            state = _("archival data only")
+        elif version.covered_by:
+            state = _("signed afterwards by {name}").format(name=version.covered_by)
+        else:
+            state = _("not covered by any later signature")
+        changes = "".join(f"<li>{html.escape(c.text)}</li>" for c in version.changes)
+        title = _("Version {n} ({state}):").format(n=version.version, state=state)
+        items.append(f"<li>{html.escape(title)}<ul>{changes}</ul></li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def _signature_to_view(report) -> int | None:
+    """1-based number of the signature whose signed version is worth seeing: the first one
+    with versions saved after it that are not archival data only; else the first with any."""
+    numbered = [(i, s) for i, s in enumerate(report.signatures, 1) if s.signed_version]
+    for i, sig in numbered:
+        if any(not v.archival_only for v in sig.later):
+            return i
+    return next((i for i, sig in numbered if sig.later), None)

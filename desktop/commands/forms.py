@@ -26,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fill.add_argument("--profile", help=_("profile of the requester (JSON file or profile id)"))
     fill.add_argument(
         "--role", action="append", default=[], metavar="ROLE=PROFILE",
-        help=_("profile for another person: father, mother, child, spouse, deceased, witness"),
+        help=_("profile for another person the form is about; roles in Vietnamese or "
+               "English: {roles}").format(roles=_role_names()),
+    )  # fmt: skip
+    fill.add_argument(
+        "--member", action="append", default=[], metavar="PROFILE",
+        help=_("a household member for a table of people (CT01), one row each, in order"),
     )  # fmt: skip
     fill.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", dest="assignments",
@@ -43,6 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--today", default="", help=_("date written in 'ngày … tháng … năm' (dd/mm/yyyy)")
     )
     fill.add_argument("--force", action="store_true", help=_("write even when values look wrong"))
+    fill.add_argument(
+        "--strict", action="store_true",
+        help=_("exit 1 when blanks are left for the person to fill in by hand"),
+    )  # fmt: skip
     fill.set_defaults(handler=_fill)
 
     profile = subparsers.add_parser("profile", help=_("citizen profiles"))
@@ -67,6 +76,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from_qr.add_argument("image", type=Path)
     from_qr.add_argument("--save", action="store_true", help=_("save it as a new profile"))
     from_qr.set_defaults(handler=_profile_from_qr)
+
+
+def _role_names() -> str:
+    from forms import known_role_names
+
+    return known_role_names()
 
 
 def _pairs(items: list[str]) -> dict[str, str]:
@@ -123,27 +138,63 @@ def _fields(args: argparse.Namespace) -> int:
                 "kind": i.kind, "id": i.id, "type": i.type, "page": i.page,
                 "rect": [round(v, 2) for v in i.rect], "label": i.label, "key": i.key,
                 "role": i.role, "confidence": i.confidence, "value": i.value,
-                "options": list(i.options),
+                "options": list(i.options), "person": i.person,
+                "person_confidence": i.person_confidence, "block": i.block,
+                "capitals": i.capitals, "in_words": i.in_words,
             }
             for i in info.items
         ]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for i in info.items:
-        meaning = f"{i.role + '.' if i.role else ''}{i.key or '-'} ({i.confidence:.2f})"
+        meaning = f"{i.person + '.' if i.person else ''}{i.key or '-'} ({i.confidence:.2f})"
         rect = ",".join(f"{v:.0f}" for v in i.rect)
         print(f"{i.page}\t{i.id}\t{i.type}\t[{rect}]\t{meaning}\t{i.label}")
     return 0
 
 
+def _roles(assignments: list[str]) -> dict[str, str] | None:
+    """ROLE=PROFILE pairs with the role's canonical name; None (after saying why) when a role
+    is unknown."""
+    from forms import role_from_name
+
+    roles: dict[str, str] = {}
+    for name, ref in _pairs(assignments).items():
+        person = role_from_name(name)
+        if person is None:
+            message = _("unknown role {role!r}; known roles: {roles}")
+            print(f"hoso: {message.format(role=name, roles=_role_names())}", file=sys.stderr)
+            return None
+        roles[person] = ref
+    return roles
+
+
+def _print_left(form: Path, left: list, skipped: list[tuple[str, str]]) -> None:
+    """The blanks left for the person ("cần điền tay"), with their labels."""
+    if not left:
+        return
+    print(_("Left for you to fill in by hand ({count}):").format(count=len(left)))
+    reasons = dict(skipped)
+    for item in left:
+        label = item.label or _("(no label)")
+        where = _("page {page}").format(page=item.page)
+        why = reasons.get(item.id, "")
+        print(f"  {item.id}\t{where}\t{label}" + (f"\t{why}" if why else ""))
+
+
 def _fill(args: argparse.Namespace) -> int:
     import forms
 
+    roles = _roles(args.role)
+    if roles is None:
+        return 2
     profiles = {}
     if args.profile:
         profiles["requester"] = _load_profile(args.profile)
-    for role, ref in _pairs(args.role).items():
+    for role, ref in roles.items():
         profiles[role] = _load_profile(ref)
+    for number, ref in enumerate(args.member, start=1):
+        profiles[f"member:{number}"] = _load_profile(ref)
     overrides = _pairs(args.assignments)
     with tempfile.TemporaryDirectory(prefix="hoso-form-") as work:
         form = forms.prepare_form(args.form, Path(work))
@@ -163,7 +214,10 @@ def _fill(args: argparse.Namespace) -> int:
     print(
         _("{count} value(s) written to {file}").format(count=len(result.filled), file=result.output)
     )
-    return 0
+    written = {i: v for i, v in values.items() if i in set(result.filled)}
+    left = forms.left_for_person(info.items, written)
+    _print_left(args.form, left, list(result.skipped))
+    return 1 if left and args.strict else 0
 
 
 def _write_filled(form: Path, output: Path, values: dict, options, work: Path):

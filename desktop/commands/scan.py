@@ -12,7 +12,7 @@ from common.errors import InputError
 from common.i18n import _
 
 PAPERS = ("auto", "a4", "a5", "letter", "card", "free")
-MODES = ("color", "gray", "bw", "original")
+MODES = ("color", "compact", "gray", "bw", "original")
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "kib": 1024,
           "mib": 1024**2}  # fmt: skip
 
@@ -53,7 +53,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scan.add_argument("inputs", nargs="*", type=Path, metavar="IN", help=_("images or PDFs"))
     scan.add_argument("-o", "--output", type=Path, required=True, help=_("output PDF"))
     scan.add_argument("--paper", choices=PAPERS, default="auto", help=_("paper size"))
-    scan.add_argument("--mode", choices=MODES, default="color", help=_("enhancement mode"))
+    scan.add_argument(
+        "--mode",
+        choices=MODES,
+        default="color",
+        help=_(
+            "enhancement mode; color stores text pages compact (sharp 1-bit text, colours and "
+            "paper as small JPEGs) when that is smaller, compact always does"
+        ),
+    )
     scan.add_argument("--dpi", type=int, help=_("output resolution (200 pages, 300 cards)"))
     scan.add_argument("--max-size", type=parse_size, help=_("size limit of the PDF, e.g. 5MB"))
     scan.add_argument("--quad", type=parse_quad, help=_("corners x1,y1,...,x4,y4 (one image)"))

@@ -51,7 +51,10 @@ def _register_sign(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--visible",
         metavar="PAGE/x1,y1,x2,y2",
-        help=_("stamp page and box in points (default: bottom right of the last page)"),
+        help=_(
+            "stamp page and box in points (default: under the form's signature caption, else "
+            "the blank space nearest the bottom right of the last page; never over text)"
+        ),
     )
     parser.add_argument("--invisible", action="store_true", help=_("no visible stamp"))
     parser.add_argument("--image", type=Path, metavar="PNG", help=_("signature or seal image"))
@@ -89,7 +92,16 @@ def _register_sign(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _register_verify(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("verify", help=_("check the signatures of a PDF"))
+    parser = subparsers.add_parser(
+        "verify",
+        help=_("check the signatures of a PDF"),
+        description=_(
+            "Check every signature and say what changed after signing, version by version. "
+            "Exit status 0 only when every signature is valid and the file is unchanged since "
+            "it was signed (archival data and changes a later valid signature covers do not "
+            "count); 1 otherwise."
+        ),
+    )
     parser.add_argument("file", type=Path, metavar="FILE.pdf")
     parser.add_argument(
         "--trust", type=Path, action="append", default=[], metavar="PEM",
@@ -108,7 +120,23 @@ def _register_verify(subparsers: argparse._SubParsersAction) -> None:
             "the data embedded in a B-LT file; either way --trust is needed)"
         ),
     )
-    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print JSON (always; an unreadable file gives an object with an 'error' key)"),
+    )
+    parser.add_argument(
+        "--signed-version",
+        type=int,
+        metavar="N",
+        help=_(
+            "write the version of the file that signature N covers (with -o) instead of checking"
+        ),
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT.pdf",
+        help=_("where --signed-version writes (never the file itself)"),
+    )  # fmt: skip
     parser.add_argument(
         "--pdf-password-stdin", action="store_true", help=_("read the PDF password from stdin")
     )
@@ -280,17 +308,29 @@ def _parse_time(text: str) -> datetime:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from common.errors import HosoError
     from signing import VerifyOptions, verify
 
-    pdf_password = _Secrets().get(True, "") if args.pdf_password_stdin else None
-    options = VerifyOptions(
-        trust_roots=tuple(args.trust),
-        extra_certs=tuple(args.certs),
-        at=_parse_time(args.at) if args.at else None,
-        allow_fetching=args.fetch,
-        pdf_password=pdf_password,
-    )
-    report = verify(args.file, options)
+    if args.signed_version is not None:
+        return _write_signed_version(args)
+    try:
+        pdf_password = _Secrets().get(True, "") if args.pdf_password_stdin else None
+        options = VerifyOptions(
+            trust_roots=tuple(args.trust),
+            extra_certs=tuple(args.certs),
+            at=_parse_time(args.at) if args.at else None,
+            allow_fetching=args.fetch,
+            pdf_password=pdf_password,
+        )
+        report = verify(args.file, options)
+    except HosoError as exc:
+        if not args.json:
+            raise
+        error = {"message": exc.message, "file": str(exc.path or args.file)}
+        data = {"path": str(args.file), "ok": False, "error": error, "signatures": []}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(f"hoso: {exc.user_message()}", file=sys.stderr)
+        return exc.exit_code
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -301,30 +341,74 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _yes_no(value: bool) -> str:
-    return _("yes") if value else _("no")
+def _write_signed_version(args: argparse.Namespace) -> int:
+    from common.fsutil import atomic_output
+    from signing import VerifyOptions, signed_version
+
+    if args.output is None:
+        raise InputError(_("--signed-version needs -o OUT.pdf"))
+    if args.output.resolve() == args.file.resolve():
+        raise InputError(_("the signed version must be written to a new file"), path=args.output)
+    pdf_password = _Secrets().get(True, "") if args.pdf_password_stdin else None
+    data = signed_version(args.file, args.signed_version, VerifyOptions(pdf_password=pdf_password))
+    with atomic_output(args.output, private=False) as tmp:
+        Path(tmp).write_bytes(data)
+    print(args.output)
+    return 0
 
 
 def _print_report(report) -> None:
+    from signing import verdict_checked as checked
     from signing import verdict_label as label
 
     print(report.verdict)
+    for note in report.notes:
+        print(f"  {note}")
     for i, sig in enumerate(report.signatures, 1):
         print(f"\n#{i} {sig.field_name}: {sig.verdict}")
+        print(f"  {_('Result')}: {label(sig.level)}")
         print(f"  {_('Signer')}: {sig.signer or '?'} ({_('issued by')} {sig.issuer or '?'})")
         claimed = sig.claimed_time.isoformat() if sig.claimed_time else "-"
         stamped = sig.timestamp_time.isoformat() if sig.timestamp_time else "-"
         print(f"  {_('Claimed signing time')}: {claimed}; {_('timestamp')}: {stamped}")
         print(
-            f"  {_('Intact')}: {_yes_no(sig.intact)}; {_('valid')}: {_yes_no(sig.valid)}; "
-            f"{_('trusted')}: {_yes_no(sig.trusted)}"
+            f"  {_('Intact')}: {checked(sig.intact)}; {_('valid')}: {checked(sig.valid)}; "
+            f"{_('trusted')}: {checked(sig.trusted)}"
         )
+        if sig.signed_version is not None:
+            print(
+                "  "
+                + _("Signed version: {n} of {total}").format(
+                    n=sig.signed_version, total=sig.versions
+                )
+            )
         print(
             f"  {_('Signed part')}: {label(sig.coverage)}; "
             f"{_('changes after signing')}: {label(sig.changes)}"
-            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; PAdES: {sig.pades_level}"
+            f"{f' ({sig.change_detail})' if sig.change_detail else ''}; "
+            f"PAdES: {sig.pades_level or '-'}"
         )
+        if sig.algorithm:
+            print(f"  {_('Algorithms')}: {sig.algorithm}")
         print(f"  {_('Revocation (OCSP/CRL)')}: {label(sig.revocation)}")
+        for problem in sig.problems:
+            print(f"  - {problem.text}")
+        for note in sig.notes:
+            print(f"  · {note}")
+        _print_later(sig)
+
+
+def _print_later(sig) -> None:
+    for version in sig.later:
+        if version.archival_only:
+            state = _("archival data only")
+        elif version.covered_by:
+            state = _("signed afterwards by {name}").format(name=version.covered_by)
+        else:
+            state = _("not covered by any later signature")
+        print("  " + _("Version {n} ({state}):").format(n=version.version, state=state))
+        for change in version.changes:
+            print(f"    * {change.text}")
 
 
 # --- tokens ---

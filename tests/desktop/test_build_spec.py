@@ -330,6 +330,16 @@ def test_size_table_groups_files_by_package(tmp_path: Path) -> None:
     assert support.size_group(PurePosixPath("_internal/python3.11/lib-dynload/_ssl.so")) == (
         "Python runtime"
     )
+    # Windows names: python.org's DLLs and extension modules, pillow-heif's DLLs (delvewheel)
+    for name, group in {
+        "_internal/_ssl.pyd": "Python runtime",
+        "_internal/libcrypto-3.dll": "Python runtime",
+        "_internal/python311.dll": "Python runtime",
+        "_internal/libx265-217-276e7d75772a32bd086b54d54e01fd11.dll": "pillow + pillow-heif",
+        "_internal/cv2/cv2.pyd": "cv2 + OpenCV libs",
+        "_internal/VCRUNTIME140.dll": "system libraries",
+    }.items():
+        assert support.size_group(PurePosixPath(name)) == group, name
 
 
 def test_make_bundle_installs_pyinstaller_and_ci_runs_the_bundle_test() -> None:
@@ -361,7 +371,11 @@ def test_installer_script_is_per_user_bilingual_and_associates_hoso_files() -> N
     setup = dict(line.split("=", 1) for line in sections["Setup"])
     assert setup["PrivilegesRequired"] == "lowest"  # no admin rights needed
     assert setup["PrivilegesRequiredOverridesAllowed"] == "dialog"
-    assert setup["DefaultDirName"].startswith("{autopf}")  # per-user Programs folder
+    # {autopf}, named explicitly for the per-user mode (Wine cannot expand {userpf})
+    assert setup["DefaultDirName"] == "{code:InstallRoot}\\HoSoSo"
+    root = iss.split("function InstallRoot", 1)[1].split("end;", 1)[0]
+    assert "IsAdminInstallMode" in root and "{autopf}" in root
+    assert "{localappdata}\\Programs" in root
     assert setup["ChangesAssociations"] == "yes"
     assert (ROOT / "installer" / setup["SetupIconFile"].replace("\\", "/")).exists()
     # what the spec builds is what the installer packs
@@ -380,9 +394,11 @@ def test_installer_script_is_per_user_bilingual_and_associates_hoso_files() -> N
     icons = sections["Icons"]
     assert any("{autoprograms}" in line for line in icons)
     assert any("{autodesktop}" in line and "Tasks: desktopicon" in line for line in icons)
-    # the uninstaller deletes the user's data only when asked, never when silent
+    # the uninstaller deletes the user's data only when asked: "Yes" (not the default button)
+    # when interactive, /DELETEDATA when silent
     code = iss.split("[Code]", 1)[1]
     assert "not UninstallSilent" in code and "MB_DEFBUTTON2" in code and "IDYES" in code
+    assert "HasSwitch('/DELETEDATA')" in code
 
 
 def test_windows_workflow_builds_tests_and_uploads() -> None:

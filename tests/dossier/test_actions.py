@@ -240,3 +240,23 @@ def test_an_image_is_never_changed_by_the_actions(ws, photos):
     actions.import_files(ws, "cccd", photos)
     actions.make_component_file(ws, "cccd")
     assert all(np.array_equal(b, np.asarray(Image.open(p))) for b, p in zip(before, photos))
+
+
+def test_create_dossier_picks_a_free_folder_and_the_first_step(tmp_path):
+    library = tmp_path / "Hồ sơ số"
+    person = {"full_name": "Nguyễn Văn An"}
+    first = actions.create_dossier(
+        library, "1.001193", "Đăng ký khai sinh", person, ["to-khai"], "details"
+    )
+    second = actions.create_dossier(library, "1.001193", "Đăng ký khai sinh", person)
+    assert first.root.name.endswith("Đăng ký khai sinh Nguyễn Văn An")
+    assert second.root.name == first.root.name + " (2)"
+    assert Workspace.open(first.root).dossier.current_step == "details"
+    assert [c.component_id for c in first.dossier.components] == ["to-khai"]
+
+
+def test_applicant_and_current_step_say_when_they_change(ws):
+    assert actions.set_applicant(ws, {"full_name": "Trần Thị Bình", "phone": ""})
+    assert ws.dossier.applicant == {"full_name": "Trần Thị Bình"}
+    assert not actions.set_applicant(ws, {"full_name": "Trần Thị Bình"})
+    assert actions.set_current_step(ws, "scan") and not actions.set_current_step(ws, "scan")

@@ -71,7 +71,7 @@ def test_cc01_blanks_have_labels_and_meanings(testdata) -> None:
     assert len(page1) >= 30
     by_label = {i.label: i for i in page1}
     name = by_label["Họ, chữ đệm và tên"]
-    assert (name.key, name.role, name.type) == ("full_name", None, "line")
+    assert (name.key, name.person, name.type) == ("full_name", "requester", "line")
     assert name.baseline and name.rect[1] < name.baseline < name.rect[3]
     assert by_label["Ngày, tháng, năm sinh"].type == "date"
     assert len(by_label["Ngày, tháng, năm sinh"].parts) == 3
@@ -82,12 +82,16 @@ def test_cc01_blanks_have_labels_and_meanings(testdata) -> None:
     assert by_label["Số điện thoại"].key == "phone"
     boxes = [i for i in page1 if i.type == "boxes"]
     assert len(boxes) == 6 and all(b.max_len == 12 for b in boxes)
-    assert boxes[0].key == "personal_id" and boxes[0].role is None
+    assert boxes[0].key == "personal_id" and boxes[0].person == "requester"
     assert boxes[1].role == "father"
 
 
 def test_cc01_signing_date_is_one_date_blank(testdata) -> None:
     testdata("forms", "vietnamese", "cccd_to_khai_can_cuoc_CC01.pdf")
-    dates = [i for i in _cc01().items if i.type == "date" and i.key == "today"]
-    assert len(dates) == 2  # page 1 (người khai) and page 2 (cán bộ tra cứu)
+    items = _cc01().items
+    dates = [i for i in items if i.type == "date" and i.key == "today"]
+    assert [d.page for d in dates] == [1]  # the signature line of the person (người khai)
     assert all(len(d.parts) == 3 for d in dates)
+    # the officer's date on page 2 (cán bộ tra cứu) is no signature line of the person: no guess
+    officer = [i for i in items if i.type == "date" and i.page == 2]
+    assert officer and all(i.key is None for i in officer)

@@ -142,13 +142,20 @@ def test_flat_form_overlay_round_trips(testdata, tmp_path) -> None:
     out = tmp_path / "out.pdf"
     result = forms.fill(source, out, values, forms.FillOptions(flatten=True))
     assert _sha(source) == before
-    assert len(result.filled) == len(values) >= 12
+    # the month blank of CC01's signing date is one "…" (6 pt): two digits do not fit at 8 pt,
+    # so the date is left for the person and reported instead of covering the printed "năm";
+    # so is the long address in the short "Địa chỉ nhận" blank
+    date = next(i for i in info.items if i.key == "today")
+    skipped = dict(result.skipped)
+    assert date.id in skipped and len(skipped) <= 2
+    assert set(result.filled) | set(skipped) == set(values)
+    assert len(result.filled) >= 12
     text = squash(pdftotext(out), leaders=True)
     for value in (NAME.upper(), "NGUYỄN VĂN BÌNH", "001191012345", "001060000001", "0912345678",
                   "Giáo viên", ADDRESS, LONG_ADDRESS):  # fmt: skip
         assert squash(value, leaders=True) in text, value
     page1 = pdftotext(out, 1)
-    assert "05" in page1 and "1991" in page1 and "27" in page1 and "2026" in page1
+    assert "05" in page1 and "1991" in page1
     # the long address wrapped onto the dotted line below its label
     by_id = {i.id: i for i in info.items}
     address = next(i for i in info.items if i.key == "permanent_residence")

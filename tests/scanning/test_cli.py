@@ -50,6 +50,18 @@ def test_scan_writes_a_pdf_within_the_size_limit(photo_path, tmp_path, capsys):
         assert doc[0].rect.height * 25.4 / 72 == pytest.approx(297, abs=0.1)
 
 
+def test_scan_compact_mode_writes_a_g4_mask_and_two_jpegs(photo_path, tmp_path):
+    output = tmp_path / "compact.pdf"
+    assert main(["scan", str(photo_path), "-o", str(output), "--mode", "compact"]) == 0
+    plain = tmp_path / "plain.pdf"
+    assert main(["scan", str(photo_path), "-o", str(plain), "--mode", "gray"]) == 0
+    with pymupdf.open(output) as doc:
+        filters = [doc.xref_get_key(xref, "Filter")[1] for xref, *_ in doc[0].get_images()]
+        masks = [doc.xref_get_key(xref, "Mask")[1] for xref, *_ in doc[0].get_images()]
+    assert "/DCTDecode" in filters and any(mask.endswith("R") for mask in masks)
+    assert output.stat().st_size * 2 < plain.stat().st_size
+
+
 def test_scan_with_manual_quad_and_paper(photo_path, tmp_path):
     output = tmp_path / "quad.pdf"
     quad = "100,100,1100,100,1100,800,100,800"

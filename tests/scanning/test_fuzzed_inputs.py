@@ -93,7 +93,7 @@ def run_hoso_scan(source: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "desktop.cli", "scan", str(source), "-o", str(tmp_path / "o.pdf")],
         capture_output=True, text=True, encoding="utf-8", errors="replace", env=env,
-        cwd=tmp_path, timeout=120, check=False,
+        cwd=tmp_path, timeout=300, check=False,
     )  # fmt: skip
 
 

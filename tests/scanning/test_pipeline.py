@@ -38,7 +38,7 @@ def _save(tmp_path, image: np.ndarray, name: str) -> str:
 
 
 def test_process_gives_a_true_size_a4_page(photo):
-    result = process(photo, ScanOptions())
+    result = process(photo, ScanOptions(mode="gray"))
     assert result.found and result.paper == "a4"
     assert result.image.shape[:2] == (2339, 1654)
     assert result.size_mm == (210.0, 297.0) and result.dpi == 200
@@ -50,12 +50,12 @@ def test_process_gives_a_true_size_a4_page(photo):
 
 def test_budget_lowers_quality_then_resolution(photo):
     page = process(photo, ScanOptions(), encode=False).image
-    free = encode_page(page, "color", 200, (210, 297))
+    free = encode_page(page, "color", 200, (210, 297), auto_compact=False)
     budget = int(free.size * 0.6)
-    tight = encode_page(page, "color", 200, (210, 297), budget=budget)
+    tight = encode_page(page, "color", 200, (210, 297), budget=budget, auto_compact=False)
     assert tight.size <= budget and not tight.over_budget
     assert tight.quality < free.quality or tight.dpi < 200
-    impossible = encode_page(page, "color", 200, (210, 297), budget=2000)
+    impossible = encode_page(page, "color", 200, (210, 297), budget=2000, auto_compact=False)
     assert impossible.over_budget
     assert impossible.quality == MIN_QUALITY and round(impossible.dpi) == MIN_DPI
     bw = encode_page(process(photo, ScanOptions(mode="bw"), encode=False).image, "bw", 200,
@@ -75,7 +75,7 @@ def _dense_page(seed: int = 3) -> np.ndarray:
 def test_a_dense_page_meets_the_soft_size_by_quality_only(photo):
     dense = _dense_page()
     soft = SOFT_BYTES_PER_MEGAPIXEL * dense.shape[0] * dense.shape[1] / 1e6
-    page = encode_page(dense, "color", 200, (210, 297))
+    page = encode_page(dense, "color", 200, (210, 297), auto_compact=False)
     assert page.size <= soft or page.quality == MIN_QUALITY
     assert MIN_QUALITY <= page.quality < DEFAULT_QUALITY["color"]
     assert page.dpi == 200 and page.width_px == 1654 and not page.over_budget
@@ -85,18 +85,20 @@ def test_a_dense_page_meets_the_soft_size_by_quality_only(photo):
     assert encode_page(dense, "original", 200, (210, 297)).quality == DEFAULT_QUALITY["original"]
     # an ordinary page keeps its full quality
     sparse = process(photo, ScanOptions(), encode=False).image
-    assert encode_page(sparse, "color", 200, (210, 297)).quality == DEFAULT_QUALITY["color"]
+    sparse_jpeg = encode_page(sparse, "color", 200, (210, 297), auto_compact=False)
+    assert sparse_jpeg.quality == DEFAULT_QUALITY["color"]
 
 
 def test_jpeg_pages_carry_the_document_tables(photo):
-    page = encode_page(process(photo, ScanOptions(), encode=False).image, "color", 200, (210, 297))
+    image = process(photo, ScanOptions(), encode=False).image
+    page = encode_page(image, "color", 200, (210, 297), auto_compact=False)
     with Image.open(__import__("io").BytesIO(page.data)) as encoded:
         tables = [list(encoded.quantization[i]) for i in sorted(encoded.quantization)]
     assert tables == quantization_tables(page.quality)
 
 
 def test_pdf_embeds_the_encoded_bytes_unchanged_at_physical_size(photo, tmp_path):
-    result = process(photo, ScanOptions())
+    result = process(photo, ScanOptions(mode="gray"))
     output = tmp_path / "out.pdf"
     write_pdf([result.encoded, result.encoded], output)
     with pymupdf.open(output) as doc:

@@ -21,7 +21,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 ARCH = "hoso-test"
-KEY_LABELS = ("root", "interm", "tsa", "ocsp", "signer", "other")
+KEY_LABELS = ("root", "interm", "tsa", "ocsp", "signer", "other", "weak")
+KEY_BITS = {"weak": 1024}  # a key too short, for the verdict that names the key size
 P12_PASSWORD = "mật khẩu 123"
 
 _NOW = datetime.now(UTC).replace(microsecond=0)
@@ -91,6 +92,7 @@ def certomancer_config(key_dir: Path, url_prefix: str) -> dict:
                     "ocsp": {"common-name": "Hoso Test OCSP"},
                     "signer": {"common-name": "Nguyễn Văn An"},
                     "other": {"common-name": "Trần Thị Bình"},
+                    "weak": {"common-name": "Lê Văn Cũ"},
                 },
                 "certs": {
                     "root": {
@@ -193,6 +195,12 @@ def certomancer_config(key_dir: Path, url_prefix: str) -> dict:
                     "other": _signer_cert(
                         _validity(timedelta(days=-30), timedelta(days=700)), signing, key="other"
                     ),
+                    "signer-weak": _signer_cert(
+                        _validity(timedelta(days=-30), timedelta(days=700)),
+                        signing,
+                        key="weak",
+                        revocation=False,
+                    ),
                 },
                 "services": {
                     "ocsp": {
@@ -224,7 +232,7 @@ def certomancer_config(key_dir: Path, url_prefix: str) -> dict:
 def _write_keys(key_dir: Path) -> None:
     key_dir.mkdir(parents=True, exist_ok=True)
     for label in KEY_LABELS:
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=KEY_BITS.get(label, 2048))
         pem = key.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
@@ -279,6 +287,7 @@ SIGNER_LABELS = (
     "other",
     "signer-plain",
     "other-plain",
+    "signer-weak",
 )
 
 

@@ -127,6 +127,7 @@ class Driver:
         self.measure_cost = 0.0
         self.modal_seen_at: float | None = None
         self.type_counts: Counter[str] = Counter()
+        self.snapshot = None
         traces = os.environ.get("SOAK_STALL_TRACES")  # debugging aid: where stalls come from
         self.stall_traces = open(traces, "w") if traces else None  # noqa: SIM115
         self.stalls: dict[str, float] = {}  # action -> longest stall over 100 ms after it
@@ -185,10 +186,10 @@ class Driver:
         return count
 
     def tick(self) -> None:
-        if self.stall_traces is not None:  # a stall over 400 ms dumps every thread's stack
+        if self.stall_traces is not None:  # a stall over 200 ms dumps every thread's stack
             import faulthandler
 
-            faulthandler.dump_traceback_later(0.4, file=self.stall_traces)
+            faulthandler.dump_traceback_later(0.2, file=self.stall_traces)
         self.close_modals()
         now, cpu = time.perf_counter(), time.thread_time()
         gap_ms = (now - self.last_tick - self.measure_cost) * 1000 - TICK_MS
@@ -234,6 +235,15 @@ class Driver:
 
     def report(self, kind: str) -> None:
         print(f"{kind} " + json.dumps(self.stats(), ensure_ascii=False), flush=True)
+        if os.environ.get("SOAK_TRACEMALLOC"):  # what grows, by allocation site (debugging aid)
+            import tracemalloc
+
+            snapshot = tracemalloc.take_snapshot()
+            if self.snapshot is not None:
+                stats = snapshot.compare_to(self.snapshot, "lineno")[:8]
+                print("GROWTH " + json.dumps([str(stat) for stat in stats]), flush=True)
+            elif time.monotonic() - self.started > 30:
+                self.snapshot = snapshot
         if os.environ.get("SOAK_TYPES"):  # what grows: object counts by type (debugging aid)
             counts = Counter(type(o).__name__ for o in gc.get_objects())
             if self.type_counts:

@@ -120,7 +120,8 @@ def test_zoom_and_page_navigation_on_a_flat_form(qtbot, forms_page, app_context,
     assert all(i.page == 2 for i in forms_page.canvas.items)
     # blanks of the flat form can be typed into like fields
     forms_page.go_to_page(0)
-    name = next(i for i in forms_page.info.items if i.key == "full_name" and i.role is None)
+    items = forms_page.info.items
+    name = next(i for i in items if i.key == "full_name" and i.person == "requester")
     _click_item(qtbot, forms_page, name.id)
     commit_text(forms_page._editor, "NGUYỄN THỊ ÁNH")
     qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
@@ -278,3 +279,41 @@ def test_with_libreoffice_a_word_form_gets_an_exact_preview_and_a_pdf(
     docx, pdf = forms_page.saved_paths
     assert docx.exists() and pdf is not None and pdf.name == "mau16-nop.pdf"
     assert "0912345678" in squash(pdftotext(pdf))
+
+
+def test_flat_form_groups_blanks_by_person_and_lists_blanks_left(
+    qtbot, forms_page, app_context, tmp_path
+) -> None:
+    from tests.forms.test_persons import _flat_form
+
+    form = tmp_path / "khai-tu.pdf"
+    _flat_form(
+        form,
+        """
+    Họ, chữ đệm, tên người yêu cầu: ……
+    Đề nghị cơ quan đăng ký khai tử cho người có tên dưới đây:
+    Họ, chữ đệm, tên: ……
+    Nơi chết: ……
+    """,
+    )
+    app_context.dialogs.answers["open_file"] = form
+    qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
+    _wait_open(qtbot, forms_page)
+    assert set(forms_page.role_combos) == {"requester", "deceased"}
+    table = forms_page.table
+    headings = [table.item(r, 0).text() for r in range(table.rowCount())
+                if table.item(r, 1).data(Qt.ItemDataRole.UserRole) is None]  # fmt: skip
+    assert len(headings) == 2 and headings[0] == "Người yêu cầu"
+    assert headings[1].startswith("Người đã chết — Đề nghị cơ quan đăng ký khai tử")
+    assert table.rowCount() == 3 + 2
+    store = ProfileStore(app_context.profiles_dir)
+    an = store.add(full_name="Nguyễn Văn An")
+    cu = store.add(full_name="Lê Văn Cư")
+    forms_page.refresh_profiles()
+    forms_page.select_profile("requester", an.id)
+    forms_page.select_profile("deceased", cu.id)
+    forms_page.autofill()
+    left = forms_page.left_list
+    assert left.rowCount() == 1 and left.item(0, 0).text() == "Nơi chết"
+    assert forms_page.left_title.text() == "Cần điền tay (1)"
+    assert sorted(forms_page.values.values()) == ["Lê Văn Cư", "Nguyễn Văn An"]

@@ -302,3 +302,44 @@ def test_a_word_file_is_not_listed_and_the_page_says_why(main_window, app_contex
     assert page.word_note.isVisible()
     note = page.word_note.text()
     assert "Mau_so_16_TT28.docx" in note and "chữ ký số" in note and "PDF" in note
+
+
+def test_check_lists_the_versions_saved_after_signing(sign_page, app_context, testdata, qtbot):
+    """A countersigned file: the first signature's later version and who covered it."""
+    _wait_idle(qtbot, sign_page)
+    name = "pades-lta-dss-indirect-arrs-test-2.pdf"
+    app_context.dialogs.answers["open_file"] = testdata("signed", "pyhanko", name)
+    sign_page.check_other_button.click()
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=60_000)
+    text = sign_page.report_view.toPlainText()
+    assert "Phiên bản 6 (đã được Alice ký sau đó)" in text
+    assert "một chữ ký được thêm vào (ô Sig2)" in text
+    assert "chỉ dữ liệu lưu trữ dài hạn" in text
+
+
+def test_view_the_signed_version_beside_the_file_now(sign_page, app_context, pki, tmp_path, qtbot):
+    """A shadowed form: 'Xem bản đã ký' shows the version signed and the file now, the changed
+    field marked on both."""
+    from signing import SignOptions, open_p12, sign
+    from tests.signing.test_attacks import STAMP, _form, _shadow
+
+    signed = tmp_path / "signed.pdf"
+    with open_p12(pki.p12("signer"), P12_PASSWORD) as signer:
+        sign(_form(tmp_path / "form.pdf"), signed, SignOptions(stamp=STAMP), signer)
+    shadow = _shadow(signed, tmp_path / "shadow.pdf")
+    _wait_idle(qtbot, sign_page)
+    app_context.dialogs.answers["open_file"] = shadow
+    sign_page.check_other_button.click()
+    qtbot.waitUntil(lambda: sign_page.last_report is not None, timeout=60_000)
+    assert sign_page.signed_version_button.isEnabled()
+    sign_page.signed_version_button.click()
+    qtbot.waitUntil(lambda: getattr(sign_page, "signed_view", None) is not None, timeout=30_000)
+    view = sign_page.signed_view
+    qtbot.waitUntil(lambda: view.rendered >= 1, timeout=30_000)
+    assert view.signed.read_bytes() == signed.read_bytes()
+    assert "nguoi_nhan" in view.summary.text()
+    for preview in (view.signed_preview, view.current_preview):
+        [mark] = preview.highlights()
+        x0, y0, x1, y1 = mark
+        assert (x0, x1) == (160, 400) and abs((y1 - y0) - 20) < 1  # the field's place
+    view.close()

@@ -17,7 +17,7 @@ from common.errors import HosoError
 from common.i18n import N_, _
 from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
-from ui.profile_roles import ProfileRoles
+from ui.profile_roles import ProfileRoles, person_label
 from ui.qt import Qt, QtGui, QtWidgets
 
 if TYPE_CHECKING:
@@ -27,6 +27,22 @@ if TYPE_CHECKING:
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
+
+
+def value_rows(items: list[FormItem]) -> list[tuple[str, FormItem | None]]:
+    """The value table's rows: a heading row (item None) wherever the block or the person
+    changes, then that block's items."""
+    rows: list[tuple[str, FormItem | None]] = []
+    current: tuple[str, str | None] | None = None
+    for item in items:
+        group = (item.block, item.person)
+        if group != current:
+            current = group
+            who = person_label(item.person)
+            block = " ".join(item.block.split())[:60]
+            rows.append((f"{who} — {block}" if block else who, None))
+        rows.append(("", item))
+    return rows
 
 
 class FormsPage(ProfileRoles, StepPage):
@@ -178,6 +194,22 @@ class FormsPage(ProfileRoles, StepPage):
             lambda entry: self.start_editing(entry.data(Qt.ItemDataRole.UserRole))
         )
         side.addWidget(self.problems)
+        self.left_title = QtWidgets.QLabel(_("Left for you to fill in by hand"))
+        side.addWidget(self.left_title)
+        # a table like the values below: it shows the form's own (Vietnamese) labels
+        self.left_list = QtWidgets.QTableWidget(0, 2)
+        self.left_list.setHorizontalHeaderLabels([_("Item"), _("Page")])
+        self.left_list.horizontalHeader().setSectionResizeMode(
+            0, QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.left_list.verticalHeader().setVisible(False)
+        self.left_list.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.left_list.setAccessibleName(_("Left for you to fill in by hand"))
+        self.left_list.setMaximumHeight(110)
+        self.left_list.itemActivated.connect(
+            lambda entry: self.start_editing(entry.data(Qt.ItemDataRole.UserRole))
+        )
+        side.addWidget(self.left_list)
         side.addWidget(QtWidgets.QLabel(_("Values")))
         self.table = QtWidgets.QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([_("Item"), _("Value")])
@@ -474,10 +506,16 @@ class FormsPage(ProfileRoles, StepPage):
             entry = QtWidgets.QListWidgetItem(str(problem))
             entry.setData(Qt.ItemDataRole.UserRole, problem.item_id)
             self.problems.addItem(entry)
+        self._refresh_left()
         self.table.blockSignals(True)
-        items = [i for i in (self.info.items if self.info else ()) if i.fillable]
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
+        rows = value_rows([i for i in (self.info.items if self.info else ()) if i.fillable])
+        self.table.setRowCount(len(rows))
+        for row, (heading, item) in enumerate(rows):
+            if item is None:  # a block of the form: who the rows below are about
+                self._set_heading_row(row, heading)
+                continue
+            if self.table.columnSpan(row, 0) > 1:
+                self.table.setSpan(row, 0, 1, 1)
             label = QtWidgets.QTableWidgetItem(item.label or item.id)
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             label.setToolTip(f"{item.id} · {_('page')} {item.page}")
@@ -486,6 +524,33 @@ class FormsPage(ProfileRoles, StepPage):
             self.table.setItem(row, 0, label)
             self.table.setItem(row, 1, value)
         self.table.blockSignals(False)
+
+    def _set_heading_row(self, row: int, heading: str) -> None:
+        cell = QtWidgets.QTableWidgetItem(heading)
+        cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = cell.font()
+        font.setBold(True)
+        cell.setFont(font)
+        self.table.setItem(row, 0, cell)
+        self.table.setItem(row, 1, QtWidgets.QTableWidgetItem(""))
+        self.table.item(row, 1).setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setSpan(row, 0, 1, 2)
+
+    def _refresh_left(self) -> None:
+        """The blanks left for the person ("cần điền tay"): nothing known fills them."""
+        import forms
+
+        items = self.info.items if self.info else ()
+        left = forms.left_for_person(items, self.values) if self.info else []
+        self.left_list.setRowCount(len(left))
+        for row, item in enumerate(left):
+            for column, text in enumerate((item.label or item.id, str(item.page))):
+                cell = QtWidgets.QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                self.left_list.setItem(row, column, cell)
+        self.left_title.setText(
+            _("Left for you to fill in by hand ({count})").format(count=len(left))
+        )
 
     # ---- storage in the dossier and saving ----------------------------------------------------
     def _stored_values(self) -> dict[str, str]:

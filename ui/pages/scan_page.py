@@ -32,6 +32,7 @@ PREVIEW_SIDE = 1000
 DEFAULT_LIMIT_MB = 5.0
 MODES = (
     ("color", N_("Colour document")),
+    ("compact", N_("Compact colour")),
     ("gray", N_("Grayscale")),
     ("bw", N_("Black and white")),
     ("original", N_("Original photo")),

@@ -74,6 +74,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         for button, key in (
             (self.check_other_button, "Ctrl+Shift+K"),
             (self.trust_button, "Ctrl+Shift+T"),
+            (self.signed_version_button, "Ctrl+Shift+X"),
             (self.p12_browse_button, "Ctrl+Shift+O"),
             (self.refresh_tokens_button, "Ctrl+T"),
             (self.add_module_button, "Ctrl+Shift+M"),
@@ -116,6 +117,13 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         self.report_view.setAccessibleName(_("Signature check"))
         self.report_view.setMinimumHeight(80)
         report_box.addWidget(self.report_view, 1)
+        self.signed_version_button = QtWidgets.QPushButton(_("View the signed version"))
+        self.signed_version_button.setToolTip(
+            _("The file as the signer signed it, beside the file now, changes marked")
+        )
+        self.signed_version_button.setEnabled(False)
+        self.signed_version_button.clicked.connect(self._view_signed_version)
+        report_box.addWidget(self.signed_version_button)
         # a dossier has a few PDFs; the check of one needs the height: a splitter between them
         column = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         column.setChildrenCollapsible(False)

@@ -20,8 +20,8 @@
       <translation>hồ sơ của người yêu cầu (tệp JSON hoặc mã hồ sơ)</translation>
     </message>
     <message>
-      <source>profile for another person: father, mother, child, spouse, deceased, witness</source>
-      <translation>hồ sơ của người khác: cha, mẹ, con, vợ/chồng, người đã chết, người làm chứng</translation>
+      <source>a household member for a table of people (CT01), one row each, in order</source>
+      <translation>một thành viên hộ gia đình cho bảng danh sách người (CT01), mỗi người một dòng, theo thứ tự</translation>
     </message>
     <message>
       <source>a value: field name, blank id (p1b3), profile key or role.key</source>
@@ -42,6 +42,10 @@
     <message>
       <source>write even when values look wrong</source>
       <translation>vẫn ghi khi giá trị có vẻ sai</translation>
+    </message>
+    <message>
+      <source>exit 1 when blanks are left for the person to fill in by hand</source>
+      <translation>thoát với mã 1 khi còn chỗ trống phải điền tay</translation>
     </message>
     <message>
       <source>citizen profiles</source>
@@ -76,6 +80,22 @@
       <translation>lưu thành một hồ sơ mới</translation>
     </message>
     <message>
+      <source>unknown role {role!r}; known roles: {roles}</source>
+      <translation>không có vai trò {role!r}; các vai trò: {roles}</translation>
+    </message>
+    <message>
+      <source>(no label)</source>
+      <translation>(không có nhãn)</translation>
+    </message>
+    <message>
+      <source>Left for you to fill in by hand ({count}):</source>
+      <translation>Cần điền tay ({count}):</translation>
+    </message>
+    <message>
+      <source>page {page}</source>
+      <translation>trang {page}</translation>
+    </message>
+    <message>
       <source>the values have problems; fix them or use --force</source>
       <translation>các giá trị có lỗi; hãy sửa lại hoặc dùng --force</translation>
     </message>
@@ -86,6 +106,10 @@
     <message>
       <source>a JSON object is expected</source>
       <translation>cần một đối tượng JSON</translation>
+    </message>
+    <message>
+      <source>profile for another person the form is about; roles in Vietnamese or English: {roles}</source>
+      <translation>hồ sơ của người khác mà tờ khai nói đến; vai trò bằng tiếng Việt hoặc tiếng Anh: {roles}</translation>
     </message>
     <message>
       <source>unknown profile key(s): {keys}</source>

@@ -28,8 +28,8 @@
       <translation>khổ giấy</translation>
     </message>
     <message>
-      <source>enhancement mode</source>
-      <translation>chế độ làm rõ ảnh</translation>
+      <source>enhancement mode; color stores text pages compact (sharp 1-bit text, colours and paper as small JPEGs) when that is smaller, compact always does</source>
+      <translation>chế độ làm rõ ảnh; color lưu trang chữ ở dạng nén gọn (chữ 1-bit sắc nét, màu mực và nền giấy là hai ảnh JPEG nhỏ) khi dạng đó nhẹ hơn, compact luôn lưu dạng nén gọn</translation>
     </message>
     <message>
       <source>output resolution (200 pages, 300 cards)</source>

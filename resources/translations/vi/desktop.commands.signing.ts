@@ -4,10 +4,6 @@
   <context>
     <name>desktop.commands.signing</name>
     <message>
-      <source>no</source>
-      <translation>không</translation>
-    </message>
-    <message>
       <source>sign PDF files (PAdES) with a .p12/.pfx file or a USB token</source>
       <translation>ký số tệp PDF (PAdES) bằng tệp .p12/.pfx hoặc USB token</translation>
     </message>
@@ -32,8 +28,8 @@
       <translation>nhãn chứng thư số trên token</translation>
     </message>
     <message>
-      <source>stamp page and box in points (default: bottom right of the last page)</source>
-      <translation>trang và khung chữ ký, tính bằng point (mặc định: góc dưới bên phải trang cuối)</translation>
+      <source>stamp page and box in points (default: under the form's signature caption, else the blank space nearest the bottom right of the last page; never over text)</source>
+      <translation>trang và khung chữ ký, tính bằng point (mặc định: dưới dòng chữ ký của tờ khai, nếu không có thì ở khoảng trống gần góc dưới bên phải trang cuối nhất; không bao giờ che chữ)</translation>
     </message>
     <message>
       <source>no visible stamp</source>
@@ -92,6 +88,10 @@
       <translation>kiểm tra chữ ký số của tệp PDF</translation>
     </message>
     <message>
+      <source>Check every signature and say what changed after signing, version by version. Exit status 0 only when every signature is valid and the file is unchanged since it was signed (archival data and changes a later valid signature covers do not count); 1 otherwise.</source>
+      <translation>Kiểm tra mọi chữ ký và cho biết tệp đã thay đổi gì sau khi ký, theo từng phiên bản. Mã thoát 0 chỉ khi mọi chữ ký hợp lệ và tệp không thay đổi từ khi ký (dữ liệu lưu trữ dài hạn và thay đổi đã được một chữ ký hợp lệ sau đó bao phủ thì không tính); 1 trong các trường hợp còn lại.</translation>
+    </message>
+    <message>
       <source>trusted root certificate (repeatable)</source>
       <translation>chứng thư gốc tin cậy (có thể lặp lại)</translation>
     </message>
@@ -106,6 +106,18 @@
     <message>
       <source>fetch OCSP/CRL over the network (without it, revocation is checked only from the data embedded in a B-LT file; either way --trust is needed)</source>
       <translation>tải OCSP/CRL qua mạng (nếu không, tình trạng thu hồi chỉ được kiểm tra từ dữ liệu nhúng trong tệp B-LT; cả hai trường hợp đều cần --trust)</translation>
+    </message>
+    <message>
+      <source>print JSON (always; an unreadable file gives an object with an 'error' key)</source>
+      <translation>in JSON (luôn luôn; tệp không đọc được cho một đối tượng có khóa 'error')</translation>
+    </message>
+    <message>
+      <source>write the version of the file that signature N covers (with -o) instead of checking</source>
+      <translation>ghi ra phiên bản của tệp mà chữ ký thứ N bao phủ (cùng -o) thay vì kiểm tra</translation>
+    </message>
+    <message>
+      <source>where --signed-version writes (never the file itself)</source>
+      <translation>nơi --signed-version ghi ra (không bao giờ là chính tệp đó)</translation>
     </message>
     <message>
       <source>read the PDF password from stdin</source>
@@ -130,6 +142,14 @@
     <message>
       <source>--token and --cert go with --pkcs11</source>
       <translation>--token và --cert chỉ dùng cùng --pkcs11</translation>
+    </message>
+    <message>
+      <source>--signed-version needs -o OUT.pdf</source>
+      <translation>--signed-version cần -o TỆP-RA.pdf</translation>
+    </message>
+    <message>
+      <source>the signed version must be written to a new file</source>
+      <translation>bản đã ký phải được ghi ra một tệp mới</translation>
     </message>
     <message>
       <source>No PKCS#11 module found. Install your CA's token driver, or give --module.</source>
@@ -196,12 +216,20 @@
       <translation>--visible cần dạng TRANG/x1,y1,x2,y2, ví dụ 1/350,40,570,110; nhận được {text}</translation>
     </message>
     <message>
+      <source>Algorithms</source>
+      <translation>Thuật toán</translation>
+    </message>
+    <message>
       <source>last PIN try</source>
       <translation>còn 1 lần thử mã PIN</translation>
     </message>
     <message>
       <source>Token</source>
       <translation>Token</translation>
+    </message>
+    <message>
+      <source>Signed version: {n} of {total}</source>
+      <translation>Phiên bản được ký: {n} trên {total}</translation>
     </message>
     <message>
       <source>few PIN tries left</source>

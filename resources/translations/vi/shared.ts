@@ -152,6 +152,10 @@
       <translation>Đang mở tờ khai</translation>
     </message>
     <message>
+      <source>Page</source>
+      <translation>Trang</translation>
+    </message>
+    <message>
       <source>Pages</source>
       <translation>Số trang</translation>
     </message>
@@ -192,6 +196,10 @@
       <translation>Sẵn sàng để xuất.</translation>
     </message>
     <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
       <source>Result delivery</source>
       <translation>Cách nhận kết quả</translation>
     </message>
@@ -224,6 +232,10 @@
       <translation>Phần được ký</translation>
     </message>
     <message>
+      <source>Signed version</source>
+      <translation>Bản đã ký</translation>
+    </message>
+    <message>
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
@@ -240,6 +252,10 @@
       <translation>Thủ tục không có trong danh mục.</translation>
     </message>
     <message>
+      <source>Version {n} ({state}):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Writing the values</source>
       <translation>Đang ghi các giá trị</translation>
     </message>
@@ -248,12 +264,20 @@
       <translation>Có</translation>
     </message>
     <message>
+      <source>a signature was added (field {field})</source>
+      <translation>một chữ ký được thêm vào (ô {field})</translation>
+    </message>
+    <message>
       <source>a whole number is expected</source>
       <translation>cần một số nguyên</translation>
     </message>
     <message>
       <source>an object is expected</source>
       <translation>cần một đối tượng (object)</translation>
+    </message>
+    <message>
+      <source>archival data only</source>
+      <translation>chỉ dữ liệu lưu trữ dài hạn</translation>
     </message>
     <message>
       <source>cannot create the folder: {reason}</source>
@@ -288,6 +312,10 @@
       <translation>không phải là tệp thông thường</translation>
     </message>
     <message>
+      <source>not covered by any later signature</source>
+      <translation>không có chữ ký nào sau đó bao phủ</translation>
+    </message>
+    <message>
       <source>not valid JSON (line {line}, column {col})</source>
       <translation>không phải JSON hợp lệ (dòng {line}, cột {col})</translation>
     </message>
@@ -318,6 +346,10 @@
     <message>
       <source>required field is missing</source>
       <translation>thiếu trường bắt buộc</translation>
+    </message>
+    <message>
+      <source>signed afterwards by {name}</source>
+      <translation>đã được {name} ký sau đó</translation>
     </message>
     <message>
       <source>signed, unchanged</source>

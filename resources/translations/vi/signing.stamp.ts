@@ -24,6 +24,10 @@
       <translation>khung chữ ký quá nhỏ</translation>
     </message>
     <message>
+      <source>no blank space is large enough for the signature stamp; choose its place (drag a box on the page, or --visible PAGE/x1,y1,x2,y2) or sign invisibly</source>
+      <translation>không có chỗ trống đủ lớn cho khung chữ ký; hãy chọn chỗ đặt (kéo chuột vẽ khung trên trang, hoặc --visible TRANG/x1,y1,x2,y2) hoặc ký ẩn</translation>
+    </message>
+    <message>
       <source>cannot read the stamp image (PNG expected)</source>
       <translation>không đọc được ảnh chữ ký (cần tệp PNG)</translation>
     </message>

@@ -80,6 +80,10 @@
       <translation>Điền tự động</translation>
     </message>
     <message>
+      <source>Left for you to fill in by hand</source>
+      <translation>Cần điền tay</translation>
+    </message>
+    <message>
       <source>Open a form</source>
       <translation>Mở tờ khai</translation>
     </message>
@@ -92,12 +96,12 @@
       <translation>Cần kiểm tra</translation>
     </message>
     <message>
-      <source>Values</source>
-      <translation>Giá trị đã điền</translation>
-    </message>
-    <message>
       <source>Item</source>
       <translation>Mục</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>Giá trị đã điền</translation>
     </message>
     <message>
       <source>Value</source>
@@ -130,6 +134,10 @@
     <message>
       <source>{count} value(s) filled from the profiles.</source>
       <translation>Đã điền {count} giá trị từ hồ sơ.</translation>
+    </message>
+    <message>
+      <source>Left for you to fill in by hand ({count})</source>
+      <translation>Cần điền tay ({count})</translation>
     </message>
     <message>
       <source>Page {page}/{count}</source>

@@ -4,6 +4,10 @@
   <context>
     <name>ui.pages.scan_page</name>
     <message>
+      <source>Compact colour</source>
+      <translation>Màu nén gọn</translation>
+    </message>
+    <message>
       <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</source>
       <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</translation>
     </message>

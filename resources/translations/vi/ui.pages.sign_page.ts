@@ -24,6 +24,14 @@
       <translation>Kết quả kiểm tra chữ ký</translation>
     </message>
     <message>
+      <source>View the signed version</source>
+      <translation>Xem bản đã ký</translation>
+    </message>
+    <message>
+      <source>The file as the signer signed it, beside the file now, changes marked</source>
+      <translation>Tệp đúng như lúc người ký ký, đặt cạnh tệp hiện tại, đánh dấu chỗ thay đổi</translation>
+    </message>
+    <message>
       <source>Page </source>
       <translation>Trang </translation>
     </message>

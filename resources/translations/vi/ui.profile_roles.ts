@@ -32,6 +32,34 @@
       <translation>Người làm chứng</translation>
     </message>
     <message>
+      <source>Grantor (bên ủy quyền)</source>
+      <translation>Bên ủy quyền</translation>
+    </message>
+    <message>
+      <source>Grantee (người được ủy quyền)</source>
+      <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+      <source>The insured</source>
+      <translation>Người tham gia bảo hiểm</translation>
+    </message>
+    <message>
+      <source>Employer</source>
+      <translation>Người sử dụng lao động</translation>
+    </message>
+    <message>
+      <source>Guardian</source>
+      <translation>Người giám hộ</translation>
+    </message>
+    <message>
+      <source>Ward (người được giám hộ)</source>
+      <translation>Người được giám hộ</translation>
+    </message>
+    <message>
+      <source>The form itself</source>
+      <translation>Thông tin chung của tờ khai</translation>
+    </message>
+    <message>
       <source>Delete profile</source>
       <translation>Xóa hồ sơ</translation>
     </message>
@@ -42,6 +70,14 @@
     <message>
       <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</source>
       <translation>Ảnh (*.jpg *.jpeg *.png *.heic *.tif *.bmp)</translation>
+    </message>
+    <message>
+      <source>Other person {number}</source>
+      <translation>Người khác {number}</translation>
+    </message>
+    <message>
+      <source>Household member {number}</source>
+      <translation>Thành viên hộ {number}</translation>
     </message>
     <message>
       <source>(nobody)</source>
