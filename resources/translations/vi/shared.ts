@@ -253,7 +253,7 @@
     </message>
     <message>
       <source>Version {n} ({state}):</source>
-      <translation type="unfinished" />
+      <translation>Phiên bản {n} ({state}):</translation>
     </message>
     <message>
       <source>Writing the values</source>
