@@ -8,6 +8,13 @@ from common.i18n import _
 from ui.qt import QtWidgets
 
 
+def _answer_and_delete(dialog: QtWidgets.QInputDialog) -> str | None:
+    """The text entered (None: cancelled); the dialog is deleted after use."""
+    answer = dialog.textValue() if dialog.exec() else None
+    dialog.deleteLater()
+    return answer
+
+
 class DialogService:
     """The real dialogs. Tests use StubDialogService with prepared answers."""
 
@@ -43,7 +50,9 @@ class DialogService:
         yes = box.addButton(_("Yes"), QtWidgets.QMessageBox.ButtonRole.YesRole)
         box.addButton(_("No"), QtWidgets.QMessageBox.ButtonRole.NoRole)
         box.exec()
-        return box.clickedButton() is yes
+        answer = box.clickedButton() is yes
+        box.deleteLater()  # a child of the window: kept for ever otherwise (soak, issue 12)
+        return answer
 
     def ask_secret(self, title: str, prompt: str) -> str | None:
         """A password or PIN; the caller must not store or log it."""
@@ -53,7 +62,7 @@ class DialogService:
         dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         dialog.setOkButtonText(_("OK"))
         dialog.setCancelButtonText(_("Cancel"))
-        return dialog.textValue() if dialog.exec() else None
+        return _answer_and_delete(dialog)
 
     def ask_text(self, title: str, prompt: str, default: str = "") -> str | None:
         dialog = QtWidgets.QInputDialog(self.parent)
@@ -62,7 +71,7 @@ class DialogService:
         dialog.setTextValue(default)
         dialog.setOkButtonText(_("OK"))
         dialog.setCancelButtonText(_("Cancel"))
-        return dialog.textValue() if dialog.exec() else None
+        return _answer_and_delete(dialog)
 
     def inform(self, title: str, message: str) -> None:
         box = QtWidgets.QMessageBox(self.parent)
@@ -70,6 +79,7 @@ class DialogService:
         box.setText(message)
         box.addButton(_("OK"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+        box.deleteLater()
 
     def show_text(self, title: str, text: str) -> None:
         """A long read-only text (scrollable, tab-aligned), closed with Esc or Close."""
@@ -86,6 +96,7 @@ class DialogService:
         layout.addWidget(close)
         dialog.resize(640, 560)
         dialog.exec()
+        dialog.deleteLater()
 
     def open_path(self, path: Path) -> None:
         """Open a file with the system's viewer (e.g. a PDF to print)."""

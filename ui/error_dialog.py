@@ -82,6 +82,7 @@ class ErrorDialog(QtWidgets.QDialog):
 
 def _exec_modal(dialog: ErrorDialog) -> None:
     dialog.exec()
+    dialog.deleteLater()  # a child of the window: kept for ever otherwise (soak, issue 12)
 
 
 _presenter: Callable[[ErrorDialog], None] = _exec_modal

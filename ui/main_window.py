@@ -502,7 +502,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def show_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.context, self).exec()
+        dialog = SettingsDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()  # a cancelled dialog stayed a child of the window (soak)
 
     def show_about(self) -> None:
         from ui.about import about_text
@@ -512,6 +514,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box.setText(about_text())
         box.addButton(_("Close"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+        box.deleteLater()
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(title, [(key, description)]) for the whole window and then each step's page."""

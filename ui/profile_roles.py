@@ -117,9 +117,11 @@ class ProfileRoles:
         from ui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(profile, self)
-        if not self._run_dialog(dialog) or dialog.result_profile is None:
-            return None
+        accepted = self._run_dialog(dialog)
         saved = dialog.result_profile
+        dialog.deleteLater()  # a child of the page: kept for ever otherwise (soak, issue 12)
+        if not accepted or saved is None:
+            return None
         self._store().save(saved)
         self.refresh_profiles()
         if role in self.role_combos:

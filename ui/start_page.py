@@ -354,6 +354,7 @@ class StartPage(QtWidgets.QWidget):
         dialog = SubmissionDialog(self)
         if dialog.exec():
             self.record_submission(folder, *dialog.values())
+        dialog.deleteLater()
 
     def record_submission(self, folder: Path, code: str, day: date) -> None:
         from dossier.actions import record_submitted

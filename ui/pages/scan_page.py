@@ -526,6 +526,8 @@ class ScanPage(ScanSources, StepPage):
     def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
         from ui.corner_editor import CornerEditor
 
+        if getattr(self, "corner_editor", None) is not None:
+            self.corner_editor.deleteLater()  # the last one held its photo (soak, issue 12)
         self.corner_editor = CornerEditor(image, quad, scale, self)
         self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
         self.corner_editor.open()
