@@ -56,11 +56,16 @@ def mark_running(data_dir: Path, dossier: str = "") -> Path:
     """Say that this process runs (and which dossier it has open)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     marker = _marker(data_dir, os.getpid())
-    payload = {"pid": os.getpid(), "started": time.time(), "dossier": dossier}
+    _write_marker(marker, {"pid": os.getpid(), "started": time.time(), "dossier": dossier})
+    return marker
+
+
+def _write_marker(marker: Path, payload: dict) -> None:
+    """Replace the marker whole (no fsync: it is on the start-up path, and a marker lost to a
+    power cut only means one notice less)."""
     temporary = marker.with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, marker)
-    return marker
 
 
 def update_running(marker: Path, dossier: str) -> None:
@@ -70,10 +75,8 @@ def update_running(marker: Path, dossier: str) -> None:
     except (OSError, ValueError):
         return
     payload["dossier"] = dossier
-    temporary = marker.with_suffix(".tmp")
     try:
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, marker)
+        _write_marker(marker, payload)
     except OSError:
         pass  # a marker is a courtesy: never fail the app for it
 
