@@ -10,7 +10,7 @@ from common.i18n import _
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.jobs import Job
-from ui.keys import set_shortcut
+from ui.keys import literal, set_shortcut
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets, Signal
 from ui.start_page import StartPage
@@ -252,7 +252,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(go_menu, _("Start page"), lambda: self.go_to(START_ID), "Ctrl+0")
         for step in STEPS:
             self._action(
-                go_menu, _(step.title), lambda _c=False, s=step.id: self.go_to(s), step.shortcut
+                go_menu, literal(_(step.title)), lambda _c=False, s=step.id: self.go_to(s), step.shortcut
             )
 
         tools = bar.addMenu(_("&Tools"))

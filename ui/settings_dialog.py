@@ -35,8 +35,9 @@ class SettingsDialog(QtWidgets.QDialog):
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(_("&Dossier folder:"), row)
-        form.labelForField(row)
+        folder_label = QtWidgets.QLabel(_("&Dossier folder:"))
+        folder_label.setBuddy(self.folder)  # a row of a layout gets no buddy: '&' showed raw
+        form.addRow(folder_label, row)
 
         self.portal = QtWidgets.QComboBox()
         for portal_id, name in _portal_choices():
