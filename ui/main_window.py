@@ -252,7 +252,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(go_menu, _("Start page"), lambda: self.go_to(START_ID), "Ctrl+0")
         for step in STEPS:
             self._action(
-                go_menu, literal(_(step.title)), lambda _c=False, s=step.id: self.go_to(s), step.shortcut
+                go_menu,
+                literal(_(step.title)),
+                lambda _c=False, s=step.id: self.go_to(s),
+                step.shortcut,
             )
 
         tools = bar.addMenu(_("&Tools"))
