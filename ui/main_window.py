@@ -13,6 +13,7 @@ from ui.jobs import Job
 from ui.keys import literal, set_shortcut
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets, Signal
+from ui.qt_translations import install_qt_translations
 from ui.start_page import StartPage
 from ui.steps import STEPS, Step, create_page
 
@@ -134,6 +135,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
+        install_qt_translations()  # Qt's own buttons and dialogs in the app's language
         self.context = context
         self.session: DossierSession | None = None
         self.pending_applicant: dict[str, str] = {}  # for "new dossier for the same citizen"

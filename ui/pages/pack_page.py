@@ -199,7 +199,11 @@ class PackPage(PackViews, StepPage):
                 self.show_checklist(result)
 
         run_in_background(
-            work, done, lambda exc, details: show_error(self, exc, details), name="checklist"
+            work,
+            done,
+            lambda exc, details: show_error(self, exc, details),
+            name="checklist",
+            owner=self,  # closures have no owner of their own: a late result hit a deleted table
         )
 
     # ---- guide ----------------------------------------------------------------------------------
@@ -268,7 +272,9 @@ class PackPage(PackViews, StepPage):
                 return
             show_error(self, exc, details)
 
-        self.job = run_in_background(work, finished, failed, progress=self._on_progress, name=title)
+        self.job = run_in_background(
+            work, finished, failed, progress=self._on_progress, name=title, owner=self
+        )
         self.context.events.job_started.emit(self.job, title)
         self._update_buttons()
 
