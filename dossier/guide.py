@@ -170,7 +170,7 @@ code {{ font-size: .95em; }}
 {"".join(rows)}
 </table>
 <p>{e(limit)}</p>
-<p>{e(_("Result received"))}: {e(guide.delivery)}<br>
+<p>{e(_("Result delivery"))}: {e(guide.delivery)}<br>
 {e(_("Fee payment"))}: {e(guide.fee_payment)}</p>
 </body></html>
 """

@@ -109,7 +109,7 @@ class PackViews:
             problems = checklist.problems_of(item.component.id)
             blocking = any(p.severity == "blocking" for p in problems)
             if blocking:
-                state = _("Blocking problem")
+                state = _("Must be fixed")
             elif not item.present:
                 state = _("Not given") if not item.component.required else _("Missing")
             elif item.over_limit:
@@ -134,7 +134,7 @@ class PackViews:
                 table.setItem(row, column, cell)
         self.problem_list.clear()
         for problem in checklist.problems:
-            label = _("Blocking") if problem.severity == "blocking" else _("Warning")
+            label = _("Must fix") if problem.severity == "blocking" else _("Warning")
             entry = QtWidgets.QListWidgetItem(f"{label}: {problem.message}")
             color = BLOCKING_COLOR if problem.severity == "blocking" else "#8a5a00"
             entry.setForeground(QtGui.QBrush(QtGui.QColor(color)))

@@ -86,7 +86,7 @@ def test_blocking_problems_disable_export(page_with, inputs):
     page = page_with({"to-khai": inputs["to-khai"]})
     assert not page.export_button.isEnabled()
     assert page.problem_list.count() >= 2
-    assert page.problem_list.item(0).text().startswith("Lỗi chặn")
+    assert page.problem_list.item(0).text().startswith("Cần sửa")
     assert page.step_status().state == "attention"
 
 

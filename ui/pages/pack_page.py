@@ -71,7 +71,7 @@ class PackPage(PackViews, StepPage):
         choices.addRow(_("&Portal:"), self.portal_combo)
         self.delivery_label = QtWidgets.QLabel()
         self.delivery_label.setWordWrap(True)
-        choices.addRow(_("Result received:"), self.delivery_label)
+        choices.addRow(_("Result delivery:"), self.delivery_label)
         self.fee_combo = QtWidgets.QComboBox()
         self.fee_combo.setAccessibleName(_("How the fee is paid"))
         for value, label in FEE_CHOICES:
@@ -383,16 +383,16 @@ class PackPage(PackViews, StepPage):
                 cell.setToolTip(item.component_name)
                 table.setItem(row, column, cell)
         lines = [
-            _("{files} file(s), {size} in all (inputs {inputs}), in {folder}").format(
+            _("{files} file(s), {size} in all, in {folder}").format(
                 files=len(result.files),
                 size=_mb(result.total_bytes),
-                inputs=_mb(result.input_bytes),
                 folder=self.context.shown_path(result.folder),
             ),
             *result.notes,
         ]
         self.result_label.setText("\n".join(lines))
-        self.result_label.setToolTip(str(result.folder))  # the whole way to the files
+        before = _("Before compression: {size}").format(size=_mb(result.input_bytes))
+        self.result_label.setToolTip(f"{result.folder}\n{before}")  # the whole way to the files
         self.incomplete_label.setVisible(not result.complete)
         self.tabs.setCurrentIndex(1)
         self._show_guide()

@@ -64,12 +64,12 @@
       <translation>In hồ sơ</translation>
     </message>
     <message>
-      <source>Blocking problem</source>
-      <translation>Lỗi chặn</translation>
+      <source>Must be fixed</source>
+      <translation>Cần sửa</translation>
     </message>
     <message>
-      <source>Blocking</source>
-      <translation>Lỗi chặn</translation>
+      <source>Must fix</source>
+      <translation>Cần sửa</translation>
     </message>
     <message>
       <source>Warning</source>

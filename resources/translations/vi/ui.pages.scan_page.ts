@@ -77,7 +77,7 @@
     </message>
     <message>
       <source>Delete</source>
-      <translation>Xoá</translation>
+      <translation>Xóa</translation>
     </message>
     <message>
       <source>Enhancement mode</source>
@@ -141,11 +141,11 @@
     </message>
     <message>
       <source>Remove {count} page(s) from the dossier?</source>
-      <translation>Xoá {count} trang khỏi hồ sơ?</translation>
+      <translation>Xóa {count} trang khỏi hồ sơ?</translation>
     </message>
     <message>
       <source>Delete pages</source>
-      <translation>Xoá trang</translation>
+      <translation>Xóa trang</translation>
     </message>
     <message>
       <source>Preparing the preview…</source>

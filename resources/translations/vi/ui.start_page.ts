@@ -16,6 +16,10 @@
       <translation>Đã nộp</translation>
     </message>
     <message>
+      <source>Result received</source>
+      <translation>Đã có kết quả</translation>
+    </message>
+    <message>
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
