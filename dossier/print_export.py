@@ -25,7 +25,7 @@ from dossier.checklist import (
     check,
 )
 from dossier.coversheet import CoverData, CoverLine, render_cover_sheet, vi
-from dossier.guide import delivery_text, fee_text
+from dossier.guide import delivery_text, fee_line
 from dossier.packaging import QR_PREFIX, PrintExport, PrintOptions, _refuse_if_blocked, sha256_bytes
 from dossier.print_layout import lay_out_on_a4
 from dossier.workspace import Workspace
@@ -63,7 +63,7 @@ def _cover(workspace: Workspace, checklist: Checklist, manifest_sha256: str) -> 
             applicant=applicant_name(dossier),
             date=datetime.now().strftime("%d/%m/%Y"),
             delivery=delivery_text(dossier.submission, vi),
-            fee_payment=fee_text(dossier.submission, vi),
+            fee_payment=fee_line(procedure, dossier.submission, vi),
             lines=lines,
             qr_payload=f"{QR_PREFIX}|{procedure.code}|{manifest_sha256}",
             manifest_sha256=manifest_sha256,

@@ -46,6 +46,16 @@ class SettingsDialog(QtWidgets.QDialog):
         self.portal.setCurrentIndex(max(0, index))
         form.addRow(_("Default &portal:"), self.portal)
 
+        self.commune = QtWidgets.QLineEdit(settings.get("commune_agency"))
+        self.commune.setPlaceholderText(_("e.g. UBND xã Xuân Bắc"))
+        self.commune.setToolTip(
+            _(
+                "Printed as the receiving agency of procedures every commune handles (cover "
+                "sheet, upload guide); empty: “UBND cấp xã”"
+            )
+        )
+        form.addRow(_("Your co&mmune:"), self.commune)
+
         self.clerk_mode = QtWidgets.QCheckBox(_("&Clerk mode (many citizens a day)"))
         self.clerk_mode.setToolTip(
             _(
@@ -80,6 +90,7 @@ class SettingsDialog(QtWidgets.QDialog):
         if self.portal.currentData():
             settings.set("default_portal", self.portal.currentData())
         settings.set("clerk_mode", self.clerk_mode.isChecked())
+        settings.set("commune_agency", " ".join(self.commune.text().split()))
         parent = self.parent()
         if parent is not None and hasattr(parent, "start_page"):
             parent.start_page.apply_clerk_mode()  # takes effect at once, no restart

@@ -77,7 +77,16 @@ class PackPage(PackViews, StepPage):
         for value, label in FEE_CHOICES:
             self.fee_combo.addItem(_(label), value)
         self.fee_combo.currentIndexChanged.connect(self._fee_chosen)
-        choices.addRow(_("Fee pa&yment:"), self.fee_combo)
+        # a free procedure has nothing to pay: the row says so instead of asking how (issue 18)
+        self.free_label = QtWidgets.QLabel(_("Free of charge: nothing to pay"))
+        self.free_label.hide()
+        fee_row = QtWidgets.QHBoxLayout()
+        fee_row.setContentsMargins(0, 0, 0, 0)
+        fee_row.addWidget(self.fee_combo, 1)
+        fee_row.addWidget(self.free_label, 1)
+        fee_label = QtWidgets.QLabel(_("Fee pa&yment:"))
+        fee_label.setBuddy(self.fee_combo)
+        choices.addRow(fee_label, fee_row)
         layout.addLayout(choices)
 
         self.tabs = _Tabs()
@@ -165,6 +174,9 @@ class PackPage(PackViews, StepPage):
         self.portal_combo.setCurrentIndex(index)
         self.portal_combo.blockSignals(False)
         self.portal = self.portal_combo.currentData()
+        free = self.procedure is not None and self.procedure.fee.amount_vnd == 0
+        self.fee_combo.setVisible(not free)
+        self.free_label.setVisible(free)
 
     def _setting(self, name: str) -> Any:
         try:

@@ -32,6 +32,10 @@
       <translation>Cách nộp phí, lệ phí</translation>
     </message>
     <message>
+      <source>Free of charge: nothing to pay</source>
+      <translation>Miễn phí: không phải nộp tiền</translation>
+    </message>
+    <message>
       <source>Fee pa&amp;yment:</source>
       <translation>Nộp &amp;phí, lệ phí:</translation>
     </message>
