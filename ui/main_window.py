@@ -551,9 +551,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_log_folder(self) -> None:
         if self.context.log_file is not None:
-            QtGui.QDesktopServices.openUrl(
-                QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
-            )
+            self.context.dialogs.open_path(self.context.log_file.parent)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         super().changeEvent(event)

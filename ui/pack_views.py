@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common.i18n import _, format_number
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, print_support
+from ui.qt import Qt, QtGui, QtWidgets, print_support
 
 if TYPE_CHECKING:
     from dossier import Checklist
@@ -236,12 +236,12 @@ class PackViews:
 
     def open_portal(self) -> None:
         if self.portal is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl(self.portal.url))
+            self.context.dialogs.open_url(self.portal.url)
 
     def open_guide(self) -> None:
         """The guide as a page in the browser, to print or keep beside the portal."""
         if self.export is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.export.guide_path)))
+            self.context.dialogs.open_path(self.export.guide_path)
 
     def open_folder(self) -> None:
         if self.session is None:
@@ -250,7 +250,7 @@ class PackViews:
             self.export.folder if self.export is not None else self.session.workspace.export_root
         )
         folder.mkdir(parents=True, exist_ok=True)
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+        self.context.dialogs.open_path(folder)  # says where it is when nothing can open it
 
 
 def _mb(size: float) -> str:
