@@ -85,9 +85,9 @@ def list_state(dossier: Dossier) -> str:
     (exported, ready to submit), not a draft (issue 18)."""
     if dossier.state != "draft" or dossier.last_export is None or not dossier.last_export.complete:
         return dossier.state
-    from dossier.status import dossier_fingerprint
+    from dossier.status import export_is_current
 
-    return "ready" if dossier.last_export.fingerprint == dossier_fingerprint(dossier) else "draft"
+    return "ready" if export_is_current(dossier) else "draft"
 
 
 def summarize(folder: Path, dossier: Dossier, *, recovered: bool = False) -> DossierSummary:

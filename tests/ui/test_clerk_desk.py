@@ -100,3 +100,34 @@ def test_the_portal_code_box_shows_a_whole_real_code(main_window, qtbot):
     qtbot.waitExposed(dialog)
     shown = dialog.code.contentsRect().width() - 8  # the frame's inner margins
     assert dialog.code.fontMetrics().horizontalAdvance(LONG_PORTAL_CODE) <= shown
+
+
+def test_the_scan_pages_detection_does_not_make_the_export_stale(tmp_path):
+    """Opening the scan page after an export records detected steps for pages imported
+    elsewhere (a saved form, a CLI import): the export did not change."""
+    from dossier.packaging import PackOptions
+    from dossier.status import dossier_fingerprint, export_is_current
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    procedure = factory.procedure()
+    files = {"to-khai": [factory.form_pdf(folder / "tk.pdf", "Tờ khai")]}
+    workspace = factory.make_workspace(tmp_path / "hs", procedure, files)
+    export = actions.export_upload(
+        workspace, procedure, factory.portal(), PackOptions(allow_incomplete=True),
+        out_dir=tmp_path / "out",
+    )  # fmt: skip
+    actions.record_export(workspace, "test", export)
+    page = workspace.dossier.components[0].files[0]
+    detected = [{"op": "page", "index": 0, "detected": True},
+                {"op": "mode", "mode": "color", "detected": True}]  # fmt: skip
+    assert actions.record_detected_steps(workspace, page.id, detected)
+    assert export_is_current(workspace.dossier)
+    # an export recorded by an older version (detected steps in its fingerprint) stays current
+    workspace.dossier.last_export.fingerprint = dossier_fingerprint(
+        workspace.dossier, with_detected_steps=True
+    )
+    assert export_is_current(workspace.dossier)
+    # the user's own edit counts
+    actions.edit_pages(workspace, "to-khai", [page.id], actions.Rotate(1))
+    assert not export_is_current(workspace.dossier)
