@@ -187,11 +187,12 @@ class Inspector:
         """Visible texts that are an English source whose Vietnamese translation differs."""
         from common.i18n import current_language
 
+        raw = sorted(raw_mnemonics())
         if current_language() != "vi":
-            return {"english": []}
+            return {"english": [], "raw": raw}
         english = english_sources()
         found = sorted(t for t in visible_texts() if t in english)
-        return {"english": found}
+        return {"english": found, "raw": raw}
 
     def op_screenshot(self, path: str) -> dict:
         from PySide6.QtGui import QGuiApplication
@@ -362,6 +363,20 @@ def _view_texts(view, rows: int = 40) -> list[str]:
         for column in range(columns):
             texts.append(str(model.data(model.index(row, column)) or ""))
     return texts
+
+
+def raw_mnemonics() -> set[str]:
+    """Texts that show their mnemonic marker: a label's "&" with no buddy to take it, a "_" before
+    a letter (GTK's marker) anywhere."""
+    from PySide6 import QtWidgets
+
+    found = set()
+    for widget in visible_widgets():
+        texts = widget_texts(widget)
+        if isinstance(widget, QtWidgets.QLabel) and widget.buddy() is None:
+            found |= {t for t in texts if MNEMONIC.search(t) and "<" not in t}
+        found |= {t for t in texts if re.search(r"(^|\s)_\w", t)}
+    return found
 
 
 def visible_texts() -> set[str]:

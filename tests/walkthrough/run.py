@@ -71,6 +71,7 @@ CHILD = (
     ("Nơi sinh", "Bệnh viện Đa khoa Đồng Nai", 0),
 )
 SEARCH = "khai sinh"
+SAMPLE_APPLICANT = "Trần Thị Mai"  # of the built-in sample dossier
 PORTAL_CODE = "000.00.07.H26-261120-0012"
 
 
@@ -107,7 +108,7 @@ def citizen(s: AppSession, photo: Path, p12: Path, password: str, results: list)
     s.type(SEARCH)
     time.sleep(0.8)
     step("procedure-search")
-    s.click_item("Đăng ký khai sinh" if s.lang == "vi" else "Birth registration")
+    s.click_item("Đăng ký khai sinh")  # the catalogue's names are Vietnamese in both languages
     s.click("Choose this procedure")
     step("details")
     s.click("Next")
@@ -168,19 +169,19 @@ def clerk(s: AppSession, results: list) -> None:
     step("clerk-start")
     s.key("ctrl+comma")
     s.wait_modal()
-    s.click("Clerk mode (many citizens a day)", kind="button")
+    s.click("&Clerk mode (many citizens a day)", kind="button")
     step("clerk-settings")
     s.key("Return")
     s.wait_modal(present=False)
-    s.click_item("Nguyễn")
-    s.click("Record submission…")
+    s.click_item(SAMPLE_APPLICANT)
+    s.click("Record &submission…")
     s.wait_modal()
     s.type(PORTAL_CODE)
     step("clerk-submission")
     s.key("Return")
     s.wait_modal(present=False)
-    s.click_item("Nguyễn")
-    s.click("Result received")
+    s.click_item(SAMPLE_APPLICANT)
+    s.click("Result &received")
     time.sleep(0.5)
     if s.ask("state")["modal"] is not None:
         accept_dialog(s, results, "clerk-result-question")

@@ -298,9 +298,11 @@ class AppSession:
         silent = [ms for ms, shown in stalls if ms > 1000 and not shown]
         if silent:
             problems.append(f"the window froze {max(silent):.0f} ms without a progress bar")
-        english = self.ask("english")["english"]
-        if english:
-            problems.append("English in Vietnamese mode: " + "; ".join(english[:12]))
+        language = self.ask("english")
+        if language["english"]:
+            problems.append("English in Vietnamese mode: " + "; ".join(language["english"][:12]))
+        if language["raw"]:
+            problems.append("mnemonic marker shown: " + "; ".join(language["raw"][:6]))
         print(f"  {self.step_number:02d} {name}: {'OK' if not problems else 'PROBLEM'}",
               flush=True)  # fmt: skip
         for problem in problems:
