@@ -143,7 +143,7 @@ class ScanPage(ScanSources, StepPage):
         self.page_list.itemSelectionChanged.connect(self._update_buttons)
         self.page_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.page_list.customContextMenuRequested.connect(self._show_page_menu)
-        self.preview_label = QtWidgets.QLabel(_("Add photos or scans of the document."))
+        self.preview_label = _PreviewLabel(_("Add photos or scans of the document."))
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumSize(320, 400)
         self.preview_label.setAccessibleName(_("Preview of the page"))
@@ -504,12 +504,7 @@ class ScanPage(ScanSources, StepPage):
             return
         from ui.corner_editor import to_qimage
 
-        pixmap = QtGui.QPixmap.fromImage(to_qimage(result.image))
-        size = self.preview_label.size()
-        scaled = pixmap.scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        self.preview_label.setPixmap(scaled)
+        self.preview_label.show_page(QtGui.QPixmap.fromImage(to_qimage(result.image)))
         self.notice_label.setText("\n".join(result.notices))
         self._page_notice = True
         index = self.mode_box.findData(result.mode)
@@ -621,3 +616,40 @@ class ScanPage(ScanSources, StepPage):
             # the component, not the file's internal name (card-<ids>.pdf for an ID card)
             _("PDF made for “{component}”.").format(component=component_name)
         )
+
+
+class _PreviewLabel(QtWidgets.QLabel):
+    """The page preview, fitted to the label whenever the label is resized.
+
+    A pixmap scaled once became the label's minimum size: a smaller window then cut the page
+    (the scaling probe at 150 % found it once a lone page was shown at once, issue 18)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._page = QtGui.QPixmap()
+        policy = QtWidgets.QSizePolicy.Policy.Ignored  # the minimum size below still holds
+        self.setSizePolicy(policy, policy)
+
+    def show_page(self, pixmap: QtGui.QPixmap) -> None:
+        self._page = pixmap
+        self._fit()
+
+    def setPixmap(self, pixmap: QtGui.QPixmap) -> None:
+        if pixmap.isNull():
+            self._page = QtGui.QPixmap()
+        super().setPixmap(pixmap)
+
+    def _fit(self) -> None:
+        if self._page.isNull():
+            return
+        super().setPixmap(
+            self._page.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
