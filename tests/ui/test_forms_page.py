@@ -178,6 +178,36 @@ def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, 
         session.close()
 
 
+def test_in_a_dossier_save_asks_nothing_and_save_as_asks_where(
+    qtbot, forms_page, app_context, tmp_path
+) -> None:
+    """The walk-through met a Save-As dialog at every save: in a dossier the form is saved in
+    its folder at once; "Save a copy as…" asks."""
+    from dossier.workspace import Workspace
+    from ui.context import DossierSession
+
+    workspace = Workspace.create(tmp_path / "hs", "1.000656", title="Khai tử")
+    session = DossierSession(workspace)
+    try:
+        forms_page.set_session(session)
+        _wait_open(qtbot, forms_page)
+        forms_page.set_value("deceased.full_name", "Nguyễn Văn Tư")
+        qtbot.mouseClick(forms_page.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+        assert not [a for a in app_context.dialogs.asked if a[0] == "save_file"]
+        editable, flat = forms_page.saved_paths
+        assert editable == workspace.form_output("tk-khai-tu") and flat.exists()
+        copy = tmp_path / "bản sao.pdf"
+        app_context.dialogs.answers["save_file"] = copy
+        forms_page.saved_paths = None
+        qtbot.mouseClick(forms_page.save_as_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+        assert [a for a in app_context.dialogs.asked if a[0] == "save_file"]
+        assert forms_page.saved_paths[0] == copy and "Nguyễn Văn Tư" in pdftotext(copy)
+    finally:
+        session.close()
+
+
 def test_create_edit_and_delete_profiles_from_the_page(qtbot, forms_page, app_context) -> None:
     forms_page.on_enter()
     _wait_open(qtbot, forms_page)

@@ -152,8 +152,12 @@ class FormsPage(ProfileRoles, StepPage):
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
+        self.save_button.setToolTip(_("Saved in the dossier's folder, for signing and upload"))
         self.save_button.clicked.connect(self.save)
+        self.save_as_button = QtWidgets.QPushButton(_("Save a copy as…"))
+        self.save_as_button.clicked.connect(self.save_as)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.save_as_button)
         return bar
 
     def _build_side_panel(self) -> QtWidgets.QWidget:
@@ -403,8 +407,8 @@ class FormsPage(ProfileRoles, StepPage):
         self.next_button.setEnabled(self.page_index + 1 < count)
         self.zoom_label.setText(f"{round(self.zoom * 100)} %")
         has_form = self.info is not None
-        for widget in (self.save_button, self.autofill_button, self.zoom_in_button,
-                       self.zoom_out_button):  # fmt: skip
+        for widget in (self.save_button, self.save_as_button, self.autofill_button,
+                       self.zoom_in_button, self.zoom_out_button):  # fmt: skip
             widget.setEnabled(has_form)
 
     # ---- profiles and autofill ----------------------------------------------------------------
@@ -579,23 +583,49 @@ class FormsPage(ProfileRoles, StepPage):
         self.session.mark_changed()
 
     def save(self) -> None:
-        """Write an editable copy (fields kept) and a flattened copy for upload."""
+        """Write an editable copy (fields kept) and a flattened copy for upload: in the open
+        dossier's folder at once (no question each time); outside a dossier, where the user
+        says."""
         if self.info is None or self.form_path is None:
             return
-        from dossier.actions import FormSaveOptions, fill_form
+        target = self._dossier_output()
+        if target is None:
+            self.save_as()
+        else:
+            self._save_to(target)
 
-        self._finish_editing()
+    def save_as(self) -> None:
+        """Save the filled form where the user chooses (a copy for elsewhere)."""
+        if self.info is None or self.form_path is None:
+            return
         from forms import is_word_file
 
-        word = is_word_file(self.form_path)  # saved as .docx (and its PDF when possible)
-        stem = Path(self.form_key or self.form_path.name).stem
-        start = self.session.workspace.form_output(stem) if self.session is not None else None
-        if word and start is not None:
-            start = start.with_suffix(".docx")
+        self._finish_editing()
+        word = is_word_file(self.form_path)
         kind = "Word (*.docx)" if word else "PDF (*.pdf)"
-        target = self.context.dialogs.save_file(_("Save the filled form"), kind, start)
-        if target is None:
-            return
+        target = self.context.dialogs.save_file(
+            _("Save the filled form"), kind, self._dossier_output()
+        )
+        if target is not None:
+            self._save_to(Path(target))
+
+    def _dossier_output(self) -> Path | None:
+        """Where the form is saved in the open dossier (None without one)."""
+        if self.session is None or self.form_path is None:
+            return None
+        from forms import is_word_file
+
+        stem = Path(self.form_key or self.form_path.name).stem
+        target = self.session.workspace.form_output(stem)
+        # a Word form is saved as .docx (and its PDF when possible)
+        return target.with_suffix(".docx") if is_word_file(self.form_path) else target
+
+    def _save_to(self, target: Path) -> None:
+        from dossier.actions import FormSaveOptions, fill_form
+        from forms import is_word_file
+
+        self._finish_editing()
+        word = is_word_file(self.form_path)
         # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
         options = FormSaveOptions(Path(target), password=self.password, signed=self.info.signed)
         source, values = self.form_path, dict(self.values)

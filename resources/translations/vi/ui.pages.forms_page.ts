@@ -48,6 +48,14 @@
       <translation>Lưu tờ khai</translation>
     </message>
     <message>
+      <source>Saved in the dossier's folder, for signing and upload</source>
+      <translation>Lưu vào thư mục hồ sơ, để ký số và nộp</translation>
+    </message>
+    <message>
+      <source>Save a copy as…</source>
+      <translation>Lưu bản sao thành…</translation>
+    </message>
+    <message>
       <source>People on the form</source>
       <translation>Người có tên trong tờ khai</translation>
     </message>
