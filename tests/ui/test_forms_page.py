@@ -359,3 +359,29 @@ def test_flat_form_groups_blanks_by_person_and_lists_blanks_left(
     assert left.rowCount() == 1 and left.item(0, 0).text() == "Nơi chết"
     assert forms_page.left_title.text() == "Cần điền tay (1)"
     assert sorted(forms_page.values.values()) == ["Lê Văn Cư", "Nguyễn Văn An"]
+
+
+def test_the_preview_writes_a_date_where_the_saved_form_does(qtbot, forms_page) -> None:
+    """The walk-through saw the signing date drawn over the printed "tháng" in the preview while
+    the saved PDF had it right: the preview now lays values out as the saved form does."""
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    forms_page.set_value("p1b28", "02/12/2026")
+    canvas = forms_page.canvas
+    image = canvas.grab().toImage()
+    item = forms_page.item("p1b28")
+    s = canvas.scale
+
+    def value_ink(x0: float, x1: float) -> int:  # pixels of the value's dark blue in a span
+        y0, y1 = round(item.rect[1] * s), round(item.rect[3] * s)
+        count = 0
+        for x in range(round(x0 * s), round(x1 * s)):
+            for y in range(y0, y1):
+                c = image.pixelColor(x, y)
+                count += c.blue() > 70 and c.red() < 40 and c.green() < 60
+        return count
+
+    day, month, _year = item.parts
+    assert value_ink(day[0], day[2]) > 10  # "02" in the day's place
+    assert value_ink(month[0], month[2]) > 10
+    assert value_ink(day[2] + 2, month[0] - 2) == 0  # nothing over the printed "tháng"
