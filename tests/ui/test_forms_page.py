@@ -11,6 +11,7 @@ import segno
 
 from forms.profiles import ProfileStore
 from tests.forms.helpers import pdftotext, squash
+from ui.pages.forms_page import ZOOMS
 from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
@@ -111,10 +112,20 @@ def test_zoom_and_page_navigation_on_a_flat_form(qtbot, forms_page, app_context,
     qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
     _wait_open(qtbot, forms_page)
     assert forms_page.page_label.text() == "Trang 1/3"
+    # it opens fitted to the view's width: no horizontal scroll bar, the whole line of blanks
+    assert forms_page.fit_width
+    view = forms_page.scroll.viewport().width()
+    assert view - 40 <= forms_page.canvas.width() <= view
+    assert not forms_page.scroll.horizontalScrollBar().isVisible()
     width = forms_page.canvas.width()
     qtbot.mouseClick(forms_page.zoom_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: forms_page.canvas.width() > width * 1.1 and not forms_page.busy)
-    assert forms_page.zoom_label.text() == "125 %"
+    qtbot.waitUntil(lambda: forms_page.canvas.width() > width * 1.05 and not forms_page.busy)
+    zoomed = forms_page.zoom_label.text()
+    assert zoomed in {f"{round(z * 100)} %" for z in ZOOMS} and not forms_page.fit_width
+    assert app_context.settings.get("forms_zoom_percent") == int(zoomed.split()[0])
+    qtbot.mouseClick(forms_page.fit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.canvas.width() <= view and not forms_page.busy)
+    assert app_context.settings.get("forms_zoom_percent") == 0
     qtbot.mouseClick(forms_page.next_button, Qt.MouseButton.LeftButton)
     assert forms_page.page_label.text() == "Trang 2/3"
     assert all(i.page == 2 for i in forms_page.canvas.items)
