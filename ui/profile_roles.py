@@ -128,6 +128,23 @@ class ProfileRoles:
             self.select_profile(role, saved.id)
         return saved
 
+    def add_person(self) -> Profile | None:
+        """A new profile; the form's requester when it has none yet, and the status line says
+        so. Any other role is the user's choice: a guess could put the father in the child's
+        block."""
+        combo = self.role_combos.get("requester")
+        free = "requester" if combo is not None and combo.currentData() is None else None
+        saved = self.edit_profile(None, role=free or "")
+        if saved is not None:
+            if free is not None:
+                message = _("{name} is the {role} of this form (change it above).").format(
+                    name=saved.full_name, role=person_label(free).lower()
+                )
+            else:
+                message = _("{name} saved: choose the role above.").format(name=saved.full_name)
+            self.status.setText(message)
+        return saved
+
     def _requester(self) -> Profile | None:
         return self.chosen_profiles().get("requester")
 

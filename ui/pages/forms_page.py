@@ -201,8 +201,10 @@ class FormsPage(ProfileRoles, StepPage):
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
         profile_row = QtWidgets.QHBoxLayout()
-        self.new_profile_button = QtWidgets.QPushButton(_("New profile…"))
-        self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
+        # "Hồ sơ mới" is a new dossier elsewhere: a person's profile is "Thêm người…"
+        self.new_profile_button = QtWidgets.QPushButton(_("Add a person…"))
+        self.new_profile_button.setToolTip(_("A citizen profile, to autofill the forms"))
+        self.new_profile_button.clicked.connect(self.add_person)
         self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
         self.edit_profile_button.clicked.connect(self._edit_requester)
         self.delete_profile_button = QtWidgets.QPushButton(_("&Delete…"))

@@ -68,8 +68,12 @@
       <translation>Người có tên trong tờ khai</translation>
     </message>
     <message>
-      <source>New profile…</source>
-      <translation>Hồ sơ mới…</translation>
+      <source>Add a person…</source>
+      <translation>Thêm người…</translation>
+    </message>
+    <message>
+      <source>A citizen profile, to autofill the forms</source>
+      <translation>Hồ sơ cá nhân của một công dân, để điền tự động tờ khai</translation>
     </message>
     <message>
       <source>Edit the requester's profile…</source>
