@@ -20,6 +20,10 @@
       <translation>Những chỗ cần kiểm tra</translation>
     </message>
     <message>
+      <source>Undo the last value</source>
+      <translation>Hoàn tác giá trị vừa nhập</translation>
+    </message>
+    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
       <source>Show the whole width of the page</source>
       <translation>Hiện trọn chiều rộng trang</translation>
+    </message>
+    <message>
+      <source>Undo the last value (Ctrl+Z)</source>
+      <translation>Hoàn tác giá trị vừa nhập (Ctrl+Z)</translation>
     </message>
     <message>
       <source>Save form</source>
@@ -108,6 +116,10 @@
       <translation>Mở tờ khai</translation>
     </message>
     <message>
+      <source>Undone.</source>
+      <translation>Đã hoàn tác.</translation>
+    </message>
+    <message>
       <source>Save the filled form</source>
       <translation>Lưu tờ khai đã điền</translation>
     </message>
@@ -130,6 +142,10 @@
     <message>
       <source>Rendering</source>
       <translation>Đang hiển thị trang</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Không còn gì để hoàn tác.</translation>
     </message>
     <message>
       <source>Saving the form</source>
