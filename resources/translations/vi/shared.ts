@@ -248,6 +248,10 @@
       <translation>Thủ tục không có trong danh mục.</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
       <source>Version {n} ({state}):</source>
       <translation>Phiên bản {n} ({state}):</translation>
     </message>
@@ -374,6 +378,10 @@
     <message>
       <source>the output must not replace the original form</source>
       <translation>tệp kết quả không được ghi đè lên tờ khai gốc</translation>
+    </message>
+    <message>
+      <source>the value does not fit in its blank: write it by hand</source>
+      <translation>giá trị không vừa chỗ trống: hãy điền tay</translation>
     </message>
     <message>
       <source>unknown portal profile: {id}</source>

@@ -72,10 +72,6 @@
       <translation>Chỉnh góc…</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
-    </message>
-    <message>
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
