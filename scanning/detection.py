@@ -71,16 +71,18 @@ def detect_quad(image: np.ndarray, refine: bool = True) -> Detection:
     edges = _edge_strength(small, channels)
     lab = cv2.merge([channels[0], channels[2], channels[3]])  # _channels converted it once
     lab = cv2.GaussianBlur(lab, (5, 5), 0).astype(np.float32)
+    candidates = _candidates(small, channels) + _line_candidates(edges)
     best, best_score = None, 0.0
-    seen: set[bytes] = set()
-    for candidate in _candidates(small, channels) + _line_candidates(edges):
-        key = np.round(order_corners(candidate)).astype(np.int32).tobytes()
-        if key in seen:  # several channels often find the same outline
-            continue
-        seen.add(key)
-        score = _score(candidate, edges, lab)
-        if score > best_score:
-            best, best_score = candidate, score
+    if candidates:
+        quads = _order_many(np.array(candidates, dtype=np.float64))
+        # several channels often find the same outline: score each one once
+        _, first = np.unique(np.round(quads).astype(np.int32).reshape(len(quads), 8), axis=0,
+                             return_index=True)  # fmt: skip
+        quads = quads[np.sort(first)]
+        scores = _scores(quads, edges, lab)
+        winner = int(np.argmax(scores))
+        if scores[winner] > 0:
+            best, best_score = quads[winner], float(scores[winner])
     if best is None or best_score < FOUND_THRESHOLD:
         return Detection(_as_tuple(full_frame(width, height)), best_score, False, width, height)
     quad = order_corners(best / scale)
@@ -163,9 +165,14 @@ def _candidates(small: np.ndarray, channels: list[np.ndarray] | None = None) -> 
     masks = []
     channels = channels or _channels(small)
     for channel in channels:
-        blurred = cv2.medianBlur(channel, 5)  # TMP
+        # edge-preserving, several times faster than bilateral; the 5x5 median is vectorised,
+        # 7x7 takes OpenCV's histogram path (9 ms a channel here, against 0.5 ms)
+        blurred = cv2.medianBlur(channel, 5)
+        # both Cannys from one pair of derivatives (as Canny computes them: identical edges)
+        dx = cv2.Sobel(blurred, cv2.CV_16S, 1, 0, ksize=3, borderType=cv2.BORDER_REPLICATE)
+        dy = cv2.Sobel(blurred, cv2.CV_16S, 0, 1, ksize=3, borderType=cv2.BORDER_REPLICATE)
         for low, high in ((20, 60), (40, 120)):
-            edges = cv2.Canny(blurred, low, high)
+            edges = cv2.Canny(dx, dy, low, high)
             masks.append(cv2.dilate(edges, np.ones((3, 3), np.uint8)))
     gray = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), (7, 7), 0)
     saturation = channels[1]
@@ -199,48 +206,87 @@ def _hull_to_quad(hull: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _score(quad: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> float:
-    """Edge support and colour contrast of the outline (0..1), favouring large, square quads.
+def _scores(quads: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> np.ndarray:
+    """Edge support and colour contrast of each outline (0..1), favouring large, square quads.
 
     A side counts when it lies on an edge along most of its length and the colours just
     inside and just outside differ (a ruled line or a text line inside the page does not).
-    The cheap geometric rejections come first; the four sides are then sampled in one go
-    (one gather per image, not twelve).
+    Quads are N x 4 x 2, corners ordered; all of them are scored at once: the cheap geometric
+    rejections first, then every side of every remaining quad sampled in one gather per image.
     """
     height, width = edges.shape
-    quad = order_corners(quad)
-    borders = [_on_image_border(quad[i], quad[(i + 1) % 4], width, height) for i in range(4)]
-    if sum(borders) > 2:
-        return 0.0
-    area = _area(quad) / (width * height)
-    if _aspect(quad) > MAX_ASPECT or (sum(borders) and area < 0.5):
-        return 0.0  # a strip, or a small piece cut by the frame: not a whole document
-    skew_penalty = max(0.0, max(abs(a - 90) for a in _corner_angles(quad)) - 20) / 30
-    if skew_penalty >= 1.0:
-        return 0.0  # the rest is at most 1: this quad cannot win
-    inner = [i for i in range(4) if not borders[i]]
-    ends = np.roll(quad, -1, axis=0)
-    vectors = ends - quad
-    lengths = np.hypot(vectors[:, 0], vectors[:, 1])
-    counts = [max(8, int(lengths[i] / 3)) for i in inner]
-    t = np.concatenate([np.linspace(0.05, 0.95, count) for count in counts])[:, None]
-    side = np.repeat(inner, counts)
-    along = quad[side] + vectors[side] * t
-    normal = np.stack([-vectors[side, 1], vectors[side, 0]], axis=1)  # points inwards
-    normal /= lengths[side, None] + 1e-9
+    scores = np.zeros(len(quads))
+    ends = np.roll(quads, -1, axis=1)
+    margin = 3
+    borders = (
+        ((quads[..., 0] < margin) & (ends[..., 0] < margin))
+        | ((quads[..., 0] > width - 1 - margin) & (ends[..., 0] > width - 1 - margin))
+        | ((quads[..., 1] < margin) & (ends[..., 1] < margin))
+        | ((quads[..., 1] > height - 1 - margin) & (ends[..., 1] > height - 1 - margin))
+    )  # N x 4: the side lies along the frame
+    on_frame = borders.sum(axis=1)
+    vectors = ends - quads
+    lengths = np.hypot(vectors[..., 0], vectors[..., 1])
+    x, y = quads[..., 0], quads[..., 1]
+    area = 0.5 * np.abs(np.sum(x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y, axis=1))
+    area /= width * height
+    across, down = (lengths[:, 0] + lengths[:, 2]) / 2, (lengths[:, 1] + lengths[:, 3]) / 2
+    aspect = np.maximum(across, down) / np.maximum(1e-9, np.minimum(across, down))
+    before = np.roll(vectors, 1, axis=1)  # from each corner to the previous one, negated
+    cosine = -np.sum(before * vectors, axis=2) / (
+        np.roll(lengths, 1, axis=1) * lengths + 1e-9
+    )
+    angles = np.degrees(np.arccos(np.clip(cosine, -1, 1)))
+    skew_penalty = np.maximum(0.0, np.abs(angles - 90).max(axis=1) - 20) / 30
+    # more than two sides on the frame, a strip, a small piece cut by the frame, or so skewed
+    # that the rest (at most 1) cannot make it win: not a whole document
+    alive = (on_frame <= 2) & (aspect <= MAX_ASPECT) & ~((on_frame > 0) & (area < 0.5))
+    alive &= skew_penalty < 1.0
+    quad_of, side_of = np.nonzero(alive[:, None] & ~borders)
+    if len(quad_of) == 0:
+        return scores
+    counts = np.maximum(8, (lengths[quad_of, side_of] / 3).astype(int))
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    segment = np.repeat(np.arange(len(counts)), counts)
+    step = np.arange(len(segment)) - starts[segment]
+    t = step * (0.9 / (counts - 1))[segment] + 0.05
+    t[starts + counts - 1] = 0.95
+    origin = quads[quad_of[segment], side_of[segment]]
+    vector = vectors[quad_of[segment], side_of[segment]]
+    along = origin + vector * t[:, None]
+    normal = np.stack([-vector[:, 1], vector[:, 0]], axis=1)  # points inwards
+    normal /= lengths[quad_of[segment], side_of[segment]][:, None] + 1e-9
     on_edge = np.clip(_sample(edges, along) / 0.25, 0, 1) ** 2
     colours = _sample(lab, np.concatenate([along + 5 * normal, along - 5 * normal]))
     difference = np.linalg.norm(colours[: len(along)] - colours[len(along) :], axis=1)
-    support = [0.5] * sum(borders)
-    start = 0
-    for count in counts:
-        contrast = float(np.median(difference[start : start + count]))
-        edge = float(on_edge[start : start + count].mean())
-        support.append(edge * min(1.0, 0.35 + contrast / 30.0))
-        start += count
-    if min(support) < 0.2:
-        return 0.0
-    return float(np.mean(support)) * (0.7 + 0.3 * math.sqrt(area)) - skew_penalty
+    edge = np.add.reduceat(on_edge.astype(np.float64), starts) / counts
+    contrast = _segment_medians(difference, segment, starts, counts)
+    support = edge * np.minimum(1.0, 0.35 + contrast / 30.0)  # per side off the frame
+    lowest = np.ones(len(quads))
+    np.minimum.at(lowest, quad_of, support)
+    total = np.bincount(quad_of, weights=support, minlength=len(quads)) + 0.5 * on_frame
+    alive &= (lowest >= 0.2) & (on_frame < 4)
+    mean = total / 4
+    scores[alive] = (mean * (0.7 + 0.3 * np.sqrt(area)) - skew_penalty)[alive]
+    return scores
+
+
+def _segment_medians(values, segment, starts, counts) -> np.ndarray:
+    """np.median of each run values[start : start + count] (runs are contiguous)."""
+    ordered = values[np.lexsort((values, segment))].astype(np.float64)
+    lower = ordered[starts + (counts - 1) // 2]
+    upper = ordered[starts + counts // 2]
+    return (lower + upper) / 2
+
+
+def _order_many(quads: np.ndarray) -> np.ndarray:
+    """order_corners for N x 4 x 2 quads at once."""
+    centre = quads.mean(axis=1, keepdims=True)
+    angles = np.arctan2(quads[..., 1] - centre[..., 1], quads[..., 0] - centre[..., 0])
+    quads = np.take_along_axis(quads, np.argsort(angles, axis=1)[..., None], axis=1)
+    start = np.argmin(quads.sum(axis=2), axis=1)
+    index = (start[:, None] + np.arange(4)[None, :]) % 4
+    return np.take_along_axis(quads, index[..., None], axis=1)
 
 
 def _area(quad: np.ndarray) -> float:
@@ -269,7 +315,11 @@ def _line_candidates(edges: np.ndarray, per_group: int = 8, keep: int = 12) -> l
     """
     height, width = edges.shape
     binary = (edges > 0.35).astype(np.uint8) * 255
-    lines = cv2.HoughLines(binary, 1, np.pi / 180, int(0.18 * min(width, height)))
+    half = cv2.resize(binary, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    half = (half > 0).astype(np.uint8)
+    lines = cv2.HoughLines(half, 1, np.pi / 180, int(0.09 * min(width, height)))
+    if lines is not None:
+        lines[:, 0, 0] *= 2
     horizontal: list[tuple[float, float]] = [(0.0, math.pi / 2), (float(height - 1), math.pi / 2)]
     vertical: list[tuple[float, float]] = [(0.0, 0.0), (float(width - 1), 0.0)]
     for rho, theta in lines[:, 0] if lines is not None else []:
