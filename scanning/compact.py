@@ -27,11 +27,11 @@ from PIL import Image
 MASK_DPI = 300.0  # the mask is never coarser than the page: max(page DPI, MASK_DPI)
 FOREGROUND_FACTOR = 4  # ink colour at a quarter of the page resolution (50 DPI at 200)
 BACKGROUND_FACTOR = 2  # paper and pictures at half (100 DPI at 200)
-FOREGROUND_QUALITY = 50
+FOREGROUND_QUALITY = 40
 BACKGROUND_QUALITY = 40
 INK_FLOOR = 28  # darkness (255 - min(R, G, B)) below which a pixel is paper, never ink
-CORE_SHARE = 0.85  # a stroke's core (this share of the darkest near it) gives the ink colour
-INK_SHARE = 0.4  # a pixel is ink when it reaches this share of the darkest ink near it
+CORE_SHARE = 0.7  # a stroke's core (this share of the darkest near it) gives the ink colour
+INK_SHARE = 0.5  # a pixel is ink when it reaches this share of the darkest ink near it
 PICTURE_DENSITY = 0.55  # share of ink in a 2.5 mm cell above which the cell is a picture
 PICTURE_MIN_MM = 8.0  # pictures smaller than this (in both directions) are ink, not photos
 
