@@ -100,7 +100,7 @@ def paper_darkness(dark: np.ndarray) -> np.ndarray:
 
 
 def ink_mask(dark: np.ndarray, scale: float) -> np.ndarray:
-    """1-bit ink at `scale` times the page's resolution.
+    """1-bit ink at `scale` times the page's resolution (uint8, 255 = ink).
 
     A pixel is ink when it is darker than INK_FLOOR and reaches INK_SHARE of the darkest ink
     around it (5x5): each stroke is cut at its own half-contrast, a pale pencil line as well as
@@ -108,15 +108,20 @@ def ink_mask(dark: np.ndarray, scale: float) -> np.ndarray:
     with the darkness, so edges fall between the page's pixels.
     """
     local = cv2.dilate(dark, np.ones((5, 5), np.uint8))
-    threshold = np.maximum(
-        (local.astype(np.float32) * INK_SHARE).astype(np.uint8), np.uint8(INK_FLOOR)
-    )
+    threshold = cv2.max(_share(local, INK_SHARE), INK_FLOOR)
     if abs(scale - 1.0) > 1e-6:
         height, width = dark.shape
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
         dark = cv2.resize(dark, size, interpolation=cv2.INTER_LINEAR)
         threshold = cv2.resize(threshold, size, interpolation=cv2.INTER_LINEAR)
-    return dark > threshold
+    return cv2.compare(dark, threshold, cv2.CMP_GT)
+
+
+def _share(image: np.ndarray, share: float, rounding=np.floor) -> np.ndarray:
+    """rounding(image * share) in uint8, in one pass: floor is the float product cast to
+    uint8 (x > floor(p) as x > p), ceil what x >= p compares integers with."""
+    table = rounding(np.arange(256) * share).astype(np.uint8)
+    return cv2.LUT(image, table)
 
 
 def _halve(image: np.ndarray) -> np.ndarray:
@@ -144,34 +149,44 @@ def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = 6) -> np.n
         v, w = _halve(v), _halve(w)
     total = float(w.sum())
     mean = v.reshape(-1, 3).sum(axis=0) / total if total > 0 else np.full(3, 255.0)
-    filled = np.where((w > 1e-6)[..., None], v / np.maximum(w, 1e-6)[..., None],
-                      mean.astype(np.float32))  # fmt: skip
+    filled = np.empty_like(v)
+    filled[:] = mean.astype(np.float32)
+    filled = _known(v, w, filled)
     for v, w in reversed(pyramid):
         coarse = cv2.resize(filled, (w.shape[1], w.shape[0]), interpolation=cv2.INTER_LINEAR)
-        filled = np.where((w > 1e-6)[..., None], v / np.maximum(w, 1e-6)[..., None], coarse)
+        filled = _known(v, w, coarse)
     return filled[:height, :width]
 
 
+def _known(values: np.ndarray, weights: np.ndarray, fill: np.ndarray) -> np.ndarray:
+    """`fill` with values/weights copied in where weights > 0 (OpenCV: no temporaries of the
+    size of the layer beyond the quotient)."""
+    known = cv2.compare(weights, 1e-6, cv2.CMP_GT)
+    quotient = cv2.divide(values, cv2.merge([weights, weights, weights]))
+    return cv2.copyTo(quotient, known, fill)
+
+
 def _reduce(image: np.ndarray, keep: np.ndarray, factor: int) -> np.ndarray:
-    """Average colour of the `keep` pixels (uint8 0/1) over factor x factor cells (factor a
-    power of two), cells without any filled from their neighbours (uint8 RGB).
+    """Average colour of the `keep` pixels (uint8, non-zero = keep) over factor x factor cells
+    (factor a power of two), cells without any filled from their neighbours (uint8 RGB).
 
     The first halving runs on uint8 (premultiplied colour and 0/255 weight, exact to half a
     level), the rest on float32 at a quarter of the size: a few milliseconds per page.
     """
+    keep = cv2.compare(keep, 0, cv2.CMP_GT)
     weighted = _halve(cv2.bitwise_and(image, image, mask=keep))
-    total = _halve(keep * np.uint8(255))
-    weighted, total = weighted.astype(np.float32), total.astype(np.float32) / 255.0
+    total = _halve(keep)
+    weighted, total = weighted.astype(np.float32), total.astype(np.float32) * (1 / 255.0)
     for _ in range(max(0, factor.bit_length() - 2)):
         weighted, total = _halve(weighted), _halve(total)
-    filled = fill_holes(weighted, total)
-    return np.clip(filled + 0.5, 0, 255).astype(np.uint8)
+    return cv2.convertScaleAbs(fill_holes(weighted, total))  # rounded, saturated to uint8
 
 
 def encode_g4(ink: np.ndarray) -> tuple[bytes, bool]:
-    """CCITT Group 4 data of a 1-bit image (True = ink, painted) and its /BlackIs1 value."""
+    """CCITT Group 4 data of a 1-bit image (non-zero = ink, painted) and its /BlackIs1 value."""
     height, width = ink.shape
-    picture = Image.frombytes("1", (width, height), np.packbits(~ink, axis=1).tobytes())
+    paper = cv2.compare(ink, 0, cv2.CMP_EQ) if ink.dtype == np.uint8 else ~ink
+    picture = Image.frombytes("1", (width, height), np.packbits(paper, axis=1).tobytes())
     buffer = io.BytesIO()
     picture.save(buffer, "TIFF", compression="group4", strip_size=2**31 - 1)
     buffer.seek(0)
@@ -202,13 +217,14 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
 
     # ink colour from the core of each stroke (its edges mix with the paper)
     local = cv2.dilate(dark, np.ones((5, 5), np.uint8))
-    core = (dark > INK_FLOOR) & (dark >= (local.astype(np.float32) * CORE_SHARE))
-    foreground = _reduce(image, core.astype(np.uint8), FOREGROUND_FACTOR)
+    core = cv2.bitwise_and(cv2.compare(dark, INK_FLOOR, cv2.CMP_GT),
+                           cv2.compare(dark, _share(local, CORE_SHARE, np.ceil), cv2.CMP_GE))  # fmt: skip
+    foreground = _reduce(image, core, FOREGROUND_FACTOR)
     # paper: everything but ink and its anti-aliased rim
-    inked = (dark > INK_FLOOR // 2).astype(np.uint8)
-    paper = 1 - cv2.dilate(inked, np.ones((7, 7), np.uint8))
+    inked = cv2.compare(dark, INK_FLOOR // 2, cv2.CMP_GT)
+    paper = cv2.bitwise_not(cv2.dilate(inked, np.ones((7, 7), np.uint8)))
     if pictures.any():
-        paper[pictures] = 1
+        paper[pictures] = 255
     background = _reduce(image, paper, BACKGROUND_FACTOR)
     # full chroma (4:4:4): at 50 DPI, halving the colour again would mix a red word with the
     # blue ruled line under it
