@@ -33,6 +33,7 @@ INK_FLOOR = 28  # darkness (255 - min(R, G, B)) below which a pixel is paper, ne
 CORE_SHARE = 0.8  # a stroke's core (this share of the darkest near it) gives the ink colour
 INK_SHARE = 0.5  # a pixel is ink when it reaches this share of the darkest ink near it
 PICTURE_DENSITY = 0.55  # share of ink in a 2.5 mm cell above which the cell is a picture
+FILL_LEVELS = 6  # pyramid levels of the hole filling (64 x the layer's pixel)
 PICTURE_MIN_MM = 8.0  # pictures smaller than this (in both directions) are ink, not photos
 
 
@@ -134,15 +135,17 @@ def _halve(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
-def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = 6) -> np.ndarray:
+def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = FILL_LEVELS) -> np.ndarray:
     """values/weights where weights > 0, elsewhere the average of the nearest known values
     (pull-push over an image pyramid): smooth layers compress to almost nothing in JPEG.
     `values` are premultiplied by `weights` (float32, H x W x 3 and H x W)."""
     height, width = weights.shape
     step = 2**levels
     pad = ((-height) % step, (-width) % step)
-    v = cv2.copyMakeBorder(values, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
-    w = cv2.copyMakeBorder(weights, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+    v, w = values, weights
+    if pad != (0, 0):
+        v = cv2.copyMakeBorder(values, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+        w = cv2.copyMakeBorder(weights, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
     pyramid = []
     for _ in range(levels):
         pyramid.append((v, w))
@@ -171,15 +174,23 @@ def _reduce(image: np.ndarray, keep: np.ndarray, factor: int) -> np.ndarray:
     (factor a power of two), cells without any filled from their neighbours (uint8 RGB).
 
     The first halving runs on uint8 (premultiplied colour and 0/255 weight, exact to half a
-    level), the rest on float32 at a quarter of the size: a few milliseconds per page.
+    level), the rest on float32 at a quarter of the size. The page is written once into
+    zeroed buffers already padded for every level of the pyramid (padding with zeros, which
+    carry no weight, costs no copy).
     """
-    keep = cv2.compare(keep, 0, cv2.CMP_GT)
-    weighted = _halve(cv2.bitwise_and(image, image, mask=keep))
-    total = _halve(keep)
+    height, width = keep.shape
+    step = factor * 2**FILL_LEVELS
+    padded = (height + (-height) % step, width + (-width) % step)
+    weighted = np.zeros((*padded, 3), np.uint8)
+    total = np.zeros(padded, np.uint8)
+    cv2.compare(keep, 0, cv2.CMP_GT, dst=total[:height, :width])
+    cv2.bitwise_and(image, image, dst=weighted[:height, :width], mask=total[:height, :width])
+    weighted, total = _halve(weighted), _halve(total)
     weighted, total = weighted.astype(np.float32), total.astype(np.float32) * (1 / 255.0)
     for _ in range(max(0, factor.bit_length() - 2)):
         weighted, total = _halve(weighted), _halve(total)
-    return cv2.convertScaleAbs(fill_holes(weighted, total))  # rounded, saturated to uint8
+    filled = fill_holes(weighted, total)[: -(-height // factor), : -(-width // factor)]
+    return cv2.convertScaleAbs(filled)  # rounded, saturated to uint8
 
 
 def encode_g4(ink: np.ndarray) -> tuple[bytes, bool]:
@@ -217,8 +228,8 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
 
     # ink colour from the core of each stroke (its edges mix with the paper)
     local = cv2.dilate(dark, np.ones((5, 5), np.uint8))
-    core = cv2.bitwise_and(cv2.compare(dark, INK_FLOOR, cv2.CMP_GT),
-                           cv2.compare(dark, _share(local, CORE_SHARE, np.ceil), cv2.CMP_GE))  # fmt: skip
+    strong = cv2.compare(dark, _share(local, CORE_SHARE, np.ceil), cv2.CMP_GE)
+    core = cv2.bitwise_and(cv2.compare(dark, INK_FLOOR, cv2.CMP_GT), strong)
     foreground = _reduce(image, core, FOREGROUND_FACTOR)
     # paper: everything but ink and its anti-aliased rim
     inked = cv2.compare(dark, INK_FLOOR // 2, cv2.CMP_GT)

@@ -233,9 +233,7 @@ def _scores(quads: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> np.ndarray
     across, down = (lengths[:, 0] + lengths[:, 2]) / 2, (lengths[:, 1] + lengths[:, 3]) / 2
     aspect = np.maximum(across, down) / np.maximum(1e-9, np.minimum(across, down))
     before = np.roll(vectors, 1, axis=1)  # from each corner to the previous one, negated
-    cosine = -np.sum(before * vectors, axis=2) / (
-        np.roll(lengths, 1, axis=1) * lengths + 1e-9
-    )
+    cosine = -np.sum(before * vectors, axis=2) / (np.roll(lengths, 1, axis=1) * lengths + 1e-9)
     angles = np.degrees(np.arccos(np.clip(cosine, -1, 1)))
     skew_penalty = np.maximum(0.0, np.abs(angles - 90).max(axis=1) - 20) / 30
     # more than two sides on the frame, a strip, a small piece cut by the frame, or so skewed
