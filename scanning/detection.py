@@ -287,17 +287,6 @@ def _order_many(quads: np.ndarray) -> np.ndarray:
     return np.take_along_axis(quads, index[..., None], axis=1)
 
 
-def _area(quad: np.ndarray) -> float:
-    x, y = quad[:, 0], quad[:, 1]
-    return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
-
-
-def _aspect(quad: np.ndarray) -> float:
-    sides = [float(np.linalg.norm(quad[(i + 1) % 4] - quad[i])) for i in range(4)]
-    across, down = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
-    return max(across, down) / max(1e-9, min(across, down))
-
-
 def _sample(image: np.ndarray, points: np.ndarray) -> np.ndarray:
     height, width = image.shape[:2]
     xs = np.clip(np.round(points[:, 0]).astype(int), 0, width - 1)
@@ -388,14 +377,6 @@ def _on_image_border(p: np.ndarray, q: np.ndarray, width: int, height: int) -> b
         or (both[:, 1] < margin).all()
         or (both[:, 1] > height - 1 - margin).all()
     )
-
-
-def _corner_angles(quad: np.ndarray) -> np.ndarray:
-    before, after = np.roll(quad, 1, axis=0) - quad, np.roll(quad, -1, axis=0) - quad
-    cosine = np.sum(before * after, axis=1) / (
-        np.linalg.norm(before, axis=1) * np.linalg.norm(after, axis=1) + 1e-9
-    )
-    return np.degrees(np.arccos(np.clip(cosine, -1, 1)))
 
 
 # --- refinement at full resolution ---------------------------------------------------------
@@ -528,24 +509,3 @@ def _robust_line(points: np.ndarray):
             break
         pts = pts[inliers]
     return origin, d
-
-
-def _huber_line(pts: np.ndarray, c: float = 1.345, steps: int = 10):
-    # start from a robust guess: the median point, and the direction between the medians of
-    # the two halves of the points (they come ordered along the side)
-    half = len(pts) // 2
-    origin = np.median(pts, axis=0)
-    direction = np.median(pts[half:], axis=0) - np.median(pts[:half], axis=0)
-    direction = direction / (np.linalg.norm(direction) + 1e-12)
-    residual = np.abs((pts - origin) @ np.array([-direction[1], direction[0]]))
-    weights = np.where(residual <= c, 1.0, c / np.maximum(residual, 1e-12))
-    for _ in range(steps):
-        total = weights.sum()
-        origin = (weights[:, None] * pts).sum(axis=0) / total
-        centred = pts - origin
-        covariance = (weights[:, None, None] * centred[:, :, None] * centred[:, None, :]).sum(0)
-        _values, vectors = np.linalg.eigh(covariance / total)
-        direction = vectors[:, 1]
-        residual = np.abs(centred @ np.array([-direction[1], direction[0]]))
-        weights = np.where(residual <= c, 1.0, c / np.maximum(residual, 1e-12))
-    return origin, direction
