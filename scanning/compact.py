@@ -140,7 +140,9 @@ def _halve(image: np.ndarray) -> np.ndarray:
 def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = FILL_LEVELS) -> np.ndarray:
     """values/weights where weights > 0, elsewhere the average of the nearest known values
     (pull-push over an image pyramid): smooth layers compress to almost nothing in JPEG.
-    `values` are premultiplied by `weights` (float32, H x W x 3 and H x W)."""
+    `values` are premultiplied by `weights`: float32 (H x W x 3, and H x W in 0..1), or uint8
+    (weights 0..255): then the finest level, the largest, stays uint8 and so does the result
+    (rounded as the float path rounds it at the end)."""
     height, width = weights.shape
     step = 2**levels
     pad = ((-height) % step, (-width) % step)
@@ -148,6 +150,13 @@ def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = FILL_LEVEL
     if pad != (0, 0):
         v = cv2.copyMakeBorder(values, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
         w = cv2.copyMakeBorder(weights, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+    if v.dtype == np.uint8:
+        below = fill_holes(_halve(v).astype(np.float32),
+                           _halve(w).astype(np.float32) * (1 / 255.0), levels - 1)  # fmt: skip
+        coarse = cv2.resize(below, (w.shape[1], w.shape[0]), interpolation=cv2.INTER_LINEAR)
+        quotient = cv2.divide(v, cv2.merge([w, w, w]), scale=255)  # rounded; 0 where w is 0
+        filled = cv2.copyTo(quotient, cv2.compare(w, 0, cv2.CMP_GT), cv2.convertScaleAbs(coarse))
+        return filled[:height, :width]
     pyramid = []
     for _ in range(levels):
         pyramid.append((v, w))
@@ -176,7 +185,8 @@ def _reduce(image: np.ndarray, keep: np.ndarray, factor: int) -> np.ndarray:
     (factor a power of two), cells without any filled from their neighbours (uint8 RGB).
 
     The first halving runs on uint8 (premultiplied colour and 0/255 weight, exact to half a
-    level), the rest on float32 at a quarter of the size. The page is written once into
+    level), the rest on float32 at a quarter of the size; a layer at half the page's
+    resolution (the paper) is filled in uint8 at its own level. The page is written once into
     zeroed buffers already padded for every level of the pyramid (padding with zeros, which
     carry no weight, costs no copy).
     """
@@ -188,11 +198,14 @@ def _reduce(image: np.ndarray, keep: np.ndarray, factor: int) -> np.ndarray:
     cv2.compare(keep, 0, cv2.CMP_GT, dst=total[:height, :width])
     cv2.bitwise_and(image, image, dst=weighted[:height, :width], mask=total[:height, :width])
     weighted, total = _halve(weighted), _halve(total)
-    weighted, total = weighted.astype(np.float32), total.astype(np.float32) * (1 / 255.0)
-    for _ in range(max(0, factor.bit_length() - 2)):
-        weighted, total = _halve(weighted), _halve(total)
+    if factor > 2:  # further halvings in float: a sparse cell would lose its colour in uint8
+        weighted, total = weighted.astype(np.float32), total.astype(np.float32) * (1 / 255.0)
+        for _ in range(factor.bit_length() - 2):
+            weighted, total = _halve(weighted), _halve(total)
     filled = fill_holes(weighted, total)[: -(-height // factor), : -(-width // factor)]
-    return cv2.convertScaleAbs(filled)  # rounded, saturated to uint8
+    if filled.dtype != np.uint8:
+        filled = cv2.convertScaleAbs(filled)  # rounded, saturated to uint8
+    return np.ascontiguousarray(filled)
 
 
 def encode_g4(ink: np.ndarray) -> tuple[bytes, bool]:
