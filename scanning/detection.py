@@ -302,7 +302,9 @@ def _line_candidates(edges: np.ndarray, per_group: int = 8, keep: int = 12) -> l
     """
     height, width = edges.shape
     binary = (edges > 0.35).astype(np.uint8) * 255
-    half = cv2.resize(binary, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    # halved (as fx=fy=0.5 rounds it, never empty): 4x fewer points to vote, same lines
+    halved = (max(1, round(width / 2)), max(1, round(height / 2)))
+    half = cv2.resize(binary, halved, interpolation=cv2.INTER_AREA)
     half = (half > 0).astype(np.uint8)
     lines = cv2.HoughLines(half, 1, np.pi / 180, int(0.09 * min(width, height)))
     if lines is not None:
