@@ -40,7 +40,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("clerk_mode", bool, False, N_("Clerk mode (many citizens a day)")),
     Option("scanner_device", str, "", N_("Scanner device (SANE name; empty: the first one)")),
     Option("window_maximized", bool, False, N_("Main window maximised")),
-    Option("forms_zoom_percent", int, 100, N_("Zoom of the forms page, in percent")),
+    Option("forms_zoom_percent", int, 0, N_("Zoom of the forms page, in percent (0: fit width)")),
 )
 _BY_NAME = {option.name: option for option in OPTIONS}
 MAX_RECENT = 10

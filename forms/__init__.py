@@ -38,6 +38,7 @@ install(
         # types and helpers the fronts use
         "FillOptions": "forms.fill",
         "FillResult": "forms.fill",
+        "value_layout": "forms.fill",
         "FormInfo": "forms.model",
         "FormItem": "forms.model",
         "Rect": "forms.model",

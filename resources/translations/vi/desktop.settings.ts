@@ -44,8 +44,8 @@
       <translation>Cửa sổ chính phóng to</translation>
     </message>
     <message>
-      <source>Zoom of the forms page, in percent</source>
-      <translation>Mức phóng to trang tờ khai (phần trăm)</translation>
+      <source>Zoom of the forms page, in percent (0: fit width)</source>
+      <translation>Mức phóng to trang tờ khai, phần trăm (0: vừa chiều rộng)</translation>
     </message>
   </context>
 </TS>

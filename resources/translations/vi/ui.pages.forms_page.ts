@@ -44,8 +44,24 @@
       <translation>Phóng to</translation>
     </message>
     <message>
+      <source>Fit width</source>
+      <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+      <source>Show the whole width of the page</source>
+      <translation>Hiện trọn chiều rộng trang</translation>
+    </message>
+    <message>
       <source>Save form</source>
       <translation>Lưu tờ khai</translation>
+    </message>
+    <message>
+      <source>Saved in the dossier's folder, for signing and upload</source>
+      <translation>Lưu vào thư mục hồ sơ, để ký số và nộp</translation>
+    </message>
+    <message>
+      <source>Save a copy as…</source>
+      <translation>Lưu bản sao thành…</translation>
     </message>
     <message>
       <source>People on the form</source>
@@ -152,16 +168,16 @@
       <translation>Có {count} chỗ cần điền trên {pages} trang.</translation>
     </message>
     <message>
+      <source>Saved {file}. {why}.</source>
+      <translation>Đã lưu {file}. {why}.</translation>
+    </message>
+    <message>
       <source>Saved {editable} (the form is signed: no flattened copy).</source>
       <translation>Đã lưu {editable} (tờ khai đã được ký số nên không tạo bản làm phẳng).</translation>
     </message>
     <message>
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
-    </message>
-    <message>
-      <source>Saved {file}. {why}.</source>
-      <translation>Đã lưu {file}. {why}.</translation>
     </message>
   </context>
 </TS>
