@@ -58,10 +58,9 @@ class MrcLayers:
 def darkness(image: np.ndarray) -> np.ndarray:
     """255 - min(R, G, B): 0 on white paper, high on any ink (black, blue, red, green)."""
     if image.ndim == 2:
-        return cv2.subtract(np.full_like(image, 255), image)
-    red, green, blue = cv2.split(image)  # contiguous planes: OpenCV's fast path
-    lowest = cv2.min(cv2.min(red, green), blue)
-    return cv2.subtract(np.full_like(lowest, 255), lowest)
+        return cv2.bitwise_not(image)
+    lowest = cv2.min(cv2.min(image[:, :, 0], image[:, :, 1]), image[:, :, 2])
+    return cv2.bitwise_not(lowest)  # 255 - x for uint8
 
 
 def picture_mask(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
