@@ -396,3 +396,52 @@ def test_the_preview_writes_a_date_where_the_saved_form_does(qtbot, forms_page) 
     assert value_ink(day[0], day[2]) > 10  # "02" in the day's place
     assert value_ink(month[0], month[2]) > 10
     assert value_ink(day[2] + 2, month[0] - 2) == 0  # nothing over the printed "tháng"
+
+
+def test_a_new_person_is_the_requester_only_when_there_is_none_and_the_page_says_so(
+    qtbot, forms_page
+) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+
+    def answer(name: str):
+        def run(dialog) -> bool:
+            dialog.edits["full_name"].setText(name)
+            dialog.accept()
+            return True
+
+        return run
+
+    forms_page._run_dialog = answer("Nguyễn Thị Hồng Nhung")
+    first = forms_page.add_person()
+    assert forms_page.role_combos["requester"].currentData() == first.id
+    assert "Nguyễn Thị Hồng Nhung" in forms_page.status.text()
+    forms_page._run_dialog = answer("Trần Văn Bình")
+    second = forms_page.add_person()
+    chosen = {role: combo.currentData() for role, combo in forms_page.role_combos.items()}
+    assert chosen["requester"] == first.id and second.id not in chosen.values()
+    assert "Trần Văn Bình" in forms_page.status.text()
+
+
+def test_ctrl_z_takes_back_a_typed_value_then_a_whole_autofill(qtbot, forms_page, app_context):
+    store = ProfileStore(app_context.profiles_dir)
+    mother = __import__("forms").Profile(id="me", full_name="Trần Thị Hương")
+    store.save(mother)
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    assert not forms_page.undo_button.isEnabled()
+    forms_page.refresh_profiles()
+    forms_page.select_profile("requester", mother.id)
+    forms_page.autofill()
+    filled = dict(forms_page.values)
+    assert filled.get("requester.full_name") == "Trần Thị Hương"
+    _click_item(qtbot, forms_page, "child.full_name")
+    commit_text(forms_page._editor, "Lê Minh Khôi")
+    qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
+    assert forms_page.values["child.full_name"] == "Lê Minh Khôi"
+    forms_page.canvas.setFocus()
+    qtbot.keyClick(forms_page.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert forms_page.values == filled  # the typed name is gone, the autofill stays
+    qtbot.mouseClick(forms_page.undo_button, Qt.MouseButton.LeftButton)
+    assert forms_page.values == {}  # the whole autofill in one step
+    assert not forms_page.undo_button.isEnabled()

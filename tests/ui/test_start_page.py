@@ -69,6 +69,29 @@ def test_new_dossier_for_the_same_citizen(main_window, app_context, qtbot):
     assert "Lê Thị Hoa" in main_window.session.root.name
 
 
+def test_the_same_citizen_is_the_requester_of_the_new_dossiers_form(main_window, app_context,
+                                                                     qtbot):  # fmt: skip
+    """Walk-through: 'Hồ sơ mới cho cùng công dân' did not preselect the requester."""
+    from forms import Profile, ProfileStore
+
+    ProfileStore(app_context.profiles_dir).save(
+        Profile(id="hoa", full_name="Lê Thị Hoa", personal_id="079300000001")
+    )
+    ProfileStore(app_context.profiles_dir).save(Profile(id="other", full_name="Lê Thị Hoa"))
+    make(
+        app_context.dossier_root, "a", "1.001193", "Đăng ký khai sinh",
+        {"full_name": "Lê Thị Hoa", "personal_id": "079300000001"},
+    )  # fmt: skip
+    page = loaded(main_window, qtbot, 1)
+    page.table.selectRow(0)
+    page.new_for_same_citizen()
+    app_context.events.procedure_chosen.emit("1.001193")
+    main_window.go_to("forms")
+    forms = main_window.page("forms")
+    qtbot.waitUntil(lambda: forms.info is not None and not forms.busy, timeout=15000)
+    assert forms.role_combos["requester"].currentData() == "hoa"  # by ID number, not by name
+
+
 def test_unreadable_folders_are_reported_not_fatal(main_window, app_context, qtbot):
     make(app_context.dossier_root, "good", "1.001193", "Đăng ký khai sinh", {})
     broken = app_context.dossier_root / "broken"

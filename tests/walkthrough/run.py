@@ -113,7 +113,7 @@ def citizen(s: AppSession, photo: Path, p12: Path, password: str, results: list)
     step("details")
     s.click("Next")
     step("forms")
-    s.click("New profile…")
+    s.click("Add a person…")
     s.wait_modal()
     for label, value in PROFILE:
         s.fill(label, value)

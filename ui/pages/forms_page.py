@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from forms import FormInfo, FormItem, Profile
     from ui.context import AppContext
 
+UNDO_STEPS = 100
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
@@ -78,6 +79,8 @@ class FormsPage(ProfileRoles, StepPage):
         self.template_roles: dict[str, str] = {}
         self.info: FormInfo | None = None
         self.values: dict[str, str] = {}
+        self._history: list[dict[str, str]] = []  # the values before each change, for Ctrl+Z
+        self._last_values: dict[str, str] = {}
         self.pages: list[RenderedPage] = []
         self.page_index = 0
         self.fit_width = False  # the zoom follows the view's width (the default)
@@ -141,6 +144,7 @@ class FormsPage(ProfileRoles, StepPage):
             self.bind_key(button, key)
         self.add_key("Ctrl+L", _("Values of the form"), self.table.setFocus)
         self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
+        self.add_key("Ctrl+Z", _("Undo the last value"), self.undo_value)
         self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
     def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
@@ -183,6 +187,11 @@ class FormsPage(ProfileRoles, StepPage):
                        self.zoom_in_button):  # fmt: skip
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
+        self.undo_button = QtWidgets.QPushButton(_("Undo"))
+        self.undo_button.setToolTip(_("Undo the last value (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_value)
+        bar.addWidget(self.undo_button)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
         self.save_button.setToolTip(_("Saved in the dossier's folder, for signing and upload"))
         self.save_button.clicked.connect(self.save)
@@ -201,8 +210,10 @@ class FormsPage(ProfileRoles, StepPage):
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
         profile_row = QtWidgets.QHBoxLayout()
-        self.new_profile_button = QtWidgets.QPushButton(_("New profile…"))
-        self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
+        # "Hồ sơ mới" is a new dossier elsewhere: a person's profile is "Thêm người…"
+        self.new_profile_button = QtWidgets.QPushButton(_("Add a person…"))
+        self.new_profile_button.setToolTip(_("A citizen profile, to autofill the forms"))
+        self.new_profile_button.clicked.connect(self.add_person)
         self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
         self.edit_profile_button.clicked.connect(self._edit_requester)
         self.delete_profile_button = QtWidgets.QPushButton(_("&Delete…"))
@@ -328,6 +339,8 @@ class FormsPage(ProfileRoles, StepPage):
             self.form_path, self.form_key, self.info, self.password = form, key, info, password
             self.preview_path, self.approximate = preview, approximate
             self.values = self._stored_values()
+            self._history, self._last_values = [], dict(self.values)
+            self.undo_button.setEnabled(False)
             self.saved_paths = None
             self._set_pages(pages, dpi)
             self.page_index = 0
@@ -577,6 +590,24 @@ class FormsPage(ProfileRoles, StepPage):
                 self.set_value(item_id, cell.text())
 
     def _values_changed(self) -> None:
+        if self.values != self._last_values:  # one step back per change (autofill: one step)
+            self._history = [*self._history[-(UNDO_STEPS - 1) :], self._last_values]
+            self._last_values = dict(self.values)
+        self._values_written()
+
+    def undo_value(self) -> None:
+        """Ctrl+Z: the values as they were before the last change (a typed value, an autofill)."""
+        if not self._history:
+            self.status.setText(_("Nothing to undo."))
+            return
+        self._finish_editing()
+        self.values = self._history.pop()
+        self._last_values = dict(self.values)
+        self._values_written()
+        self.status.setText(_("Undone."))
+
+    def _values_written(self) -> None:
+        self.undo_button.setEnabled(bool(self._history))
         self.saved_paths = None
         self._store_values()
         self._refresh_all()

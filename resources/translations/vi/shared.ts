@@ -252,6 +252,10 @@
       <translation>Thủ tục không có trong danh mục.</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
       <source>Version {n} ({state}):</source>
       <translation>Phiên bản {n} ({state}):</translation>
     </message>

@@ -20,6 +20,10 @@
       <translation>Những chỗ cần kiểm tra</translation>
     </message>
     <message>
+      <source>Undo the last value</source>
+      <translation>Hoàn tác giá trị vừa nhập</translation>
+    </message>
+    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -52,6 +56,10 @@
       <translation>Hiện trọn chiều rộng trang</translation>
     </message>
     <message>
+      <source>Undo the last value (Ctrl+Z)</source>
+      <translation>Hoàn tác giá trị vừa nhập (Ctrl+Z)</translation>
+    </message>
+    <message>
       <source>Save form</source>
       <translation>Lưu tờ khai</translation>
     </message>
@@ -68,8 +76,12 @@
       <translation>Người có tên trong tờ khai</translation>
     </message>
     <message>
-      <source>New profile…</source>
-      <translation>Hồ sơ mới…</translation>
+      <source>Add a person…</source>
+      <translation>Thêm người…</translation>
+    </message>
+    <message>
+      <source>A citizen profile, to autofill the forms</source>
+      <translation>Hồ sơ cá nhân của một công dân, để điền tự động tờ khai</translation>
     </message>
     <message>
       <source>Edit the requester's profile…</source>
@@ -104,6 +116,10 @@
       <translation>Mở tờ khai</translation>
     </message>
     <message>
+      <source>Undone.</source>
+      <translation>Đã hoàn tác.</translation>
+    </message>
+    <message>
       <source>Save the filled form</source>
       <translation>Lưu tờ khai đã điền</translation>
     </message>
@@ -126,6 +142,10 @@
     <message>
       <source>Rendering</source>
       <translation>Đang hiển thị trang</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Không còn gì để hoàn tác.</translation>
     </message>
     <message>
       <source>Saving the form</source>

@@ -4,16 +4,16 @@
   <context>
     <name>ui.pages.scan_page</name>
     <message>
-      <source>Compact colour</source>
-      <translation>Màu nén gọn</translation>
-    </message>
-    <message>
       <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</source>
       <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</translation>
     </message>
     <message>
       <source>Colour document</source>
       <translation>Màu tài liệu</translation>
+    </message>
+    <message>
+      <source>Compact colour</source>
+      <translation>Màu nén gọn</translation>
     </message>
     <message>
       <source>Grayscale</source>
@@ -70,10 +70,6 @@
     <message>
       <source>Corners…</source>
       <translation>Chỉnh góc…</translation>
-    </message>
-    <message>
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
     </message>
     <message>
       <source>Delete</source>
