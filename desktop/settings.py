@@ -30,7 +30,14 @@ class Option(NamedTuple):  # not a dataclass: ~0.8 ms less start-up
 OPTIONS: tuple[Option, ...] = (
     Option("language", str, "vi", N_("Language of the app (vi or en)")),
     Option("dossier_root", str, "", N_("Folder where new dossiers are created")),
-    Option("default_portal", str, "dongnai", N_("Portal profile used for export")),
+    # the national portal serves every province; a user picks a province's portal in the settings
+    Option("default_portal", str, "national", N_("Portal profile used for export")),
+    Option(
+        "commune_agency",
+        str,
+        "",
+        N_("Your commune's People's Committee, receiving commune-level dossiers"),
+    ),
     Option("recent_dossiers", list, [], N_("Recently opened dossiers")),
     Option("tsa_urls", list, [], N_("Timestamp servers (RFC 3161)")),
     Option("pkcs11_modules", list, [], N_("Extra PKCS#11 modules for USB tokens")),

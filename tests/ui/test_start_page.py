@@ -46,6 +46,7 @@ def test_search_and_filter_and_track(main_window, app_context, qtbot):
     assert page.table.item(0, 3).text() == "Quá hạn"
     page.table.selectRow(0)
     assert page.result_button.isEnabled()
+    app_context.dialogs.answers["confirm"] = True  # asked first (issue 18)
     page.mark_result_received()
     qtbot.waitUntil(lambda: not page._loading and page.table.rowCount() == 0, timeout=5000)
     page.state_filter.setCurrentIndex(page.state_filter.findData("result_received"))

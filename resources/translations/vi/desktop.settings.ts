@@ -16,6 +16,10 @@
       <translation>Cổng dịch vụ công dùng khi xuất tệp</translation>
     </message>
     <message>
+      <source>Your commune's People's Committee, receiving commune-level dossiers</source>
+      <translation>Ủy ban nhân dân xã, phường của bạn, nơi nhận hồ sơ cấp xã</translation>
+    </message>
+    <message>
       <source>Recently opened dossiers</source>
       <translation>Hồ sơ mở gần đây</translation>
     </message>

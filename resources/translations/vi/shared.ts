@@ -204,10 +204,6 @@
       <translation>Cách nhận kết quả</translation>
     </message>
     <message>
-      <source>Result received</source>
-      <translation>Đã có kết quả</translation>
-    </message>
-    <message>
       <source>Revocation (OCSP/CRL)</source>
       <translation>Tình trạng thu hồi (OCSP/CRL)</translation>
     </message>
