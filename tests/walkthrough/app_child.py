@@ -180,6 +180,16 @@ class Inspector:
                  if w.isVisible() for t in widget_texts(w)]  # fmt: skip
         return {"modal": type(modal).__name__, "title": modal.windowTitle(), "texts": texts}
 
+    def op_cut_off(self) -> dict:
+        """The step's page wider or taller than the window shows (the page scrolls as a whole:
+        buttons and lists cut off at the edge, as the walk-through met on the forms page)."""
+        window = _main_window()
+        area = getattr(window, "page_scroll", None)
+        if area is None or not area.isVisible():
+            return {"cut_off": False}
+        bar = area.horizontalScrollBar()
+        return {"cut_off": bar.isVisible() and bar.maximum() > 0, "by": bar.maximum()}
+
     def op_texts(self) -> dict:
         return {"texts": sorted(visible_texts())}
 

@@ -298,6 +298,9 @@ class AppSession:
         silent = [ms for ms, shown in stalls if ms > 1000 and not shown]
         if silent:
             problems.append(f"the window froze {max(silent):.0f} ms without a progress bar")
+        cut = self.ask("cut_off")
+        if cut["cut_off"]:
+            problems.append(f"the page is {cut['by']} px wider than the window (cut off)")
         language = self.ask("english")
         if language["english"]:
             problems.append("English in Vietnamese mode: " + "; ".join(language["english"][:12]))

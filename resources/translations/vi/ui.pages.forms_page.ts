@@ -48,10 +48,6 @@
       <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-      <source>Show the whole width of the page</source>
-      <translation>Hiện trọn chiều rộng trang</translation>
-    </message>
-    <message>
       <source>Undo the last value</source>
       <translation>Hoàn tác giá trị vừa nhập</translation>
     </message>
@@ -62,6 +58,10 @@
     <message>
       <source>Saved in the dossier's folder, for signing and upload</source>
       <translation>Lưu vào thư mục hồ sơ, để ký số và nộp</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>Lưu thành…</translation>
     </message>
     <message>
       <source>Save a copy as…</source>

@@ -1,0 +1,32 @@
+"""Every step page fits a 1366x768 screen's window in width: nothing is cut off at the right
+(the walk-through found the forms page's toolbar pushing its side panel out of the window)."""
+
+from __future__ import annotations
+
+import pytest
+
+from common import i18n
+from ui import jobs
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, language):
+    from dossier.workspace import Workspace
+
+    i18n.set_language(language)
+    try:
+        workspace = Workspace.create(app_context.dossier_root / "hs", "1.001193", title="Khai sinh")
+        workspace.save()
+        assert main_window.open_dossier(workspace.root)
+        main_window.resize(1366, 740)
+        too_wide = {}
+        for step_id in main_window.step_ids():
+            main_window.go_to(step_id)
+            qtbot.waitUntil(lambda: not jobs._running, timeout=15000)  # rendered, laid out
+            qtbot.wait(50)
+            bar = main_window.page_scroll.horizontalScrollBar()
+            if bar.maximum() > 0:
+                too_wide[step_id] = bar.maximum()
+        assert not too_wide, f"pages wider than the window, by px: {too_wide}"
+    finally:
+        i18n.set_language("vi")
