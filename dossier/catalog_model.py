@@ -26,6 +26,12 @@ class Component:
     form_template: str | None = None  # id of a template in resources/forms, if it is a form
     notes: str = ""
 
+    @property
+    def upload_required(self) -> bool:
+        """Required, and a file to upload: a paper only shown at the office ("xuất trình bản
+        chính", copy_kind "present") is not uploaded, so it is never missing."""
+        return self.required and self.copy_kind != "present"
+
 
 @dataclass(frozen=True)
 class Fee:

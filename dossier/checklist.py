@@ -184,8 +184,7 @@ def _check_component(
     name = component.name
     if not sources and entry is not None and entry.files:
         pass  # the unreadable files are already reported
-    elif not sources and component.required and component.copy_kind != "present":
-        # a paper shown at the office ("xuất trình bản chính") is not uploaded: not missing
+    elif not sources and component.upload_required:
         problems.append(
             Problem(
                 "blocking", _("required component missing: {name}").format(name=name), component.id

@@ -90,7 +90,7 @@ def scan_status(
     if not files:
         return StepStatus("not_started", _("No scanned pages yet."))
     too_large = [f.name for f in files if _file_bytes(f, estimates) > limit]
-    missing = [c for c in documents if c.required and not _files(dossier, c)]
+    missing = [c for c in documents if c.upload_required and not _files(dossier, c)]
     reasons = []
     if missing:
         reasons.append(_("Required document(s) without a file: {names}").format(

@@ -110,6 +110,8 @@ class PackViews:
             blocking = any(p.severity == "blocking" for p in problems)
             if blocking:
                 state = _("Must be fixed")
+            elif not item.present and item.component.copy_kind == "present":
+                state = _("Shown at the office")  # "xuất trình bản chính": nothing to upload
             elif not item.present:
                 state = _("Not given") if not item.component.required else _("Missing")
             elif item.over_limit:

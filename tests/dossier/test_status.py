@@ -60,7 +60,8 @@ def test_scan_needs_attention_for_missing_required_documents_and_large_files(bir
     photo = add(dossier, "giay-chung-sinh", "gcs.jpg", kind="image", size=9 * LIMIT)
     status = step_status.scan_status(dossier, birth, LIMIT)
     assert status.state == "attention"
-    assert "nhân thân" in status.reason
+    # the ID paper is only shown at the office ("xuất trình"): never missing from the scans
+    assert "nhân thân" not in status.reason and "gcs.jpg" in status.reason
     add(dossier, "giay-to-tuy-than", "cccd.pdf", size=2 * LIMIT)
     status = step_status.scan_status(dossier, birth, LIMIT, {photo.id: 100_000})
     assert status.state == "attention" and "cccd.pdf" in status.reason
@@ -111,3 +112,15 @@ def test_pack_attention_lists_the_blocking_problems(birth, tmp_path):
     status = step_status.pack_status(workspace.dossier, checklist)
     assert status.state == "attention"
     assert str(len(checklist.blocking)) in status.reason
+
+
+def test_a_paper_shown_at_the_office_is_not_missing_from_the_scan_step(birth):
+    """'Xuất trình bản chính (không nộp)' needs no scan (the walk-through's sidebar kept ⚠)."""
+    assert [c.id for c in birth.components if c.copy_kind == "present"] == ["giay-to-tuy-than"]
+    dossier = birth_dossier()
+    dossier.component("giay-chung-sinh").files.append(
+        DossierFile(
+            id="g", name="a.jpg", original="originals/a.jpg", kind="image", sha256="0", size=10
+        )
+    )
+    assert step_status.scan_status(dossier, birth, LIMIT).state == "done"

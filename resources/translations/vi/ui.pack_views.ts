@@ -80,8 +80,24 @@
       <translation>Hồ sơ đã sẵn sàng để xuất.</translation>
     </message>
     <message>
+      <source>Shown at the office</source>
+      <translation>Xuất trình khi nộp</translation>
+    </message>
+    <message>
       <source>The dossier still has {count} blocking problem(s):</source>
       <translation>Hồ sơ còn {count} lỗi cần sửa:</translation>
+    </message>
+    <message>
+      <source>{count} blocking problem(s): fix them before exporting.</source>
+      <translation>{count} lỗi cần sửa: hãy khắc phục trước khi xuất.</translation>
+    </message>
+    <message>
+      <source>File names before export (planned).</source>
+      <translation>Tên tệp dự kiến (trước khi xuất).</translation>
+    </message>
+    <message>
+      <source>… and {count} more.</source>
+      <translation>… và {count} lỗi khác.</translation>
     </message>
     <message>
       <source>Not given</source>
@@ -98,18 +114,6 @@
     <message>
       <source>Ready</source>
       <translation>Sẵn sàng</translation>
-    </message>
-    <message>
-      <source>{count} blocking problem(s): fix them before exporting.</source>
-      <translation>{count} lỗi cần sửa: hãy khắc phục trước khi xuất.</translation>
-    </message>
-    <message>
-      <source>File names before export (planned).</source>
-      <translation>Tên tệp dự kiến (trước khi xuất).</translation>
-    </message>
-    <message>
-      <source>… and {count} more.</source>
-      <translation>… và {count} lỗi khác.</translation>
     </message>
   </context>
 </TS>
