@@ -29,11 +29,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from common.errors import InputError
+from common.errors import CancelledError, InputError
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pages
-from dossier.model import DossierFile, FormState, Submission
+from dossier.model import DossierFile, FormState, StampPosition, Submission
 from dossier.status import record_export as _record_export
 from dossier.workspace import Workspace
 
@@ -533,29 +533,140 @@ def save_form(
 # ---- sign files --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DossierPdf:
-    """A PDF of the dossier that can be signed: a file's result, or a PDF original."""
+    """A file of the dossier as it will be uploaded, which can be signed: a component's scanned
+    pages as its one PDF (made first when needed), or a PDF result (a saved form, a PDF)."""
 
-    file_id: str
+    file_id: str  # the (first) file whose result it is
     component_id: str
     name: str
-    path: Path
+    path: Path  # the PDF now; for a component still to be made, where it will be
     signed: bool
+    file_ids: tuple[str, ...] = ()  # every file whose result it is (all pages of a component)
+    to_make: bool = False  # the component's PDF is made from its pages before signing
+    refusal: str | None = None  # why it cannot be signed (export would merge or re-encode it)
+
+    def covers(self, file_id: str) -> bool:
+        return file_id == self.file_id or file_id in self.file_ids
 
 
-def signable_pdfs(workspace: Workspace) -> list[DossierPdf]:
-    """Every PDF result of the dossier, once per result (an ID card sheet once)."""
+def is_page(item: DossierFile, entry: Any = None) -> bool:
+    """A scanned page (a photo, a page the scan step edits, a page of a multi-page original):
+    uploaded inside its component's one PDF, never on its own."""
+    if item.kind == "image" or item.steps:
+        return True
+    return entry is not None and any(
+        other is not item and other.original == item.original for other in entry.files
+    )
+
+
+def signable_pdfs(
+    workspace: Workspace,
+    procedure: Procedure | None = None,
+    portal: PortalProfile | None = None,
+) -> list[DossierPdf]:
+    """One entry per file of the dossier as it will be uploaded (an ID card sheet once, a
+    component's scanned pages as its one PDF). With the portal (and the procedure), an entry
+    that export would merge with other files or re-encode carries the reason it is refused."""
     found = []
     for entry in workspace.dossier.components:
-        for item in entry.result_files():
-            relative = item.derived or item.original
-            if not relative.lower().endswith(".pdf"):
-                continue
-            try:
-                path = workspace.path(relative)
-            except InputError:
-                continue
-            found.append(DossierPdf(item.id, entry.component_id, item.name, path, item.signed))
+        names = _component_names(procedure, entry.component_id)
+        units = _component_units(workspace, entry, names)
+        found += [replace(u, refusal=_refusal(workspace, u, units, entry, procedure, portal))
+                  for u in units]  # fmt: skip
     return found
+
+
+def _component_names(procedure: Procedure | None, component_id: str) -> str:
+    for component in procedure.components if procedure is not None else ():
+        if component.id == component_id:
+            return component.name
+    return component_id
+
+
+def _component_units(workspace: Workspace, entry: Any, component_name: str) -> list[DossierPdf]:
+    pages_ = [f for f in entry.files if is_page(f, entry)]
+    units = []
+    if pages_:
+        units.append(_pages_unit(workspace, entry.component_id, pages_, component_name))
+    for item in entry.result_files():
+        if is_page(item, entry):
+            continue
+        relative = item.derived or item.original
+        if not relative.lower().endswith(".pdf"):
+            continue
+        try:
+            path = workspace.path(relative)
+        except InputError:
+            continue
+        units.append(DossierPdf(item.id, entry.component_id, item.name, path, item.signed,
+                                (item.id,)))  # fmt: skip
+    return units
+
+
+def _pages_unit(
+    workspace: Workspace, component_id: str, pages_: list[DossierFile], component_name: str
+) -> DossierPdf:
+    """The component's pages as one PDF: their shared result (an ID card sheet, the signed
+    copy) when they have one, else the component's PDF, to be made from the pages."""
+    from common.fsutil import safe_filename
+
+    ids = tuple(f.id for f in pages_)
+    name = safe_filename(f"{component_name}.pdf", fallback=f"{component_id}.pdf")
+    shared = {f.derived for f in pages_}
+    if len(shared) == 1 and None not in shared:
+        relative = next(iter(shared))
+        try:
+            path = workspace.path(relative)  # type: ignore[arg-type]
+        except InputError:
+            path = None
+        if path is not None and path.is_file() and path.suffix.lower() == ".pdf":
+            signed = all(f.signed for f in pages_)
+            return DossierPdf(ids[0], component_id, name, path, signed, ids)
+    return DossierPdf(ids[0], component_id, name, workspace.component_file(component_id),
+                      False, ids, to_make=True)  # fmt: skip
+
+
+def _accepts_pdf(procedure: Procedure | None, portal: PortalProfile, component_id: str) -> bool:
+    def normal(names: Sequence[str]) -> set[str]:
+        return {n.lower().lstrip(".") for n in names}
+
+    accepted = normal(portal.formats)
+    for component in procedure.components if procedure is not None else ():
+        if component.id == component_id:
+            accepted &= normal(component.formats)
+    return "pdf" in accepted
+
+
+def _refusal(
+    workspace: Workspace,
+    unit: DossierPdf,
+    units: list[DossierPdf],
+    entry: Any,
+    procedure: Procedure | None,
+    portal: PortalProfile | None,
+) -> str | None:
+    """Why export would not upload this file byte for byte (which a signature needs)."""
+    if portal is None:
+        return None
+    others = [f for f in entry.result_files() if not unit.covers(f.id) and not is_page(f, entry)]
+    if (len(units) > 1 or others) and not portal.allow_split:
+        return _(
+            "“{name}” would be merged with the other files of its component on export (the "
+            "portal takes one file per component), which breaks a signature: put the "
+            "component's files in one PDF first, or remove the extra files"
+        ).format(name=unit.name)
+    if not _accepts_pdf(procedure, portal, unit.component_id):
+        return _(
+            "“{name}”: the portal takes this component as images (JPG), so a signed PDF "
+            "would be converted and its signature lost"
+        ).format(name=unit.name)
+    limit = int(portal.max_file_mb * 1024 * 1024)
+    if not unit.to_make and unit.path.is_file() and unit.path.stat().st_size > limit:
+        return _(
+            "“{name}” is over the portal's limit of {limit} MB: export would compress it, "
+            "which breaks a signature; make it smaller first (scan step)"
+        ).format(name=unit.name, limit=f"{portal.max_file_mb:g}")
+    return None
 
 
 def signed_output(workspace: Workspace, file_id: str, name: str) -> Path:
@@ -567,11 +678,109 @@ def signed_output(workspace: Workspace, file_id: str, name: str) -> Path:
     )
 
 
+# the stamp position a user dragged, kept with the component ------------------------------------
+def set_stamp_position(
+    workspace: Workspace, component_id: str, position: StampPosition | None
+) -> bool:
+    """Keep where the user put the stamp on the component's file (None: signing's automatic
+    place again); True when that changed. The model half: no save."""
+    with workspace.lock:
+        entry = workspace.dossier.component(component_id)
+        if entry.stamp == position:
+            return False
+        entry.stamp = position
+    return True
+
+
+def stamp_position(workspace: Workspace, component_id: str) -> StampPosition | None:
+    for entry in workspace.dossier.components:
+        if entry.component_id == component_id:
+            return entry.stamp
+    return None
+
+
+def options_for(workspace: Workspace, component_id: str, options: Any) -> Any:
+    """`options` with the component's stored stamp position when they name no place (no box,
+    no existing field) and the stamp is visible; else `options` unchanged."""
+    stored = stamp_position(workspace, component_id)
+    stamp = options.stamp
+    if stored is None or not stamp.visible or stamp.rect is not None or options.field_name:
+        return options
+    return replace(options, stamp=replace(stamp, page=stored.page, rect=tuple(stored.rect)))
+
+
+@dataclass(frozen=True)
+class SignJob:
+    """One file to sign, prepared on the thread owning the model (cheap)."""
+
+    pdf: DossierPdf
+    output: Path
+    options: Any  # signing.SignOptions, with the component's stored stamp place
+    plan: ComponentFilePlan | None = None  # the component's PDF to make first
+
+
 @dataclass(frozen=True)
 class SignedFile:
     file_id: str
     output: Path | None
     error: str | None = None
+    file_ids: tuple[str, ...] = ()  # every file whose result the signed copy becomes
+    made: ComponentFileResult | None = None  # the component's PDF made for it
+
+
+def prepare_signing(
+    workspace: Workspace,
+    pdfs: Sequence[DossierPdf],
+    options: Any,
+    max_file_bytes: int | None = None,
+) -> list[SignJob]:
+    """The model half before signing: output paths, stored stamp places, and the plan of
+    each component PDF still to be made."""
+    jobs = []
+    for pdf in pdfs:
+        plan = None
+        if pdf.to_make:
+            plan = plan_component_file(
+                workspace, pdf.component_id, ComponentFileOptions(max_file_bytes=max_file_bytes)
+            )
+        output = signed_output(workspace, pdf.file_id, pdf.name)
+        jobs.append(SignJob(pdf, output, options_for(workspace, pdf.component_id, options), plan))
+    return jobs
+
+
+def run_signing(
+    jobs: Sequence[SignJob], signer: Any, progress: ProgressFn = no_progress, cancel: Cancel = None
+) -> list[SignedFile]:
+    """The worker half: make each component PDF still missing, then sign every file with one
+    signer (closed at the end). A refused or failed file is reported, not raised."""
+    from common.errors import HosoError
+    from signing import sign
+
+    results = []
+    try:
+        for number, job in enumerate(jobs):
+            check_cancel(cancel)
+            progress(number, len(jobs), _("Signing {name}").format(name=job.pdf.name))
+            ids = job.pdf.file_ids or (job.pdf.file_id,)
+            if job.pdf.refusal is not None:
+                results.append(SignedFile(job.pdf.file_id, None, job.pdf.refusal, ids))
+                continue
+            made, source = None, job.pdf.path
+            try:
+                if job.plan is not None:
+                    made = render_component_file(job.plan, cancel=cancel)
+                    source = job.plan.target
+                sign(source, job.output, job.options, signer, cancel=cancel)
+            except HosoError as exc:
+                if isinstance(exc, CancelledError):
+                    raise
+                results.append(SignedFile(job.pdf.file_id, None, exc.message, ids, made))
+                continue
+            results.append(SignedFile(job.pdf.file_id, job.output, None, ids, made))
+        progress(len(jobs), len(jobs), _("Signed"))
+    finally:
+        signer.close()
+    return results
 
 
 def sign_pdfs(
@@ -581,37 +790,32 @@ def sign_pdfs(
     progress: ProgressFn = no_progress,
     cancel: Cancel = None,
 ) -> list[SignedFile]:
-    """The worker half: (file id, input, output) signed with one signer (closed at the end)."""
-    from signing import sign_many
-
-    try:
-        results = sign_many([(src, out) for _id, src, out in targets], options, signer,
-                            progress, cancel)  # fmt: skip
-    finally:
-        signer.close()
-    return [
-        SignedFile(file_id, r.output if r.error is None else None,
-                   None if r.error is None else str(r.error))
-        for (file_id, _src, _out), r in zip(targets, results, strict=True)
-    ]  # fmt: skip
+    """(file id, input, output) signed with one signer, the same options for each."""
+    jobs = [SignJob(DossierPdf(i, "", Path(src).name, Path(src), False, (i,)), Path(out), options)
+            for i, src, out in targets]  # fmt: skip
+    return run_signing(jobs, signer, progress, cancel)
 
 
 def record_signed(workspace: Workspace, signed: Sequence[SignedFile]) -> list[DossierFile]:
-    """The model half: a signed copy becomes the result of its file (both sides of a card)."""
+    """The model half: a component PDF made for signing becomes its pages' result; a signed
+    copy becomes the result of every file it stands for (all pages, both sides of a card)."""
     changed = []
     with workspace.lock:
         for result in signed:
+            if result.made is not None:
+                record_component_file(workspace, result.made)
             if result.output is None:
                 continue
-            found = workspace.dossier.find_file(result.file_id)
-            if found is None:
-                continue
-            entry, item = found
             relative = workspace.relative(result.output)
-            for sharing in entry.sharing_result(item):
-                sharing.derived = relative
-                sharing.signed = True
-                changed.append(sharing)
+            for file_id in result.file_ids or (result.file_id,):
+                found = workspace.dossier.find_file(file_id)
+                if found is None:
+                    continue
+                entry, item = found
+                for sharing in entry.sharing_result(item):
+                    sharing.derived = relative
+                    sharing.signed = True
+                    changed.append(sharing)
     return changed
 
 
@@ -622,12 +826,21 @@ def sign_files(
     signer: Any,
     progress: ProgressFn = no_progress,
     cancel: Cancel = None,
+    *,
+    procedure: Procedure | None = None,
+    portal: PortalProfile | None = None,
 ) -> list[SignedFile]:
-    """Sign PDFs of the dossier (None: all of them), record and save."""
-    chosen = [p for p in signable_pdfs(workspace) if file_ids is None or p.file_id in file_ids]
-    targets = [(p.file_id, p.path, signed_output(workspace, p.file_id, p.name)) for p in chosen]
-    results = sign_pdfs(targets, options, signer, progress, cancel)
-    if record_signed(workspace, results):
+    """Sign files of the dossier as they will be uploaded (None: all of them), record and
+    save. A component's scanned pages are signed as its one PDF, made first when needed; with
+    the portal, a file export would merge or re-encode is refused (see `signable_pdfs`)."""
+    chosen = [
+        p for p in signable_pdfs(workspace, procedure, portal)
+        if file_ids is None or any(p.covers(i) for i in file_ids)
+    ]  # fmt: skip
+    limit = int(portal.max_file_mb * 1024 * 1024) if portal is not None else None
+    jobs = prepare_signing(workspace, chosen, options, limit)
+    results = run_signing(jobs, signer, progress, cancel)
+    if record_signed(workspace, results) or any(r.made for r in results):
         workspace.save()
     return results
 
@@ -799,6 +1012,7 @@ __all__ = [
     "SavedForm",
     "SetMode",
     "SetQuad",
+    "SignJob",
     "SignedFile",
     "SubmissionChoices",
     "Undo",
@@ -813,8 +1027,11 @@ __all__ = [
     "fill_form",
     "free_folder",
     "import_files",
+    "is_page",
     "make_component_file",
+    "options_for",
     "plan_component_file",
+    "prepare_signing",
     "preview_page",
     "record_component_file",
     "record_detected_steps",
@@ -825,14 +1042,17 @@ __all__ = [
     "record_submission",
     "record_submitted",
     "render_component_file",
+    "run_signing",
     "save_form",
     "set_applicant",
     "set_current_step",
+    "set_stamp_position",
     "set_submission_choices",
     "sign_files",
     "sign_pdfs",
     "signable_pdfs",
     "signed_output",
+    "stamp_position",
     "store_form_roles",
     "store_form_values",
 ]

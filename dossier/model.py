@@ -42,14 +42,27 @@ class DossierFile:
     signed: bool = False
 
 
+@dataclass(frozen=True)
+class StampPosition:
+    """Where the user put the signature stamp on a component's file (dragged on the page)."""
+
+    page: int  # 1-based, as `hoso sign --visible PAGE/...` and signing.StampOptions
+    rect: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points (origin bottom left)
+
+
 @dataclass
 class ComponentEntry:
-    """A component ("thành phần hồ sơ") of the procedure, with the files given for it."""
+    """A component ("thành phần hồ sơ") of the procedure, with the files given for it.
+
+    `stamp` is kept per component, not per file: a component is uploaded as one file, and
+    that file is replaced (a form saved again, its pages made again) while the place a person
+    signs on it stays the same."""
 
     component_id: str
     files: list[DossierFile] = field(default_factory=list)
     form_values: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    stamp: StampPosition | None = None
 
     def result_files(self) -> list[DossierFile]:
         """The files in order, without those whose result another file already gives (the

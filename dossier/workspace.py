@@ -250,6 +250,10 @@ def check_consistency(dossier: Dossier, source: Path) -> None:
         if entry.component_id in seen_components:
             raise _field_error(source, f"{where}.component_id", _("duplicate id"))
         seen_components.add(entry.component_id)
+        if entry.stamp is not None and (entry.stamp.page < 1 or len(entry.stamp.rect) != 4):
+            raise _field_error(
+                source, f"{where}.stamp", _("a page (from 1) and four numbers are expected")
+            )
         for j, item in enumerate(entry.files):
             file_where = f"{where}.files[{j}]"
             if item.id in seen_files or not item.id:

@@ -244,6 +244,10 @@
       <translation>Đang ký</translation>
     </message>
     <message>
+      <source>Signing {name}</source>
+      <translation>Đang ký {name}</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
