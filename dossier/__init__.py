@@ -29,6 +29,7 @@ install(
         "DossierFile": "dossier.model",
         "ExportRecord": "dossier.model",
         "FormState": "dossier.model",
+        "StampPosition": "dossier.model",
         "Submission": "dossier.model",
         "now_iso": "dossier.model",
         "DEFAULT_COMPONENT": "dossier.pages",

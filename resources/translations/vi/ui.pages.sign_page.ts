@@ -120,12 +120,20 @@
       <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
+      <source>Making the component's PDF from its pages…</source>
+      <translation>Đang tạo PDF của thành phần từ các trang…</translation>
+    </message>
+    <message>
       <source>{problem}. Sign anyway? Readers will show the signature as invalid.</source>
       <translation>{problem}. Vẫn ký? Phần mềm đọc PDF sẽ báo chữ ký không hợp lệ.</translation>
     </message>
     <message>
-      <source>password protected</source>
-      <translation>có mật khẩu bảo vệ</translation>
+      <source>cannot be signed</source>
+      <translation>không ký được</translation>
+    </message>
+    <message>
+      <source>Making the component's PDF</source>
+      <translation>Đang tạo PDF của thành phần</translation>
     </message>
     <message>
       <source>Stamp: bottom right of the last page. Drag on the page to choose a place.</source>
@@ -156,12 +164,20 @@
       <translation>Đang đọc chữ ký</translation>
     </message>
     <message>
-      <source>not signed</source>
-      <translation>chưa ký</translation>
+      <source>password protected</source>
+      <translation>có mật khẩu bảo vệ</translation>
     </message>
     <message>
       <source>Word files not listed ({names}): {why}.</source>
       <translation>Các tệp Word không có trong danh sách ({names}): {why}.</translation>
+    </message>
+    <message>
+      <source>not signed</source>
+      <translation>chưa ký</translation>
+    </message>
+    <message>
+      <source>Made from the component's scanned pages when signing: {path}</source>
+      <translation>Được tạo từ các trang đã quét của thành phần khi ký: {path}</translation>
     </message>
     <message>
       <source>Existing field: {name}</source>
