@@ -31,6 +31,7 @@ install(
         "FormState": "dossier.model",
         "StampPosition": "dossier.model",
         "Submission": "dossier.model",
+        "UiState": "dossier.model",
         "now_iso": "dossier.model",
         "DEFAULT_COMPONENT": "dossier.pages",
         "scan_files": "dossier.pages",
@@ -79,8 +80,13 @@ install(
         "PrintExport": "dossier.packaging",
         "PrintOptions": "dossier.packaging",
         "UploadExport": "dossier.packaging",
-        "upload_guide": "dossier.packaging",
+        "upload_guide": "dossier.guide",
+        "guide_slots": "dossier.guide",
         "delivery_text": "dossier.guide",
+        # the submission: choices (`hoso submission`), then the portal's code and the result
+        "record_submission": "dossier.actions",
+        "record_submitted": "dossier.actions",
+        "record_result": "dossier.actions",
         # clerk mode: separator sheets and scanned stacks
         "import_stack": "dossier.separators",
         "make_separator_sheets": "dossier.separators",

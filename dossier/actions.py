@@ -97,6 +97,15 @@ def set_current_step(workspace: Workspace, step_id: str) -> bool:
     return True
 
 
+def set_scan_component(workspace: Workspace, component_id: str) -> bool:
+    """The component the scan step shows (it reopens there); True when changed."""
+    with workspace.lock:
+        if workspace.dossier.ui.scan_component == component_id:
+            return False
+        workspace.dossier.ui.scan_component = component_id
+    return True
+
+
 # ---- import files into a component -------------------------------------------------------------
 @dataclass(frozen=True)
 class ImportOptions:
@@ -1046,6 +1055,7 @@ __all__ = [
     "save_form",
     "set_applicant",
     "set_current_step",
+    "set_scan_component",
     "set_stamp_position",
     "set_submission_choices",
     "sign_files",
