@@ -559,9 +559,10 @@ class DossierPdf:
 
 
 def is_page(item: DossierFile, entry: Any = None) -> bool:
-    """A scanned page (a photo, a page the scan step edits, a page of a multi-page original):
-    uploaded inside its component's one PDF, never on its own."""
-    if item.kind == "image" or item.steps:
+    """A scanned page (a photo, or a page of a multi-page original): uploaded inside its
+    component's one PDF, never on its own. A PDF of its own (a saved form, a PDF) is not,
+    even when the scan step showed it (showing a page gives it detection's steps)."""
+    if item.kind == "image":
         return True
     return entry is not None and any(
         other is not item and other.original == item.original for other in entry.files

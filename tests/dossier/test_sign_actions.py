@@ -58,7 +58,9 @@ def ws(tmp_path) -> Workspace:
 def test_the_stamp_position_is_stored_with_the_component_and_reused(ws, pki, tmp_path):
     from signing import SignOptions
 
-    actions.import_files(ws, "to-khai", [_pdf(tmp_path / "tờ khai.pdf", pages=2)], save=False)
+    as_file = actions.ImportOptions(as_pages=False)  # as a saved form joins its component
+    actions.import_files(ws, "to-khai", [_pdf(tmp_path / "tờ khai.pdf", pages=2)], as_file,
+                         save=False)  # fmt: skip
     place = StampPosition(page=1, rect=(300.0, 500.0, 520.0, 570.0))
     assert actions.set_stamp_position(ws, "to-khai", place)
     assert not actions.set_stamp_position(ws, "to-khai", place)  # unchanged
@@ -72,7 +74,8 @@ def test_the_stamp_position_is_stored_with_the_component_and_reused(ws, pki, tmp
     # the form is saved again (a new file replaces the old one): signing again, same place
     old = reopened.dossier.component("to-khai").files[0]
     reopened.remove_file(old.id, save=False)
-    actions.import_files(reopened, "to-khai", [_pdf(tmp_path / "mới.pdf", "Bản mới", 2)])
+    actions.import_files(reopened, "to-khai", [_pdf(tmp_path / "mới.pdf", "Bản mới", 2)],
+                         as_file)  # fmt: skip
     (again,) = actions.sign_files(reopened, None, SignOptions(), _signer(pki))
     [(page, rect)] = _widget_rects(again.output)
     assert page == 0 and rect == pytest.approx(place.rect, abs=0.5)
@@ -137,6 +140,24 @@ def test_scanned_pages_are_listed_as_their_components_one_pdf(scanned, procedure
     assert pages.path == scanned.component_file("giay-chung-sinh")
     assert not any(p.name.lower().endswith((".jpg", ".tif")) for p in pdfs)
     assert all(p.refusal is None for p in pdfs)
+
+
+def test_a_form_shown_in_the_scan_step_stays_a_pdf_of_its_own(ws, tmp_path):
+    """Showing a PDF in the scan step gives it detection's steps: it is still signed as the
+    PDF it is (never rendered into a component PDF of page images)."""
+    actions.import_files(ws, "to-khai", [_pdf(tmp_path / "tờ khai.pdf")], save=False)
+    item = ws.dossier.component("to-khai").files[0]
+    detected = [{"op": "page", "index": 0, "detected": True},
+                {"op": "mode", "mode": "color", "detected": True}]  # fmt: skip
+    actions.record_detected_steps(ws, item.id, detected)
+    [pdf] = actions.signable_pdfs(ws)
+    assert not pdf.to_make and pdf.path == ws.original_path(item) and pdf.name == "tờ khai.pdf"
+
+
+def test_pages_of_one_multi_page_original_are_one_pdf(ws, tmp_path):
+    actions.import_files(ws, "to-khai", [_pdf(tmp_path / "bản quét.pdf", pages=3)], save=False)
+    [pdf] = actions.signable_pdfs(ws)
+    assert pdf.to_make and len(pdf.file_ids) == 3 and pdf.name == "to-khai.pdf"
 
 
 def test_signing_scanned_pages_makes_and_signs_the_components_pdf(
