@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test soak lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
+.PHONY: run test soak walkthrough lint format bench venv system-deps-run system-deps-test system-deps-bundle clean \
 	translations templates bundle bundle-test lint-workflows windows-test system-deps-windows
 
 run: system-deps-run $(STAMP)
@@ -18,6 +18,12 @@ test: system-deps-test $(STAMP) lint
 SOAK_MINUTES ?= 10
 soak: system-deps-test $(STAMP)
 	$(PY) -m tests.soak.run --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
+
+# Two journeys (a citizen's birth registration, a clerk's day) through the real app on Xvfb,
+# with real mouse and keyboard events; screenshots in build/walkthrough/{vi,en}/ and a report
+# (tests/walkthrough/run.py). WALK_ARGS: e.g. --lang vi --journey citizen.
+walkthrough: system-deps-test $(STAMP)
+	$(PY) -m tests.walkthrough.run $(WALK_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -106,7 +106,7 @@ def make_context(folder: Path):
     from ui.dialogs import StubDialogService
 
     context = AppContext(
-        settings=Settings(folder / "settings.ini"),
+        settings=Settings(folder / "settings.json"),
         data_dir=folder / "data",
         dossier_root=folder / "dossiers",
         profiles_dir=folder / "profiles",

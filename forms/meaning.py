@@ -153,19 +153,20 @@ def annotate(
     Blanks of flat forms are read in their context (forms.persons.read_lines); `lines` maps a
     page number to its printed lines (objects with `baseline` and `text`, see
     forms.blanks.PageLine), without them the labels alone are the text. AcroForm fields keep the
-    meaning of their own name or label; a field that names nobody is the requester's.
+    meaning of their own name or label; a field whose name and label name nobody has no person
+    (unknown): it is left for the person to fill, never filled from the requester by guess.
     """
-    from forms.persons import REQUESTER, read_lines
+    from forms.persons import read_lines
 
     done: dict[int, FormItem] = {}
     for n, item in enumerate(items):
         if item.kind != "field":
             continue
         meaning = understand(item.label, item.id)
-        person = meaning.role or (REQUESTER if meaning.key else None)
+        person = meaning.role
         done[n] = replace(item, key=meaning.key, role=person, person=person,
                           confidence=meaning.confidence,
-                          person_confidence=0.95 if meaning.role else 0.7)  # fmt: skip
+                          person_confidence=0.95 if person else 0.0)  # fmt: skip
     blanks = [(n, item) for n, item in enumerate(items) if item.kind == "blank"]
     text_lines, order = _text_lines(blanks, lines or {})
     for n, reading in zip(order, read_lines(text_lines)):

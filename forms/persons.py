@@ -87,6 +87,13 @@ _NEW_EACH_TIME = {
 }  # fmt: skip
 #: a lead-in ending like this introduces the next person ("… là con của:", "… gồm:")
 _NEXT_PERSON = re.compile(r"(?:\bcủa|dưới đây|sau đây|như sau|gồm)\s*[:.]?\s*$")
+#: "… như sau:", "… gồm:" introduce persons only when the lead-in speaks of people ("thân nhân
+#: là … người, gồm:"), not for a list of things ("hỗ trợ tiền và gạo …, gồm:", "Sự việc cụ thể
+#: như sau:"); "cấp … cho chuyên gia …, cụ thể như sau:" names someone
+_LIST_END = re.compile(r"(?:như sau|gồm)\s*[:.]?\s*$")
+_PEOPLE_WORD = re.compile(
+    r"\b(?:người|thân nhân|thành viên|ông|bà|anh|chị|em|con|cháu|cha|mẹ|bố|vợ|chồng|cho)\b"
+)
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[a-zđ]|[ivx]+)[.)]\s", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\bcủa\s*((?:em|ông|bà|anh|chị|cháu|con|ông \(bà\)|ông/bà)?)\s*$")
 _ENDS_WITH_NAME = re.compile(r"(?:\bông \(bà\)|\bông/bà|\bbà/ông|\bhọ và tên|\bhọ tên)$")
@@ -100,6 +107,8 @@ OFFICIAL_PHRASES = (
     "dành cho cơ quan", "phần ghi của", "cán bộ tiếp nhận", "kết quả giải quyết",
     "xác nhận của cơ quan", "cơ quan tiếp nhận", "phần xét duyệt",
 )  # fmt: skip
+#: labels of a receipt's processing items, the office's when a label starts with them
+PROCESSING_PHRASES = ("thời hạn giải quyết", "thời gian nhận hồ sơ")
 _ID_WORDS = re.compile(
     r"\b(?:cmnd|cccd|chứng minh|căn cước|định danh|giấy tờ tùy thân|giấy tờ tuỳ thân)\b"
 )
@@ -253,6 +262,8 @@ def _heading_person(text: str) -> tuple[str, str] | None:
     plain = vn(text)
     if not plain:
         return None
+    if _LIST_END.search(plain) and not _PEOPLE_WORD.search(plain):
+        return None
     if _NEXT_PERSON.search(plain.rstrip(" :")) and not re.search(r"\btôi\b", plain[-12:]):
         subject = [m for m in mentions(plain) if not m.object_only]
         tail = plain.rsplit(" của ", 1)[-1] if " của " in plain else ""
@@ -280,7 +291,12 @@ def _heading_person(text: str) -> tuple[str, str] | None:
 
 def _is_official(text: str) -> bool:
     plain = vn(text)
-    return any(plain.startswith(vn(p)) or f" {vn(p)}" in f" {plain}" for p in OFFICIAL_PHRASES)
+    if any(plain.startswith(vn(p)) or f" {vn(p)}" in f" {plain}" for p in OFFICIAL_PHRASES):
+        return True
+    glued = plain.replace(" ", "")  # words a PDF's text glued together ("hồsơ")
+    return any(glued.startswith(vn(p).replace(" ", "")) for p in OFFICIAL_PHRASES) or any(
+        glued.startswith(vn(p).replace(" ", "")) for p in PROCESSING_PHRASES
+    )
 
 
 _LEAD = r"[….·_‥]"
@@ -490,6 +506,8 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
         return Reading(None, None, 0.0, 0.0, state.block, caps)
     named = person_mentions[-1].person if person_mentions else None
     phrase = person_mentions[-1].phrase if person_mentions else ""
+    if _speaks_for_organisation(person_mentions, plain, state):
+        named = state.person  # "Người đại diện theo pháp luật" of the company above: its party
     rest = plain
     for m in person_mentions:
         rest = rest.replace(vn(label)[m.start : m.end], " ")
@@ -541,6 +559,18 @@ def _read_blank(line: TextLine, index: int, blank: TextBlank, state: _State, und
     state.last_key = key
     state.last_person = person
     return Reading(key, person, meaning.confidence if key else 0.0, confidence, state.block, caps)
+
+
+def _speaks_for_organisation(found: list[Mention], plain: str, state: _State) -> bool:
+    """'Người đại diện theo pháp luật' after a company's name and address, 'Họ và tên người đại
+    diện cơ quan' under an organisation's heading: the representative is the party of the
+    block (the company that writes, the organisation that pays), not someone new. Not when the
+    label offers someone else besides ('Chủ hộ hoặc người đại diện')."""
+    if len(found) != 1 or not found[0].phrase.startswith("nguoi dai dien") or "hoặc" in plain:
+        return False
+    if state.person in (None, OFFICIAL):
+        return False
+    return bool(state.seen.get("org") or _ORGANISATION.search(plain))
 
 
 def _is_list(plain: str, found: list[Mention]) -> bool:

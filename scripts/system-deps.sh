@@ -6,8 +6,10 @@ set -euo pipefail
 RUN_PKGS="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
+# xdotool, x11-xserver-utils (xmodmap): `make walkthrough` drives the app through the X server.
 # libreoffice-writer-nogui: Word forms' PDF and .doc conversion (tests run with and without it)
-TEST_PKGS="$RUN_PKGS poppler-utils qpdf softhsm2 opensc libnss3-tools sane-utils xvfb
+TEST_PKGS="$RUN_PKGS poppler-utils qpdf softhsm2 opensc libnss3-tools sane-utils xvfb xdotool
+  x11-xserver-utils
   libreoffice-writer-nogui"
 # PyInstaller reads libraries with ldd/objdump; build.spec strips with strip (binutils)
 BUNDLE_PKGS="$TEST_PKGS binutils"

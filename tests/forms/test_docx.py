@@ -158,6 +158,92 @@ def test_filled_values_read_back_and_agree_with_the_pdf(testdata, tmp_path) -> N
     assert by_key(info, values) == by_key(pdf_info, pdf_values)
 
 
+LONG = {
+    "full_name": "NGUYỄN THỊ HOÀNG PHƯƠNG THANH TÂM NGỌC BÍCH",
+    "current_residence": "Số nhà 123/45/6, Tổ dân phố số 7, Khu phố Trung Tâm, Phường Xuân An, "
+    "Thành phố Long Khánh, Tỉnh Đồng Nai, Việt Nam, gần chợ Xuân An, đối diện trường tiểu học",
+    "occupation": "Kỹ sư công nghệ thông tin phần mềm",  # "15. Nghề nghiệp: …" is short
+}
+
+
+def _long_fill(testdata, tmp_path):
+    source = testdata(*VIETNAMESE, DOCX[0])
+    info = forms.inspect(source)
+    values = forms.autofill(info.items, {}, overrides={**PROFILE, **LONG}, today="02/12/2026")
+    out = tmp_path / "long.docx"
+    return source, out, info, values, forms.fill(source, out, values)
+
+
+def _sizes_of(path: Path, text: str) -> set[float]:
+    """Point sizes of the runs holding (part of) `text` (None: the style's size)."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    sizes = set()
+    for run in root.iter(W + "r"):
+        t = "".join(run.itertext())
+        if len(t.strip()) >= 20 and t.strip() in text:
+            sz = run.find(f"{W}rPr/{W}sz")
+            sizes.add(float(sz.get(W + "val")) / 2 if sz is not None else None)
+    return sizes
+
+
+def test_long_values_shrink_or_are_reported_never_grow_the_form(testdata, tmp_path) -> None:
+    """A value longer than its dots is set smaller (never below 9 pt), spread over the dotted
+    continuation line, or left out and reported: never written so that the line wraps."""
+    from forms.word.fill import MIN_WORD_FONT_SIZE
+
+    _source, out, info, _values, result = _long_fill(testdata, tmp_path)
+    by_key = {i.key: i.id for i in info.items if i.person == "requester" and i.key}
+    skipped = dict(result.skipped)
+    assert "hãy điền tay" in skipped[by_key["occupation"]] or "by hand" in skipped[
+        by_key["occupation"]]  # fmt: skip
+    text = " ".join(p.text for p in read_document(out).paragraphs)
+    assert LONG["occupation"] not in text  # left out, not cut
+    name_sizes = _sizes_of(out, LONG["full_name"])
+    assert name_sizes and all(MIN_WORD_FONT_SIZE <= s < 14 for s in name_sizes)
+    # the address over its line and the dotted line below, one size for both parts
+    address = [p.text for p in read_document(out).paragraphs if "Xuân An" in p.text]
+    assert len(address) == 2 and "".join(LONG["current_residence"].split()) in "".join(
+        "".join(address).replace("…", "").split())  # fmt: skip
+    address_sizes = _sizes_of(out, LONG["current_residence"])
+    assert len(address_sizes) == 1 and MIN_WORD_FONT_SIZE <= address_sizes.pop() < 14
+    assert by_key["full_name"] in result.filled and by_key["current_residence"] in result.filled
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_long_values_keep_the_layout_in_libreoffice(testdata, tmp_path) -> None:
+    """Through LibreOffice: the same number of pages, and the signature caption where it was
+    (the signature date fits its line), never pushed down."""
+    import pymupdf
+
+    _need_soffice()
+    source, out, info, _values, result = _long_fill(testdata, tmp_path)
+    date = next(i.id for i in info.items if i.key == "today")
+    assert date in result.filled
+    pdfs = [forms.prepare_pdf(p, tmp_path / n) for p, n in ((source, "o"), (out, "f"))]
+
+    def caption(pdf: Path) -> tuple[int, int, float]:
+        with pymupdf.open(pdf) as doc:
+            hits = [(n, r) for n, page in enumerate(doc) for r in page.search_for("NGƯỜI KHAI")]
+            return doc.page_count, hits[0][0], round(hits[0][1].y0)
+
+    (pages, page, y), (pages2, page2, y2) = caption(pdfs[0]), caption(pdfs[1])
+    # never lower; a line smaller than the dotted line it replaced may lift it a little
+    assert (pages2, page2) == (pages, page) and y - 8 <= y2 <= y + 0.5
+
+
+def test_address_for_delivery_is_not_the_residence(testdata, tmp_path) -> None:
+    """'Địa chỉ nhận' (where the card is sent) is no profile's: left empty unless given."""
+    info = forms.inspect(testdata(*VIETNAMESE, DOCX[0]))
+    item = next(i for i in info.items if i.label.startswith("Địa chỉ nhận"))
+    assert item.key == "delivery_address"
+    values = forms.autofill(info.items, {}, overrides=PROFILE, today="02/12/2026")
+    assert item.id not in values
+    assert item.id in [i.id for i in forms.left_for_person(info.items, values)]
+    given = forms.autofill(info.items, {}, overrides={**PROFILE, "delivery_address": "Hộp thư 5"})
+    assert given[item.id] == "Hộp thư 5"
+
+
 def test_value_goes_before_a_tab_leader_in_the_same_run(testdata, tmp_path) -> None:
     source = testdata(*VIETNAMESE, "D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx")
     info = forms.inspect(source)

@@ -109,6 +109,58 @@ def test_list_of_relatives_are_different_people_and_the_deceased_is_named() -> N
     assert got[-1] == ("full_name", "deceased")
 
 
+def test_a_list_of_things_is_no_new_person() -> None:
+    """'…, gồm:' / 'như sau:' introduce persons only when the lead-in speaks of people."""
+    got = _read("""
+    Họ và tên: ……………
+    Tôi đề nghị được hưởng chính sách hỗ trợ theo Nghị định số …………… của Chính phủ, gồm:
+    1. Tiền ăn (có/không): ……………
+    Sự việc cụ thể như sau:
+    Ngày xảy ra: ……………
+    """)
+    assert {p for _k, p in got} == {"requester"}
+    people = _read("""
+    Họ và tên: ……………
+    Đề nghị cấp giấy phép cho chuyên gia, cụ thể như sau:
+    Họ và tên: ……………
+    """)
+    assert people[0][1] == "requester" and people[1][1].startswith("other:")
+
+
+def test_representative_of_an_organisation_is_its_party() -> None:
+    got = _read("""
+    Tên doanh nghiệp: ……………
+    Địa chỉ trụ sở chính: ……………
+    Người đại diện theo pháp luật: ……………
+    Chức vụ: ……………
+    CMND/CCCD số: ……………
+    """)
+    assert [p for _k, p in got] == ["requester"] * 5
+    assert got[2][0] == "full_name"
+    # under an organisation's heading: the organisation's; "Chủ hộ hoặc người đại diện" of a
+    # household below is someone else
+    heading = _read("""
+    II. THÔNG TIN CƠ QUAN, TỔ CHỨC, HỘ GIA ĐÌNH ĐỨNG RA MAI TÁNG
+    a) Tên cơ quan, tổ chức: ……………
+    b) Họ và tên người đại diện cơ quan: ……………
+    c) Họ và tên (Chủ hộ hoặc người đại diện): ……………
+    """)
+    assert heading[0][1] == heading[1][1] != heading[2][1]
+
+
+def test_processing_items_of_a_receipt_are_the_offices() -> None:
+    readings = read_lines(
+        _lines("""
+    Họ và tên người tham gia bảo hiểm y tế: ……………
+    2. Thời hạn giải quyết hồ sơ theo quy định: …………… ngày
+    3. Thời gian nhận hồsơ: ngày …… tháng …… năm ……
+    """)
+    )
+    assert readings[0].person == "insured"
+    assert [r.person for r in readings[1:]] == [OFFICIAL, OFFICIAL]
+    assert all(r.key is None for r in readings[1:])
+
+
 def test_unknown_dates_are_never_today() -> None:
     got = _read("""
     Họ và tên: ……………
@@ -396,3 +448,38 @@ def test_capitals_and_date_in_words_are_written_so(tmp_path) -> None:
         "ngày mười hai tháng ba năm một nghìn chín trăm tám mươi tám",
     ]  # fmt: skip
     assert forms.validate(info.items, values) == []
+
+
+def _field_form(path, names: dict[str, str]) -> None:
+    """A one-page AcroForm: one text field per name, with its label as tooltip (/TU)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for n, (name, label) in enumerate(names.items()):
+        widget = pymupdf.Widget()
+        widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+        widget.field_name = name
+        widget.field_label = label
+        widget.rect = pymupdf.Rect(72, 100 + 30 * n, 300, 120 + 30 * n)
+        page.add_widget(widget)
+    doc.save(path)
+    doc.close()
+
+
+def test_acroform_field_naming_nobody_is_left_for_the_person(tmp_path) -> None:
+    """A field whose name and label name no person has no person: never the requester's by
+    guess; a field that names its person keeps it."""
+    import forms
+    from forms.profiles import Profile
+
+    pdf = tmp_path / "fields.pdf"
+    _field_form(pdf, {"HoTen": "Họ và tên", "HoTenMe": "Họ, chữ đệm, tên người mẹ"})
+    info = forms.inspect(pdf)
+    by_id = {i.id: i for i in info.items}
+    assert by_id["HoTen"].key == "full_name" and by_id["HoTen"].person is None
+    assert (by_id["HoTenMe"].key, by_id["HoTenMe"].person) == ("full_name", "mother")
+    profiles = {p: Profile(id=p, full_name=f"Người {p}") for p in ("requester", "mother")}
+    values = forms.autofill(info.items, profiles)
+    assert values == {"HoTenMe": "Người mother"}
+    assert [i.id for i in forms.left_for_person(info.items, values)] == ["HoTen"]

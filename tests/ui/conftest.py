@@ -12,7 +12,7 @@ def app_context(qapp, tmp_path, shown_errors):
     from ui.dialogs import StubDialogService
 
     context = AppContext(
-        settings=Settings(tmp_path / "settings.ini"),
+        settings=Settings(tmp_path / "settings.json"),
         data_dir=tmp_path / "data",
         dossier_root=tmp_path / "dossiers",
         profiles_dir=tmp_path / "profiles",

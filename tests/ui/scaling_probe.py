@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
     register_ui_font(app)
     scratch = Path(tempfile.mkdtemp(prefix="hoso-scale-"))
     context = AppContext(
-        settings=Settings(scratch / "settings.ini"),
+        settings=Settings(scratch / "settings.json"),
         data_dir=scratch / "data",
         dossier_root=scratch / "dossiers",
         profiles_dir=scratch / "profiles",

@@ -244,6 +244,15 @@ def test_a_downloaded_word_form_is_filled_into_the_dossier(qtbot, forms_page, ap
             if i.key == "full_name" and i.role in (None, "requester")
         )  # fmt: skip
         assert forms_page.values[name_id] == "Trần Thị Hương"
+        # "Địa chỉ nhận": the dossier's delivery address when the result goes by post, never
+        # the residence by guess
+        delivery = next(i.id for i in forms_page.info.items if i.key == "delivery_address")
+        assert not forms_page.values.get(delivery)
+        from dossier.actions import record_submission
+
+        record_submission(workspace, "post", "office", "Hộp thư 12, Bưu điện Xuân Lộc")
+        qtbot.mouseClick(forms_page.autofill_button, Qt.MouseButton.LeftButton)
+        assert forms_page.values[delivery] == "Hộp thư 12, Bưu điện Xuân Lộc"
         religion = next(i.id for i in forms_page.info.items if i.key == "religion")
         forms_page.set_value(religion, "Phật giáo")
         app_context.dialogs.answers["save_file"] = tmp_path / "to-khai.docx"

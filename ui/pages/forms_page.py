@@ -414,7 +414,7 @@ class FormsPage(ProfileRoles, StepPage):
             return
         import forms
 
-        filled = forms.autofill(self.info.items, self.chosen_profiles())
+        filled = forms.autofill(self.info.items, self.chosen_profiles(), self._dossier_values())
         for item_id, value in filled.items():
             if not self.values.get(item_id):
                 self.values[item_id] = value
@@ -423,6 +423,16 @@ class FormsPage(ProfileRoles, StepPage):
         self.status.setText(
             _("{count} value(s) filled from the profiles.").format(count=len(filled))
         )
+
+    def _dossier_values(self) -> dict[str, str]:
+        """What the dossier knows beyond the profiles: the address the result is sent to
+        ("Địa chỉ nhận"), when the result goes by post."""
+        if self.session is None:
+            return {}
+        submission = self.session.dossier.submission
+        if submission.result_delivery == "post" and submission.delivery_address.strip():
+            return {"delivery_address": submission.delivery_address.strip()}
+        return {}
 
     # ---- editing ------------------------------------------------------------------------------
     def item(self, item_id: str) -> FormItem | None:
