@@ -551,8 +551,9 @@ class DossierPdf:
     path: Path  # the PDF now; for a component still to be made, where it will be
     signed: bool
     file_ids: tuple[str, ...] = ()  # every file whose result it is (all pages of a component)
-    to_make: bool = False  # the component's PDF is made from its pages before signing
-    refusal: str | None = None  # why it cannot be signed (export would merge or re-encode it)
+    to_make: bool = False  # the component's PDF is put together from its pages' PDFs first
+    refusal: str | None = None  # why it cannot be signed (no PDF yet, export would merge...)
+    page_pdfs: tuple[Path, ...] = ()  # with to_make: each page's PDF, in order
 
     def covers(self, file_id: str) -> bool:
         return file_id == self.file_id or file_id in self.file_ids
@@ -617,7 +618,9 @@ def _pages_unit(
     workspace: Workspace, component_id: str, pages_: list[DossierFile], component_name: str
 ) -> DossierPdf:
     """The component's pages as one PDF: their shared result (an ID card sheet, the signed
-    copy) when they have one, else the component's PDF, to be made from the pages."""
+    copy) when they have one, else the component's PDF put together from the pages' own PDFs
+    (copied, not rendered again). Pages without their PDF yet (never made, or edited since)
+    are refused: the scan step makes them ("Tạo PDF"); rendering page images is its work."""
     from common.fsutil import safe_filename
 
     ids = tuple(f.id for f in pages_)
@@ -632,8 +635,17 @@ def _pages_unit(
         if path is not None and path.is_file() and path.suffix.lower() == ".pdf":
             signed = all(f.signed for f in pages_)
             return DossierPdf(ids[0], component_id, name, path, signed, ids)
+    # a page signed on its own (an earlier version did that) is not a page's PDF to join
+    made = [workspace.root / f.derived for f in pages_ if f.derived is not None and not f.signed]
+    refusal = None
+    if len(made) < len(pages_) or not all(p.is_file() for p in made):
+        refusal = _(
+            "“{name}”: its pages have no PDF yet (new or edited pages): make the component's "
+            "PDF in the scan step first (Make PDF), then sign it here"
+        ).format(name=name)
     return DossierPdf(ids[0], component_id, name, workspace.component_file(component_id),
-                      False, ids, to_make=True)  # fmt: skip
+                      False, ids, to_make=True, refusal=refusal,
+                      page_pdfs=tuple(made))  # fmt: skip
 
 
 def _accepts_pdf(procedure: Procedure | None, portal: PortalProfile, component_id: str) -> bool:
@@ -656,6 +668,8 @@ def _refusal(
     portal: PortalProfile | None,
 ) -> str | None:
     """Why export would not upload this file byte for byte (which a signature needs)."""
+    if unit.refusal is not None:  # no PDF yet: that comes first
+        return unit.refusal
     if portal is None:
         return None
     others = [f for f in entry.result_files() if not unit.covers(f.id) and not is_page(f, entry)]
@@ -726,7 +740,6 @@ class SignJob:
     pdf: DossierPdf
     output: Path
     options: Any  # signing.SignOptions, with the component's stored stamp place
-    plan: ComponentFilePlan | None = None  # the component's PDF to make first
 
 
 @dataclass(frozen=True)
@@ -735,34 +748,41 @@ class SignedFile:
     output: Path | None
     error: str | None = None
     file_ids: tuple[str, ...] = ()  # every file whose result the signed copy becomes
-    made: ComponentFileResult | None = None  # the component's PDF made for it
 
 
 def prepare_signing(
-    workspace: Workspace,
-    pdfs: Sequence[DossierPdf],
-    options: Any,
-    max_file_bytes: int | None = None,
+    workspace: Workspace, pdfs: Sequence[DossierPdf], options: Any
 ) -> list[SignJob]:
-    """The model half before signing: output paths, stored stamp places, and the plan of
-    each component PDF still to be made."""
+    """The model half before signing: output paths and the stored stamp places."""
     jobs = []
     for pdf in pdfs:
-        plan = None
-        if pdf.to_make:
-            plan = plan_component_file(
-                workspace, pdf.component_id, ComponentFileOptions(max_file_bytes=max_file_bytes)
-            )
         output = signed_output(workspace, pdf.file_id, pdf.name)
-        jobs.append(SignJob(pdf, output, options_for(workspace, pdf.component_id, options), plan))
+        jobs.append(SignJob(pdf, output, options_for(workspace, pdf.component_id, options)))
     return jobs
+
+
+def join_pages(pages_: Sequence[Path], target: Path) -> Path:
+    """The pages' own PDFs, in order, as one PDF (the page data copied, not re-encoded);
+    written atomically (worker thread)."""
+    import pymupdf
+
+    from common.fsutil import atomic_output, make_private_dir
+
+    make_private_dir(target.parent)
+    with pymupdf.open() as joined, atomic_output(target) as temp:
+        for page in pages_:
+            with pymupdf.open(page) as source:
+                joined.insert_pdf(source)
+        joined.save(temp, garbage=3, deflate=True)
+    return target
 
 
 def run_signing(
     jobs: Sequence[SignJob], signer: Any, progress: ProgressFn = no_progress, cancel: Cancel = None
 ) -> list[SignedFile]:
-    """The worker half: make each component PDF still missing, then sign every file with one
-    signer (closed at the end). A refused or failed file is reported, not raised."""
+    """The worker half: put each component's pages together first when needed, then sign
+    every file with one signer (closed at the end). A refused or failed file is reported,
+    not raised."""
     from common.errors import HosoError
     from signing import sign
 
@@ -775,18 +795,20 @@ def run_signing(
             if job.pdf.refusal is not None:
                 results.append(SignedFile(job.pdf.file_id, None, job.pdf.refusal, ids))
                 continue
-            made, source = None, job.pdf.path
             try:
-                if job.plan is not None:
-                    made = render_component_file(job.plan, cancel=cancel)
-                    source = job.plan.target
-                sign(source, job.output, job.options, signer, cancel=cancel)
+                if job.pdf.to_make:
+                    join_pages(job.pdf.page_pdfs, job.pdf.path)
+                sign(job.pdf.path, job.output, job.options, signer, cancel=cancel)
             except HosoError as exc:
                 if isinstance(exc, CancelledError):
                     raise
-                results.append(SignedFile(job.pdf.file_id, None, exc.message, ids, made))
+                results.append(SignedFile(job.pdf.file_id, None, exc.message, ids))
                 continue
-            results.append(SignedFile(job.pdf.file_id, job.output, None, ids, made))
+            except (RuntimeError, ValueError, OSError) as exc:  # a page's PDF unreadable
+                message = _("cannot put the pages together: {reason}").format(reason=exc)
+                results.append(SignedFile(job.pdf.file_id, None, message, ids))
+                continue
+            results.append(SignedFile(job.pdf.file_id, job.output, None, ids))
         progress(len(jobs), len(jobs), _("Signed"))
     finally:
         signer.close()
@@ -807,13 +829,11 @@ def sign_pdfs(
 
 
 def record_signed(workspace: Workspace, signed: Sequence[SignedFile]) -> list[DossierFile]:
-    """The model half: a component PDF made for signing becomes its pages' result; a signed
-    copy becomes the result of every file it stands for (all pages, both sides of a card)."""
+    """The model half: a signed copy becomes the result of every file it stands for (all
+    pages of a component, both sides of a card)."""
     changed = []
     with workspace.lock:
         for result in signed:
-            if result.made is not None:
-                record_component_file(workspace, result.made)
             if result.output is None:
                 continue
             relative = workspace.relative(result.output)
@@ -841,16 +861,15 @@ def sign_files(
     portal: PortalProfile | None = None,
 ) -> list[SignedFile]:
     """Sign files of the dossier as they will be uploaded (None: all of them), record and
-    save. A component's scanned pages are signed as its one PDF, made first when needed; with
-    the portal, a file export would merge or re-encode is refused (see `signable_pdfs`)."""
+    save. A component's scanned pages are signed as its one PDF, put together from the
+    pages' PDFs; a file whose pages have no PDF yet, or (with the portal) that export would
+    merge or re-encode, is refused (see `signable_pdfs`)."""
     chosen = [
         p for p in signable_pdfs(workspace, procedure, portal)
         if file_ids is None or any(p.covers(i) for i in file_ids)
     ]  # fmt: skip
-    limit = int(portal.max_file_mb * 1024 * 1024) if portal is not None else None
-    jobs = prepare_signing(workspace, chosen, options, limit)
-    results = run_signing(jobs, signer, progress, cancel)
-    if record_signed(workspace, results) or any(r.made for r in results):
+    results = run_signing(prepare_signing(workspace, chosen, options), signer, progress, cancel)
+    if record_signed(workspace, results):
         workspace.save()
     return results
 
@@ -1038,6 +1057,7 @@ __all__ = [
     "free_folder",
     "import_files",
     "is_page",
+    "join_pages",
     "make_component_file",
     "options_for",
     "plan_component_file",

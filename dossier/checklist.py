@@ -248,8 +248,8 @@ def _mixed_signed_problem(
     signed_pages = [s for s in sources if s.signed and is_page(s.file, entry)]
     if signed_pages:
         how = _(
-            "sign the component's PDF again in the Sign step: its pages are put in one PDF, "
-            "which is then signed"
+            "make the component's PDF again in the scan step (Make PDF), then sign it in the "
+            "Sign step: its pages are signed together as one PDF"
         )
     else:
         how = _(

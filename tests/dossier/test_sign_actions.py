@@ -139,7 +139,11 @@ def test_scanned_pages_are_listed_as_their_components_one_pdf(scanned, procedure
     assert pages.to_make and pages.file_ids == tuple(f.id for f in entry.files)
     assert pages.path == scanned.component_file("giay-chung-sinh")
     assert not any(p.name.lower().endswith((".jpg", ".tif")) for p in pdfs)
-    assert all(p.refusal is None for p in pdfs)
+    # the pages have no PDF yet: the scan step makes it (the sign step renders no images)
+    assert "Tạo PDF" in pages.refusal and "Giấy chứng sinh.pdf" in pages.refusal
+    actions.make_component_file(scanned, "giay-chung-sinh")
+    pdfs = actions.signable_pdfs(scanned, procedure, portal)
+    assert all(p.refusal is None for p in pdfs) and len(pdfs[1].page_pdfs) == 2
 
 
 def test_a_form_shown_in_the_scan_step_stays_a_pdf_of_its_own(ws, tmp_path):
@@ -167,11 +171,12 @@ def test_signing_scanned_pages_makes_and_signs_the_components_pdf(
     from signing.verify import verify
 
     entry = scanned.dossier.component("giay-chung-sinh")
+    actions.make_component_file(scanned, "giay-chung-sinh")  # the scan step's "Tạo PDF"
     place = StampPosition(page=2, rect=(300.0, 40.0, 520.0, 110.0))  # scans have no blank space
     actions.set_stamp_position(scanned, "giay-chung-sinh", place)
     (result,) = actions.sign_files(scanned, [entry.files[1].id], SignOptions(), _signer(pki),
                                    procedure=procedure, portal=portal)  # fmt: skip
-    assert result.error is None and result.made is not None
+    assert result.error is None
     reopened = Workspace.open(scanned.root)
     first, second = reopened.dossier.component("giay-chung-sinh").files
     assert first.signed and second.signed and first.derived == second.derived
@@ -242,11 +247,15 @@ def test_the_checklist_says_how_to_fix_a_signed_page(
     page.derived, page.signed = workspace.relative(target), True
     checklist = check(workspace, procedure, portal)
     [problem] = [p for p in checklist.problems_of("giay-chung-sinh") if p.severity == "blocking"]
-    assert "ký lại bản pdf của thành phần" in problem.message.lower()
+    assert "tạo lại pdf của thành phần" in problem.message.lower()
     assert "không thể gộp tệp đã ký số" not in problem.message
     [unit] = [p for p in actions.signable_pdfs(workspace, procedure, portal)
               if p.component_id == "giay-chung-sinh"]  # fmt: skip
-    assert unit.to_make and unit.refusal is None
+    assert unit.to_make and "Tạo PDF" in unit.refusal  # a page signed alone is no page PDF
+    actions.make_component_file(workspace, "giay-chung-sinh")  # as the checklist says
+    [unit] = [p for p in actions.signable_pdfs(workspace, procedure, portal)
+              if p.component_id == "giay-chung-sinh"]  # fmt: skip
+    assert unit.refusal is None
     options = SignOptions(stamp=StampOptions(visible=False))
     (result,) = actions.sign_files(workspace, [unit.file_id], options, _signer(pki),
                                    procedure=procedure, portal=portal)  # fmt: skip

@@ -7,6 +7,7 @@ import pymupdf
 import pytest
 from PIL import Image
 
+from dossier import actions
 from dossier.workspace import Workspace
 from tests.signing import conftest as signing_fixtures
 from tests.signing.conftest import make_pdf
@@ -129,10 +130,18 @@ def test_scanned_pages_are_listed_and_signed_as_the_components_one_pdf(
     main_window.go_to("sign")
     page = main_window.pages["sign"]
     _wait_idle(qtbot, page)
-    assert _texts(page) == ["Giấy chứng sinh.pdf — chưa ký"]  # not "trang 1.jpg", "trang 2.jpg"
+    # not "trang 1.jpg", "trang 2.jpg"; no PDF made yet: say where to make it
+    assert _texts(page) == ["Giấy chứng sinh.pdf — không ký được"]
+    assert "Tạo PDF" in page.file_list.item(0).toolTip()
+    # the scan step's "Tạo PDF" (the same dossier action), then back to the sign step
+    main_window.go_to("scan")
+    actions.make_component_file(page.session.workspace, "giay-chung-sinh", save=False)
+    page.session.mark_changed()
+    main_window.go_to("sign")
+    _wait_idle(qtbot, page)
+    assert _texts(page) == ["Giấy chứng sinh.pdf — chưa ký"]
     page.file_list.setCurrentRow(0)
-    _wait_idle(qtbot, page)  # the component's PDF is made to be shown
-    assert workspace.component_file("giay-chung-sinh").is_file()
+    _wait_idle(qtbot, page)
     assert page.page_spin.maximum() == 2
     box = _drag(qtbot, page.preview, (0.5, 0.8), (0.9, 0.9))  # a scan has no blank space
     _sign_selected(page, app_context, pki, qtbot)

@@ -250,8 +250,8 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
 
     def on_enter(self) -> None:
         """Forms saved or PDFs made since the page was built: list the dossier's PDFs again."""
-        current = [(p.file_id, p.path) for p in self.pdfs]
-        if current != [(p.file_id, p.path) for p in self._dossier_pdfs()]:
+        current = [p.unit for p in self.pdfs]  # what is listed, its state and refusal
+        if current != [p.unit for p in self._dossier_pdfs()]:
             self.on_session_changed()
 
     def _show_word_note(self) -> None:
@@ -338,9 +338,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             item = QtWidgets.QListWidgetItem(f"{pdf.name} — {state}")
             tip = str(pdf.path)
             if pdf.to_make:
-                tip = _("Made from the component's scanned pages when signing: {path}").format(
-                    path=pdf.path
-                )
+                tip = _("Put together from the PDFs of the component's pages when signing")
             item.setToolTip(f"{pdf.refusal}\n{tip}" if pdf.refusal else tip)
             self.file_list.addItem(item)
         if self.pdfs:
@@ -361,10 +359,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         # the page of the place the user chose before, else the last (the default place)
         self.page_spin.setValue(stored.page if stored is not None else 9999)
         self.page_spin.blockSignals(False)
-        if pdf is not None and pdf.to_make and not pdf.path.is_file():
-            self._make_component_pdf(pdf)  # a page to show and to drag the stamp on
-        else:
-            self._refresh_preview()
+        self._refresh_preview()
         self._fill_fields(pdf)
         if pdf is not None and pdf.signatures:
             self.check_pdf(pdf.path)
@@ -437,34 +432,6 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             if set_stamp_position(self.session.workspace, pdf.component_id, position):
                 self.session.mark_changed()
         self._box_changed(box)
-
-    def _make_component_pdf(self, pdf: DossierPdf) -> None:
-        """Make the component's one PDF from its scanned pages (dossier.actions, in the
-        background), then show it."""
-        from dossier.actions import plan_component_file, render_component_file
-
-        assert self.session is not None
-        try:
-            plan = plan_component_file(self.session.workspace, pdf.component_id)
-        except InputError:
-            self._refresh_preview()
-            return
-        self.box_label.setText(_("Making the component's PDF from its pages…"))
-        self.context.run_job(
-            lambda progress, cancel: render_component_file(plan, progress, cancel),
-            self._component_pdf_made,
-            lambda exc, details: self._refresh_preview(),
-            title=_("Making the component's PDF"),
-            owner=self,
-        )
-
-    def _component_pdf_made(self, result) -> None:
-        from dossier.actions import record_component_file
-
-        if self.session is not None:
-            record_component_file(self.session.workspace, result)
-            self.session.mark_changed()
-        self._refresh_preview()
 
     def _box_changed(self, box: object) -> None:
         if box is None:
@@ -563,14 +530,12 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
                 return
             options = replace(options, allow_invalid_cert=True)
         from dossier.actions import prepare_signing, run_signing
-        from ui.step_status import portal_limit_bytes
 
         assert self.session is not None
-        jobs = prepare_signing(self.session.workspace, [p.unit for p in targets], options,
-                               portal_limit_bytes(self.context, self.session.dossier))  # fmt: skip
+        jobs = prepare_signing(self.session.workspace, [p.unit for p in targets], options)
 
         def work(progress, cancel):
-            # a component's PDF is made first when needed; closes the signer
+            # a component's pages put together first when needed; closes the signer
             return run_signing(jobs, signer, progress, cancel)
 
         self.context.run_job(

@@ -8,6 +8,10 @@
       <translation>cần có địa chỉ để nhận kết quả qua bưu điện</translation>
     </message>
     <message>
+      <source>“{name}”: its pages have no PDF yet (new or edited pages): make the component's PDF in the scan step first (Make PDF), then sign it here</source>
+      <translation>“{name}”: các trang chưa có PDF (trang mới thêm hoặc vừa sửa): hãy tạo PDF của thành phần ở bước Quét giấy tờ trước (Tạo PDF), rồi ký ở đây</translation>
+    </message>
+    <message>
       <source>“{name}” would be merged with the other files of its component on export (the portal takes one file per component), which breaks a signature: put the component's files in one PDF first, or remove the extra files</source>
       <translation>khi xuất, “{name}” sẽ được gộp với các tệp khác của thành phần (cổng chỉ nhận một tệp cho mỗi thành phần), việc gộp làm hỏng chữ ký số: hãy đưa các tệp của thành phần vào một PDF trước, hoặc xoá các tệp thừa</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
       <source>unknown way of paying the fee: {value}</source>
       <translation>cách nộp phí không hợp lệ: {value}</translation>
+    </message>
+    <message>
+      <source>cannot put the pages together: {reason}</source>
+      <translation>không ghép được các trang: {reason}</translation>
     </message>
   </context>
 </TS>

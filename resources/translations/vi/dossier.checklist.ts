@@ -4,8 +4,8 @@
   <context>
     <name>dossier.checklist</name>
     <message>
-      <source>sign the component's PDF again in the Sign step: its pages are put in one PDF, which is then signed</source>
-      <translation>ký lại bản PDF của thành phần ở bước Ký số: các trang được gộp thành một PDF rồi mới ký</translation>
+      <source>make the component's PDF again in the scan step (Make PDF), then sign it in the Sign step: its pages are signed together as one PDF</source>
+      <translation>tạo lại PDF của thành phần ở bước Quét giấy tờ (Tạo PDF), rồi ký ở bước Ký số: các trang được ký chung thành một PDF</translation>
     </message>
     <message>
       <source>remove the other files of this component, or remove the signed file and sign the component's file once it is complete</source>

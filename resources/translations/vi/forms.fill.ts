@@ -28,10 +28,6 @@
       <translation>giá trị không khớp với lựa chọn nào: {value}</translation>
     </message>
     <message>
-      <source>the value does not fit in its blank: write it by hand</source>
-      <translation>giá trị không vừa chỗ trống: hãy điền tay</translation>
-    </message>
-    <message>
       <source>the copy is saved without the password protection</source>
       <translation>bản sao được lưu không kèm mật khẩu bảo vệ</translation>
     </message>

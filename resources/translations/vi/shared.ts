@@ -384,6 +384,10 @@
       <translation>tệp kết quả không được ghi đè lên tờ khai gốc</translation>
     </message>
     <message>
+      <source>the value does not fit in its blank: write it by hand</source>
+      <translation>giá trị không vừa chỗ trống: hãy điền tay</translation>
+    </message>
+    <message>
       <source>unknown portal profile: {id}</source>
       <translation>không có cấu hình cổng: {id}</translation>
     </message>

@@ -120,10 +120,6 @@
       <translation>Tạo ô chữ ký mới</translation>
     </message>
     <message>
-      <source>Making the component's PDF from its pages…</source>
-      <translation>Đang tạo PDF của thành phần từ các trang…</translation>
-    </message>
-    <message>
       <source>{problem}. Sign anyway? Readers will show the signature as invalid.</source>
       <translation>{problem}. Vẫn ký? Phần mềm đọc PDF sẽ báo chữ ký không hợp lệ.</translation>
     </message>
@@ -132,8 +128,8 @@
       <translation>không ký được</translation>
     </message>
     <message>
-      <source>Making the component's PDF</source>
-      <translation>Đang tạo PDF của thành phần</translation>
+      <source>Put together from the PDFs of the component's pages when signing</source>
+      <translation>Được ghép từ PDF của các trang của thành phần khi ký</translation>
     </message>
     <message>
       <source>Stamp: bottom right of the last page. Drag on the page to choose a place.</source>
@@ -174,10 +170,6 @@
     <message>
       <source>not signed</source>
       <translation>chưa ký</translation>
-    </message>
-    <message>
-      <source>Made from the component's scanned pages when signing: {path}</source>
-      <translation>Được tạo từ các trang đã quét của thành phần khi ký: {path}</translation>
     </message>
     <message>
       <source>Existing field: {name}</source>
