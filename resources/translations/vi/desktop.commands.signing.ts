@@ -8,8 +8,8 @@
       <translation>ký số tệp PDF (PAdES) bằng tệp .p12/.pfx hoặc USB token</translation>
     </message>
     <message>
-      <source>Sign PDF files, or with --dossier the files of a dossier as they will be uploaded (a component's scanned pages as its one PDF, made first; a file export would merge or compress is refused). With --dossier, --visible is kept with the component and used again the next time it is signed.</source>
-      <translation>Ký các tệp PDF, hoặc với --dossier ký các tệp của hồ sơ đúng như khi tải lên cổng (các trang quét của một thành phần thành một PDF, được tạo trước; tệp mà khi xuất sẽ bị gộp hoặc nén lại thì bị từ chối). Với --dossier, chỗ đặt --visible được lưu cùng thành phần và dùng lại ở lần ký sau.</translation>
+      <source>Sign PDF files, or with --dossier the files of a dossier as they will be uploaded (a component's scanned pages as its one PDF, joined from their PDFs; a file export would merge or compress is refused). With --dossier, --visible is kept with the component and used again the next time it is signed.</source>
+      <translation>Ký các tệp PDF, hoặc với --dossier ký các tệp của hồ sơ đúng như khi tải lên cổng (các trang quét của một thành phần thành một PDF, ghép từ PDF của các trang; tệp mà khi xuất sẽ bị gộp hoặc nén lại thì bị từ chối). Với --dossier, chỗ đặt --visible được lưu cùng thành phần và dùng lại ở lần ký sau.</translation>
     </message>
     <message>
       <source>sign the files of this dossier instead of IN.pdf files</source>
