@@ -32,8 +32,9 @@ def _register_sign(subparsers: argparse._SubParsersAction) -> None:
         help=_("sign PDF files (PAdES) with a .p12/.pfx file or a USB token"),
         description=_(
             "Sign PDF files, or with --dossier the files of a dossier as they will be uploaded "
-            "(a component's scanned pages as its one PDF, joined from their PDFs; a file export would "
-            "merge or compress is refused). With --dossier, --visible is kept with the "
+            "(a component's scanned pages as its one PDF, joined from their PDFs; a file "
+            "export would merge or compress is refused). With --dossier, --visible is kept "
+            "with the "
             "component and used again the next time it is signed."
         ),
     )
