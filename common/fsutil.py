@@ -136,9 +136,18 @@ def fold(text: str) -> str:
 
 
 def ascii_slug(text: str, *, max_length: int = 60, sep: str = "_") -> str:
-    """Portal-safe name: ASCII letters and digits joined by `sep`, at most `max_length` chars."""
+    """Portal-safe name: ASCII letters and digits joined by `sep`, at most `max_length` chars.
+
+    A long text is cut after a whole word ("..._dang_ky", not "..._dang_ky_kha"); only a first
+    word longer than `max_length` is cut inside.
+    """
     words = re.findall(r"[A-Za-z0-9]+", strip_diacritics(text))
     slug = sep.join(words)
-    if len(slug) > max_length:
-        slug = slug[:max_length].rstrip(sep)
-    return slug
+    if len(slug) <= max_length:
+        return slug
+    kept: list[str] = []
+    for word in words:
+        if len(sep.join([*kept, word])) > max_length:
+            break
+        kept.append(word)
+    return sep.join(kept) if kept else slug[:max_length]

@@ -50,11 +50,16 @@ def read_ts_fast(path: Path) -> dict[str, str]:
 
     Only finished, non-obsolete translations are returned; `parse_ts` is the reference.
     """
+    return read_ts_text(path.read_text(encoding="utf-8"))
+
+
+def read_ts_text(text: str) -> dict[str, str]:
+    """The finished messages of the text of a .ts file (or of one of its contexts)."""
     table: dict[str, str] = {}
-    for match in _MESSAGE.finditer(path.read_text(encoding="utf-8")):
-        source, attributes, text = match.groups()
-        if text and "obsolete" not in attributes and "vanished" not in attributes:
-            table[unescape(source)] = unescape(text)
+    for match in _MESSAGE.finditer(text):
+        source, attributes, translated = match.groups()
+        if translated and "obsolete" not in attributes and "vanished" not in attributes:
+            table[unescape(source)] = unescape(translated)
     return table
 
 

@@ -30,7 +30,14 @@ class Option(NamedTuple):  # not a dataclass: ~0.8 ms less start-up
 OPTIONS: tuple[Option, ...] = (
     Option("language", str, "vi", N_("Language of the app (vi or en)")),
     Option("dossier_root", str, "", N_("Folder where new dossiers are created")),
-    Option("default_portal", str, "dongnai", N_("Portal profile used for export")),
+    # the national portal serves every province; a user picks a province's portal in the settings
+    Option("default_portal", str, "national", N_("Portal profile used for export")),
+    Option(
+        "commune_agency",
+        str,
+        "",
+        N_("Your commune's People's Committee, receiving commune-level dossiers"),
+    ),
     Option("recent_dossiers", list, [], N_("Recently opened dossiers")),
     Option("tsa_urls", list, [], N_("Timestamp servers (RFC 3161)")),
     Option("pkcs11_modules", list, [], N_("Extra PKCS#11 modules for USB tokens")),
@@ -40,7 +47,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("clerk_mode", bool, False, N_("Clerk mode (many citizens a day)")),
     Option("scanner_device", str, "", N_("Scanner device (SANE name; empty: the first one)")),
     Option("window_maximized", bool, False, N_("Main window maximised")),
-    Option("forms_zoom_percent", int, 100, N_("Zoom of the forms page, in percent")),
+    Option("forms_zoom_percent", int, 0, N_("Zoom of the forms page, in percent (0: fit width)")),
 )
 _BY_NAME = {option.name: option for option in OPTIONS}
 MAX_RECENT = 10

@@ -64,6 +64,7 @@ install(
         "load_catalog": "dossier.catalog",
         "load_portal": "dossier.catalog",
         "normalise_level": "dossier.catalog",
+        "with_local_agency": "dossier.catalog",
         "read_catalog_file": "dossier.catalog",
         "read_portal_file": "dossier.catalog",
         "remove_imported_catalog": "dossier.catalog",

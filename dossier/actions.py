@@ -4,7 +4,7 @@ The GUI's pages and the `hoso` commands call these and nothing else of the dossi
 fronts do the same thing. Each action takes the workspace and an options value and returns
 what changed. Slow work (copying, rendering, signing, exporting) never touches the dossier
 model: it is split into a *worker* half (`copy_in`, `render_component_file`, `fill_form`,
-`sign_pdfs`, `export_upload`, `export_print`) that a GUI runs in the background, and a
+`run_signing`, `export_upload`, `export_print`) that a GUI runs in the background, and a
 *model* half (`attach_imported`, `record_component_file`, `record_saved_form`,
 `record_signed`, `record_export`) run on the thread that owns the dossier. The CLI runs both
 halves and saves; the GUI's session autosaves.

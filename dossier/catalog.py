@@ -68,6 +68,7 @@ from dossier.catalog_search import (  # noqa: F401
     _word_score,
     _words,
     normalise_level,
+    with_local_agency,
 )
 from dossier.portals import (  # noqa: F401
     _NAMING_SAMPLE,

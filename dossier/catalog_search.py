@@ -4,6 +4,7 @@ level and field, scores that rank the name first."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,7 +47,10 @@ _LEVEL_ALIASES: dict[str, str] = {
     "cap bo": "ministry",
     "trung uong": "ministry",
 }
-_COMMUNE_PREFIXES = ("ubnd xa ", "ubnd phuong ", "ubnd thi tran ", "ubnd dac khu ")
+_COMMUNE_PREFIXES = (
+    *("ubnd xa ", "ubnd phuong ", "ubnd thi tran ", "ubnd dac khu "),
+    *("xa ", "phuong ", "thi tran ", "dac khu "),  # "xã Xuân Bắc" typed without "UBND"
+)
 _GENERIC_COMMUNE_AGENCY = "ubnd cap xa"
 
 
@@ -98,6 +102,22 @@ class _IndexEntry:
 def _fold_agency(text: str) -> str:
     folded = " ".join(_WORD.findall(fold(text)))
     return folded.replace("uy ban nhan dan", "ubnd")
+
+
+def with_local_agency(procedure: Procedure, commune_agency: str) -> Procedure:
+    """The procedure as the user's commune handles it: the generic "UBND cấp xã" of a
+    procedure every commune handles replaced by `commune_agency` (the user's setting, e.g.
+    "UBND xã Xuân Bắc"); unchanged when the setting is empty or the procedure names no commune."""
+    commune_agency = " ".join(commune_agency.split())
+    if not commune_agency:
+        return procedure
+    agencies = tuple(
+        commune_agency if _fold_agency(a) == _GENERIC_COMMUNE_AGENCY else a
+        for a in procedure.agencies
+    )
+    if agencies == procedure.agencies:
+        return procedure
+    return dataclasses.replace(procedure, agencies=tuple(dict.fromkeys(agencies)))
 
 
 def _words(text: str) -> list[str]:

@@ -184,7 +184,8 @@ def _check_component(
     name = component.name
     if not sources and entry is not None and entry.files:
         pass  # the unreadable files are already reported
-    elif not sources and component.required:
+    elif not sources and component.required and component.copy_kind != "present":
+        # a paper shown at the office ("xuất trình bản chính") is not uploaded: not missing
         problems.append(
             Problem(
                 "blocking", _("required component missing: {name}").format(name=name), component.id

@@ -135,7 +135,7 @@ def _info_table(data: CoverData, styles: dict[str, ParagraphStyle]) -> Table:
         (N_("Receiving agency"), _esc(data.agency) or "……………………………"),
         (N_("Applicant"), _esc(data.applicant) or "……………………………"),
         (N_("Prepared on"), _esc(data.date)),
-        (N_("Result received"), _esc(data.delivery)),
+        (N_("Result delivery"), _esc(data.delivery)),
         (N_("Fee payment"), _esc(data.fee_payment)),
     ]
     table_rows = [

@@ -120,6 +120,17 @@ def fee_text(submission: Submission, tr: Callable[[str], str] = _) -> str:
     return tr(N_("paid at the receiving agency"))
 
 
+def fee_line(procedure: Procedure, submission: Submission, tr: Callable[[str], str] = _) -> str:
+    """How the fee is paid; for a free procedure only that it is free (nothing to ask)."""
+    if is_free(procedure):
+        return tr(N_("free of charge"))
+    return fee_text(submission, tr)
+
+
+def is_free(procedure: Procedure) -> bool:
+    return procedure.fee.amount_vnd == 0
+
+
 def build_guide(
     procedure: Procedure,
     portal: PortalProfile,
@@ -164,7 +175,7 @@ def build_guide(
         steps=steps,
         slots=slots,
         delivery=delivery_text(submission),
-        fee_payment=fee_text(submission),
+        fee_payment=fee_line(procedure, submission),
         limit_mb=portal.max_file_mb,
         blocking=blocking,
     )
@@ -234,7 +245,7 @@ code {{ font-size: .95em; }}
 {"".join(rows)}
 </table>
 <p>{e(limit)}</p>
-<p>{e(_("Result received"))}: {e(guide.delivery)}<br>
+<p>{e(_("Result delivery"))}: {e(guide.delivery)}<br>
 {e(_("Fee payment"))}: {e(guide.fee_payment)}</p>
 </body></html>
 """

@@ -80,6 +80,16 @@ def applicant_name(applicant: dict[str, str]) -> str:
     return ""
 
 
+def list_state(dossier: Dossier) -> str:
+    """The state shown in lists: a draft whose complete export is still current is "ready"
+    (exported, ready to submit), not a draft (issue 18)."""
+    if dossier.state != "draft" or dossier.last_export is None or not dossier.last_export.complete:
+        return dossier.state
+    from dossier.status import export_is_current
+
+    return "ready" if export_is_current(dossier) else "draft"
+
+
 def summarize(folder: Path, dossier: Dossier, *, recovered: bool = False) -> DossierSummary:
     return DossierSummary(
         folder=folder,
@@ -87,7 +97,7 @@ def summarize(folder: Path, dossier: Dossier, *, recovered: bool = False) -> Dos
         procedure_code=dossier.procedure_code,
         title=dossier.title,
         applicant_name=applicant_name(dossier.applicant),
-        state=dossier.state,
+        state=list_state(dossier),
         current_step=dossier.current_step,
         modified=dossier.modified,
         revision=dossier.revision,

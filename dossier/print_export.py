@@ -25,8 +25,9 @@ from dossier.checklist import (
     check,
 )
 from dossier.coversheet import CoverData, CoverLine, render_cover_sheet, vi
-from dossier.guide import delivery_text, fee_text
+from dossier.guide import delivery_text, fee_line
 from dossier.packaging import QR_PREFIX, PrintExport, PrintOptions, _refuse_if_blocked, sha256_bytes
+from dossier.print_layout import lay_out_on_a4
 from dossier.workspace import Workspace
 
 DEFAULT_OPTIONS = PrintOptions()
@@ -62,7 +63,7 @@ def _cover(workspace: Workspace, checklist: Checklist, manifest_sha256: str) -> 
             applicant=applicant_name(dossier),
             date=datetime.now().strftime("%d/%m/%Y"),
             delivery=delivery_text(dossier.submission, vi),
-            fee_payment=fee_text(dossier.submission, vi),
+            fee_payment=fee_line(procedure, dossier.submission, vi),
             lines=lines,
             qr_payload=f"{QR_PREFIX}|{procedure.code}|{manifest_sha256}",
             manifest_sha256=manifest_sha256,
@@ -95,9 +96,11 @@ def export_for_print(
             with pymupdf.open(stream=_cover(workspace, checklist, manifest_sha256)) as cover:
                 cover_pages = cover.page_count
                 doc.insert_pdf(cover)
+        groups: list[list[int]] = [[n] for n in range(cover_pages)]
         for step, item in enumerate(present, start=1):
             check_cancel(cancel)
             progress(step, total_steps, item.component.name)
+            first = doc.page_count
             for source in item.files:
                 if source.kind in WORD_KINDS:
                     _add_word_pages(doc, source.path)
@@ -106,12 +109,16 @@ def export_for_print(
                 else:
                     with pdf_pages.open_pdf(source.path) as src:
                         pdf_pages.add_pdf_pages(doc, src)
+            groups.append(list(range(first, doc.page_count)))
         check_cancel(cancel)
         doc.bake(annots=True, widgets=True)  # signatures and forms print as they look
-        pdf_pages.clean_document(doc, f"{procedure.code} {procedure.name}", flatten_forms=False)
-        doc.xref_set_key(doc.pdf_catalog(), "AcroForm", "null")
-        data = pdf_pages.save_pdf(doc)
-        pages = doc.page_count
+        with lay_out_on_a4(doc, groups) as sheets:  # every page on A4 (issue 18)
+            pdf_pages.clean_document(
+                sheets, f"{procedure.code} {procedure.name}", flatten_forms=False
+            )
+            sheets.xref_set_key(sheets.pdf_catalog(), "AcroForm", "null")
+            data = pdf_pages.save_pdf(sheets)
+            pages = sheets.page_count
     progress(total_steps - 1, total_steps, _("Writing the PDF"))
     _write_atomically(out_pdf, data)
     progress(total_steps, total_steps, _("Done"))

@@ -146,11 +146,27 @@ def sign_status(
 
 
 # ---- pack ------------------------------------------------------------------------------------
-def dossier_fingerprint(dossier: Dossier) -> str:
-    """What an export is made of: every file with its edits, form values and choices."""
+def dossier_fingerprint(dossier: Dossier, *, with_detected_steps: bool = False) -> str:
+    """What an export is made of: every file with its edits, form values and choices.
+
+    The steps the scan page's automatic detection records when it first shows a page are left
+    out: an export reads a file's made PDF (`derived`) or its original, never the steps, and
+    opening the scan page after an export made it look stale (issue 18: "export again" after
+    the clerk recorded the submission). `with_detected_steps`: the fingerprint as exports
+    before that recorded it (still accepted, see `export_is_current`).
+    """
+
+    def steps(stored: list) -> list:
+        if with_detected_steps:
+            return stored
+        return [s for s in stored if not (isinstance(s, dict) and s.get("detected"))]
+
     content = {
         "files": [
-            [e.component_id, [[f.id, f.sha256, f.derived, f.signed, f.steps] for f in e.files]]
+            [
+                e.component_id,
+                [[f.id, f.sha256, f.derived, f.signed, steps(f.steps)] for f in e.files],
+            ]
             for e in dossier.components
         ],
         "forms": {key: _form_fingerprint(state) for key, state in dossier.forms.items()},
@@ -175,6 +191,17 @@ def _form_fingerprint(state: FormState) -> dict[str, Any]:
     if state.left_blank:
         content["left_blank"] = state.left_blank
     return content
+
+
+def export_is_current(dossier: Dossier) -> bool:
+    """The last export is of the dossier as it is now."""
+    last = dossier.last_export
+    if last is None:
+        return False
+    return last.fingerprint in (
+        dossier_fingerprint(dossier),
+        dossier_fingerprint(dossier, with_detected_steps=True),  # exports recorded before
+    )
 
 
 def record_export(
@@ -206,7 +233,7 @@ def pack_status(dossier: Dossier, checklist: Checklist | None = None) -> StepSta
     if last is not None:
         from common.i18n import format_date
 
-        if last.fingerprint == dossier_fingerprint(dossier):
+        if export_is_current(dossier):
             return StepStatus(
                 "done", _("Exported for upload on {date}.").format(date=format_date(last.at))
             )

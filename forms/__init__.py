@@ -38,6 +38,7 @@ install(
         # types and helpers the fronts use
         "FillOptions": "forms.fill",
         "FillResult": "forms.fill",
+        "value_layout": "forms.fill",
         "FormInfo": "forms.model",
         "FormItem": "forms.model",
         "Rect": "forms.model",
@@ -46,6 +47,9 @@ install(
         "open_pdf": "forms.pdfio",
         "Problem": "forms.validate",
         "PROFILE_FIELDS": "forms.profiles",
+        "ETHNIC_GROUPS": "forms.profiles",
+        "NATIONALITIES": "forms.profiles",
+        "SEXES": "forms.profiles",
         "Profile": "forms.profiles",
         "ProfileStore": "forms.profiles",
         "check_profile": "forms.profiles",

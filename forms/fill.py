@@ -634,6 +634,22 @@ def _layout_blank(
     return pieces
 
 
+def value_layout(
+    item: FormItem, value: str, today: str = ""
+) -> list[tuple[float, float, str, float]] | None:
+    """How `fill` writes `value` into a blank of a flat form: (x, baseline y, text, font size)
+    for every piece, in points from the page's top left; None when it does not fit (`fill`
+    then leaves the blank to be written by hand). The forms page draws its preview with it, so
+    what the user sees is what the saved form holds (the date in its three places, a long value
+    wrapped on the continuation lines). The room beside a date's parts is not measured here."""
+    import datetime as dt
+
+    pieces = _layout_blank(item, value, today or format_date(dt.date.today()))
+    if pieces is None:
+        return None
+    return [(origin[0], origin[1], text, size) for origin, text, size, _area in pieces]
+
+
 def _fill_blanks(
     doc: Any, jobs: list[tuple[FormItem, str]], font_buffer: bytes, options: FillOptions,
     today: str, skipped: list[tuple[str, str]],

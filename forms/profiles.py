@@ -24,6 +24,20 @@ PROFILE_SUFFIX = ".json"
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 
 
+#: the answers a profile's fields take from a list (forms write them as they are here)
+SEXES = ("Nam", "Nữ")
+#: the 54 ethnic groups of Viet Nam, as the General Statistics Office names them (Kinh first)
+ETHNIC_GROUPS = (
+    "Kinh", "Tày", "Thái", "Mường", "Khmer", "Hoa", "Nùng", "Mông", "Dao", "Gia Rai", "Ê Đê",
+    "Ba Na", "Xơ Đăng", "Sán Chay", "Cơ Ho", "Chăm", "Sán Dìu", "Hrê", "Ra Glai", "Mnông",
+    "Thổ", "Xtiêng", "Khơ Mú", "Bru - Vân Kiều", "Cơ Tu", "Giáy", "Tà Ôi", "Mạ",
+    "Giẻ - Triêng", "Co", "Chơ Ro", "Xinh Mun", "Hà Nhì", "Chu Ru", "Lào", "La Chí", "Kháng",
+    "Phù Lá", "La Hủ", "La Ha", "Pà Thẻn", "Lự", "Ngái", "Chứt", "Lô Lô", "Mảng", "Cơ Lao",
+    "Bố Y", "Cống", "Si La", "Pu Péo", "Rơ Măm", "Brâu", "Ơ Đu",
+)  # fmt: skip
+NATIONALITIES = ("Việt Nam",)  # others are typed (the list offers the common answer first)
+
+
 @dataclass(frozen=True)
 class Profile:
     """What forms ask about a person. Dates are dd/mm/yyyy; every text is NFC."""

@@ -171,10 +171,15 @@ class VerifyReport:
     def verdict(self) -> str:
         if not self.signatures:
             return _("The file has no signature.")
+        count = len(self.signatures)
         if self.all_ok:
-            return _("All {n} signature(s) are valid.").format(n=len(self.signatures))
+            if count == 1:
+                return _("The signature is valid.")
+            return _("All {n} signatures are valid.").format(n=count)
+        if count == 1:
+            return _("The signature has problems.")
         bad = sum(1 for s in self.signatures if not s.ok)
-        return _("{bad} of {n} signature(s) have problems.").format(bad=bad, n=len(self.signatures))
+        return _("{bad} of {n} signatures have problems.").format(bad=bad, n=count)
 
     @property
     def notes(self) -> tuple[str, ...]:

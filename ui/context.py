@@ -69,8 +69,15 @@ class AppContext:
         return self._source().catalog()
 
     def procedure(self, code: str):
-        """The procedure of that code in the app's catalog, None when it is not there."""
-        return self._source().procedure(code)
+        """The procedure of that code in the app's catalog, None when it is not there; a
+        procedure every commune handles names the user's commune when the settings give it."""
+        procedure = self._source().procedure(code)
+        commune = self.settings.get("commune_agency")
+        if procedure is None or not commune:
+            return procedure
+        from dossier import with_local_agency
+
+        return with_local_agency(procedure, commune)
 
     def _source(self):
         if self._catalog_source is None:

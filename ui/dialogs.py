@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from common.i18n import _
-from ui.qt import QtWidgets
+from ui.qt import QtGui, QtWidgets
 
 
 def _answer_and_delete(dialog: QtWidgets.QInputDialog) -> str | None:
@@ -77,6 +77,8 @@ class DialogService:
         box = QtWidgets.QMessageBox(self.parent)
         box.setWindowTitle(title)
         box.setText(message)
+        # a path or an address in it can be copied
+        box.setTextInteractionFlags(QtGui.Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addButton(_("OK"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         box.deleteLater()
@@ -98,11 +100,26 @@ class DialogService:
         dialog.exec()
         dialog.deleteLater()
 
-    def open_path(self, path: Path) -> None:
-        """Open a file with the system's viewer (e.g. a PDF to print)."""
+    def open_path(self, path: Path) -> bool:
+        """Open a file or folder with the system's program (a PDF viewer, the file manager);
+        when the system has none (a bare Linux without xdg-open), say where it is instead."""
         from ui.qt import QtCore, QtGui
 
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        if QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path))):
+            return True
+        message = _("No program on this computer could open it. It is here:\n{path}")
+        self.inform(_("Cannot open"), message.format(path=path))
+        return False
+
+    def open_url(self, url: str) -> bool:
+        """Open a web address in the browser; when none starts, give the address to copy."""
+        from ui.qt import QtCore, QtGui
+
+        if QtGui.QDesktopServices.openUrl(QtCore.QUrl(url)):
+            return True
+        message = _("No web browser could be started. Open this address in your browser:\n{url}")
+        self.inform(_("Cannot open"), message.format(url=url))
+        return False
 
 
 class StubDialogService(DialogService):
@@ -149,5 +166,10 @@ class StubDialogService(DialogService):
     def show_text(self, title: str, text: str) -> None:
         self.asked.append(("show_text", text))
 
-    def open_path(self, path: Path) -> None:
+    def open_path(self, path: Path) -> bool:
         self.asked.append(("open_path", str(path)))
+        return True
+
+    def open_url(self, url: str) -> bool:
+        self.asked.append(("open_url", url))
+        return True

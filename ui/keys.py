@@ -15,6 +15,12 @@ def plain(text: str) -> str:
     return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
 
 
+def literal(text: str) -> str:
+    """A text shown as written in an action or button: each '&' doubled, so Qt does not take
+    "Package & submit" for a mnemonic on the space (drawn as "Package _submit")."""
+    return text.replace("&", "&&")
+
+
 def key_text(sequence: QtGui.QKeySequence) -> str:
     # the format looked up here, not at import: QKeySequence's enums cost 1.5 ms of start-up
     return sequence.toString(QtGui.QKeySequence.SequenceFormat.NativeText)

@@ -10,9 +10,10 @@ from common.i18n import _
 from ui.context import AppContext, DossierSession
 from ui.error_dialog import show_error
 from ui.jobs import Job
-from ui.keys import set_shortcut
+from ui.keys import literal, set_shortcut
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import ACCESSIBLE_DESCRIPTION_ROLE, USER_ROLE, QtCore, QtGui, QtWidgets, Signal
+from ui.qt_translations import install_qt_translations
 from ui.start_page import StartPage
 from ui.steps import STEPS, Step, create_page
 
@@ -134,6 +135,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
+        install_qt_translations()  # Qt's own buttons and dialogs in the app's language
         self.context = context
         self.session: DossierSession | None = None
         self.pending_applicant: dict[str, str] = {}  # for "new dossier for the same citizen"
@@ -252,7 +254,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._action(go_menu, _("Start page"), lambda: self.go_to(START_ID), "Ctrl+0")
         for step in STEPS:
             self._action(
-                go_menu, _(step.title), lambda _c=False, s=step.id: self.go_to(s), step.shortcut
+                go_menu,
+                literal(_(step.title)),
+                lambda _c=False, s=step.id: self.go_to(s),
+                step.shortcut,
             )
 
         tools = bar.addMenu(_("&Tools"))
@@ -546,9 +551,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_log_folder(self) -> None:
         if self.context.log_file is not None:
-            QtGui.QDesktopServices.openUrl(
-                QtCore.QUrl.fromLocalFile(str(self.context.log_file.parent))
-            )
+            self.context.dialogs.open_path(self.context.log_file.parent)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         super().changeEvent(event)

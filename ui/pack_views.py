@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from common.i18n import _, format_number
-from ui.qt import Qt, QtCore, QtGui, QtWidgets, print_support
+from ui.qt import Qt, QtGui, QtWidgets, print_support
 
 if TYPE_CHECKING:
     from dossier import Checklist
@@ -109,7 +109,7 @@ class PackViews:
             problems = checklist.problems_of(item.component.id)
             blocking = any(p.severity == "blocking" for p in problems)
             if blocking:
-                state = _("Blocking problem")
+                state = _("Must be fixed")
             elif not item.present:
                 state = _("Not given") if not item.component.required else _("Missing")
             elif item.over_limit:
@@ -134,7 +134,7 @@ class PackViews:
                 table.setItem(row, column, cell)
         self.problem_list.clear()
         for problem in checklist.problems:
-            label = _("Blocking") if problem.severity == "blocking" else _("Warning")
+            label = _("Must fix") if problem.severity == "blocking" else _("Warning")
             entry = QtWidgets.QListWidgetItem(f"{label}: {problem.message}")
             color = BLOCKING_COLOR if problem.severity == "blocking" else "#8a5a00"
             entry.setForeground(QtGui.QBrush(QtGui.QColor(color)))
@@ -236,12 +236,12 @@ class PackViews:
 
     def open_portal(self) -> None:
         if self.portal is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl(self.portal.url))
+            self.context.dialogs.open_url(self.portal.url)
 
     def open_guide(self) -> None:
         """The guide as a page in the browser, to print or keep beside the portal."""
         if self.export is not None:
-            QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.export.guide_path)))
+            self.context.dialogs.open_path(self.export.guide_path)
 
     def open_folder(self) -> None:
         if self.session is None:
@@ -250,7 +250,7 @@ class PackViews:
             self.export.folder if self.export is not None else self.session.workspace.export_root
         )
         folder.mkdir(parents=True, exist_ok=True)
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+        self.context.dialogs.open_path(folder)  # says where it is when nothing can open it
 
 
 def _mb(size: float) -> str:

@@ -49,6 +49,7 @@ class PageCanvas(QtWidgets.QWidget):
         self.items: list[FormItem] = []
         self.values: dict[str, str] = {}
         self.selected: str | None = None
+        self._layouts: dict[tuple[str, str], list | None] = {}
         self.setAccessibleName(_("Form page"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -71,6 +72,35 @@ class PageCanvas(QtWidgets.QWidget):
         if item is not None and item.fillable:
             self.item_clicked.emit(item.id)
 
+    def _layout(self, item: FormItem, value: str):
+        """Where the saved form writes the value (forms.value_layout), cached per value."""
+        key = (item.id, value)
+        if key not in self._layouts:
+            from forms import value_layout
+
+            if len(self._layouts) > 500:
+                self._layouts.clear()
+            self._layouts[key] = value_layout(item, value)
+        return self._layouts[key]
+
+    def _draw_as_filled(self, painter: QtGui.QPainter, font: QtGui.QFont, item, value) -> None:
+        """A blank's value where and how the saved form has it (the preview is the output)."""
+        pieces = self._layout(item, value)
+        if pieces is None:  # too long for the blank: the saved form leaves it to write by hand
+            painter.setPen(QtGui.QColor("#b71c1c"))
+            painter.drawText(self.item_rect(item), Qt.AlignmentFlag.AlignCenter, "…")
+            return
+        s = self.scale
+        for x, baseline, text, size in pieces:
+            font.setPixelSize(max(4, round(size * s)))
+            painter.setFont(font)
+            metrics = QtGui.QFontMetricsF(font)
+            area = QtCore.QRectF(x * s - 1, baseline * s - metrics.ascent(),
+                                 metrics.horizontalAdvance(text) + 2, metrics.height())  # fmt: skip
+            painter.fillRect(area, QtGui.QColor(255, 255, 255, 225))
+            painter.setPen(QtGui.QColor("#0d1b5e"))
+            painter.drawText(QtCore.QPointF(x * s, baseline * s), text)
+
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         painter = QtGui.QPainter(self)
         if self.image is not None:
@@ -89,7 +119,9 @@ class PageCanvas(QtWidgets.QWidget):
             fill.setAlpha(28)
             painter.fillRect(rect, fill)
             painter.drawRect(rect)
-            if value and item.type not in ("checkbox", "radio"):
+            if value and item.kind == "blank" and item.type not in ("checkbox", "radio"):
+                self._draw_as_filled(painter, font, item, value)
+            elif value and item.type not in ("checkbox", "radio"):
                 size = max(6.0, min(rect.height() * 0.62, (item.font_size or 12) * self.scale))
                 font.setPixelSize(round(size))
                 painter.setFont(font)

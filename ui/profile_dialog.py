@@ -6,8 +6,8 @@ import dataclasses
 
 from common.errors import ValidationError
 from common.i18n import N_, _
-from forms import Profile, check_profile, new_profile_id
-from ui.qt import QtWidgets
+from forms import ETHNIC_GROUPS, NATIONALITIES, SEXES, Profile, check_profile, new_profile_id
+from ui.qt import QtCore, QtWidgets
 
 #: profile fields shown, in order, with their English label (translated when shown)
 FIELDS = (
@@ -40,10 +40,14 @@ class ProfileDialog(QtWidgets.QDialog):
         self.result_profile: Profile | None = None
         layout = QtWidgets.QVBoxLayout(self)
         form = QtWidgets.QFormLayout()
-        self.edits: dict[str, QtWidgets.QLineEdit] = {}
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.edits: dict[str, QtWidgets.QWidget] = {}
+        # a whole name or address shows: about 42 characters wide (it was 125 px, "ễn Thị Hồng")
+        width = self.fontMetrics().averageCharWidth() * 42
         for name, label in FIELDS:
-            edit = QtWidgets.QLineEdit(getattr(profile, name, "") if profile else "")
+            edit = _editor_for(name, getattr(profile, name, "") if profile else "")
             edit.setAccessibleName(_(label))
+            edit.setMinimumWidth(width)
             form.addRow(_(label), edit)
             self.edits[name] = edit
         layout.addLayout(form)
@@ -62,7 +66,7 @@ class ProfileDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        values = {name: edit.text() for name, edit in self.edits.items()}
+        values = {name: _text_of(edit).strip() for name, edit in self.edits.items()}
         base = self.original or Profile(id=new_profile_id(values["full_name"]), full_name="-")
         try:
             self.result_profile = check_profile(dataclasses.replace(base, **values))
@@ -70,3 +74,32 @@ class ProfileDialog(QtWidgets.QDialog):
             self.error.setText(exc.message)
             return
         super().accept()
+
+
+CHOICES = {"sex": SEXES, "ethnicity": ETHNIC_GROUPS, "nationality": NATIONALITIES}
+
+
+def _editor_for(name: str, value: str) -> QtWidgets.QWidget:
+    """A line edit; for sex, ethnicity and nationality a list to choose from (or type in, for
+    a nationality or a spelling the list lacks). Nothing is chosen for the person."""
+    choices = CHOICES.get(name)
+    if choices is None:
+        return QtWidgets.QLineEdit(value)
+    box = QtWidgets.QComboBox()
+    box.setEditable(name != "sex")
+    box.addItems(["", *choices])
+    box.setMaxVisibleItems(15)
+    if box.isEditable():
+        box.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        completer = box.completer()
+        completer.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(QtCore.Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
+    if value and box.findText(value) < 0:
+        box.addItem(value)  # a value written earlier stays as it is
+    box.setCurrentText(value)
+    return box
+
+
+def _text_of(widget: QtWidgets.QWidget) -> str:
+    return widget.currentText() if isinstance(widget, QtWidgets.QComboBox) else widget.text()

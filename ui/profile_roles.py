@@ -61,6 +61,8 @@ class ProfileRoles:
         stored = self._stored_roles()
         for role, combo in self.role_combos.items():
             current = combo.currentData() or stored.get(role)
+            if current is None and role == "requester":
+                current = self._applicant_profile()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(_("(nobody)"), None)
@@ -72,6 +74,26 @@ class ProfileRoles:
             combo.blockSignals(False)
             combo.setAccessibleName(self.roles_layout.labelForField(combo).text() if
                                     self.roles_layout.labelForField(combo) else role)  # fmt: skip
+
+    def _applicant_profile(self) -> str | None:
+        """The saved profile of the dossier's applicant ("new dossier for the same citizen"
+        starts with the applicant): by ID number, else by name and date of birth."""
+        if self.session is None:
+            return None
+        applicant = self.session.dossier.applicant
+        wanted_id = applicant.get("personal_id", "")
+        for profile in self.profiles:
+            if wanted_id and profile.personal_id == wanted_id:
+                return profile.id
+        for profile in self.profiles:
+            if (
+                not wanted_id
+                and applicant.get("full_name")
+                and (profile.full_name, profile.date_of_birth)
+                == (applicant.get("full_name"), applicant.get("date_of_birth", ""))
+            ):
+                return profile.id
+        return None
 
     def _roles(self) -> list[str]:
         roles = list(self.template_roles) or ["requester"]
@@ -126,6 +148,23 @@ class ProfileRoles:
         self.refresh_profiles()
         if role in self.role_combos:
             self.select_profile(role, saved.id)
+        return saved
+
+    def add_person(self) -> Profile | None:
+        """A new profile; the form's requester when it has none yet, and the status line says
+        so. Any other role is the user's choice: a guess could put the father in the child's
+        block."""
+        combo = self.role_combos.get("requester")
+        free = "requester" if combo is not None and combo.currentData() is None else None
+        saved = self.edit_profile(None, role=free or "")
+        if saved is not None:
+            if free is not None:
+                message = _("{name} is the {role} of this form (change it above).").format(
+                    name=saved.full_name, role=person_label(free).lower()
+                )
+            else:
+                message = _("{name} saved: choose the role above.").format(name=saved.full_name)
+            self.status.setText(message)
         return saved
 
     def _requester(self) -> Profile | None:

@@ -35,8 +35,9 @@ class SettingsDialog(QtWidgets.QDialog):
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(_("&Dossier folder:"), row)
-        form.labelForField(row)
+        folder_label = QtWidgets.QLabel(_("&Dossier folder:"))
+        folder_label.setBuddy(self.folder)  # a row of a layout gets no buddy: '&' showed raw
+        form.addRow(folder_label, row)
 
         self.portal = QtWidgets.QComboBox()
         for portal_id, name in _portal_choices():
@@ -44,6 +45,16 @@ class SettingsDialog(QtWidgets.QDialog):
         index = self.portal.findData(settings.get("default_portal"))
         self.portal.setCurrentIndex(max(0, index))
         form.addRow(_("Default &portal:"), self.portal)
+
+        self.commune = QtWidgets.QLineEdit(settings.get("commune_agency"))
+        self.commune.setPlaceholderText(_("e.g. UBND xã Xuân Bắc"))
+        self.commune.setToolTip(
+            _(
+                "Printed as the receiving agency of procedures every commune handles (cover "
+                "sheet, upload guide); empty: “UBND cấp xã”"
+            )
+        )
+        form.addRow(_("Your co&mmune:"), self.commune)
 
         self.clerk_mode = QtWidgets.QCheckBox(_("&Clerk mode (many citizens a day)"))
         self.clerk_mode.setToolTip(
@@ -79,6 +90,7 @@ class SettingsDialog(QtWidgets.QDialog):
         if self.portal.currentData():
             settings.set("default_portal", self.portal.currentData())
         settings.set("clerk_mode", self.clerk_mode.isChecked())
+        settings.set("commune_agency", " ".join(self.commune.text().split()))
         parent = self.parent()
         if parent is not None and hasattr(parent, "start_page"):
             parent.start_page.apply_clerk_mode()  # takes effect at once, no restart

@@ -26,11 +26,12 @@ log = logging.getLogger("hoso.ui")
 
 STATE_LABELS = {
     "draft": N_("Draft"),
-    "ready": N_("Ready to submit"),
+    "ready": N_("Exported, ready to submit"),
     "submitted": N_("Submitted"),
     "result_received": N_("Result received"),
     "overdue": N_("Overdue"),
 }
+LONG_PORTAL_CODE = "000.00.07.H26-261120-0012"  # the national portal's dossier codes
 COLUMNS = (
     N_("Applicant"),
     N_("Personal ID"),
@@ -89,7 +90,10 @@ class SubmissionDialog(QtWidgets.QDialog):
         self.setWindowTitle(_("Record the submission"))
         form = QtWidgets.QFormLayout(self)
         self.code = QtWidgets.QLineEdit()
-        self.code.setPlaceholderText(_("e.g. H19.12-261127-0001"))
+        self.code.setPlaceholderText(_("e.g. {code}").format(code=LONG_PORTAL_CODE))
+        # a real code shows whole (issue 18: the box cut "000.00.07.H26-261120-0012")
+        metrics = self.code.fontMetrics()
+        self.code.setMinimumWidth(metrics.horizontalAdvance(f"{LONG_PORTAL_CODE}  ") + 16)
         self.code.setAccessibleName(_("Portal dossier code"))
         self.day = QtWidgets.QDateEdit(QtCore.QDate.currentDate())
         self.day.setCalendarPopup(True)
@@ -289,6 +293,8 @@ class StartPage(QtWidgets.QWidget):
         self.context.run_job(work, done, failed, title=_("Loading the dossier list…"), owner=self)
 
     def apply_filter(self) -> None:
+        selected = self.selected_folder()  # kept selected when the list re-sorts (issue 18)
+        self.table.clearSelection()  # never another dossier at the same row number
         text = self.search.text()
         state = self.state_filter.currentData()
         visible = [
@@ -299,6 +305,8 @@ class StartPage(QtWidgets.QWidget):
         self.table.setRowCount(len(visible))
         for index, row in enumerate(visible):
             self._fill_row(index, row)
+            if selected is not None and row["summary"].folder == selected:
+                self.table.selectRow(index)
         self.empty_label.setVisible(not self.rows)
         self._update_buttons()
 
@@ -362,9 +370,21 @@ class StartPage(QtWidgets.QWidget):
         self._edit(folder, lambda workspace: record_submitted(workspace, code, day))
 
     def mark_result_received(self) -> None:
-        folder = self.selected_folder()
-        if folder is not None:
-            self.record_result(folder, date.today())
+        """Record the result as received today, after the clerk confirms (it clears the due
+        date and moves the dossier out of the waiting ones)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        summary = row["summary"]
+        question = _(
+            "Record that the result of this dossier was received today?\n\n{name} — {procedure}"
+            "\n\nThe dossier then leaves the dossiers waiting for a result."
+        ).format(
+            name=summary.applicant_name or _("(no name yet)"),
+            procedure=summary.title or summary.procedure_code,
+        )
+        if self.context.dialogs.confirm(_("Result received"), question):
+            self.record_result(summary.folder, date.today())
 
     def record_result(self, folder: Path, day: date) -> None:
         from dossier.actions import record_result

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from common.i18n import _
+from common.i18n import _, format_number
+
+DEFAULT_PORTAL = "national"  # until the user or the dossier names a province's portal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,8 +70,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _add_sources(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--portal",
-        default="dongnai",
-        help=_("portal profile id (dongnai, national, opencps) or JSON file (default: dongnai)"),
+        help=_(
+            "portal profile id (national, dongnai, opencps) or JSON file (default: the portal"
+            " chosen for the dossier, else national)"
+        ),
     )
     parser.add_argument(
         "--catalog", type=Path, help=_("procedure catalog JSON (default: the built-in catalog)")
@@ -94,17 +98,18 @@ def _open(args: argparse.Namespace):
         raise InputError(
             _("procedure {code} is not in the catalog").format(code=code), path=args.catalog
         )
-    if args.portal.lower().endswith(".json"):
+    wanted = args.portal or workspace.dossier.submission.portal or DEFAULT_PORTAL
+    if wanted.lower().endswith(".json"):
         from dossier import read_portal_file
 
-        portal = read_portal_file(Path(args.portal))
+        portal = read_portal_file(Path(wanted))
     else:
-        portal = load_portal(args.portal)
+        portal = load_portal(wanted)
     return workspace, procedure, portal
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.2f} MB"
+    return f"{format_number(size / (1024 * 1024), 2)} MB"
 
 
 def _print_checklist(checklist) -> None:
@@ -163,7 +168,7 @@ def _pack(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"  {note}")
     print(
-        _("{files} file(s), {size} (inputs {inputs}) in {folder}").format(
+        _("{files} file(s), {size} in all (before compression: {inputs}), in {folder}").format(
             files=len(result.files),
             size=_mb(result.total_bytes),
             inputs=_mb(result.input_bytes),

@@ -74,3 +74,23 @@ def test_fold_and_slug():
     assert fold("Khai tử") == "khai tu"
     assert ascii_slug("Tờ khai đăng ký khai sinh") == "To_khai_dang_ky_khai_sinh"
     assert len(ascii_slug("Giấy tờ " * 30)) <= 60
+
+
+def test_slug_is_cut_after_a_whole_word():
+    text = "Tờ khai đăng ký khai sinh (theo mẫu)"
+    assert ascii_slug(text, max_length=19) == "To_khai_dang_ky"  # not "To_khai_dang_ky_kha"
+    assert ascii_slug(text, max_length=25) == "To_khai_dang_ky_khai_sinh"
+    assert ascii_slug("Abcdefghijklmnop", max_length=5) == "Abcde"  # one long word: cut inside
+
+
+def test_upload_names_end_on_a_whole_word():
+    from dossier.catalog_model import Component
+    from dossier.packaging import portal_file_name
+    from tests.dossier import factory
+
+    portal = factory.portal()
+    component = Component(id="to-khai", name="Tờ khai đăng ký khai sinh " * 5, required=True)
+    name = portal_file_name(portal, 1, component, "pdf")
+    words = {"To", "khai", "dang", "ky", "sinh"}
+    assert len(name) <= portal.max_name_length
+    assert set(name.removesuffix(".pdf").split("_")[1:]) <= words, name

@@ -63,7 +63,9 @@ def test_builtin_catalog_has_the_five_justice_procedures(catalog):
     assert catalog.get("1.000656").name == "Đăng ký khai tử"
     assert catalog.get("2.000815").field == "Chứng thực"
     assert {p.field for p in catalog.procedures} == {"Hộ tịch", "Chứng thực"}
-    assert all("UBND xã Xuân Bắc" in p.agencies for p in catalog.procedures)
+    # every commune handles them: the catalog names no commune, the user's setting does
+    assert all("UBND cấp xã" in p.agencies for p in catalog.procedures)
+    assert not any("Xuân Bắc" in a for p in catalog.procedures for a in p.agencies)
 
 
 def test_every_procedure_cites_articles_and_lists_components(catalog):
@@ -248,7 +250,7 @@ def test_filters_by_agency_level_field_and_service_level(catalog):
     assert catalog.search(SearchQuery(level="tỉnh")) == []
     assert catalog.search(SearchQuery(level="no such level")) == []
     assert "1.000894" not in codes(catalog.search(SearchQuery(service_level=4)))
-    combined = catalog.search(SearchQuery(text="khai", field="Hộ tịch", agency="Xuân Bắc"))
+    combined = catalog.search(SearchQuery(text="khai", field="Hộ tịch", agency="xã Xuân Bắc"))
     assert codes(combined)[:2] in (["1.001193", "1.000656"], ["1.000656", "1.001193"])
 
 
@@ -259,7 +261,21 @@ def test_level_words(catalog):
     assert normalise_level("làng") is None
     assert catalog.levels() == ["commune"]
     assert catalog.fields() == ["Hộ tịch", "Chứng thực"]
-    assert "UBND xã Xuân Bắc" in catalog.agencies()
+    assert "UBND cấp xã" in catalog.agencies()
+
+
+def test_the_users_commune_replaces_the_generic_agency(catalog):
+    from dossier import with_local_agency
+
+    birth = catalog.get("1.001193")
+    local = with_local_agency(birth, "  UBND xã  Xuân Bắc ")
+    assert local.agencies[0] == "UBND xã Xuân Bắc" and "UBND cấp xã" not in local.agencies
+    assert with_local_agency(birth, "") is birth
+    copy = catalog.get("2.000815")  # a notary keeps its place beside the commune
+    assert with_local_agency(copy, "UBND phường 1").agencies == (
+        "UBND phường 1",
+        "Tổ chức hành nghề công chứng",
+    )
 
 
 def test_unknown_code_is_an_input_error(catalog):

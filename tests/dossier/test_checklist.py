@@ -125,3 +125,21 @@ def test_export_format_prefers_pdf_then_jpg_for_images(procedure, portal):
     photo_only = dataclasses.replace(component, formats=("jpg",))
     assert export_format(photo_only, portal, {"image"}) == "jpg"
     assert export_format(photo_only, portal, {"pdf"}) is None
+
+
+def test_a_paper_shown_at_the_office_is_not_missing(make_dossier, procedure, portal, pack_inputs):
+    """'Xuất trình bản chính (không nộp)': nothing to upload, so no blocking problem when absent
+    (the walk-through could not export a birth registration without scanning an ID card)."""
+    shown = [
+        dataclasses.replace(c, copy_kind="present") if c.id == "giay-to-tuy-than" else c
+        for c in procedure.components
+    ]
+    present_procedure = dataclasses.replace(procedure, components=tuple(shown))
+    workspace = make_dossier(
+        {"to-khai": [pack_inputs["form"]], "giay-chung-sinh": [pack_inputs["scan"]]}
+    )
+    assert "giay-to-tuy-than" in {
+        p.component_id for p in check(workspace, procedure, portal).blocking
+    }
+    checklist = check(workspace, present_procedure, portal)
+    assert "giay-to-tuy-than" not in {p.component_id for p in checklist.blocking}

@@ -32,7 +32,7 @@ def test_check_with_the_builtin_catalog_reports_the_missing_signature(make_dossi
     result = hoso("check", str(workspace.root), "--portal", "national")
     assert result.returncode == 1, result.stderr
     assert "Đăng ký khai sinh" in result.stdout
-    assert "LỖI CHẶN" in result.stdout and "ký số" in result.stdout
+    assert "CẦN SỬA" in result.stdout and "ký số" in result.stdout
     assert "Chưa sẵn sàng" in result.stderr
 
 
@@ -143,3 +143,21 @@ def test_submission_choices(make_dossier):
     saved = json.loads((workspace.root / "dossier.json").read_text(encoding="utf-8"))
     assert saved["submission"]["result_delivery"] == "post"
     assert saved["submission"]["fee_payment"] == "online"
+
+
+def test_pack_without_portal_uses_the_national_portal(make_dossier, tmp_path):
+    """Issue 18: the national portal until a province's portal is chosen."""
+    workspace = make_dossier()
+    out = tmp_path / "nop"
+    result = hoso("pack", str(workspace.root), "--catalog", str(CATALOG), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["portal"]["id"] == "national"
+    assert "(trước khi nén: " in result.stdout and "đầu vào" not in result.stdout
+    # a dossier whose portal was chosen (a pack for it records it) keeps it
+    args = ["pack", str(workspace.root), "--catalog", str(CATALOG), "--force"]
+    assert hoso(*args, "--portal", "dongnai", "-o", str(tmp_path / "dn")).returncode == 0
+    again = hoso(*args, "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["portal"]["id"] == "dongnai"

@@ -92,6 +92,11 @@ class SoakDialogs:
 
     def open_path(self, path):
         self.asked["open_path"] += 1
+        return True
+
+    def open_url(self, url):
+        self.asked["open_url"] += 1
+        return True
 
 
 def warm_up_imports() -> None:

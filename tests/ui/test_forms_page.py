@@ -11,6 +11,7 @@ import segno
 
 from forms.profiles import ProfileStore
 from tests.forms.helpers import pdftotext, squash
+from ui.pages.forms_page import ZOOMS
 from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
@@ -111,10 +112,20 @@ def test_zoom_and_page_navigation_on_a_flat_form(qtbot, forms_page, app_context,
     qtbot.mouseClick(forms_page.open_button, Qt.MouseButton.LeftButton)
     _wait_open(qtbot, forms_page)
     assert forms_page.page_label.text() == "Trang 1/3"
+    # it opens fitted to the view's width: no horizontal scroll bar, the whole line of blanks
+    assert forms_page.fit_width
+    view = forms_page.scroll.viewport().width()
+    assert view - 40 <= forms_page.canvas.width() <= view
+    assert not forms_page.scroll.horizontalScrollBar().isVisible()
     width = forms_page.canvas.width()
     qtbot.mouseClick(forms_page.zoom_in_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: forms_page.canvas.width() > width * 1.1 and not forms_page.busy)
-    assert forms_page.zoom_label.text() == "125 %"
+    qtbot.waitUntil(lambda: forms_page.canvas.width() > width * 1.05 and not forms_page.busy)
+    zoomed = forms_page.zoom_label.text()
+    assert zoomed in {f"{round(z * 100)} %" for z in ZOOMS} and not forms_page.fit_width
+    assert app_context.settings.get("forms_zoom_percent") == int(zoomed.split()[0])
+    qtbot.mouseClick(forms_page.fit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: forms_page.canvas.width() <= view and not forms_page.busy)
+    assert app_context.settings.get("forms_zoom_percent") == 0
     qtbot.mouseClick(forms_page.next_button, Qt.MouseButton.LeftButton)
     assert forms_page.page_label.text() == "Trang 2/3"
     assert all(i.page == 2 for i in forms_page.canvas.items)
@@ -174,6 +185,36 @@ def test_dossier_session_opens_its_form_and_keeps_the_values(qtbot, forms_page, 
         forms_page.set_session(session)  # reopening the dossier brings the values back
         _wait_open(qtbot, forms_page)
         assert forms_page.values["deceased.full_name"] == "Nguyễn Văn Tư"
+    finally:
+        session.close()
+
+
+def test_in_a_dossier_save_asks_nothing_and_save_as_asks_where(
+    qtbot, forms_page, app_context, tmp_path
+) -> None:
+    """The walk-through met a Save-As dialog at every save: in a dossier the form is saved in
+    its folder at once; "Save a copy as…" asks."""
+    from dossier.workspace import Workspace
+    from ui.context import DossierSession
+
+    workspace = Workspace.create(tmp_path / "hs", "1.000656", title="Khai tử")
+    session = DossierSession(workspace)
+    try:
+        forms_page.set_session(session)
+        _wait_open(qtbot, forms_page)
+        forms_page.set_value("deceased.full_name", "Nguyễn Văn Tư")
+        qtbot.mouseClick(forms_page.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+        assert not [a for a in app_context.dialogs.asked if a[0] == "save_file"]
+        editable, flat = forms_page.saved_paths
+        assert editable == workspace.form_output("tk-khai-tu") and flat.exists()
+        copy = tmp_path / "bản sao.pdf"
+        app_context.dialogs.answers["save_file"] = copy
+        forms_page.saved_paths = None
+        qtbot.mouseClick(forms_page.save_as_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: forms_page.saved_paths is not None, timeout=15000)
+        assert [a for a in app_context.dialogs.asked if a[0] == "save_file"]
+        assert forms_page.saved_paths[0] == copy and "Nguyễn Văn Tư" in pdftotext(copy)
     finally:
         session.close()
 
@@ -329,3 +370,78 @@ def test_flat_form_groups_blanks_by_person_and_lists_blanks_left(
     assert left.rowCount() == 1 and left.item(0, 0).text() == "Nơi chết"
     assert forms_page.left_title.text() == "Cần điền tay (1)"
     assert sorted(forms_page.values.values()) == ["Lê Văn Cư", "Nguyễn Văn An"]
+
+
+def test_the_preview_writes_a_date_where_the_saved_form_does(qtbot, forms_page) -> None:
+    """The walk-through saw the signing date drawn over the printed "tháng" in the preview while
+    the saved PDF had it right: the preview now lays values out as the saved form does."""
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    forms_page.set_value("p1b28", "02/12/2026")
+    canvas = forms_page.canvas
+    image = canvas.grab().toImage()
+    item = forms_page.item("p1b28")
+    s = canvas.scale
+
+    def value_ink(x0: float, x1: float) -> int:  # pixels of the value's dark blue in a span
+        y0, y1 = round(item.rect[1] * s), round(item.rect[3] * s)
+        count = 0
+        for x in range(round(x0 * s), round(x1 * s)):
+            for y in range(y0, y1):
+                c = image.pixelColor(x, y)
+                count += c.blue() > 70 and c.red() < 40 and c.green() < 60
+        return count
+
+    day, month, _year = item.parts
+    assert value_ink(day[0], day[2]) > 10  # "02" in the day's place
+    assert value_ink(month[0], month[2]) > 10
+    assert value_ink(day[2] + 2, month[0] - 2) == 0  # nothing over the printed "tháng"
+
+
+def test_a_new_person_is_the_requester_only_when_there_is_none_and_the_page_says_so(
+    qtbot, forms_page
+) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+
+    def answer(name: str):
+        def run(dialog) -> bool:
+            dialog.edits["full_name"].setText(name)
+            dialog.accept()
+            return True
+
+        return run
+
+    forms_page._run_dialog = answer("Nguyễn Thị Hồng Nhung")
+    first = forms_page.add_person()
+    assert forms_page.role_combos["requester"].currentData() == first.id
+    assert "Nguyễn Thị Hồng Nhung" in forms_page.status.text()
+    forms_page._run_dialog = answer("Trần Văn Bình")
+    second = forms_page.add_person()
+    chosen = {role: combo.currentData() for role, combo in forms_page.role_combos.items()}
+    assert chosen["requester"] == first.id and second.id not in chosen.values()
+    assert "Trần Văn Bình" in forms_page.status.text()
+
+
+def test_ctrl_z_takes_back_a_typed_value_then_a_whole_autofill(qtbot, forms_page, app_context):
+    store = ProfileStore(app_context.profiles_dir)
+    mother = __import__("forms").Profile(id="me", full_name="Trần Thị Hương")
+    store.save(mother)
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    assert not forms_page.undo_button.isEnabled()
+    forms_page.refresh_profiles()
+    forms_page.select_profile("requester", mother.id)
+    forms_page.autofill()
+    filled = dict(forms_page.values)
+    assert filled.get("requester.full_name") == "Trần Thị Hương"
+    _click_item(qtbot, forms_page, "child.full_name")
+    commit_text(forms_page._editor, "Lê Minh Khôi")
+    qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
+    assert forms_page.values["child.full_name"] == "Lê Minh Khôi"
+    forms_page.canvas.setFocus()
+    qtbot.keyClick(forms_page.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert forms_page.values == filled  # the typed name is gone, the autofill stays
+    qtbot.mouseClick(forms_page.undo_button, Qt.MouseButton.LeftButton)
+    assert forms_page.values == {}  # the whole autofill in one step
+    assert not forms_page.undo_button.isEnabled()

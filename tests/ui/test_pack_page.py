@@ -86,7 +86,7 @@ def test_blocking_problems_disable_export(page_with, inputs):
     page = page_with({"to-khai": inputs["to-khai"]})
     assert not page.export_button.isEnabled()
     assert page.problem_list.count() >= 2
-    assert page.problem_list.item(0).text().startswith("Lỗi chặn")
+    assert page.problem_list.item(0).text().startswith("Cần sửa")
     assert page.step_status().state == "attention"
 
 
@@ -173,14 +173,13 @@ def test_print_through_a_printer(page_with, qtbot, tmp_path, monkeypatch):
         assert min(pixmap.samples) < 100  # something was painted
 
 
-def test_open_portal_and_folder(page_with, monkeypatch):
+def test_open_portal_and_folder(page_with):
     page = page_with()
-    opened = []
-    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     page.open_portal()
     page.open_folder()
-    assert opened[0].toString() == "https://dichvucong.gov.vn/"
-    assert opened[1].isLocalFile() and opened[1].toLocalFile().endswith("export")
+    opened = page.context.dialogs.asked
+    assert opened[0] == ("open_url", "https://dichvucong.gov.vn/")
+    assert opened[1][0] == "open_path" and opened[1][1].endswith("export")
     assert not page.guide_button.isEnabled()  # nothing exported yet
 
 

@@ -160,3 +160,58 @@ def test_the_chosen_component_is_kept_typed_in_the_dossier(qtbot, app_context, t
             page.component_box.setCurrentIndex(page.component_box.findData("to-khai"))
         session.close()
     assert Workspace.open(folder).dossier.ui.scan_component == "to-khai"
+
+
+# ---- issue 18: what the walk-through met -------------------------------------------------------
+def test_one_page_can_be_edited_by_buttons_keys_and_menu(scan_page, photos, qtbot):
+    from ui.qt import QtCore
+
+    scan_page.import_files(photos[:1])
+    _wait_previews(qtbot, scan_page, 1)
+    assert scan_page.page_list.count() == 1
+    page = scan_page
+    buttons = (page.rotate_left_button, page.rotate_right_button, page.corners_button,
+               page.undo_button, page.delete_button)  # fmt: skip
+    for button in buttons:
+        assert button.isEnabled(), button.text()
+    menu = scan_page.page_menu()
+    assert [a.text() for a in menu.actions()] == ["Xoay trái", "Xoay phải", "Chỉnh góc…",
+                                                  "Hoàn tác", "Xóa"]  # fmt: skip
+    assert all(a.isEnabled() for a in menu.actions())
+    menu.actions()[1].trigger()  # "Xoay phải" from the right-click menu
+    assert scan_page.files()[0].steps[-1] == {"op": "rotate", "degrees": 90}
+    menu.deleteLater()
+
+    dialogs = scan_page.context.dialogs
+    dialogs.answers["confirm"] = False
+    scan_page.activateWindow()
+    qtbot.waitUntil(scan_page.isActiveWindow)
+    scan_page.page_list.setFocus()
+    qtbot.keyClick(scan_page.page_list, QtCore.Qt.Key.Key_Delete)
+    # a button's shortcut "animates" the click: it arrives a moment later
+    qtbot.waitUntil(lambda: bool(dialogs.questions), timeout=3000)
+    assert "1 trang" in dialogs.questions[-1]
+    assert len(scan_page.files()) == 1  # answered "Không"
+
+
+def test_the_preview_follows_the_component(scan_page, photos, qtbot):
+    scan_page.import_files(photos[:1])
+    _wait_previews(qtbot, scan_page, 1)
+    assert scan_page.preview_label.pixmap() is not None
+    assert not scan_page.preview_label.pixmap().isNull()
+    scan_page.component_box.addItem("Thành phần khác", "khac")  # an empty component
+    scan_page.component_box.setCurrentIndex(scan_page.component_box.count() - 1)
+    assert scan_page.page_list.count() == 0
+    assert scan_page.preview_label.pixmap().isNull()
+    assert scan_page.preview_label.text() == "Thêm ảnh chụp hoặc bản quét của giấy tờ."
+
+
+def test_id_card_mode_with_one_side_warns(scan_page, photos, qtbot):
+    scan_page.import_files(photos[:1])
+    _wait_previews(qtbot, scan_page, 1)
+    dialogs = scan_page.context.dialogs
+    dialogs.answers["confirm"] = False
+    scan_page.card_box.setChecked(True)
+    scan_page.export_component()
+    assert "cần hai trang" in dialogs.questions[-1] and "có 1 trang" in dialogs.questions[-1]
+    assert not scan_page.busy()  # answered "Không": nothing made

@@ -74,4 +74,4 @@ def test_a_burst_of_changes_is_written_once_settled_and_a_broken_file_gives_defa
     settings.flush()
     assert json.loads(path.read_text(encoding="utf-8"))["forms_zoom_percent"] == 200
     path.write_text("{not json", encoding="utf-8")
-    assert Settings(path).get("forms_zoom_percent") == 100  # the declared default
+    assert Settings(path).get("forms_zoom_percent") == 0  # the declared default: fit width

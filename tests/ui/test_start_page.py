@@ -46,6 +46,7 @@ def test_search_and_filter_and_track(main_window, app_context, qtbot):
     assert page.table.item(0, 3).text() == "Quá hạn"
     page.table.selectRow(0)
     assert page.result_button.isEnabled()
+    app_context.dialogs.answers["confirm"] = True  # asked first (issue 18)
     page.mark_result_received()
     qtbot.waitUntil(lambda: not page._loading and page.table.rowCount() == 0, timeout=5000)
     page.state_filter.setCurrentIndex(page.state_filter.findData("result_received"))
@@ -67,6 +68,29 @@ def test_new_dossier_for_the_same_citizen(main_window, app_context, qtbot):
     assert dossier.procedure_code == "1.004873"
     assert dossier.applicant["full_name"] == "Lê Thị Hoa"
     assert "Lê Thị Hoa" in main_window.session.root.name
+
+
+def test_the_same_citizen_is_the_requester_of_the_new_dossiers_form(main_window, app_context,
+                                                                     qtbot):  # fmt: skip
+    """Walk-through: 'Hồ sơ mới cho cùng công dân' did not preselect the requester."""
+    from forms import Profile, ProfileStore
+
+    ProfileStore(app_context.profiles_dir).save(
+        Profile(id="hoa", full_name="Lê Thị Hoa", personal_id="079300000001")
+    )
+    ProfileStore(app_context.profiles_dir).save(Profile(id="other", full_name="Lê Thị Hoa"))
+    make(
+        app_context.dossier_root, "a", "1.001193", "Đăng ký khai sinh",
+        {"full_name": "Lê Thị Hoa", "personal_id": "079300000001"},
+    )  # fmt: skip
+    page = loaded(main_window, qtbot, 1)
+    page.table.selectRow(0)
+    page.new_for_same_citizen()
+    app_context.events.procedure_chosen.emit("1.001193")
+    main_window.go_to("forms")
+    forms = main_window.page("forms")
+    qtbot.waitUntil(lambda: forms.info is not None and not forms.busy, timeout=15000)
+    assert forms.role_combos["requester"].currentData() == "hoa"  # by ID number, not by name
 
 
 def test_unreadable_folders_are_reported_not_fatal(main_window, app_context, qtbot):

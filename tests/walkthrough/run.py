@@ -113,7 +113,7 @@ def citizen(s: AppSession, photo: Path, p12: Path, password: str, results: list)
     step("details")
     s.click("Next")
     step("forms")
-    s.click("New profile…")
+    s.click("Add a person…")
     s.wait_modal()
     for label, value in PROFILE:
         s.fill(label, value)
@@ -161,6 +161,43 @@ def citizen(s: AppSession, photo: Path, p12: Path, password: str, results: list)
     while s.ask("state")["modal"] is not None:
         accept_dialog(s, results, "print-question")
     step("print-exported")
+    check_outputs(s, results)
+
+
+A4 = (595.28, 841.89)
+
+
+def check_outputs(s: AppSession, results: list) -> None:
+    """What the citizen takes away: the print PDF all A4 (each page rendered beside the
+    screenshots, to look at), the upload files readable PDFs."""
+    import pymupdf
+
+    problems = []
+    prints = sorted(s.work.rglob("export/in_ho_so.pdf"))
+    uploads = sorted(s.work.rglob("export/*/0*.pdf"))
+    if not prints:
+        problems.append("no print PDF (export/in_ho_so.pdf) was made")
+    for path in prints[:1]:
+        with pymupdf.open(path) as doc:
+            for page in doc:
+                size = (round(page.rect.width, 2), round(page.rect.height, 2))
+                if abs(size[0] - A4[0]) > 1 or abs(size[1] - A4[1]) > 1:
+                    problems.append(f"print PDF page {page.number + 1} is {size} pt, not A4")
+                pix = page.get_pixmap(dpi=50)
+                pix.save(s.out / f"print-page-{page.number + 1}.png")
+    if not uploads:
+        problems.append("no upload file was exported")
+    for path in uploads:
+        try:
+            with pymupdf.open(path) as doc:
+                doc[0].get_text()
+        except Exception as exc:  # a file the portal could not read
+            problems.append(f"{path.name} unreadable: {exc}")
+    results.append({"name": "outputs", "shot": "", "problems": problems})
+    print(f"  outputs: {len(prints)} print PDF, {len(uploads)} upload files: "
+          f"{'OK' if not problems else 'PROBLEM'}", flush=True)  # fmt: skip
+    for problem in problems:
+        print(f"     - {problem}", flush=True)
 
 
 def clerk(s: AppSession, results: list) -> None:

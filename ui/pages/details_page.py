@@ -285,6 +285,8 @@ class DetailsPage(StepPage):
         self.catalog = None  # an updated catalog may have been imported meanwhile
         code = self.session.dossier.procedure_code
         procedure = self._catalog().find(code)
+        if procedure is not None:  # named by the user's commune when the settings give it
+            procedure = self.context.procedure(code) or procedure
         if procedure is None:
             self._show_empty(
                 _("Procedure {code} is not in the catalog. Import an updated catalog.").format(

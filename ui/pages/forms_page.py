@@ -18,15 +18,37 @@ from common.i18n import N_, _
 from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
 from ui.profile_roles import ProfileRoles, person_label
-from ui.qt import Qt, QtGui, QtWidgets
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:
     from forms import FormInfo, FormItem, Profile
     from ui.context import AppContext
 
+UNDO_STEPS = 100
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
+
+
+class _ResizeWatcher(QtCore.QObject):
+    """Calls back when the watched widget is resized (the form's view, to keep fitting it)."""
+
+    def __init__(self, callback, parent: QtCore.QObject) -> None:
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Resize:
+            self.callback()
+        return False
+
+
+def _page_width_points(path: Path, password: str | None) -> float:
+    """Width of a PDF's first page in points (background job: the fitted zoom's base)."""
+    from forms import open_pdf
+
+    with open_pdf(path, password) as opened:
+        return opened.doc[0].rect.width if opened.doc.page_count else 595.0
 
 
 def value_rows(items: list[FormItem]) -> list[tuple[str, FormItem | None]]:
@@ -57,8 +79,11 @@ class FormsPage(ProfileRoles, StepPage):
         self.template_roles: dict[str, str] = {}
         self.info: FormInfo | None = None
         self.values: dict[str, str] = {}
+        self._history: list[dict[str, str]] = []  # the values before each change, for Ctrl+Z
+        self._last_values: dict[str, str] = {}
         self.pages: list[RenderedPage] = []
         self.page_index = 0
+        self.fit_width = False  # the zoom follows the view's width (the default)
         self.zoom = self._remembered_zoom()
         self.password: str | None = None
         self.saved_paths: tuple[Path, Path] | None = None
@@ -85,6 +110,13 @@ class FormsPage(ProfileRoles, StepPage):
         side = self._build_side_panel()
         side.setMaximumWidth(520)
         self.scroll.setMinimumWidth(280)  # fits a small screen at 150 % scaling
+        self._fitted_to = 0
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(350)
+        self._fit_timer.timeout.connect(self._refit)
+        self._resize_watcher = _ResizeWatcher(self._viewport_resized, self)
+        self.scroll.viewport().installEventFilter(self._resize_watcher)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -112,6 +144,7 @@ class FormsPage(ProfileRoles, StepPage):
             self.bind_key(button, key)
         self.add_key("Ctrl+L", _("Values of the form"), self.table.setFocus)
         self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
+        self.add_key("Ctrl+Z", _("Undo the last value"), self.undo_value)
         self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
     def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
@@ -145,15 +178,27 @@ class FormsPage(ProfileRoles, StepPage):
         self.zoom_in_button = QtWidgets.QPushButton("+")
         self.zoom_in_button.setAccessibleName(_("Zoom in"))
         self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
-        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+        self.fit_button = QtWidgets.QPushButton(_("Fit width"))
+        self.fit_button.setToolTip(_("Show the whole width of the page"))
+        self.fit_button.clicked.connect(self.zoom_to_fit)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
         for button in (self.prev_button, self.next_button, self.zoom_out_button,
                        self.zoom_in_button):  # fmt: skip
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
+        self.undo_button = QtWidgets.QPushButton(_("Undo"))
+        self.undo_button.setToolTip(_("Undo the last value (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_value)
+        bar.addWidget(self.undo_button)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
+        self.save_button.setToolTip(_("Saved in the dossier's folder, for signing and upload"))
         self.save_button.clicked.connect(self.save)
+        self.save_as_button = QtWidgets.QPushButton(_("Save a copy as…"))
+        self.save_as_button.clicked.connect(self.save_as)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.save_as_button)
         return bar
 
     def _build_side_panel(self) -> QtWidgets.QWidget:
@@ -165,8 +210,10 @@ class FormsPage(ProfileRoles, StepPage):
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
         profile_row = QtWidgets.QHBoxLayout()
-        self.new_profile_button = QtWidgets.QPushButton(_("New profile…"))
-        self.new_profile_button.clicked.connect(lambda: self.edit_profile(None))
+        # "Hồ sơ mới" is a new dossier elsewhere: a person's profile is "Thêm người…"
+        self.new_profile_button = QtWidgets.QPushButton(_("Add a person…"))
+        self.new_profile_button.setToolTip(_("A citizen profile, to autofill the forms"))
+        self.new_profile_button.clicked.connect(self.add_person)
         self.edit_profile_button = QtWidgets.QPushButton(_("Edit the requester's profile…"))
         self.edit_profile_button.clicked.connect(self._edit_requester)
         self.delete_profile_button = QtWidgets.QPushButton(_("&Delete…"))
@@ -271,7 +318,7 @@ class FormsPage(ProfileRoles, StepPage):
         self.busy = True
         self.status.setText(_("Opening {file}…").format(file=Path(path).name))
         work = Path(tempfile.mkdtemp(prefix="hoso-form-"))
-        dpi = BASE_DPI * self.zoom
+        dpi_for = self._dpi_rule()
 
         def job(progress, cancel):
             import forms
@@ -282,14 +329,18 @@ class FormsPage(ProfileRoles, StepPage):
             preview, approximate = form, False
             if is_word_file(form):  # filled natively; shown through a PDF of it
                 preview, approximate = preview_pdf(form, work)
-            pages = _render_pages(preview, dpi, None if preview != form else password)
-            return form, info, pages, preview, approximate
+            pdf_password = None if preview != form else password
+            dpi = dpi_for(_page_width_points(preview, pdf_password))
+            pages = _render_pages(preview, dpi, pdf_password)
+            return form, info, pages, preview, approximate, dpi
 
         def done(result) -> None:
-            form, info, pages, preview, approximate = result
+            form, info, pages, preview, approximate, dpi = result
             self.form_path, self.form_key, self.info, self.password = form, key, info, password
             self.preview_path, self.approximate = preview, approximate
             self.values = self._stored_values()
+            self._history, self._last_values = [], dict(self.values)
+            self.undo_button.setEnabled(False)
             self.saved_paths = None
             self._set_pages(pages, dpi)
             self.page_index = 0
@@ -336,6 +387,7 @@ class FormsPage(ProfileRoles, StepPage):
         show_error(self, exc, details)
 
     def _set_pages(self, pages: list[tuple[bytes, int, int, int]], dpi: float) -> None:
+        self.zoom = dpi / BASE_DPI
         self.pages = []
         for samples, width, height, stride in pages:
             image = QtGui.QImage(samples, width, height, stride, QtGui.QImage.Format.Format_RGB888)
@@ -344,18 +396,22 @@ class FormsPage(ProfileRoles, StepPage):
     def _rerender(self) -> None:
         if self.form_path is None:
             return
-        dpi, path, password = BASE_DPI * self.zoom, self.form_path, self.password
+        path, password, dpi_for = self.form_path, self.password, self._dpi_rule()
         if self.preview_path is not None and self.preview_path != self.form_path:
             path, password = self.preview_path, None
         self.busy = True
 
-        def done(pages) -> None:
+        def job(progress, cancel):
+            dpi = dpi_for(_page_width_points(path, password))
+            return _render_pages(path, dpi, password), dpi
+
+        def done(result) -> None:
+            pages, dpi = result
             self._set_pages(pages, dpi)
             self._show_page()
             self.busy = False
 
-        self.context.run_job(lambda p, c: _render_pages(path, dpi, password), done,
-                             title=_("Rendering"))  # fmt: skip
+        self.context.run_job(job, done, title=_("Rendering"))
 
     # ---- navigation and zoom ------------------------------------------------------------------
     def go_to_page(self, index: int) -> None:
@@ -365,19 +421,55 @@ class FormsPage(ProfileRoles, StepPage):
             self._show_page()
 
     def _remembered_zoom(self) -> float:
+        """The zoom the user chose last; none chosen (0): fit the page's width."""
         percent = self.context.settings.get("forms_zoom_percent")
         known = [round(z * 100) for z in ZOOMS]
-        return ZOOMS[known.index(percent)] if percent in known else 1.0
+        if percent in known:
+            return ZOOMS[known.index(percent)]
+        self.fit_width = True
+        return 1.0
+
+    def _dpi_rule(self):
+        """The rendering resolution for a page width in points (runs in the background job)."""
+        if not self.fit_width:
+            dpi = BASE_DPI * self.zoom
+            return lambda _width: dpi
+        room = max(200, self.scroll.viewport().width() - 16)  # a margin, no horizontal bar
+        self._fitted_to = self.scroll.viewport().width()
+        lowest, highest = BASE_DPI * ZOOMS[0], BASE_DPI * ZOOMS[-1]
+        return lambda width: max(lowest, min(highest, room * 72.0 / max(width, 1.0)))
 
     def step_zoom(self, direction: int) -> None:
         position = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+        if self.fit_width and (ZOOMS[position] - self.zoom) * direction > 0.01:
+            position -= direction  # from a fitted zoom between two steps, the next step first
         position = max(0, min(len(ZOOMS) - 1, position + direction))
-        if ZOOMS[position] != self.zoom:
+        if ZOOMS[position] != self.zoom or self.fit_width:
+            self.fit_width = False
             self.zoom = ZOOMS[position]
             self.context.settings.set("forms_zoom_percent", round(self.zoom * 100))
             self._finish_editing()
             self._rerender()
             self._update_controls()
+
+    def zoom_to_fit(self) -> None:
+        """Fit the page's width in the view, and keep fitting when the window is resized."""
+        self.fit_width = True
+        self.context.settings.set("forms_zoom_percent", 0)
+        self._finish_editing()
+        self._rerender()
+        self._update_controls()
+
+    def _viewport_resized(self) -> None:
+        width = self.scroll.viewport().width()
+        if self.fit_width and self.info is not None and abs(width - self._fitted_to) > 24:
+            self._fit_timer.start()  # once the resizing settles
+
+    def _refit(self) -> None:
+        if self.busy:
+            self._fit_timer.start()
+        else:
+            self._rerender()
 
     def _page_items(self) -> list[FormItem]:
         if self.info is None:
@@ -402,9 +494,10 @@ class FormsPage(ProfileRoles, StepPage):
         self.prev_button.setEnabled(self.page_index > 0)
         self.next_button.setEnabled(self.page_index + 1 < count)
         self.zoom_label.setText(f"{round(self.zoom * 100)} %")
+        self.fit_button.setEnabled(self.info is not None and not self.fit_width)
         has_form = self.info is not None
-        for widget in (self.save_button, self.autofill_button, self.zoom_in_button,
-                       self.zoom_out_button):  # fmt: skip
+        for widget in (self.save_button, self.save_as_button, self.autofill_button,
+                       self.zoom_in_button, self.zoom_out_button):  # fmt: skip
             widget.setEnabled(has_form)
 
     # ---- profiles and autofill ----------------------------------------------------------------
@@ -497,6 +590,24 @@ class FormsPage(ProfileRoles, StepPage):
                 self.set_value(item_id, cell.text())
 
     def _values_changed(self) -> None:
+        if self.values != self._last_values:  # one step back per change (autofill: one step)
+            self._history = [*self._history[-(UNDO_STEPS - 1) :], self._last_values]
+            self._last_values = dict(self.values)
+        self._values_written()
+
+    def undo_value(self) -> None:
+        """Ctrl+Z: the values as they were before the last change (a typed value, an autofill)."""
+        if not self._history:
+            self.status.setText(_("Nothing to undo."))
+            return
+        self._finish_editing()
+        self.values = self._history.pop()
+        self._last_values = dict(self.values)
+        self._values_written()
+        self.status.setText(_("Undone."))
+
+    def _values_written(self) -> None:
+        self.undo_button.setEnabled(bool(self._history))
         self.saved_paths = None
         self._store_values()
         self._refresh_all()
@@ -579,23 +690,49 @@ class FormsPage(ProfileRoles, StepPage):
         self.session.mark_changed()
 
     def save(self) -> None:
-        """Write an editable copy (fields kept) and a flattened copy for upload."""
+        """Write an editable copy (fields kept) and a flattened copy for upload: in the open
+        dossier's folder at once (no question each time); outside a dossier, where the user
+        says."""
         if self.info is None or self.form_path is None:
             return
-        from dossier.actions import FormSaveOptions, fill_form
+        target = self._dossier_output()
+        if target is None:
+            self.save_as()
+        else:
+            self._save_to(target)
 
-        self._finish_editing()
+    def save_as(self) -> None:
+        """Save the filled form where the user chooses (a copy for elsewhere)."""
+        if self.info is None or self.form_path is None:
+            return
         from forms import is_word_file
 
-        word = is_word_file(self.form_path)  # saved as .docx (and its PDF when possible)
-        stem = Path(self.form_key or self.form_path.name).stem
-        start = self.session.workspace.form_output(stem) if self.session is not None else None
-        if word and start is not None:
-            start = start.with_suffix(".docx")
+        self._finish_editing()
+        word = is_word_file(self.form_path)
         kind = "Word (*.docx)" if word else "PDF (*.pdf)"
-        target = self.context.dialogs.save_file(_("Save the filled form"), kind, start)
-        if target is None:
-            return
+        target = self.context.dialogs.save_file(
+            _("Save the filled form"), kind, self._dossier_output()
+        )
+        if target is not None:
+            self._save_to(Path(target))
+
+    def _dossier_output(self) -> Path | None:
+        """Where the form is saved in the open dossier (None without one)."""
+        if self.session is None or self.form_path is None:
+            return None
+        from forms import is_word_file
+
+        stem = Path(self.form_key or self.form_path.name).stem
+        target = self.session.workspace.form_output(stem)
+        # a Word form is saved as .docx (and its PDF when possible)
+        return target.with_suffix(".docx") if is_word_file(self.form_path) else target
+
+    def _save_to(self, target: Path) -> None:
+        from dossier.actions import FormSaveOptions, fill_form
+        from forms import is_word_file
+
+        self._finish_editing()
+        word = is_word_file(self.form_path)
         # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
         options = FormSaveOptions(Path(target), password=self.password, signed=self.info.signed)
         source, values = self.form_path, dict(self.values)

@@ -71,13 +71,22 @@ class PackPage(PackViews, StepPage):
         choices.addRow(_("&Portal:"), self.portal_combo)
         self.delivery_label = QtWidgets.QLabel()
         self.delivery_label.setWordWrap(True)
-        choices.addRow(_("Result received:"), self.delivery_label)
+        choices.addRow(_("Result delivery:"), self.delivery_label)
         self.fee_combo = QtWidgets.QComboBox()
         self.fee_combo.setAccessibleName(_("How the fee is paid"))
         for value, label in FEE_CHOICES:
             self.fee_combo.addItem(_(label), value)
         self.fee_combo.currentIndexChanged.connect(self._fee_chosen)
-        choices.addRow(_("Fee pa&yment:"), self.fee_combo)
+        # a free procedure has nothing to pay: the row says so instead of asking how (issue 18)
+        self.free_label = QtWidgets.QLabel(_("Free of charge: nothing to pay"))
+        self.free_label.hide()
+        fee_row = QtWidgets.QHBoxLayout()
+        fee_row.setContentsMargins(0, 0, 0, 0)
+        fee_row.addWidget(self.fee_combo, 1)
+        fee_row.addWidget(self.free_label, 1)
+        fee_label = QtWidgets.QLabel(_("Fee pa&yment:"))
+        fee_label.setBuddy(self.fee_combo)
+        choices.addRow(fee_label, fee_row)
         layout.addLayout(choices)
 
         self.tabs = _Tabs()
@@ -165,6 +174,9 @@ class PackPage(PackViews, StepPage):
         self.portal_combo.setCurrentIndex(index)
         self.portal_combo.blockSignals(False)
         self.portal = self.portal_combo.currentData()
+        free = self.procedure is not None and self.procedure.fee.amount_vnd == 0
+        self.fee_combo.setVisible(not free)
+        self.free_label.setVisible(free)
 
     def _setting(self, name: str) -> Any:
         try:
@@ -199,7 +211,11 @@ class PackPage(PackViews, StepPage):
                 self.show_checklist(result)
 
         run_in_background(
-            work, done, lambda exc, details: show_error(self, exc, details), name="checklist"
+            work,
+            done,
+            lambda exc, details: show_error(self, exc, details),
+            name="checklist",
+            owner=self,  # closures have no owner of their own: a late result hit a deleted table
         )
 
     # ---- guide ----------------------------------------------------------------------------------
@@ -268,7 +284,9 @@ class PackPage(PackViews, StepPage):
                 return
             show_error(self, exc, details)
 
-        self.job = run_in_background(work, finished, failed, progress=self._on_progress, name=title)
+        self.job = run_in_background(
+            work, finished, failed, progress=self._on_progress, name=title, owner=self
+        )
         self.context.events.job_started.emit(self.job, title)
         self._update_buttons()
 
@@ -377,16 +395,16 @@ class PackPage(PackViews, StepPage):
                 cell.setToolTip(item.component_name)
                 table.setItem(row, column, cell)
         lines = [
-            _("{files} file(s), {size} in all (inputs {inputs}), in {folder}").format(
+            _("{files} file(s), {size} in all, in {folder}").format(
                 files=len(result.files),
                 size=_mb(result.total_bytes),
-                inputs=_mb(result.input_bytes),
                 folder=self.context.shown_path(result.folder),
             ),
             *result.notes,
         ]
         self.result_label.setText("\n".join(lines))
-        self.result_label.setToolTip(str(result.folder))  # the whole way to the files
+        before = _("Before compression: {size}").format(size=_mb(result.input_bytes))
+        self.result_label.setToolTip(f"{result.folder}\n{before}")  # the whole way to the files
         self.incomplete_label.setVisible(not result.complete)
         self.tabs.setCurrentIndex(1)
         self._show_guide()

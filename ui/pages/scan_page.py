@@ -53,6 +53,7 @@ class ScanPage(ScanSources, StepPage):
         self.thumbnails: dict[str, Any] = {}  # file id -> small RGB array for the list
         self.failed: dict[str, str] = {}  # file id -> why its preview failed (not retried)
         self._jobs: list = []
+        self._page_notice = False  # the notice shows a page's notices (not a stack's summary)
         self._build()
 
     # ---- layout ------------------------------------------------------------------------------
@@ -137,7 +138,12 @@ class ScanPage(ScanSources, StepPage):
         self.page_list.files_dropped.connect(self.import_files)
         self.page_list.reordered.connect(self.apply_list_order)
         self.page_list.currentItemChanged.connect(self.show_current)
-        self.preview_label = QtWidgets.QLabel(_("Add photos or scans of the document."))
+        # the edit buttons follow the selection too: a lone page selected by a click or by
+        # refresh_list never changed the current item, and they stayed disabled (issue 18)
+        self.page_list.itemSelectionChanged.connect(self._update_buttons)
+        self.page_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.page_list.customContextMenuRequested.connect(self._show_page_menu)
+        self.preview_label = _PreviewLabel(_("Add photos or scans of the document."))
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumSize(320, 400)
         self.preview_label.setAccessibleName(_("Preview of the page"))
@@ -277,6 +283,10 @@ class ScanPage(ScanSources, StepPage):
                 entry.setToolTip(f"{item.name}\n{self.failed[item.id]}")
             elif item.id not in self.previews:
                 self.schedule_preview(item)
+        if self.page_list.count() and not self.page_list.selectedItems():
+            self.page_list.setCurrentRow(0)  # a page is always at hand: buttons, preview
+        if not self.page_list.count():
+            self.show_current(None)  # another component: not the last one's page
         self._update_gauge()
         self._update_buttons()
 
@@ -344,7 +354,7 @@ class ScanPage(ScanSources, StepPage):
 
         job = self.context.run_job(
             work, lambda outcome: self._preview_ready(file_id, outcome), failed,
-            title=_("Preview"), pool=preview_pool(),
+            title=_("Preview"), pool=preview_pool(), owner=self,  # closures: no owner of their own
         )  # fmt: skip
         self._jobs.append(job)
 
@@ -479,6 +489,11 @@ class ScanPage(ScanSources, StepPage):
     def show_current(self, current=None, _previous=None) -> None:
         self._update_buttons()
         if current is None:
+            self.preview_label.setPixmap(QtGui.QPixmap())
+            self.preview_label.setText(_("Add photos or scans of the document."))
+            if self._page_notice:
+                self.notice_label.clear()
+                self._page_notice = False
             return
         result = self.previews.get(current.data(FILE_ID_ROLE))
         if result is None:
@@ -486,16 +501,29 @@ class ScanPage(ScanSources, StepPage):
             return
         from ui.corner_editor import to_qimage
 
-        pixmap = QtGui.QPixmap.fromImage(to_qimage(result.image))
-        size = self.preview_label.size()
-        scaled = pixmap.scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        self.preview_label.setPixmap(scaled)
+        self.preview_label.show_page(QtGui.QPixmap.fromImage(to_qimage(result.image)))
         self.notice_label.setText("\n".join(result.notices))
+        self._page_notice = True
         index = self.mode_box.findData(result.mode)
         if index >= 0:
             self.mode_box.setCurrentIndex(index)
+
+    def page_menu(self) -> QtWidgets.QMenu:
+        """The right-click menu of the page list: the edit buttons' actions."""
+        menu = QtWidgets.QMenu(self.page_list)
+        for button in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
+                       self.undo_button, self.delete_button):  # fmt: skip
+            action = menu.addAction(button.text(), button.click)
+            action.setShortcut(button.shortcut())
+            action.setEnabled(button.isEnabled())
+        return menu
+
+    def _show_page_menu(self, position: QtCore.QPoint) -> None:
+        if self.page_list.itemAt(position) is None:
+            return
+        menu = self.page_menu()
+        menu.exec(self.page_list.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def edit_corners(self) -> None:
         items = self.selected_files()
@@ -545,6 +573,14 @@ class ScanPage(ScanSources, StepPage):
             return
         component = self.current_component()
         component_name = self.component_box.currentText()  # the box may change meanwhile
+        count = len(self.files())
+        if self.card_box.isChecked() and count != 2:
+            question = _(
+                "“ID card: both sides on one A4 page” needs two pages, the front and the back; "
+                "this component has {count}. Make the PDF of its page(s) as they are?"
+            ).format(count=count)
+            if not self.context.dialogs.confirm(_("ID card"), question):
+                return
         options = actions.ComponentFileOptions(
             as_card=self.card_box.isChecked(), max_file_bytes=self.limit_bytes()
         )
@@ -577,3 +613,40 @@ class ScanPage(ScanSources, StepPage):
             # the component, not the file's internal name (card-<ids>.pdf for an ID card)
             _("PDF made for “{component}”.").format(component=component_name)
         )
+
+
+class _PreviewLabel(QtWidgets.QLabel):
+    """The page preview, fitted to the label whenever the label is resized.
+
+    A pixmap scaled once became the label's minimum size: a smaller window then cut the page
+    (the scaling probe at 150 % found it once a lone page was shown at once, issue 18)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._page = QtGui.QPixmap()
+        policy = QtWidgets.QSizePolicy.Policy.Ignored  # the minimum size below still holds
+        self.setSizePolicy(policy, policy)
+
+    def show_page(self, pixmap: QtGui.QPixmap) -> None:
+        self._page = pixmap
+        self._fit()
+
+    def setPixmap(self, pixmap: QtGui.QPixmap) -> None:
+        if pixmap.isNull():
+            self._page = QtGui.QPixmap()
+        super().setPixmap(pixmap)
+
+    def _fit(self) -> None:
+        if self._page.isNull():
+            return
+        super().setPixmap(
+            self._page.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()

@@ -199,9 +199,13 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         form.addRow(_("Reason"), self.reason_edit)
         form.addRow(_("Location"), self.location_edit)
         self.level_combo = ElidingComboBox(minimum_characters=10)
-        self.level_combo.addItem(_("Basic (PAdES B-B)"), "B-B")
-        self.level_combo.addItem(_("With timestamp (PAdES B-T)"), "B-T")
-        self.level_combo.addItem(_("Long-term (PAdES B-LT)"), "B-LT")
+        # plain words on screen, the PAdES level for who asks (issue 18: jargon)
+        for text, level in ((_("Basic"), "B-B"), (_("With timestamp"), "B-T"),
+                            (_("Long-term"), "B-LT")):  # fmt: skip
+            self.level_combo.addItem(text, level)
+            self.level_combo.setItemData(
+                self.level_combo.count() - 1, f"PAdES {level}", Qt.ItemDataRole.ToolTipRole
+            )
         form.addRow(_("Level"), self.level_combo)
         self.field_combo = ElidingComboBox(minimum_characters=10)  # a form's field names
         self.field_combo.setAccessibleName(_("Signature field"))
@@ -438,11 +442,16 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             self.box_label.setText(
                 _("Stamp: bottom right of the last page. Drag on the page to choose a place.")
             )
+            self.box_label.setToolTip("")
         else:
             x1, y1, x2, y2 = box  # type: ignore[misc]
+            page = self.page_spin.value()
             self.box_label.setText(
+                _("Stamp on page {page}, where you dragged it.").format(page=page)
+            )
+            self.box_label.setToolTip(  # coordinates only for who asks (issue 18: jargon)
                 _("Stamp on page {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt").format(
-                    page=self.page_spin.value(), x1=x1, y1=y1, x2=x2, y2=y2
+                    page=page, x1=x1, y1=y1, x2=x2, y2=y2
                 )
             )
 

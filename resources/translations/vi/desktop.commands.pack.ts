@@ -5,7 +5,7 @@
     <name>desktop.commands.pack</name>
     <message>
       <source>Not ready: fix the blocking problems first.</source>
-      <translation>Chưa sẵn sàng: hãy khắc phục các lỗi chặn trước.</translation>
+      <translation>Chưa sẵn sàng: còn lỗi cần sửa trước khi xuất.</translation>
     </message>
     <message>
       <source>check a dossier against its procedure</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>export even if the checklist has blocking problems (e.g. a required component missing); the manifest and the upload guide then say the dossier is incomplete</source>
-      <translation>vẫn xuất dù danh mục kiểm tra còn lỗi chặn (ví dụ thiếu thành phần bắt buộc); khi đó manifest và hướng dẫn nộp ghi rõ hồ sơ chưa đầy đủ</translation>
+      <translation>vẫn xuất dù danh mục kiểm tra còn lỗi cần sửa (ví dụ thiếu thành phần bắt buộc); khi đó manifest và hướng dẫn nộp ghi rõ hồ sơ chưa đầy đủ</translation>
     </message>
     <message>
       <source>record how the result is received and the fee paid</source>
@@ -52,8 +52,8 @@
       <translation>cách nộp phí, lệ phí</translation>
     </message>
     <message>
-      <source>portal profile id (dongnai, national, opencps) or JSON file (default: dongnai)</source>
-      <translation>mã hồ sơ cổng (dongnai, national, opencps) hoặc tệp JSON (mặc định: dongnai)</translation>
+      <source>portal profile id (national, dongnai, opencps) or JSON file (default: the portal chosen for the dossier, else national)</source>
+      <translation>mã hồ sơ cổng (national, dongnai, opencps) hoặc tệp JSON (mặc định: cổng đã chọn cho hồ sơ, nếu chưa chọn thì cổng quốc gia national)</translation>
     </message>
     <message>
       <source>procedure catalog JSON (default: the built-in catalog)</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
       <source>BLOCKING</source>
-      <translation>LỖI CHẶN</translation>
+      <translation>CẦN SỬA</translation>
     </message>
     <message>
       <source>warning</source>
@@ -76,8 +76,8 @@
       <translation>Cảnh báo: bản xuất này CHƯA ĐẦY ĐỦ, chưa thể nộp.</translation>
     </message>
     <message>
-      <source>{files} file(s), {size} (inputs {inputs}) in {folder}</source>
-      <translation>{files} tệp, {size} (đầu vào {inputs}) trong {folder}</translation>
+      <source>{files} file(s), {size} in all (before compression: {inputs}), in {folder}</source>
+      <translation>{files} tệp, tổng {size} (trước khi nén: {inputs}), trong {folder}</translation>
     </message>
     <message>
       <source>procedure {code} is not in the catalog</source>

@@ -16,6 +16,10 @@
       <translation>Cổng dịch vụ công dùng khi xuất tệp</translation>
     </message>
     <message>
+      <source>Your commune's People's Committee, receiving commune-level dossiers</source>
+      <translation>Ủy ban nhân dân xã, phường của bạn, nơi nhận hồ sơ cấp xã</translation>
+    </message>
+    <message>
       <source>Recently opened dossiers</source>
       <translation>Hồ sơ mở gần đây</translation>
     </message>
@@ -44,8 +48,8 @@
       <translation>Cửa sổ chính phóng to</translation>
     </message>
     <message>
-      <source>Zoom of the forms page, in percent</source>
-      <translation>Mức phóng to trang tờ khai (phần trăm)</translation>
+      <source>Zoom of the forms page, in percent (0: fit width)</source>
+      <translation>Mức phóng to trang tờ khai, phần trăm (0: vừa chiều rộng)</translation>
     </message>
   </context>
 </TS>

@@ -28,6 +28,10 @@
       <translation>nộp cho bưu điện khi nhận kết quả</translation>
     </message>
     <message>
+      <source>free of charge</source>
+      <translation>miễn phí, không phải nộp</translation>
+    </message>
+    <message>
       <source>Each file is at most {limit} MB, as the portal asks.</source>
       <translation>Mỗi tệp không quá {limit} MB theo yêu cầu của cổng.</translation>
     </message>

@@ -204,10 +204,6 @@
       <translation>Cách nhận kết quả</translation>
     </message>
     <message>
-      <source>Result received</source>
-      <translation>Đã có kết quả</translation>
-    </message>
-    <message>
       <source>Revocation (OCSP/CRL)</source>
       <translation>Tình trạng thu hồi (OCSP/CRL)</translation>
     </message>
@@ -254,6 +250,10 @@
     <message>
       <source>The procedure is not in the catalog.</source>
       <translation>Thủ tục không có trong danh mục.</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
     </message>
     <message>
       <source>Version {n} ({state}):</source>

@@ -164,8 +164,12 @@
       <translation>tệp bị hỏng; không tìm được phiên bản mà chữ ký bao phủ</translation>
     </message>
     <message>
-      <source>{bad} of {n} signature(s) have problems.</source>
+      <source>{bad} of {n} signatures have problems.</source>
       <translation>{bad} trong {n} chữ ký có vấn đề.</translation>
+    </message>
+    <message>
+      <source>The signature has problems.</source>
+      <translation>Chữ ký có vấn đề.</translation>
     </message>
     <message>
       <source>the PDF is encrypted in a way that cannot be opened here</source>
@@ -212,8 +216,12 @@
       <translation>tệp phải được sửa mới đọc được, nên không kiểm tra được chữ ký này</translation>
     </message>
     <message>
-      <source>All {n} signature(s) are valid.</source>
+      <source>All {n} signatures are valid.</source>
       <translation>Cả {n} chữ ký đều hợp lệ.</translation>
+    </message>
+    <message>
+      <source>The signature is valid.</source>
+      <translation>Chữ ký hợp lệ.</translation>
     </message>
     <message>
       <source>form data changed that is not shown on any page</source>

@@ -29,7 +29,7 @@
     </message>
     <message>
       <source>Incomplete draft: not ready to submit. Fix the blocking problems, then export again.</source>
-      <translation>Bản nháp chưa đầy đủ: chưa thể nộp. Hãy khắc phục các lỗi chặn rồi xuất lại.</translation>
+      <translation>Bản nháp chưa đầy đủ: chưa thể nộp. Hãy sửa các lỗi rồi xuất lại.</translation>
     </message>
     <message>
       <source>Size</source>
@@ -64,12 +64,12 @@
       <translation>In hồ sơ</translation>
     </message>
     <message>
-      <source>Blocking problem</source>
-      <translation>Lỗi chặn</translation>
+      <source>Must be fixed</source>
+      <translation>Cần sửa</translation>
     </message>
     <message>
-      <source>Blocking</source>
-      <translation>Lỗi chặn</translation>
+      <source>Must fix</source>
+      <translation>Cần sửa</translation>
     </message>
     <message>
       <source>Warning</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
       <source>The dossier still has {count} blocking problem(s):</source>
-      <translation>Hồ sơ còn {count} lỗi chặn:</translation>
+      <translation>Hồ sơ còn {count} lỗi cần sửa:</translation>
     </message>
     <message>
       <source>Not given</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
       <source>{count} blocking problem(s): fix them before exporting.</source>
-      <translation>{count} lỗi chặn: hãy khắc phục trước khi xuất.</translation>
+      <translation>{count} lỗi cần sửa: hãy khắc phục trước khi xuất.</translation>
     </message>
     <message>
       <source>File names before export (planned).</source>

@@ -20,6 +20,10 @@
       <translation>Những chỗ cần kiểm tra</translation>
     </message>
     <message>
+      <source>Undo the last value</source>
+      <translation>Hoàn tác giá trị vừa nhập</translation>
+    </message>
+    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -44,16 +48,40 @@
       <translation>Phóng to</translation>
     </message>
     <message>
+      <source>Fit width</source>
+      <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+      <source>Show the whole width of the page</source>
+      <translation>Hiện trọn chiều rộng trang</translation>
+    </message>
+    <message>
+      <source>Undo the last value (Ctrl+Z)</source>
+      <translation>Hoàn tác giá trị vừa nhập (Ctrl+Z)</translation>
+    </message>
+    <message>
       <source>Save form</source>
       <translation>Lưu tờ khai</translation>
+    </message>
+    <message>
+      <source>Saved in the dossier's folder, for signing and upload</source>
+      <translation>Lưu vào thư mục hồ sơ, để ký số và nộp</translation>
+    </message>
+    <message>
+      <source>Save a copy as…</source>
+      <translation>Lưu bản sao thành…</translation>
     </message>
     <message>
       <source>People on the form</source>
       <translation>Người có tên trong tờ khai</translation>
     </message>
     <message>
-      <source>New profile…</source>
-      <translation>Hồ sơ mới…</translation>
+      <source>Add a person…</source>
+      <translation>Thêm người…</translation>
+    </message>
+    <message>
+      <source>A citizen profile, to autofill the forms</source>
+      <translation>Hồ sơ cá nhân của một công dân, để điền tự động tờ khai</translation>
     </message>
     <message>
       <source>Edit the requester's profile…</source>
@@ -88,6 +116,10 @@
       <translation>Mở tờ khai</translation>
     </message>
     <message>
+      <source>Undone.</source>
+      <translation>Đã hoàn tác.</translation>
+    </message>
+    <message>
       <source>Save the filled form</source>
       <translation>Lưu tờ khai đã điền</translation>
     </message>
@@ -110,6 +142,10 @@
     <message>
       <source>Rendering</source>
       <translation>Đang hiển thị trang</translation>
+    </message>
+    <message>
+      <source>Nothing to undo.</source>
+      <translation>Không còn gì để hoàn tác.</translation>
     </message>
     <message>
       <source>Saving the form</source>
@@ -152,16 +188,16 @@
       <translation>Có {count} chỗ cần điền trên {pages} trang.</translation>
     </message>
     <message>
+      <source>Saved {file}. {why}.</source>
+      <translation>Đã lưu {file}. {why}.</translation>
+    </message>
+    <message>
       <source>Saved {editable} (the form is signed: no flattened copy).</source>
       <translation>Đã lưu {editable} (tờ khai đã được ký số nên không tạo bản làm phẳng).</translation>
     </message>
     <message>
       <source>Saved {editable} and, for upload, {flat}.</source>
       <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
-    </message>
-    <message>
-      <source>Saved {file}. {why}.</source>
-      <translation>Đã lưu {file}. {why}.</translation>
     </message>
   </context>
 </TS>

@@ -24,12 +24,16 @@
       <translation>Cổng dịch &amp;vụ công:</translation>
     </message>
     <message>
-      <source>Result received:</source>
-      <translation>Nhận kết quả:</translation>
+      <source>Result delivery:</source>
+      <translation>Cách nhận kết quả:</translation>
     </message>
     <message>
       <source>How the fee is paid</source>
       <translation>Cách nộp phí, lệ phí</translation>
+    </message>
+    <message>
+      <source>Free of charge: nothing to pay</source>
+      <translation>Miễn phí: không phải nộp tiền</translation>
     </message>
     <message>
       <source>Fee pa&amp;yment:</source>
@@ -100,6 +104,10 @@
       <translation>Đang xuất bản nháp (chưa đầy đủ)</translation>
     </message>
     <message>
+      <source>Before compression: {size}</source>
+      <translation>Trước khi nén: {size}</translation>
+    </message>
+    <message>
       <source>Export finished.</source>
       <translation>Đã xuất xong.</translation>
     </message>
@@ -116,8 +124,8 @@
       <translation>Xuất để tải lên</translation>
     </message>
     <message>
-      <source>{files} file(s), {size} in all (inputs {inputs}), in {folder}</source>
-      <translation>{files} tệp, tổng {size} (đầu vào {inputs}), trong {folder}</translation>
+      <source>{files} file(s), {size} in all, in {folder}</source>
+      <translation>{files} tệp, tổng {size}, trong {folder}</translation>
     </message>
     <message>
       <source>The procedure of this dossier is not in the catalog.</source>

@@ -4,16 +4,16 @@
   <context>
     <name>ui.pages.scan_page</name>
     <message>
-      <source>Compact colour</source>
-      <translation>Màu nén gọn</translation>
-    </message>
-    <message>
       <source>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</source>
       <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.heic *.heif *.pdf)</translation>
     </message>
     <message>
       <source>Colour document</source>
       <translation>Màu tài liệu</translation>
+    </message>
+    <message>
+      <source>Compact colour</source>
+      <translation>Màu nén gọn</translation>
     </message>
     <message>
       <source>Grayscale</source>
@@ -72,12 +72,8 @@
       <translation>Chỉnh góc…</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Hoàn tác</translation>
-    </message>
-    <message>
       <source>Delete</source>
-      <translation>Xoá</translation>
+      <translation>Xóa</translation>
     </message>
     <message>
       <source>Enhancement mode</source>
@@ -141,11 +137,11 @@
     </message>
     <message>
       <source>Remove {count} page(s) from the dossier?</source>
-      <translation>Xoá {count} trang khỏi hồ sơ?</translation>
+      <translation>Xóa {count} trang khỏi hồ sơ?</translation>
     </message>
     <message>
       <source>Delete pages</source>
-      <translation>Xoá trang</translation>
+      <translation>Xóa trang</translation>
     </message>
     <message>
       <source>Preparing the preview…</source>
@@ -158,6 +154,14 @@
     <message>
       <source>Make PDF lowers the image quality to fit.</source>
       <translation>Khi bấm Tạo PDF, ứng dụng sẽ giảm chất lượng ảnh cho vừa.</translation>
+    </message>
+    <message>
+      <source>“ID card: both sides on one A4 page” needs two pages, the front and the back; this component has {count}. Make the PDF of its page(s) as they are?</source>
+      <translation>“CCCD: hai mặt trên một trang A4” cần hai trang, mặt trước và mặt sau; thành phần này có {count} trang. Vẫn tạo PDF từ các trang đang có?</translation>
+    </message>
+    <message>
+      <source>ID card</source>
+      <translation>Thẻ căn cước</translation>
     </message>
     <message>
       <source>PDF made for “{component}”.</source>

@@ -76,16 +76,16 @@
       <translation>Nơi ký</translation>
     </message>
     <message>
-      <source>Basic (PAdES B-B)</source>
-      <translation>Cơ bản (PAdES B-B)</translation>
+      <source>Basic</source>
+      <translation>Cơ bản</translation>
     </message>
     <message>
-      <source>With timestamp (PAdES B-T)</source>
-      <translation>Có dấu thời gian (PAdES B-T)</translation>
+      <source>With timestamp</source>
+      <translation>Có dấu thời gian</translation>
     </message>
     <message>
-      <source>Long-term (PAdES B-LT)</source>
-      <translation>Lưu trữ dài hạn (PAdES B-LT)</translation>
+      <source>Long-term</source>
+      <translation>Lưu trữ dài hạn</translation>
     </message>
     <message>
       <source>Signature field</source>
@@ -174,6 +174,10 @@
     <message>
       <source>Existing field: {name}</source>
       <translation>Ô có sẵn: {name}</translation>
+    </message>
+    <message>
+      <source>Stamp on page {page}, where you dragged it.</source>
+      <translation>Khung chữ ký ở trang {page}, tại chỗ bạn đã kéo.</translation>
     </message>
     <message>
       <source>Stamp on page {page}: {x1:.0f},{y1:.0f} – {x2:.0f},{y2:.0f} pt</source>

@@ -92,6 +92,14 @@
       <translation>Đang đọc mã QR</translation>
     </message>
     <message>
+      <source>{name} is the {role} of this form (change it above).</source>
+      <translation>{name} là {role} của tờ khai này (đổi ở mục bên trên).</translation>
+    </message>
+    <message>
+      <source>{name} saved: choose the role above.</source>
+      <translation>Đã lưu {name}: hãy chọn vai trò ở mục bên trên.</translation>
+    </message>
+    <message>
       <source>Profile of {name} created from the QR code.</source>
       <translation>Đã tạo hồ sơ của {name} từ mã QR.</translation>
     </message>

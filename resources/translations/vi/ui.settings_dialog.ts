@@ -20,6 +20,18 @@
       <translation>&amp;Cổng dịch vụ công mặc định:</translation>
     </message>
     <message>
+      <source>e.g. UBND xã Xuân Bắc</source>
+      <translation>ví dụ: UBND xã Xuân Bắc</translation>
+    </message>
+    <message>
+      <source>Printed as the receiving agency of procedures every commune handles (cover sheet, upload guide); empty: “UBND cấp xã”</source>
+      <translation>In làm cơ quan tiếp nhận của các thủ tục mọi xã, phường đều giải quyết (trang bìa, hướng dẫn nộp); để trống: “UBND cấp xã”</translation>
+    </message>
+    <message>
+      <source>Your co&amp;mmune:</source>
+      <translation>&amp;Xã, phường của bạn:</translation>
+    </message>
+    <message>
       <source>&amp;Clerk mode (many citizens a day)</source>
       <translation>Chế độ cán bộ &amp;một cửa (nhiều công dân mỗi ngày)</translation>
     </message>

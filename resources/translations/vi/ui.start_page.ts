@@ -8,12 +8,16 @@
       <translation>Nháp</translation>
     </message>
     <message>
-      <source>Ready to submit</source>
-      <translation>Sẵn sàng nộp</translation>
+      <source>Exported, ready to submit</source>
+      <translation>Đã xuất, sẵn sàng nộp</translation>
     </message>
     <message>
       <source>Submitted</source>
       <translation>Đã nộp</translation>
+    </message>
+    <message>
+      <source>Result received</source>
+      <translation>Đã có kết quả</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -34,10 +38,6 @@
     <message>
       <source>Record the submission</source>
       <translation>Ghi nhận đã nộp hồ sơ</translation>
-    </message>
-    <message>
-      <source>e.g. H19.12-261127-0001</source>
-      <translation>ví dụ H19.12-261127-0001</translation>
     </message>
     <message>
       <source>Portal dossier code</source>
@@ -138,6 +138,22 @@
     <message>
       <source>(no name yet)</source>
       <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+      <source>Record that the result of this dossier was received today?
+
+{name} — {procedure}
+
+The dossier then leaves the dossiers waiting for a result.</source>
+      <translation>Ghi nhận hồ sơ này đã có kết quả hôm nay?
+
+{name} — {procedure}
+
+Hồ sơ sẽ không còn trong danh sách hồ sơ đang chờ kết quả.</translation>
+    </message>
+    <message>
+      <source>e.g. {code}</source>
+      <translation>ví dụ: {code}</translation>
     </message>
     <message>
       <source>{count} folder(s) could not be read.</source>
