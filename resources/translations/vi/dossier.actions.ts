@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>“{name}” would be merged with the other files of its component on export (the portal takes one file per component), which breaks a signature: put the component's files in one PDF first, or remove the extra files</source>
-      <translation>khi xuất, “{name}” sẽ được gộp với các tệp khác của thành phần (cổng chỉ nhận một tệp cho mỗi thành phần), việc gộp làm hỏng chữ ký số: hãy đưa các tệp của thành phần vào một PDF trước, hoặc xoá các tệp thừa</translation>
+      <translation>khi xuất, “{name}” sẽ được gộp với các tệp khác của thành phần (cổng chỉ nhận một tệp cho mỗi thành phần), việc gộp làm hỏng chữ ký số: hãy đưa các tệp của thành phần vào một PDF trước, hoặc xóa các tệp thừa</translation>
     </message>
     <message>
       <source>“{name}”: the portal takes this component as images (JPG), so a signed PDF would be converted and its signature lost</source>

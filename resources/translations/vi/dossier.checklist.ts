@@ -9,7 +9,7 @@
     </message>
     <message>
       <source>remove the other files of this component, or remove the signed file and sign the component's file once it is complete</source>
-      <translation>xoá các tệp khác của thành phần này, hoặc xoá tệp đã ký rồi ký tệp của thành phần khi đã đủ</translation>
+      <translation>xóa các tệp khác của thành phần này, hoặc xóa tệp đã ký rồi ký tệp của thành phần khi đã đủ</translation>
     </message>
     <message>
       <source>this component must be digitally signed: {name}</source>
