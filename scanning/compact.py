@@ -27,12 +27,13 @@ from PIL import Image
 MASK_DPI = 300.0  # the mask is never coarser than the page: max(page DPI, MASK_DPI)
 FOREGROUND_FACTOR = 4  # ink colour at a quarter of the page resolution (50 DPI at 200)
 BACKGROUND_FACTOR = 2  # paper and pictures at half (100 DPI at 200)
-FOREGROUND_QUALITY = 50
+FOREGROUND_QUALITY = 40
 BACKGROUND_QUALITY = 40
 INK_FLOOR = 28  # darkness (255 - min(R, G, B)) below which a pixel is paper, never ink
-CORE_SHARE = 0.85  # a stroke's core (this share of the darkest near it) gives the ink colour
-INK_SHARE = 0.4  # a pixel is ink when it reaches this share of the darkest ink near it
+CORE_SHARE = 0.8  # a stroke's core (this share of the darkest near it) gives the ink colour
+INK_SHARE = 0.5  # a pixel is ink when it reaches this share of the darkest ink near it
 PICTURE_DENSITY = 0.55  # share of ink in a 2.5 mm cell above which the cell is a picture
+FILL_LEVELS = 6  # pyramid levels of the hole filling (64 x the layer's pixel)
 PICTURE_MIN_MM = 8.0  # pictures smaller than this (in both directions) are ink, not photos
 
 
@@ -57,9 +58,9 @@ class MrcLayers:
 def darkness(image: np.ndarray) -> np.ndarray:
     """255 - min(R, G, B): 0 on white paper, high on any ink (black, blue, red, green)."""
     if image.ndim == 2:
-        return cv2.subtract(np.full_like(image, 255), image)
+        return cv2.bitwise_not(image)
     lowest = cv2.min(cv2.min(image[:, :, 0], image[:, :, 1]), image[:, :, 2])
-    return cv2.subtract(np.full_like(lowest, 255), lowest)
+    return cv2.bitwise_not(lowest)  # 255 - x for uint8
 
 
 def picture_mask(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
@@ -74,8 +75,9 @@ def picture_mask(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     height, width = dark.shape
     cell = max(4, round(dpi * 2.5 / 25.4))
     cells = (max(1, width // cell), max(1, height // cell))
-    density = cv2.resize((dark > INK_FLOOR).astype(np.float32), cells, interpolation=cv2.INTER_AREA)
-    dense = (density > PICTURE_DENSITY).astype(np.uint8)
+    inked = cv2.compare(dark, INK_FLOOR, cv2.CMP_GT)  # 0 / 255
+    density = cv2.resize(inked, cells, interpolation=cv2.INTER_AREA)
+    dense = (density > PICTURE_DENSITY * 255).astype(np.uint8)
     size = max(1, round(PICTURE_MIN_MM / 2.5))
     kernel = np.ones((size, size), np.uint8)
     dense = cv2.dilate(cv2.erode(dense, kernel), kernel)  # only areas at least size x size
@@ -100,7 +102,7 @@ def paper_darkness(dark: np.ndarray) -> np.ndarray:
 
 
 def ink_mask(dark: np.ndarray, scale: float) -> np.ndarray:
-    """1-bit ink at `scale` times the page's resolution.
+    """1-bit ink at `scale` times the page's resolution (uint8, 255 = ink).
 
     A pixel is ink when it is darker than INK_FLOOR and reaches INK_SHARE of the darkest ink
     around it (5x5): each stroke is cut at its own half-contrast, a pale pencil line as well as
@@ -108,15 +110,20 @@ def ink_mask(dark: np.ndarray, scale: float) -> np.ndarray:
     with the darkness, so edges fall between the page's pixels.
     """
     local = cv2.dilate(dark, np.ones((5, 5), np.uint8))
-    threshold = np.maximum(
-        (local.astype(np.float32) * INK_SHARE).astype(np.uint8), np.uint8(INK_FLOOR)
-    )
+    threshold = cv2.max(_share(local, INK_SHARE), INK_FLOOR)
     if abs(scale - 1.0) > 1e-6:
         height, width = dark.shape
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
         dark = cv2.resize(dark, size, interpolation=cv2.INTER_LINEAR)
         threshold = cv2.resize(threshold, size, interpolation=cv2.INTER_LINEAR)
-    return dark > threshold
+    return cv2.compare(dark, threshold, cv2.CMP_GT)
+
+
+def _share(image: np.ndarray, share: float, rounding=np.floor) -> np.ndarray:
+    """rounding(image * share) in uint8, in one pass: floor is the float product cast to
+    uint8 (x > floor(p) as x > p), ceil what x >= p compares integers with."""
+    table = rounding(np.arange(256) * share).astype(np.uint8)
+    return cv2.LUT(image, table)
 
 
 def _halve(image: np.ndarray) -> np.ndarray:
@@ -129,49 +136,82 @@ def _halve(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
 
 
-def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = 6) -> np.ndarray:
+def fill_holes(values: np.ndarray, weights: np.ndarray, levels: int = FILL_LEVELS) -> np.ndarray:
     """values/weights where weights > 0, elsewhere the average of the nearest known values
     (pull-push over an image pyramid): smooth layers compress to almost nothing in JPEG.
-    `values` are premultiplied by `weights` (float32, H x W x 3 and H x W)."""
+    `values` are premultiplied by `weights`: float32 (H x W x 3, and H x W in 0..1), or uint8
+    (weights 0..255): then the finest level, the largest, stays uint8 and so does the result
+    (rounded as the float path rounds it at the end)."""
     height, width = weights.shape
     step = 2**levels
     pad = ((-height) % step, (-width) % step)
-    v = cv2.copyMakeBorder(values, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
-    w = cv2.copyMakeBorder(weights, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+    v, w = values, weights
+    if pad != (0, 0):
+        v = cv2.copyMakeBorder(values, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+        w = cv2.copyMakeBorder(weights, 0, pad[0], 0, pad[1], cv2.BORDER_CONSTANT, value=0)
+    if v.dtype == np.uint8:
+        below = fill_holes(_halve(v).astype(np.float32),
+                           _halve(w).astype(np.float32) * (1 / 255.0), levels - 1)  # fmt: skip
+        coarse = cv2.resize(below, (w.shape[1], w.shape[0]), interpolation=cv2.INTER_LINEAR)
+        quotient = cv2.divide(v, cv2.merge([w, w, w]), scale=255)  # rounded; 0 where w is 0
+        filled = cv2.copyTo(quotient, cv2.compare(w, 0, cv2.CMP_GT), cv2.convertScaleAbs(coarse))
+        return filled[:height, :width]
     pyramid = []
     for _ in range(levels):
         pyramid.append((v, w))
         v, w = _halve(v), _halve(w)
     total = float(w.sum())
     mean = v.reshape(-1, 3).sum(axis=0) / total if total > 0 else np.full(3, 255.0)
-    filled = np.where((w > 1e-6)[..., None], v / np.maximum(w, 1e-6)[..., None],
-                      mean.astype(np.float32))  # fmt: skip
+    filled = np.empty_like(v)
+    filled[:] = mean.astype(np.float32)
+    filled = _known(v, w, filled)
     for v, w in reversed(pyramid):
         coarse = cv2.resize(filled, (w.shape[1], w.shape[0]), interpolation=cv2.INTER_LINEAR)
-        filled = np.where((w > 1e-6)[..., None], v / np.maximum(w, 1e-6)[..., None], coarse)
+        filled = _known(v, w, coarse)
     return filled[:height, :width]
 
 
+def _known(values: np.ndarray, weights: np.ndarray, fill: np.ndarray) -> np.ndarray:
+    """`fill` with values/weights copied in where weights > 0 (OpenCV: no temporaries of the
+    size of the layer beyond the quotient)."""
+    known = cv2.compare(weights, 1e-6, cv2.CMP_GT)
+    quotient = cv2.divide(values, cv2.merge([weights, weights, weights]))
+    return cv2.copyTo(quotient, known, fill)
+
+
 def _reduce(image: np.ndarray, keep: np.ndarray, factor: int) -> np.ndarray:
-    """Average colour of the `keep` pixels (uint8 0/1) over factor x factor cells (factor a
-    power of two), cells without any filled from their neighbours (uint8 RGB).
+    """Average colour of the `keep` pixels (uint8, non-zero = keep) over factor x factor cells
+    (factor a power of two), cells without any filled from their neighbours (uint8 RGB).
 
     The first halving runs on uint8 (premultiplied colour and 0/255 weight, exact to half a
-    level), the rest on float32 at a quarter of the size: a few milliseconds per page.
+    level), the rest on float32 at a quarter of the size; a layer at half the page's
+    resolution (the paper) is filled in uint8 at its own level. The page is written once into
+    zeroed buffers already padded for every level of the pyramid (padding with zeros, which
+    carry no weight, costs no copy).
     """
-    weighted = _halve(cv2.bitwise_and(image, image, mask=keep))
-    total = _halve(keep * np.uint8(255))
-    weighted, total = weighted.astype(np.float32), total.astype(np.float32) / 255.0
-    for _ in range(max(0, factor.bit_length() - 2)):
-        weighted, total = _halve(weighted), _halve(total)
-    filled = fill_holes(weighted, total)
-    return np.clip(filled + 0.5, 0, 255).astype(np.uint8)
+    height, width = keep.shape
+    step = factor * 2**FILL_LEVELS
+    padded = (height + (-height) % step, width + (-width) % step)
+    weighted = np.zeros((*padded, 3), np.uint8)
+    total = np.zeros(padded, np.uint8)
+    cv2.compare(keep, 0, cv2.CMP_GT, dst=total[:height, :width])
+    cv2.bitwise_and(image, image, dst=weighted[:height, :width], mask=total[:height, :width])
+    weighted, total = _halve(weighted), _halve(total)
+    if factor > 2:  # further halvings in float: a sparse cell would lose its colour in uint8
+        weighted, total = weighted.astype(np.float32), total.astype(np.float32) * (1 / 255.0)
+        for _ in range(factor.bit_length() - 2):
+            weighted, total = _halve(weighted), _halve(total)
+    filled = fill_holes(weighted, total)[: -(-height // factor), : -(-width // factor)]
+    if filled.dtype != np.uint8:
+        filled = cv2.convertScaleAbs(filled)  # rounded, saturated to uint8
+    return np.ascontiguousarray(filled)
 
 
 def encode_g4(ink: np.ndarray) -> tuple[bytes, bool]:
-    """CCITT Group 4 data of a 1-bit image (True = ink, painted) and its /BlackIs1 value."""
+    """CCITT Group 4 data of a 1-bit image (non-zero = ink, painted) and its /BlackIs1 value."""
     height, width = ink.shape
-    picture = Image.frombytes("1", (width, height), np.packbits(~ink, axis=1).tobytes())
+    paper = cv2.compare(ink, 0, cv2.CMP_EQ) if ink.dtype == np.uint8 else ~ink
+    picture = Image.frombytes("1", (width, height), np.packbits(paper, axis=1).tobytes())
     buffer = io.BytesIO()
     picture.save(buffer, "TIFF", compression="group4", strip_size=2**31 - 1)
     buffer.seek(0)
@@ -202,13 +242,14 @@ def encode_mrc(image: np.ndarray, dpi: float, jpeg) -> MrcLayers:
 
     # ink colour from the core of each stroke (its edges mix with the paper)
     local = cv2.dilate(dark, np.ones((5, 5), np.uint8))
-    core = (dark > INK_FLOOR) & (dark >= (local.astype(np.float32) * CORE_SHARE))
-    foreground = _reduce(image, core.astype(np.uint8), FOREGROUND_FACTOR)
+    strong = cv2.compare(dark, _share(local, CORE_SHARE, np.ceil), cv2.CMP_GE)
+    core = cv2.bitwise_and(cv2.compare(dark, INK_FLOOR, cv2.CMP_GT), strong)
+    foreground = _reduce(image, core, FOREGROUND_FACTOR)
     # paper: everything but ink and its anti-aliased rim
-    inked = (dark > INK_FLOOR // 2).astype(np.uint8)
-    paper = 1 - cv2.dilate(inked, np.ones((7, 7), np.uint8))
+    inked = cv2.compare(dark, INK_FLOOR // 2, cv2.CMP_GT)
+    paper = cv2.bitwise_not(cv2.dilate(inked, np.ones((7, 7), np.uint8)))
     if pictures.any():
-        paper[pictures] = 1
+        paper[pictures] = 255
     background = _reduce(image, paper, BACKGROUND_FACTOR)
     # full chroma (4:4:4): at 50 DPI, halving the colour again would mix a red word with the
     # blue ruled line under it

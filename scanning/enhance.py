@@ -30,9 +30,9 @@ def estimate_background(image: np.ndarray, object_fraction: float = 0.0) -> np.n
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
     paper = cv2.dilate(small, kernel)
     paper = cv2.medianBlur(paper, 9)
-    paper = cv2.GaussianBlur(paper, (0, 0), 3)
-    background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
-    return np.maximum(background, 1)
+    paper = np.maximum(cv2.GaussianBlur(paper, (0, 0), 3), 1)  # never 0: it divides
+    # interpolating values >= 1 gives values >= 1: no pass over the full-size page for it
+    return cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def _levels_table(black: float = 0.30, white: float = 0.88, gamma: float = 1.4) -> np.ndarray:

@@ -101,3 +101,14 @@ def test_fingers_on_the_edge_do_not_pull_the_corners():
     found = detect_quad(photo)
     assert found.found
     assert quad_iou(found.as_array(), truth) > 0.98
+
+
+@pytest.mark.parametrize("shape", [(48, 20000), (20000, 48), (1, 1), (3, 700)])
+def test_a_strip_or_a_dot_gives_the_full_frame(shape):
+    """Reduced for detection, a strip is one pixel thin: every detector still runs (the halved
+    edge map of the line detector once came out empty and OpenCV raised)."""
+    rng = np.random.default_rng(1)
+    photo = rng.integers(0, 255, (*shape, 3), dtype=np.uint8)
+    found = detect_quad(photo)
+    assert not found.found
+    assert found.quad[2] == (shape[1], shape[0])

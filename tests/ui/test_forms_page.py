@@ -439,8 +439,12 @@ def test_ctrl_z_takes_back_a_typed_value_then_a_whole_autofill(qtbot, forms_page
     commit_text(forms_page._editor, "Lê Minh Khôi")
     qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
     assert forms_page.values["child.full_name"] == "Lê Minh Khôi"
+    forms_page.activateWindow()  # a button's shortcut works in the active window
+    qtbot.waitUntil(forms_page.isActiveWindow)
     forms_page.canvas.setFocus()
     qtbot.keyClick(forms_page.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # a button's shortcut clicks it after a short animation
+    qtbot.waitUntil(lambda: "child.full_name" not in forms_page.values, timeout=2000)
     assert forms_page.values == filled  # the typed name is gone, the autofill stays
     qtbot.mouseClick(forms_page.undo_button, Qt.MouseButton.LeftButton)
     assert forms_page.values == {}  # the whole autofill in one step

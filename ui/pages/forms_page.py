@@ -140,11 +140,13 @@ class FormsPage(ProfileRoles, StepPage):
             (self.new_profile_button, "Ctrl+Shift+N"),
             (self.edit_profile_button, "Ctrl+Shift+E"),
             (self.qr_button, "Ctrl+Shift+Q"),
+            (self.undo_button, "Ctrl+Z"),
+            (self.fit_button, "Ctrl+Shift+W"),
+            (self.save_as_button, "Ctrl+Alt+S"),
         ):
             self.bind_key(button, key)
         self.add_key("Ctrl+L", _("Values of the form"), self.table.setFocus)
         self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
-        self.add_key("Ctrl+Z", _("Undo the last value"), self.undo_value)
         self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
     def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
@@ -188,7 +190,7 @@ class FormsPage(ProfileRoles, StepPage):
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
         bar.addStretch(1)
         self.undo_button = QtWidgets.QPushButton(_("Undo"))
-        self.undo_button.setToolTip(_("Undo the last value (Ctrl+Z)"))
+        self.undo_button.setToolTip(_("Undo the last value"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_value)
         bar.addWidget(self.undo_button)

@@ -20,10 +20,6 @@
       <translation>Những chỗ cần kiểm tra</translation>
     </message>
     <message>
-      <source>Undo the last value</source>
-      <translation>Hoàn tác giá trị vừa nhập</translation>
-    </message>
-    <message>
       <source>Form of the procedure</source>
       <translation>Tờ khai của thủ tục</translation>
     </message>
@@ -56,8 +52,8 @@
       <translation>Hiện trọn chiều rộng trang</translation>
     </message>
     <message>
-      <source>Undo the last value (Ctrl+Z)</source>
-      <translation>Hoàn tác giá trị vừa nhập (Ctrl+Z)</translation>
+      <source>Undo the last value</source>
+      <translation>Hoàn tác giá trị vừa nhập</translation>
     </message>
     <message>
       <source>Save form</source>
