@@ -4,7 +4,7 @@ The GUI's pages and the `hoso` commands call these and nothing else of the dossi
 fronts do the same thing. Each action takes the workspace and an options value and returns
 what changed. Slow work (copying, rendering, signing, exporting) never touches the dossier
 model: it is split into a *worker* half (`copy_in`, `render_component_file`, `fill_form`,
-`sign_pdfs`, `export_upload`, `export_print`) that a GUI runs in the background, and a
+`run_signing`, `export_upload`, `export_print`) that a GUI runs in the background, and a
 *model* half (`attach_imported`, `record_component_file`, `record_saved_form`,
 `record_signed`, `record_export`) run on the thread that owns the dossier. The CLI runs both
 halves and saves; the GUI's session autosaves.
@@ -29,11 +29,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from common.errors import InputError
+from common.errors import CancelledError, InputError
 from common.i18n import _
 from common.progress import ProgressFn, check_cancel, no_progress
 from dossier import pages
-from dossier.model import DossierFile, FormState, Submission
+from dossier.model import DossierFile, FormState, StampPosition, Submission
 from dossier.status import record_export as _record_export
 from dossier.workspace import Workspace
 
@@ -94,6 +94,15 @@ def set_current_step(workspace: Workspace, step_id: str) -> bool:
         if workspace.dossier.current_step == step_id:
             return False
         workspace.dossier.current_step = step_id
+    return True
+
+
+def set_scan_component(workspace: Workspace, component_id: str) -> bool:
+    """The component the scan step shows (it reopens there); True when changed."""
+    with workspace.lock:
+        if workspace.dossier.ui.scan_component == component_id:
+            return False
+        workspace.dossier.ui.scan_component = component_id
     return True
 
 
@@ -533,29 +542,155 @@ def save_form(
 # ---- sign files --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DossierPdf:
-    """A PDF of the dossier that can be signed: a file's result, or a PDF original."""
+    """A file of the dossier as it will be uploaded, which can be signed: a component's scanned
+    pages as its one PDF (made first when needed), or a PDF result (a saved form, a PDF)."""
 
-    file_id: str
+    file_id: str  # the (first) file whose result it is
     component_id: str
     name: str
-    path: Path
+    path: Path  # the PDF now; for a component still to be made, where it will be
     signed: bool
+    file_ids: tuple[str, ...] = ()  # every file whose result it is (all pages of a component)
+    to_make: bool = False  # the component's PDF is put together from its pages' PDFs first
+    refusal: str | None = None  # why it cannot be signed (no PDF yet, export would merge...)
+    page_pdfs: tuple[Path, ...] = ()  # with to_make: each page's PDF, in order
+
+    def covers(self, file_id: str) -> bool:
+        return file_id == self.file_id or file_id in self.file_ids
 
 
-def signable_pdfs(workspace: Workspace) -> list[DossierPdf]:
-    """Every PDF result of the dossier, once per result (an ID card sheet once)."""
+def is_page(item: DossierFile, entry: Any = None) -> bool:
+    """A scanned page (a photo, or a page of a multi-page original): uploaded inside its
+    component's one PDF, never on its own. A PDF of its own (a saved form, a PDF) is not,
+    even when the scan step showed it (showing a page gives it detection's steps)."""
+    if item.kind == "image":
+        return True
+    return entry is not None and any(
+        other is not item and other.original == item.original for other in entry.files
+    )
+
+
+def signable_pdfs(
+    workspace: Workspace,
+    procedure: Procedure | None = None,
+    portal: PortalProfile | None = None,
+) -> list[DossierPdf]:
+    """One entry per file of the dossier as it will be uploaded (an ID card sheet once, a
+    component's scanned pages as its one PDF). With the portal (and the procedure), an entry
+    that export would merge with other files or re-encode carries the reason it is refused."""
     found = []
     for entry in workspace.dossier.components:
-        for item in entry.result_files():
-            relative = item.derived or item.original
-            if not relative.lower().endswith(".pdf"):
-                continue
-            try:
-                path = workspace.path(relative)
-            except InputError:
-                continue
-            found.append(DossierPdf(item.id, entry.component_id, item.name, path, item.signed))
+        names = _component_names(procedure, entry.component_id)
+        units = _component_units(workspace, entry, names)
+        found += [replace(u, refusal=_refusal(workspace, u, units, entry, procedure, portal))
+                  for u in units]  # fmt: skip
     return found
+
+
+def _component_names(procedure: Procedure | None, component_id: str) -> str:
+    for component in procedure.components if procedure is not None else ():
+        if component.id == component_id:
+            return component.name
+    return component_id
+
+
+def _component_units(workspace: Workspace, entry: Any, component_name: str) -> list[DossierPdf]:
+    pages_ = [f for f in entry.files if is_page(f, entry)]
+    units = []
+    if pages_:
+        units.append(_pages_unit(workspace, entry.component_id, pages_, component_name))
+    for item in entry.result_files():
+        if is_page(item, entry):
+            continue
+        relative = item.derived or item.original
+        if not relative.lower().endswith(".pdf"):
+            continue
+        try:
+            path = workspace.path(relative)
+        except InputError:
+            continue
+        units.append(DossierPdf(item.id, entry.component_id, item.name, path, item.signed,
+                                (item.id,)))  # fmt: skip
+    return units
+
+
+def _pages_unit(
+    workspace: Workspace, component_id: str, pages_: list[DossierFile], component_name: str
+) -> DossierPdf:
+    """The component's pages as one PDF: their shared result (an ID card sheet, the signed
+    copy) when they have one, else the component's PDF put together from the pages' own PDFs
+    (copied, not rendered again). Pages without their PDF yet (never made, or edited since)
+    are refused: the scan step makes them ("Tạo PDF"); rendering page images is its work."""
+    from common.fsutil import safe_filename
+
+    ids = tuple(f.id for f in pages_)
+    name = safe_filename(f"{component_name}.pdf", fallback=f"{component_id}.pdf")
+    shared = {f.derived for f in pages_}
+    if len(shared) == 1 and None not in shared:
+        relative = next(iter(shared))
+        try:
+            path = workspace.path(relative)  # type: ignore[arg-type]
+        except InputError:
+            path = None
+        if path is not None and path.is_file() and path.suffix.lower() == ".pdf":
+            signed = all(f.signed for f in pages_)
+            return DossierPdf(ids[0], component_id, name, path, signed, ids)
+    # a page signed on its own (an earlier version did that) is not a page's PDF to join
+    made = [workspace.root / f.derived for f in pages_ if f.derived is not None and not f.signed]
+    refusal = None
+    if len(made) < len(pages_) or not all(p.is_file() for p in made):
+        refusal = _(
+            "“{name}”: its pages have no PDF yet (new or edited pages): make the component's "
+            "PDF in the scan step first (Make PDF), then sign it here"
+        ).format(name=name)
+    return DossierPdf(ids[0], component_id, name, workspace.component_file(component_id),
+                      False, ids, to_make=True, refusal=refusal,
+                      page_pdfs=tuple(made))  # fmt: skip
+
+
+def _accepts_pdf(procedure: Procedure | None, portal: PortalProfile, component_id: str) -> bool:
+    def normal(names: Sequence[str]) -> set[str]:
+        return {n.lower().lstrip(".") for n in names}
+
+    accepted = normal(portal.formats)
+    for component in procedure.components if procedure is not None else ():
+        if component.id == component_id:
+            accepted &= normal(component.formats)
+    return "pdf" in accepted
+
+
+def _refusal(
+    workspace: Workspace,
+    unit: DossierPdf,
+    units: list[DossierPdf],
+    entry: Any,
+    procedure: Procedure | None,
+    portal: PortalProfile | None,
+) -> str | None:
+    """Why export would not upload this file byte for byte (which a signature needs)."""
+    if unit.refusal is not None:  # no PDF yet: that comes first
+        return unit.refusal
+    if portal is None:
+        return None
+    others = [f for f in entry.result_files() if not unit.covers(f.id) and not is_page(f, entry)]
+    if (len(units) > 1 or others) and not portal.allow_split:
+        return _(
+            "“{name}” would be merged with the other files of its component on export (the "
+            "portal takes one file per component), which breaks a signature: put the "
+            "component's files in one PDF first, or remove the extra files"
+        ).format(name=unit.name)
+    if not _accepts_pdf(procedure, portal, unit.component_id):
+        return _(
+            "“{name}”: the portal takes this component as images (JPG), so a signed PDF "
+            "would be converted and its signature lost"
+        ).format(name=unit.name)
+    limit = int(portal.max_file_mb * 1024 * 1024)
+    if not unit.to_make and unit.path.is_file() and unit.path.stat().st_size > limit:
+        return _(
+            "“{name}” is over the portal's limit of {limit} MB: export would compress it, "
+            "which breaks a signature; make it smaller first (scan step)"
+        ).format(name=unit.name, limit=f"{portal.max_file_mb:g}")
+    return None
 
 
 def signed_output(workspace: Workspace, file_id: str, name: str) -> Path:
@@ -567,11 +702,117 @@ def signed_output(workspace: Workspace, file_id: str, name: str) -> Path:
     )
 
 
+# the stamp position a user dragged, kept with the component ------------------------------------
+def set_stamp_position(
+    workspace: Workspace, component_id: str, position: StampPosition | None
+) -> bool:
+    """Keep where the user put the stamp on the component's file (None: signing's automatic
+    place again); True when that changed. The model half: no save."""
+    with workspace.lock:
+        entry = workspace.dossier.component(component_id)
+        if entry.stamp == position:
+            return False
+        entry.stamp = position
+    return True
+
+
+def stamp_position(workspace: Workspace, component_id: str) -> StampPosition | None:
+    for entry in workspace.dossier.components:
+        if entry.component_id == component_id:
+            return entry.stamp
+    return None
+
+
+def options_for(workspace: Workspace, component_id: str, options: Any) -> Any:
+    """`options` with the component's stored stamp position when they name no place (no box,
+    no existing field) and the stamp is visible; else `options` unchanged."""
+    stored = stamp_position(workspace, component_id)
+    stamp = options.stamp
+    if stored is None or not stamp.visible or stamp.rect is not None or options.field_name:
+        return options
+    return replace(options, stamp=replace(stamp, page=stored.page, rect=tuple(stored.rect)))
+
+
+@dataclass(frozen=True)
+class SignJob:
+    """One file to sign, prepared on the thread owning the model (cheap)."""
+
+    pdf: DossierPdf
+    output: Path
+    options: Any  # signing.SignOptions, with the component's stored stamp place
+
+
 @dataclass(frozen=True)
 class SignedFile:
     file_id: str
     output: Path | None
     error: str | None = None
+    file_ids: tuple[str, ...] = ()  # every file whose result the signed copy becomes
+
+
+def prepare_signing(
+    workspace: Workspace, pdfs: Sequence[DossierPdf], options: Any
+) -> list[SignJob]:
+    """The model half before signing: output paths and the stored stamp places."""
+    jobs = []
+    for pdf in pdfs:
+        output = signed_output(workspace, pdf.file_id, pdf.name)
+        jobs.append(SignJob(pdf, output, options_for(workspace, pdf.component_id, options)))
+    return jobs
+
+
+def join_pages(pages_: Sequence[Path], target: Path) -> Path:
+    """The pages' own PDFs, in order, as one PDF (the page data copied, not re-encoded);
+    written atomically (worker thread)."""
+    import pymupdf
+
+    from common.fsutil import atomic_output, make_private_dir
+
+    make_private_dir(target.parent)
+    with pymupdf.open() as joined, atomic_output(target) as temp:
+        for page in pages_:
+            with pymupdf.open(page) as source:
+                joined.insert_pdf(source)
+        joined.save(temp, garbage=3, deflate=True)
+    return target
+
+
+def run_signing(
+    jobs: Sequence[SignJob], signer: Any, progress: ProgressFn = no_progress, cancel: Cancel = None
+) -> list[SignedFile]:
+    """The worker half: put each component's pages together first when needed, then sign
+    every file with one signer (closed at the end). A refused or failed file is reported,
+    not raised."""
+    from common.errors import HosoError
+    from signing import sign
+
+    results = []
+    try:
+        for number, job in enumerate(jobs):
+            check_cancel(cancel)
+            progress(number, len(jobs), _("Signing {name}").format(name=job.pdf.name))
+            ids = job.pdf.file_ids or (job.pdf.file_id,)
+            if job.pdf.refusal is not None:
+                results.append(SignedFile(job.pdf.file_id, None, job.pdf.refusal, ids))
+                continue
+            try:
+                if job.pdf.to_make:
+                    join_pages(job.pdf.page_pdfs, job.pdf.path)
+                sign(job.pdf.path, job.output, job.options, signer, cancel=cancel)
+            except HosoError as exc:
+                if isinstance(exc, CancelledError):
+                    raise
+                results.append(SignedFile(job.pdf.file_id, None, exc.message, ids))
+                continue
+            except (RuntimeError, ValueError, OSError) as exc:  # a page's PDF unreadable
+                message = _("cannot put the pages together: {reason}").format(reason=exc)
+                results.append(SignedFile(job.pdf.file_id, None, message, ids))
+                continue
+            results.append(SignedFile(job.pdf.file_id, job.output, None, ids))
+        progress(len(jobs), len(jobs), _("Signed"))
+    finally:
+        signer.close()
+    return results
 
 
 def sign_pdfs(
@@ -581,37 +822,30 @@ def sign_pdfs(
     progress: ProgressFn = no_progress,
     cancel: Cancel = None,
 ) -> list[SignedFile]:
-    """The worker half: (file id, input, output) signed with one signer (closed at the end)."""
-    from signing import sign_many
-
-    try:
-        results = sign_many([(src, out) for _id, src, out in targets], options, signer,
-                            progress, cancel)  # fmt: skip
-    finally:
-        signer.close()
-    return [
-        SignedFile(file_id, r.output if r.error is None else None,
-                   None if r.error is None else str(r.error))
-        for (file_id, _src, _out), r in zip(targets, results, strict=True)
-    ]  # fmt: skip
+    """(file id, input, output) signed with one signer, the same options for each."""
+    jobs = [SignJob(DossierPdf(i, "", Path(src).name, Path(src), False, (i,)), Path(out), options)
+            for i, src, out in targets]  # fmt: skip
+    return run_signing(jobs, signer, progress, cancel)
 
 
 def record_signed(workspace: Workspace, signed: Sequence[SignedFile]) -> list[DossierFile]:
-    """The model half: a signed copy becomes the result of its file (both sides of a card)."""
+    """The model half: a signed copy becomes the result of every file it stands for (all
+    pages of a component, both sides of a card)."""
     changed = []
     with workspace.lock:
         for result in signed:
             if result.output is None:
                 continue
-            found = workspace.dossier.find_file(result.file_id)
-            if found is None:
-                continue
-            entry, item = found
             relative = workspace.relative(result.output)
-            for sharing in entry.sharing_result(item):
-                sharing.derived = relative
-                sharing.signed = True
-                changed.append(sharing)
+            for file_id in result.file_ids or (result.file_id,):
+                found = workspace.dossier.find_file(file_id)
+                if found is None:
+                    continue
+                entry, item = found
+                for sharing in entry.sharing_result(item):
+                    sharing.derived = relative
+                    sharing.signed = True
+                    changed.append(sharing)
     return changed
 
 
@@ -622,11 +856,19 @@ def sign_files(
     signer: Any,
     progress: ProgressFn = no_progress,
     cancel: Cancel = None,
+    *,
+    procedure: Procedure | None = None,
+    portal: PortalProfile | None = None,
 ) -> list[SignedFile]:
-    """Sign PDFs of the dossier (None: all of them), record and save."""
-    chosen = [p for p in signable_pdfs(workspace) if file_ids is None or p.file_id in file_ids]
-    targets = [(p.file_id, p.path, signed_output(workspace, p.file_id, p.name)) for p in chosen]
-    results = sign_pdfs(targets, options, signer, progress, cancel)
+    """Sign files of the dossier as they will be uploaded (None: all of them), record and
+    save. A component's scanned pages are signed as its one PDF, put together from the
+    pages' PDFs; a file whose pages have no PDF yet, or (with the portal) that export would
+    merge or re-encode, is refused (see `signable_pdfs`)."""
+    chosen = [
+        p for p in signable_pdfs(workspace, procedure, portal)
+        if file_ids is None or any(p.covers(i) for i in file_ids)
+    ]  # fmt: skip
+    results = run_signing(prepare_signing(workspace, chosen, options), signer, progress, cancel)
     if record_signed(workspace, results):
         workspace.save()
     return results
@@ -799,6 +1041,7 @@ __all__ = [
     "SavedForm",
     "SetMode",
     "SetQuad",
+    "SignJob",
     "SignedFile",
     "SubmissionChoices",
     "Undo",
@@ -813,8 +1056,12 @@ __all__ = [
     "fill_form",
     "free_folder",
     "import_files",
+    "is_page",
+    "join_pages",
     "make_component_file",
+    "options_for",
     "plan_component_file",
+    "prepare_signing",
     "preview_page",
     "record_component_file",
     "record_detected_steps",
@@ -825,14 +1072,18 @@ __all__ = [
     "record_submission",
     "record_submitted",
     "render_component_file",
+    "run_signing",
     "save_form",
     "set_applicant",
     "set_current_step",
+    "set_scan_component",
+    "set_stamp_position",
     "set_submission_choices",
     "sign_files",
     "sign_pdfs",
     "signable_pdfs",
     "signed_output",
+    "stamp_position",
     "store_form_roles",
     "store_form_values",
 ]

@@ -233,17 +233,37 @@ def _check_component(
             )
         )
     if any(s.signed for s in sources) and len(sources) > 1 and not portal.allow_split:
-        problems.append(
-            Problem(
-                "blocking",
-                _(
-                    "{name} mixes a signed file with other files, and the portal takes one file "
-                    "per component: a signed file cannot be merged"
-                ).format(name=name),
-                component.id,
-            )
-        )
+        problems.append(_mixed_signed_problem(name, entry, sources, component.id))
     return check, problems
+
+
+def _mixed_signed_problem(
+    name: str, entry: ComponentEntry | None, sources: list[SourceFile], component_id: str
+) -> Problem:
+    """A signed file among other files of a component the portal takes as one file: merging
+    would break the signature. Say how to get out: sign the component's one PDF again (a page
+    signed on its own), or remove the files that do not belong with the signed one."""
+    from dossier.actions import is_page
+
+    signed_pages = [s for s in sources if s.signed and is_page(s.file, entry)]
+    if signed_pages:
+        how = _(
+            "make the component's PDF again in the scan step (Make PDF), then sign it in the "
+            "Sign step: its pages are signed together as one PDF"
+        )
+    else:
+        how = _(
+            "remove the other files of this component, or remove the signed file and sign "
+            "the component's file once it is complete"
+        )
+    return Problem(
+        "blocking",
+        _(
+            "{name} mixes a signed file with other files, and the portal takes one file per "
+            "component (merging would break the signature). To fix it: {how}"
+        ).format(name=name, how=how),
+        component_id,
+    )
 
 
 def _word_problem(name: str, fmt: str | None, component_id: str) -> Problem:

@@ -1,19 +1,27 @@
 """The upload guide: the portal's steps (DOMAIN.md) with this dossier's procedure and files.
 
-`build_guide(...)` gives the data (the GUI shows it), `render_html(guide)` a printable page.
+`build_guide(...)` gives the data (the GUI shows it), `render_html(guide)` a printable page;
+`upload_guide(...)` the guide of a dossier before (file names planned) or after an export,
+`guide_slots(...)` one slot per component of the checklist with its exported files.
 Wording follows the Đồng Nai portal's own instructions ("Nộp hồ sơ", "Tải tệp lên").
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from common.i18n import N_, _, format_number
 from dossier.catalog_model import PortalProfile, Procedure
 from dossier.model import Submission
 from dossier.pdf_pages import PRODUCER
+
+if TYPE_CHECKING:
+    from dossier.checklist import Checklist
+    from dossier.packaging import ExportedFile, UploadExport
+    from dossier.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,62 @@ class UploadGuide:
     fee_payment: str
     limit_mb: float
     blocking: tuple[str, ...] = ()  # problems of an incomplete export: not ready to submit
+
+
+def guide_slots(checklist: Checklist, files: Sequence[ExportedFile]) -> tuple[GuideSlot, ...]:
+    """One slot per component of the procedure, with the files exported for it."""
+    slots = []
+    for item in checklist.components:
+        mine = [f for f in files if f.component_id == item.component.id]
+        slots.append(
+            GuideSlot(
+                index=item.index,
+                component=item.component.name,
+                required=item.component.required,
+                files=tuple(f.name for f in mine),
+                sizes=tuple(f.bytes for f in mine),
+            )
+        )
+    return tuple(slots)
+
+
+def upload_guide(
+    workspace: Workspace,
+    procedure: Procedure,
+    portal: PortalProfile,
+    export: UploadExport | None,
+    checklist: Checklist | None = None,
+) -> UploadGuide:
+    """The guide for the GUI, before (file names planned) or after an export."""
+    from dossier.checklist import check
+    from dossier.packaging import ExportedFile, portal_file_name
+
+    if export is not None:
+        return export.guide
+    checklist = checklist or check(workspace, procedure, portal)
+    planned = [
+        ExportedFile(
+            item.component.id,
+            item.component.name,
+            item.index,
+            1,
+            1,
+            portal_file_name(
+                portal, item.index, item.component, item.export_format or "pdf", 0, procedure.code
+            ),
+            item.export_format or "pdf",
+            item.pages,
+            item.bytes,
+            item.limit_bytes,
+            "",
+            item.signed,
+            False,
+        )
+        for item in checklist.components
+        if item.present
+    ]
+    slots = guide_slots(checklist, planned)
+    return build_guide(procedure, portal, workspace.dossier.submission, slots)
 
 
 def delivery_text(submission: Submission, tr: Callable[[str], str] = _) -> str:

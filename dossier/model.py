@@ -3,9 +3,11 @@
 A dossier is a folder: `dossier.json`, `originals/` (imported files, never changed),
 `work/` (derived files, reproducible from originals + steps) and `export/`.
 The model owns the whole schema: page edits in `DossierFile.steps`, the state of each form in
-`Dossier.forms`, the last export in `Dossier.last_export`. `Dossier.extra` is left for data
-of no part of the app (a sample's marker); version 1 kept forms and the export there and is
-migrated on open (dossier.workspace.MIGRATIONS).
+`Dossier.forms`, the last export in `Dossier.last_export`, the stamp place of a component in
+`ComponentEntry.stamp`, what the screens remember in `Dossier.ui`. `Dossier.extra` is left
+for data of no part of the app (a sample's marker); version 1 kept forms and the export there,
+version 2 the scan step's component, and both are migrated on open
+(dossier.workspace.MIGRATIONS).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DossierState = Literal["draft", "ready", "submitted", "result_received"]
 FileKind = Literal["image", "pdf", "document", "other"]
@@ -42,14 +44,27 @@ class DossierFile:
     signed: bool = False
 
 
+@dataclass(frozen=True)
+class StampPosition:
+    """Where the user put the signature stamp on a component's file (dragged on the page)."""
+
+    page: int  # 1-based, as `hoso sign --visible PAGE/...` and signing.StampOptions
+    rect: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points (origin bottom left)
+
+
 @dataclass
 class ComponentEntry:
-    """A component ("thành phần hồ sơ") of the procedure, with the files given for it."""
+    """A component ("thành phần hồ sơ") of the procedure, with the files given for it.
+
+    `stamp` is kept per component, not per file: a component is uploaded as one file, and
+    that file is replaced (a form saved again, its pages made again) while the place a person
+    signs on it stays the same."""
 
     component_id: str
     files: list[DossierFile] = field(default_factory=list)
     form_values: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    stamp: StampPosition | None = None
 
     def result_files(self) -> list[DossierFile]:
         """The files in order, without those whose result another file already gives (the
@@ -110,6 +125,13 @@ class ExportRecord:
 
 
 @dataclass
+class UiState:
+    """What the screens remember of a dossier between sessions (typed, like the rest)."""
+
+    scan_component: str = ""  # the component the scan step showed last
+
+
+@dataclass
 class Dossier:
     id: str
     procedure_code: str
@@ -123,6 +145,7 @@ class Dossier:
     modified: str = field(default_factory=now_iso)
     forms: dict[str, FormState] = field(default_factory=dict)
     last_export: ExportRecord | None = None
+    ui: UiState = field(default_factory=UiState)
     extra: dict[str, Any] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
     revision: int = 0  # bumped on every save; a crash leaves the old or the new revision

@@ -1,5 +1,6 @@
 """Packaging: export a dossier for upload to a portal (here), or as one PDF for printing
-(dossier.print_export, also reachable from here). The fronts call dossier.actions.
+(dossier.print_export, also reachable from here). The fronts call dossier.actions. The
+upload guide and its slots are dossier.guide's; the submission choices dossier.actions'.
 
     export_for_upload(workspace, procedure, portal, out_dir, PackOptions(), progress, cancel)
     export_for_print(workspace, procedure, out_pdf, PrintOptions(), progress, cancel)
@@ -44,8 +45,8 @@ from dossier.checklist import (
     applicant_name,
     check,
 )
-from dossier.guide import GuideSlot, UploadGuide, build_guide, render_html
-from dossier.model import Submission, now_iso
+from dossier.guide import UploadGuide, build_guide, guide_slots, render_html
+from dossier.model import now_iso
 from dossier.workspace import Workspace
 
 MANIFEST_NAME = "manifest.json"
@@ -558,7 +559,7 @@ def export_for_upload(
             procedure,
             portal,
             workspace.dossier.submission,
-            _slots(checklist, files),
+            guide_slots(checklist, files),
             ctx.blocking,
         )
         write_file(staging / GUIDE_NAME, render_html(guide).encode("utf-8"))
@@ -592,72 +593,6 @@ def export_for_upload(
         notes=tuple(dict.fromkeys(ctx.notes)),
         complete=not ctx.blocking,
     )
-
-
-def _slots(checklist: Checklist, files: list[ExportedFile]) -> tuple[GuideSlot, ...]:
-    slots = []
-    for item in checklist.components:
-        mine = [f for f in files if f.component_id == item.component.id]
-        slots.append(
-            GuideSlot(
-                index=item.index,
-                component=item.component.name,
-                required=item.component.required,
-                files=tuple(f.name for f in mine),
-                sizes=tuple(f.bytes for f in mine),
-            )
-        )
-    return tuple(slots)
-
-
-def upload_guide(
-    workspace: Workspace,
-    procedure: Procedure,
-    portal: PortalProfile,
-    export: UploadExport | None,
-    checklist: Checklist | None = None,
-) -> UploadGuide:
-    """The guide for the GUI, before (file names planned) or after an export."""
-    if export is not None:
-        return export.guide
-    checklist = checklist or check(workspace, procedure, portal)
-    planned = [
-        ExportedFile(
-            item.component.id,
-            item.component.name,
-            item.index,
-            1,
-            1,
-            portal_file_name(
-                portal, item.index, item.component, item.export_format or "pdf", 0, procedure.code
-            ),
-            item.export_format or "pdf",
-            item.pages,
-            item.bytes,
-            item.limit_bytes,
-            "",
-            item.signed,
-            False,
-        )
-        for item in checklist.components
-        if item.present
-    ]
-    return build_guide(procedure, portal, workspace.dossier.submission, _slots(checklist, planned))
-
-
-# ---- submission choices ------------------------------------------------------------------------
-def record_submission(
-    workspace: Workspace,
-    result_delivery: str,
-    fee_payment: str,
-    delivery_address: str = "",
-    portal: str = "",
-) -> Submission:
-    """Record how the result is received and the fee paid (portal step 4) and save
-    (dossier.actions.record_submission: the same checks for the CLI and the GUI)."""
-    from dossier.actions import record_submission as record
-
-    return record(workspace, result_delivery, fee_payment, delivery_address, portal)
 
 
 _PRINT_EXPORT = ("content_hash", "export_for_print")

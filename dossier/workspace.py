@@ -106,8 +106,21 @@ def _v1_export(last: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 kept the scan step's component in extra["ui"]["scan_component"]: it becomes
+    the typed `ui.scan_component`; other keys of extra["ui"] (none the app wrote) stay."""
+    extra = dict(data.get("extra") or {})
+    ui = extra.pop("ui", None)
+    chosen = ui.get("scan_component") if isinstance(ui, dict) else None
+    if isinstance(ui, dict) and set(ui) - {"scan_component"}:
+        extra["ui"] = {k: v for k, v in ui.items() if k != "scan_component"}
+    data["ui"] = {"scan_component": chosen if isinstance(chosen, str) else ""}
+    data["extra"] = extra
+    return data
+
+
 #: schema migrations: MIGRATIONS[n] turns a version-n document into version n+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".heic", ".heif"}
 _DOCUMENT_SUFFIXES = {".doc", ".docx", ".odt"}
@@ -250,6 +263,10 @@ def check_consistency(dossier: Dossier, source: Path) -> None:
         if entry.component_id in seen_components:
             raise _field_error(source, f"{where}.component_id", _("duplicate id"))
         seen_components.add(entry.component_id)
+        if entry.stamp is not None and (entry.stamp.page < 1 or len(entry.stamp.rect) != 4):
+            raise _field_error(
+                source, f"{where}.stamp", _("a page (from 1) and four numbers are expected")
+            )
         for j, item in enumerate(entry.files):
             file_where = f"{where}.files[{j}]"
             if item.id in seen_files or not item.id:

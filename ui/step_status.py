@@ -18,7 +18,7 @@ from dossier import (
 )
 
 if TYPE_CHECKING:
-    from dossier import Dossier, Procedure
+    from dossier import Dossier, PortalProfile, Procedure
     from ui.context import AppContext, DossierSession
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "forms_status",
     "pack_status",
     "portal_limit_bytes",
+    "portal_of",
     "procedure_of",
     "scan_status",
     "sign_status",
@@ -47,6 +48,22 @@ def _portal_limit(portal_id: str) -> int:
         return int(load_portal(portal_id).max_file_mb * 1024 * 1024)
     except (HosoError, KeyError, ValueError):
         return DEFAULT_LIMIT_BYTES
+
+
+@functools.lru_cache(maxsize=16)
+def _portal(portal_id: str) -> PortalProfile | None:
+    from common.errors import HosoError
+    from dossier import load_portal
+
+    try:
+        return load_portal(portal_id)
+    except (HosoError, KeyError, ValueError):
+        return None
+
+
+def portal_of(context: AppContext, dossier: Dossier) -> PortalProfile | None:
+    """The dossier's portal profile (the default portal when none chosen yet), or None."""
+    return _portal(str(dossier.submission.portal or context.settings.get("default_portal")))
 
 
 def portal_limit_bytes(context: AppContext, dossier: Dossier) -> int:

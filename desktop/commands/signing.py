@@ -28,9 +28,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _register_sign(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "sign", help=_("sign PDF files (PAdES) with a .p12/.pfx file or a USB token")
+        "sign",
+        help=_("sign PDF files (PAdES) with a .p12/.pfx file or a USB token"),
+        description=_(
+            "Sign PDF files, or with --dossier the files of a dossier as they will be uploaded "
+            "(a component's scanned pages as its one PDF, joined from their PDFs; a file "
+            "export would merge or compress is refused). With --dossier, --visible is kept "
+            "with the "
+            "component and used again the next time it is signed."
+        ),
     )
-    parser.add_argument("inputs", type=Path, nargs="+", metavar="IN.pdf")
+    parser.add_argument("inputs", type=Path, nargs="*", metavar="IN.pdf")
+    parser.add_argument(
+        "--dossier", type=Path, metavar="DOSSIER_DIR",
+        help=_("sign the files of this dossier instead of IN.pdf files"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--component", action="append", default=[], metavar="ID",
+        help=_("with --dossier: only this component (repeatable; default: every file)"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--portal",
+        help=_("with --dossier: portal profile the files are for (default: the dossier's, "
+               "else dongnai)"),
+    )  # fmt: skip
     parser.add_argument(
         "-o",
         "--output",
@@ -270,6 +291,12 @@ def _sign(args: argparse.Namespace) -> int:
 
     if args.pkcs11 is None and (args.token or args.cert):
         raise InputError(_("--token and --cert go with --pkcs11"))
+    if args.dossier is not None:
+        return _sign_dossier(args)
+    if not args.inputs:
+        raise InputError(_("give the PDF files to sign, or --dossier DOSSIER_DIR"))
+    if args.component or args.portal:
+        raise InputError(_("--component and --portal go with --dossier"))
     pairs = _outputs(args.inputs, args.output)
     secrets = _Secrets()
     with _open_signer(args, secrets) as signer:
@@ -291,6 +318,59 @@ def _sign(args: argparse.Namespace) -> int:
         else:
             failed += 1
             print(f"hoso: {item.source}: {item.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _dossier_sources(args: argparse.Namespace):
+    """The dossier, its procedure (with the user's imported catalog) and portal profile."""
+    from argparse import Namespace
+
+    from desktop.commands.pack import _open
+    from dossier import Workspace
+
+    portal = args.portal or Workspace.open(args.dossier).dossier.submission.portal or "dongnai"
+    return _open(Namespace(folder=args.dossier, catalog=None, portal=portal))
+
+
+def _sign_dossier(args: argparse.Namespace) -> int:
+    """Sign a dossier's files through dossier.actions (the same as the GUI's sign step)."""
+    from dataclasses import replace
+
+    from dossier import StampPosition, actions
+
+    if args.inputs or args.output is not None:
+        raise InputError(_("--dossier signs the dossier's own files: give no IN.pdf and no -o"))
+    workspace, procedure, portal = _dossier_sources(args)
+    wanted = set(args.component)
+    unknown = wanted - {e.component_id for e in workspace.dossier.components}
+    if unknown:
+        raise InputError(
+            _("no such component in the dossier: {id}").format(id=", ".join(sorted(unknown))),
+            path=args.dossier,
+        )
+    pdfs = [p for p in actions.signable_pdfs(workspace, procedure, portal)
+            if not wanted or p.component_id in wanted]  # fmt: skip
+    if not pdfs:
+        raise InputError(_("the dossier has no file to sign"), path=args.dossier)
+    secrets = _Secrets()
+    with _open_signer(args, secrets) as signer:
+        pdf_password = secrets.get(True, "") if args.pdf_password_stdin else None
+        options = _sign_options(args, pdf_password)
+        if options.stamp.rect is not None:  # kept with each component signed, as a drag is
+            place = StampPosition(options.stamp.page or 1, options.stamp.rect)
+            for component_id in dict.fromkeys(p.component_id for p in pdfs):
+                actions.set_stamp_position(workspace, component_id, place)
+            workspace.save()
+        options = replace(options, stamp=replace(options.stamp, page=None, rect=None))
+        results = actions.sign_files(workspace, [p.file_id for p in pdfs], options, signer,
+                                     procedure=procedure, portal=portal)  # fmt: skip
+    failed = 0
+    for pdf, result in zip(pdfs, results, strict=True):
+        if result.error is None:
+            print(result.output)
+        else:
+            failed += 1
+            print(f"hoso: {pdf.name}: {result.error}", file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -8,8 +8,8 @@ import os
 import pytest
 
 from common import i18n
+from dossier.actions import record_submission
 from dossier.checklist import check, export_format
-from dossier.packaging import record_submission
 from tests.dossier import factory
 from tests.dossier.conftest import folder_digest
 

@@ -3,6 +3,8 @@ their data: forms and the last export move from `extra` into typed fields.
 
 tests/dossier/data/v1/dossier.json was written by the app at commit 3ed4b68 (schema 1): a
 form saved as a file of its component, a form being edited, a recorded export, a sample mark.
+tests/dossier/data/v2/dossier.json was written by the app at commit b27816e (schema 2): the
+scan step's component in extra["ui"], a PDF in a component, a sample mark; no stamp places.
 """
 
 from __future__ import annotations
@@ -16,18 +18,19 @@ from dossier.status import pack_status
 from dossier.workspace import DOSSIER_FILE, SCHEMA_VERSION, Workspace
 
 V1 = Path(__file__).parent / "data" / "v1" / DOSSIER_FILE
+V2 = Path(__file__).parent / "data" / "v2" / DOSSIER_FILE
 
 
-def _open_v1(tmp_path: Path) -> Workspace:
+def _open_v1(tmp_path: Path, source: Path = V1) -> Workspace:
     folder = tmp_path / "hs"
     folder.mkdir()
-    shutil.copyfile(V1, folder / DOSSIER_FILE)
+    shutil.copyfile(source, folder / DOSSIER_FILE)
     return Workspace.open(folder)
 
 
 def test_a_version_1_dossier_keeps_its_forms_typed(tmp_path):
     dossier = _open_v1(tmp_path).dossier
-    assert dossier.schema_version == SCHEMA_VERSION == 2
+    assert dossier.schema_version == SCHEMA_VERSION == 3
     saved = dossier.forms["tk-khai-sinh"]
     assert isinstance(saved, FormState)
     assert saved.values == {"ho_ten": "Nguyễn Văn An", "ngay_sinh": "01/01/2026"}
@@ -52,7 +55,7 @@ def test_a_migrated_dossier_is_saved_in_the_new_format(tmp_path):
     workspace = _open_v1(tmp_path)
     workspace.save()
     data = json.loads((workspace.root / DOSSIER_FILE).read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == SCHEMA_VERSION
     assert "forms" not in data["extra"] and "pack" not in data["extra"]
     assert data["forms"]["tk-khai-sinh"]["values"]["ho_ten"] == "Nguyễn Văn An"
     assert data["last_export"]["fingerprint"]
@@ -96,3 +99,27 @@ def test_damaged_version_1_entries_are_dropped_not_fatal(tmp_path):
     assert dossier.forms["odd"].roles == {"requester": "p1"}
     assert dossier.last_export is not None and dossier.last_export.files == 0
     assert pack_status(dossier).state == "attention"  # its fingerprint is gone: export again
+
+
+def test_a_version_2_dossier_keeps_the_scan_component_typed(tmp_path):
+    workspace = _open_v1(tmp_path, V2)
+    dossier = workspace.dossier
+    assert dossier.schema_version == SCHEMA_VERSION
+    assert dossier.ui.scan_component == "giay-chung-sinh"
+    assert dossier.extra == {"sample": {"fictional": True}}
+    assert all(entry.stamp is None for entry in dossier.components)  # no places stored yet
+    assert dossier.current_step == "sign" and dossier.components[0].files[0].name == "to_khai.pdf"
+    workspace.save()
+    data = json.loads((workspace.root / DOSSIER_FILE).read_text(encoding="utf-8"))
+    assert data["ui"] == {"scan_component": "giay-chung-sinh"} and "ui" not in data["extra"]
+    assert Workspace.open(workspace.root).dossier.ui == dossier.ui
+
+
+def test_a_version_2_dossier_with_other_ui_keys_keeps_them_in_extra(tmp_path):
+    data = json.loads(V2.read_text(encoding="utf-8"))
+    data["extra"]["ui"] = {"scan_component": 7, "zoom": 2}  # not text: dropped, not fatal
+    folder = tmp_path / "hs"
+    folder.mkdir()
+    (folder / DOSSIER_FILE).write_text(json.dumps(data), encoding="utf-8")
+    dossier = Workspace.open(folder).dossier
+    assert dossier.ui.scan_component == "" and dossier.extra["ui"] == {"zoom": 2}

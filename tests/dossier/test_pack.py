@@ -15,14 +15,13 @@ import pymupdf
 import pytest
 
 from common.errors import InputError
-from dossier import pdfwork
+from dossier import pdfwork, upload_guide
 from dossier.packaging import (
     GUIDE_NAME,
     MANIFEST_NAME,
     PackOptions,
     export_for_upload,
     portal_file_name,
-    upload_guide,
 )
 from tests.dossier import factory
 from tests.dossier.conftest import folder_digest

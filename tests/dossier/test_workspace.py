@@ -163,7 +163,7 @@ def test_a_version_0_dossier_is_migrated(ws, monkeypatch):
     (ws.root / DOSSIER_FILE).write_text(json.dumps(data), encoding="utf-8")
     opened = Workspace.open(ws.root)
     assert opened.dossier.procedure_code == "1.001193"
-    assert opened.dossier.schema_version == workspace_module.SCHEMA_VERSION  # v0 -> v1 -> v2
+    assert opened.dossier.schema_version == workspace_module.SCHEMA_VERSION  # v0 -> v1 -> v2 -> v3
     opened.save()
     assert read_json(ws.root / DOSSIER_FILE)["schema_version"] == workspace_module.SCHEMA_VERSION
 
@@ -171,22 +171,22 @@ def test_a_version_0_dossier_is_migrated(ws, monkeypatch):
 def test_a_future_migration_runs_when_the_schema_version_is_raised(ws, monkeypatch):
     calls = []
 
-    def v2_to_v3(data: dict) -> dict:
+    def v3_to_v4(data: dict) -> dict:
         calls.append(data["schema_version"])
         data["extra"] = {**data["extra"], "migrated": True}
         return data
 
-    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(workspace_module.MIGRATIONS, 2, v2_to_v3)
+    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 4)
+    monkeypatch.setitem(workspace_module.MIGRATIONS, 3, v3_to_v4)
     opened = Workspace.open(ws.root)
-    assert calls == [2]
-    assert opened.dossier.schema_version == 3
+    assert calls == [3]
+    assert opened.dossier.schema_version == 4
     assert opened.dossier.extra["migrated"] is True
 
 
 def test_a_missing_migration_is_an_input_error(ws, monkeypatch):
-    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 4)
-    with pytest.raises(InputError, match="format 2"):
+    monkeypatch.setattr(workspace_module, "SCHEMA_VERSION", 5)
+    with pytest.raises(InputError, match="format 3"):
         Workspace.open(ws.root)
 
 

@@ -157,3 +157,67 @@ def test_verify_hostile_pdfs_exit_1_never_a_crash(testdata, monkeypatch, capsys)
     for path in sorted(testdata("hostile", "pdf").glob("*.pdf")):
         assert _run(["verify", str(path)], monkeypatch) == 1, path
         assert "unexpected" not in capsys.readouterr().err
+
+
+def _signature_rects(path):
+    import pymupdf
+
+    found = []
+    with pymupdf.open(path) as doc:
+        for index, page in enumerate(doc):
+            for widget in page.widgets() or ():
+                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
+                    r, height = widget.rect, page.rect.height
+                    found.append((index, (r.x0, height - r.y1, r.x1, height - r.y0)))
+    return found
+
+
+def test_sign_a_dossier_keeps_the_place_for_signing_again(pki, tmp_path, monkeypatch, capsys):
+    """`hoso sign --dossier`: the files as uploaded, through the same action as the GUI; the
+    place given with --visible is kept with the component and used when signing again."""
+    from pathlib import Path
+
+    from dossier import Workspace
+
+    folder = tmp_path / "hs"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", make_pdf(tmp_path / "Tờ khai.pdf", pages=2))
+    sign = ["sign", "--dossier", str(folder), "--p12", str(pki.p12("signer")), "--password-stdin",
+            "--portal", "national"]  # fmt: skip
+    code = _run([*sign, "--visible", "1/300,500,520,570"], monkeypatch, P12_PASSWORD + "\n")
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    entry = Workspace.open(folder).dossier.component("to-khai")
+    assert entry.stamp is not None and entry.stamp.page == 1
+    assert entry.stamp.rect == (300.0, 500.0, 520.0, 570.0)
+    [(page, rect)] = _signature_rects(Path(captured.out.strip()))
+    assert page == 0 and rect == pytest.approx((300, 500, 520, 570), abs=1)
+    # the form is saved again: signing again without --visible uses the kept place
+    workspace = Workspace.open(folder)
+    workspace.remove_file(entry.files[0].id, save=False)
+    workspace.add_file("to-khai", make_pdf(tmp_path / "Tờ khai mới.pdf", pages=2))
+    code = _run(sign, monkeypatch, P12_PASSWORD + "\n")
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    output = Path(captured.out.strip())
+    assert "mới" in output.name
+    [(page, rect)] = _signature_rects(output)
+    assert page == 0 and rect == pytest.approx((300, 500, 520, 570), abs=1)
+
+
+def test_sign_a_dossier_refuses_what_export_would_merge(pki, tmp_path, monkeypatch, capsys):
+    from dossier import Workspace
+
+    folder = tmp_path / "hs"
+    workspace = Workspace.create(folder, "1.001193", component_ids=["to-khai"])
+    workspace.add_file("to-khai", make_pdf(tmp_path / "phần 1.pdf"), save=False)
+    workspace.add_file("to-khai", make_pdf(tmp_path / "phần 2.pdf"))
+    code = _run(["sign", "--dossier", str(folder), "--p12", str(pki.p12("signer")),
+                 "--password-stdin"], monkeypatch, P12_PASSWORD + "\n")  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert "phần 1.pdf" in captured.err and "gộp" in captured.err
+    assert not any(f.signed for f in Workspace.open(folder).dossier.component("to-khai").files)
+    code = _run(["sign", "--dossier", str(folder), str(tmp_path / "phần 1.pdf"), "--p12",
+                 str(pki.p12("signer"))], monkeypatch)  # fmt: skip
+    assert code != 0 and "--dossier" in capsys.readouterr().err

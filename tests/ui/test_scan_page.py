@@ -138,6 +138,30 @@ def test_export_shows_the_real_size_against_the_limit(scan_page, photos, tmp_pat
     assert scan_page.last_report is report
 
 
+def test_the_chosen_component_is_kept_typed_in_the_dossier(qtbot, app_context, tmp_path):
+    """The scan step reopens at the component chosen last (Dossier.ui, not `extra`)."""
+    from ui.context import DossierSession
+    from ui.pages.scan_page import ScanPage
+
+    folder = tmp_path / "hai-thanh-phan"
+    Workspace.create(folder, "1.001193", component_ids=["to-khai", "giay-chung-sinh"])
+    for expected in ("giay-chung-sinh", "to-khai"):
+        session = DossierSession(Workspace.open(folder))
+        page = ScanPage(app_context)
+        qtbot.addWidget(page)
+        page.set_session(session)
+        if expected == "giay-chung-sinh":
+            assert page.current_component() == "to-khai"  # the first, nothing remembered
+            page.component_box.setCurrentIndex(page.component_box.findData("giay-chung-sinh"))
+            assert session.dossier.ui.scan_component == "giay-chung-sinh"
+            assert "ui" not in session.dossier.extra
+        else:
+            assert page.current_component() == "giay-chung-sinh"  # remembered
+            page.component_box.setCurrentIndex(page.component_box.findData("to-khai"))
+        session.close()
+    assert Workspace.open(folder).dossier.ui.scan_component == "to-khai"
+
+
 # ---- issue 18: what the walk-through met -------------------------------------------------------
 def test_one_page_can_be_edited_by_buttons_keys_and_menu(scan_page, photos, qtbot):
     from ui.qt import QtCore

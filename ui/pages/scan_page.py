@@ -223,16 +223,13 @@ class ScanPage(ScanSources, StepPage):
         self.refresh_list()
 
     def _remembered_component(self) -> str:
-        ui_state = self.session.dossier.extra.get("ui", {}) if self.session else {}
-        return str(ui_state.get("scan_component", "")) if isinstance(ui_state, dict) else ""
+        return self.session.dossier.ui.scan_component if self.session else ""
 
     def _remember_component(self) -> None:
         """The component chosen is kept in the dossier at once (a crash loses no choice)."""
         if self.session is None or not self.component_box.currentData():
             return
-        ui_state = self.session.dossier.extra.setdefault("ui", {})
-        if ui_state.get("scan_component") != self.component_box.currentData():
-            ui_state["scan_component"] = self.component_box.currentData()
+        if actions.set_scan_component(self.session.workspace, self.component_box.currentData()):
             self.session.mark_changed()
 
     def _component_names(self) -> dict[str, str]:

@@ -26,12 +26,19 @@ PANE_STRETCH = (1, 1, 0)  # files and check, preview, signer (as wide as its con
 
 @dataclass(frozen=True)
 class DossierPdf:
+    """A file of the dossier as it will be uploaded (dossier.actions.DossierPdf), with what
+    reading it found."""
+
     file_id: str
     name: str
     path: Path
     signatures: int = 0
     encrypted: bool = False
     empty_fields: tuple[str, ...] = ()
+    component_id: str = ""
+    to_make: bool = False  # the component's PDF is made from its scanned pages first
+    refusal: str | None = None  # why it cannot be signed (export would merge or re-encode it)
+    unit: Any = None  # the dossier action's entry
 
 
 class _Pane(QtWidgets.QWidget):
@@ -144,7 +151,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         self.page_spin.setAccessibleName(_("Page shown in the preview"))
         self.page_spin.valueChanged.connect(self._refresh_preview)
         self.preview = PagePreview()
-        self.preview.box_changed.connect(self._box_changed)
+        self.preview.box_changed.connect(self._box_dragged)
         self.box_label = QtWidgets.QLabel()
         self.box_label.setWordWrap(True)
         box.addWidget(self.page_spin)
@@ -247,8 +254,8 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
 
     def on_enter(self) -> None:
         """Forms saved or PDFs made since the page was built: list the dossier's PDFs again."""
-        current = [(p.file_id, p.path) for p in self.pdfs]
-        if current != [(p.file_id, p.path) for p in self._dossier_pdfs()]:
+        current = [p.unit for p in self.pdfs]  # what is listed, its state and refusal
+        if current != [p.unit for p in self._dossier_pdfs()]:
             self.on_session_changed()
 
     def _show_word_note(self) -> None:
@@ -274,13 +281,25 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
 
     def _dossier_pdfs(self) -> list[DossierPdf]:
         from dossier.actions import signable_pdfs
+        from ui.step_status import portal_of, procedure_of
 
         if self.session is None:
             return []
-        # an ID card sheet once, not once per side
+        dossier = self.session.dossier
+        procedure = procedure_of(self.context, dossier)
+        # one entry per file as uploaded: an ID card sheet once, scanned pages as one PDF
+        portal = portal_of(self.context, dossier)
         return [
-            DossierPdf(pdf.file_id, pdf.name, pdf.path)
-            for pdf in signable_pdfs(self.session.workspace)
+            DossierPdf(
+                pdf.file_id,
+                pdf.name,
+                pdf.path,
+                component_id=pdf.component_id,
+                to_make=pdf.to_make,
+                refusal=pdf.refusal,
+                unit=pdf,
+            )
+            for pdf in signable_pdfs(self.session.workspace, procedure, portal)
         ]
 
     @staticmethod
@@ -289,6 +308,9 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
 
         found = []
         for pdf in pdfs:
+            if not pdf.path.is_file():  # a component's PDF not made yet
+                found.append(pdf)
+                continue
             info = quick_info(pdf.path)
             found.append(
                 replace(
@@ -301,7 +323,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         return found
 
     def _counts_ready(self, pdfs: list[DossierPdf]) -> None:
-        if [p.file_id for p in pdfs] == [p.file_id for p in self.pdfs]:
+        if [(p.file_id, p.path) for p in pdfs] == [(p.file_id, p.path) for p in self.pdfs]:
             self.pdfs = pdfs
             self._fill_file_list()
 
@@ -309,14 +331,19 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         current = self.file_list.currentRow()
         self.file_list.clear()
         for pdf in self.pdfs:
-            if pdf.encrypted:
+            if pdf.refusal:
+                state = _("cannot be signed")
+            elif pdf.encrypted:
                 state = _("password protected")
             elif pdf.signatures:
                 state = _("signed ({n})").format(n=pdf.signatures)
             else:
                 state = _("not signed")
             item = QtWidgets.QListWidgetItem(f"{pdf.name} — {state}")
-            item.setToolTip(str(pdf.path))
+            tip = str(pdf.path)
+            if pdf.to_make:
+                tip = _("Put together from the PDFs of the component's pages when signing")
+            item.setToolTip(f"{pdf.refusal}\n{tip}" if pdf.refusal else tip)
             self.file_list.addItem(item)
         if self.pdfs:
             self.file_list.setCurrentRow(min(max(current, 0), len(self.pdfs) - 1))
@@ -329,12 +356,14 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         return self.pdfs[row] if 0 <= row < len(self.pdfs) else None
 
     def _file_selected(self, _row: int) -> None:
+        pdf = self.selected_pdf()
+        stored = self._stored_stamp(pdf)
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(9999)
-        self.page_spin.setValue(9999)  # the last page: where the stamp goes by default
+        # the page of the place the user chose before, else the last (the default place)
+        self.page_spin.setValue(stored.page if stored is not None else 9999)
         self.page_spin.blockSignals(False)
         self._refresh_preview()
-        pdf = self.selected_pdf()
         self._fill_fields(pdf)
         if pdf is not None and pdf.signatures:
             self.check_pdf(pdf.path)
@@ -359,6 +388,9 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             self._show_preview(request, None)
             return
         path, index = pdf.path, self.page_spin.value() - 1
+        if not path.is_file():
+            self._show_preview(request, None)
+            return
         self.context.run_job(
             lambda progress, cancel: render_page(path, index),
             lambda rendered: self._show_preview(request, rendered),
@@ -374,7 +406,36 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             self.page_spin.blockSignals(True)
             self.page_spin.setMaximum(count)  # clamps the value: the preview showed that page
             self.page_spin.blockSignals(False)
-        self._box_changed(None)
+        stored = self._stored_stamp(self.selected_pdf())
+        if count and stored is not None and stored.page == self.page_spin.value():
+            self.preview.set_box_points(stored.rect)  # where the user put it last time
+            self._box_changed(stored.rect)
+        else:
+            self._box_changed(None)
+
+    # ---- the stamp place, kept with the component --------------------------------------------
+    def _stored_stamp(self, pdf: DossierPdf | None):
+        from dossier.actions import stamp_position
+
+        if pdf is None or self.session is None or not pdf.component_id:
+            return None
+        return stamp_position(self.session.workspace, pdf.component_id)
+
+    def _box_dragged(self, box: object) -> None:
+        """The user dragged a box (or clicked: back to the automatic place): keep it with the
+        component, so signing it again (after a change) puts the stamp there."""
+        from dossier import StampPosition
+        from dossier.actions import set_stamp_position
+
+        pdf = self.selected_pdf()
+        if pdf is not None and self.session is not None and pdf.component_id:
+            position = None
+            if box is not None:
+                x1, y1, x2, y2 = box  # type: ignore[misc]
+                position = StampPosition(self.page_spin.value(), (x1, y1, x2, y2))
+            if set_stamp_position(self.session.workspace, pdf.component_id, position):
+                self.session.mark_changed()
+        self._box_changed(box)
 
     def _box_changed(self, box: object) -> None:
         if box is None:
@@ -431,6 +492,12 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         if not targets:
             self.context.dialogs.inform(_("Digital signature"), _("There is no PDF to sign."))
             return
+        refused = [p for p in targets if p.refusal]
+        if refused and len(refused) == len(targets):  # say why, and sign nothing
+            self.context.dialogs.inform(
+                _("Digital signature"), "\n".join(str(p.refusal) for p in refused)
+            )
+            return
         try:
             options = self._options()
             opener = self._signer_opener()
@@ -447,7 +514,8 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
                 return
             options = replace(options, pdf_password=password)
         if len(targets) > 1 or all_files:
-            # one box or field for many files would be surprising: each gets the default place
+            # one box or field for many files would be surprising: each gets its component's
+            # stored place, else the automatic one (dossier.actions.options_for)
             options = replace(
                 options, field_name=None, stamp=replace(options.stamp, page=None, rect=None)
             )
@@ -470,12 +538,14 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
                 self._set_busy(False)
                 return
             options = replace(options, allow_invalid_cert=True)
-        from dossier.actions import sign_pdfs
+        from dossier.actions import prepare_signing, run_signing
 
-        triples = [(pdf.file_id, pdf.path, self._output_for(pdf)) for pdf in targets]
+        assert self.session is not None
+        jobs = prepare_signing(self.session.workspace, [p.unit for p in targets], options)
 
         def work(progress, cancel):
-            return sign_pdfs(triples, options, signer, progress, cancel)  # closes the signer
+            # a component's pages put together first when needed; closes the signer
+            return run_signing(jobs, signer, progress, cancel)
 
         self.context.run_job(
             work,
@@ -483,12 +553,6 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             self._job_failed,
             title=_("Signing"),
         )
-
-    def _output_for(self, pdf: DossierPdf) -> Path:
-        from dossier.actions import signed_output
-
-        assert self.session is not None
-        return signed_output(self.session.workspace, pdf.file_id, pdf.name)
 
     def _signed(self, targets: list[DossierPdf], results) -> None:
         from dossier.actions import record_signed
@@ -499,7 +563,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
             for pdf, result in zip(targets, results, strict=True):
                 if result.error is not None:
                     errors.append(f"{pdf.name}: {result.error}")
-            record_signed(self.session.workspace, results)  # both sides of an ID card
+            record_signed(self.session.workspace, results)  # all pages, both sides of a card
             self.session.mark_changed()
         self.on_session_changed()
         if errors:

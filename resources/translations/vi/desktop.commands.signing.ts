@@ -8,6 +8,22 @@
       <translation>ký số tệp PDF (PAdES) bằng tệp .p12/.pfx hoặc USB token</translation>
     </message>
     <message>
+      <source>Sign PDF files, or with --dossier the files of a dossier as they will be uploaded (a component's scanned pages as its one PDF, joined from their PDFs; a file export would merge or compress is refused). With --dossier, --visible is kept with the component and used again the next time it is signed.</source>
+      <translation>Ký các tệp PDF, hoặc với --dossier ký các tệp của hồ sơ đúng như khi tải lên cổng (các trang quét của một thành phần thành một PDF, ghép từ PDF của các trang; tệp mà khi xuất sẽ bị gộp hoặc nén lại thì bị từ chối). Với --dossier, chỗ đặt --visible được lưu cùng thành phần và dùng lại ở lần ký sau.</translation>
+    </message>
+    <message>
+      <source>sign the files of this dossier instead of IN.pdf files</source>
+      <translation>ký các tệp của hồ sơ này thay cho các tệp IN.pdf</translation>
+    </message>
+    <message>
+      <source>with --dossier: only this component (repeatable; default: every file)</source>
+      <translation>với --dossier: chỉ thành phần này (lặp lại được; mặc định: mọi tệp)</translation>
+    </message>
+    <message>
+      <source>with --dossier: portal profile the files are for (default: the dossier's, else dongnai)</source>
+      <translation>với --dossier: cổng mà các tệp sẽ nộp lên (mặc định: cổng của hồ sơ, nếu không có thì dongnai)</translation>
+    </message>
+    <message>
       <source>signed file (one input) or folder (several inputs); default: '&lt;name&gt; (đã ký).pdf'</source>
       <translation>tệp đã ký (một tệp đầu vào) hoặc thư mục (nhiều tệp); mặc định: '&lt;tên&gt; (đã ký).pdf'</translation>
     </message>
@@ -144,6 +160,22 @@
       <translation>--token và --cert chỉ dùng cùng --pkcs11</translation>
     </message>
     <message>
+      <source>give the PDF files to sign, or --dossier DOSSIER_DIR</source>
+      <translation>hãy cho các tệp PDF cần ký, hoặc --dossier THƯ_MỤC_HỒ_SƠ</translation>
+    </message>
+    <message>
+      <source>--component and --portal go with --dossier</source>
+      <translation>--component và --portal chỉ dùng cùng --dossier</translation>
+    </message>
+    <message>
+      <source>--dossier signs the dossier's own files: give no IN.pdf and no -o</source>
+      <translation>--dossier ký chính các tệp của hồ sơ: không cho thêm IN.pdf hay -o</translation>
+    </message>
+    <message>
+      <source>the dossier has no file to sign</source>
+      <translation>hồ sơ không có tệp nào để ký</translation>
+    </message>
+    <message>
       <source>--signed-version needs -o OUT.pdf</source>
       <translation>--signed-version cần -o TỆP-RA.pdf</translation>
     </message>
@@ -178,6 +210,10 @@
     <message>
       <source>Password of {file}: </source>
       <translation>Mật khẩu của {file}: </translation>
+    </message>
+    <message>
+      <source>no such component in the dossier: {id}</source>
+      <translation>hồ sơ không có thành phần: {id}</translation>
     </message>
     <message>
       <source>issued by</source>

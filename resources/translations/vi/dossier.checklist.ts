@@ -4,8 +4,20 @@
   <context>
     <name>dossier.checklist</name>
     <message>
+      <source>make the component's PDF again in the scan step (Make PDF), then sign it in the Sign step: its pages are signed together as one PDF</source>
+      <translation>tạo lại PDF của thành phần ở bước Quét giấy tờ (Tạo PDF), rồi ký ở bước Ký số: các trang được ký chung thành một PDF</translation>
+    </message>
+    <message>
+      <source>remove the other files of this component, or remove the signed file and sign the component's file once it is complete</source>
+      <translation>xóa các tệp khác của thành phần này, hoặc xóa tệp đã ký rồi ký tệp của thành phần khi đã đủ</translation>
+    </message>
+    <message>
       <source>this component must be digitally signed: {name}</source>
       <translation>thành phần này phải được ký số: {name}</translation>
+    </message>
+    <message>
+      <source>{name} mixes a signed file with other files, and the portal takes one file per component (merging would break the signature). To fix it: {how}</source>
+      <translation>{name} có cả tệp đã ký số lẫn tệp khác, mà cổng chỉ nhận một tệp cho mỗi thành phần (gộp lại sẽ làm hỏng chữ ký số). Cách sửa: {how}</translation>
     </message>
     <message>
       <source>“{name}” is uploaded as a Word file: {why}</source>
@@ -42,10 +54,6 @@
     <message>
       <source>{name} is {size} MB, over the limit of {limit} MB: images will be compressed</source>
       <translation>{name} nặng {size} MB, vượt giới hạn {limit} MB: hình ảnh sẽ được nén</translation>
-    </message>
-    <message>
-      <source>{name} mixes a signed file with other files, and the portal takes one file per component: a signed file cannot be merged</source>
-      <translation>{name} có cả tệp đã ký số lẫn tệp khác, mà cổng chỉ nhận một tệp cho mỗi thành phần: không thể gộp tệp đã ký số</translation>
     </message>
     <message>
       <source>the dossier is for procedure {dossier}, not {procedure}</source>

@@ -8,6 +8,10 @@
       <translation>mã bị trùng</translation>
     </message>
     <message>
+      <source>a page (from 1) and four numbers are expected</source>
+      <translation>cần một số trang (từ 1) và bốn số</translation>
+    </message>
+    <message>
       <source>a file with this name already exists</source>
       <translation>đã có một tệp trùng tên này</translation>
     </message>

@@ -240,6 +240,10 @@
       <translation>Đang ký</translation>
     </message>
     <message>
+      <source>Signing {name}</source>
+      <translation>Đang ký {name}</translation>
+    </message>
+    <message>
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>

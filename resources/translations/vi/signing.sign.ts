@@ -68,10 +68,6 @@
       <translation>Đang ghi bản đã ký</translation>
     </message>
     <message>
-      <source>Signing {name}</source>
-      <translation>Đang ký {name}</translation>
-    </message>
-    <message>
       <source>the signature field {name} is already signed</source>
       <translation>ô chữ ký {name} đã được ký</translation>
     </message>

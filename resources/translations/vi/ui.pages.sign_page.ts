@@ -124,8 +124,12 @@
       <translation>{problem}. Vẫn ký? Phần mềm đọc PDF sẽ báo chữ ký không hợp lệ.</translation>
     </message>
     <message>
-      <source>password protected</source>
-      <translation>có mật khẩu bảo vệ</translation>
+      <source>cannot be signed</source>
+      <translation>không ký được</translation>
+    </message>
+    <message>
+      <source>Put together from the PDFs of the component's pages when signing</source>
+      <translation>Được ghép từ PDF của các trang của thành phần khi ký</translation>
     </message>
     <message>
       <source>Stamp: bottom right of the last page. Drag on the page to choose a place.</source>
@@ -156,12 +160,16 @@
       <translation>Đang đọc chữ ký</translation>
     </message>
     <message>
-      <source>not signed</source>
-      <translation>chưa ký</translation>
+      <source>password protected</source>
+      <translation>có mật khẩu bảo vệ</translation>
     </message>
     <message>
       <source>Word files not listed ({names}): {why}.</source>
       <translation>Các tệp Word không có trong danh sách ({names}): {why}.</translation>
+    </message>
+    <message>
+      <source>not signed</source>
+      <translation>chưa ký</translation>
     </message>
     <message>
       <source>Existing field: {name}</source>
