@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from common.i18n import _
+from dossier import actions
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 HANDLE_RADIUS = 9
@@ -149,3 +150,49 @@ class CornerEditor(QtWidgets.QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.view.fitInView(self.image_rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class CornerEditing:
+    """The scan page's "Corners…": the photo loaded in the background, the editor opened
+    (one at a time: the last one held its photo), the corners applied as a page edit. A mixin
+    of ScanPage (needs selected_files, session, _run, _edit)."""
+
+    def edit_corners(self) -> None:
+        items = self.selected_files()
+        if not items or self.session is None:
+            return
+        item = items[0]
+        path = self.session.workspace.original_path(item)
+        steps = list(item.steps)
+
+        def load(progress, cancel):
+            import cv2
+
+            from scanning import full_frame, load_page, options_from_steps
+
+            index, options, _skew = options_from_steps(steps)
+            image = load_page(path, index=index).image
+            height, width = image.shape[:2]
+            scale = min(1.0, 1400 / max(height, width))
+            small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+            quad = options.quad or full_frame(width, height).tolist()
+            return small, [list(p) for p in quad], scale
+
+        self._run(load, lambda loaded: self._open_corner_editor(item.id, *loaded), _("Opening"))
+
+    def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
+        from ui.corner_editor import CornerEditor
+
+        if getattr(self, "corner_editor", None) is not None:
+            self.corner_editor.deleteLater()  # the last one held its photo (soak, issue 12)
+        self.corner_editor = CornerEditor(image, quad, scale, self)
+        self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
+        self.corner_editor.open()
+
+    def _corners_accepted(self, file_id: str) -> None:
+        if self.session is None:
+            return
+        if self.session.dossier.find_file(file_id) is None:
+            return
+        quad = tuple((float(x), float(y)) for x, y in self.corner_editor.quad())
+        self._edit([file_id], actions.SetQuad(quad))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.qt import Qt, QtGui, QtWidgets
+from ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
 class ElidingComboBox(QtWidgets.QComboBox):
@@ -63,3 +63,52 @@ class ElidingComboBox(QtWidgets.QComboBox):
         painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_ComboBox, option)
         option.currentText = self._elide(option)
         painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class PreferredWidthPane(QtWidgets.QWidget):
+    """A column with a preferred width, which may still shrink to what its controls need."""
+
+    def __init__(self, preferred_width: int) -> None:
+        super().__init__()
+        self._preferred_width = preferred_width
+
+    def sizeHint(self) -> QtCore.QSize:
+        hint = super().sizeHint()
+        return QtCore.QSize(max(hint.width(), self._preferred_width), hint.height())
+
+
+class FittedPreviewLabel(QtWidgets.QLabel):
+    """The page preview, fitted to the label whenever the label is resized.
+
+    A pixmap scaled once became the label's minimum size: a smaller window then cut the page
+    (the scaling probe at 150 % found it once a lone page was shown at once, issue 18)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._page = QtGui.QPixmap()
+        policy = QtWidgets.QSizePolicy.Policy.Ignored  # the minimum size below still holds
+        self.setSizePolicy(policy, policy)
+
+    def show_page(self, pixmap: QtGui.QPixmap) -> None:
+        self._page = pixmap
+        self._fit()
+
+    def setPixmap(self, pixmap: QtGui.QPixmap) -> None:
+        if pixmap.isNull():
+            self._page = QtGui.QPixmap()
+        super().setPixmap(pixmap)
+
+    def _fit(self) -> None:
+        if self._page.isNull():
+            return
+        super().setPixmap(
+            self._page.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()

@@ -74,7 +74,7 @@ def window(qapp, qtbot, tmp_path, shown_errors, lang):
 
     register_ui_font(qapp)
     context = AppContext(
-        settings=Settings(tmp_path / "settings.json"),
+        settings=Settings(tmp_path / "settings.ini"),
         data_dir=tmp_path / "data",
         dossier_root=tmp_path / "Hồ sơ số",
         profiles_dir=tmp_path / "data" / "profiles",

@@ -138,6 +138,8 @@ class Driver:
         self.stalls: dict[str, float] = {}  # action -> longest stall over 100 ms after it
         self.cpu_stalls: dict[str, float] = {}  # the same in the GUI thread's CPU time
         self.last_cpu = time.thread_time()
+        self.warm_queue: list | None = None  # None: not planned yet; []: done
+        self.warmed_at: float | None = None
 
     # ---- set-up -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -301,13 +303,49 @@ class Driver:
     def act(self) -> None:
         if self.close_modals():
             return
-        actions = self.available_actions()
-        names = list(actions)
-        weights = [actions[name][0] for name in names]
-        name = self.rng.choices(names, weights)[0]
+        if self.warm_queue is None:
+            self.warm_queue = self.warm_up_plan()
+        if self.warm_queue:
+            name, action = self.warm_queue.pop(0)
+        else:
+            if self.warmed_at is None:
+                self.warmed_at = time.monotonic() - self.started
+                print(f"WARM {self.warmed_at:.1f}", flush=True)
+            actions = self.available_actions()
+            names = list(actions)
+            weights = [actions[name][0] for name in names]
+            name = self.rng.choices(names, weights)[0]
+            action = actions[name][1]
         self.last_action = name
         self.actions[name] += 1
-        actions[name][1]()
+        action()
+
+    def warm_up_plan(self) -> list:
+        """Every page visited and every action done once before the random work: first use
+        (imports, caches, fonts, dialogs) is not growth, and the memory baseline follows it."""
+        plan = []
+        for step in [s for s in self.window.step_ids() if s != "start"]:  # as go_random_step
+            plan.append(("go to a step", lambda s=step: self.window.go_to(s)))
+            plan.append(("go to a step", self.queue_page_actions))
+        return plan
+
+    def queue_page_actions(self) -> None:
+        """(Warm-up, on a page) each action this page offers, once, next in the queue."""
+        actions = self.available_actions()
+        first = [(name, entry[1]) for name, entry in actions.items() if name != "go to a step"]
+        if self.window.current_step_id() == "forms":  # the largest images: every zoom level
+            first += [
+                ("zoom the form", lambda d=d: self.zoom_when_idle(d)) for d in [1] * 6 + [-1] * 6
+            ]
+        self.warm_queue[:0] = first
+
+    def zoom_when_idle(self, direction: int) -> None:
+        """(Warm-up) one zoom step once the last rendering is done."""
+        page = self.forms()
+        if page.busy:
+            self.warm_queue.insert(0, ("zoom the form", lambda: self.zoom_when_idle(direction)))
+        else:
+            page.step_zoom(direction)
 
     def available_actions(self) -> dict:
         page = self.window.current_step_id()

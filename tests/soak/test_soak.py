@@ -46,3 +46,15 @@ def test_the_judge_fails_each_kind_of_trouble() -> None:
     assert judge({}, {"log_error_count": 0, "exceptions": ["KeyError: 1"]}, 0, good, "")
     assert judge({}, quiet, 0, dict(good, rss_growth_mb=400.0), "")
     assert judge({}, quiet, 0, dict(good, longest_stall_ms=900.0), "")
+
+
+def test_growth_is_measured_from_the_highest_resident_size_of_the_first_part() -> None:
+    """A heap trim just before the baseline read as growth (the app trims every 20 s): the
+    baseline is the first part's peak; a real rise after it still counts."""
+    from tests.soak.run import RssSampler
+
+    sampler = RssSampler.__new__(RssSampler)  # the figures only, no process to sample
+    sampler.samples = [(5.0, 400.0), (10.0, 480.0), (13.0, 330.0), (20.0, 470.0), (30.0, 490.0)]
+    assert sampler.growth_after(13.3) == 10.0  # not 160 (490 - 330)
+    sampler.samples += [(40.0, 700.0)]
+    assert sampler.growth_after(13.3) == 220.0

@@ -11,7 +11,7 @@ import segno
 
 from forms.profiles import ProfileStore
 from tests.forms.helpers import pdftotext, squash
-from ui.pages.forms_page import ZOOMS
+from ui.form_zoom import ZOOMS
 from ui.qt import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt

@@ -15,40 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from common.errors import HosoError
 from common.i18n import N_, _
+from ui.form_saving import FormSaving
+from ui.form_zoom import BASE_DPI, FormZoom, _page_width_points
 from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
 from ui.profile_roles import ProfileRoles, person_label
-from ui.qt import Qt, QtCore, QtGui, QtWidgets
+from ui.qt import Qt, QtGui, QtWidgets
 
 if TYPE_CHECKING:
     from forms import FormInfo, FormItem, Profile
     from ui.context import AppContext
 
 UNDO_STEPS = 100
-ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-BASE_DPI = 96.0  # zoom 100 % shows the page at the screen's nominal size
 FORM_FILTER = N_("Forms (*.pdf *.doc *.docx)")
-
-
-class _ResizeWatcher(QtCore.QObject):
-    """Calls back when the watched widget is resized (the form's view, to keep fitting it)."""
-
-    def __init__(self, callback, parent: QtCore.QObject) -> None:
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Resize:
-            self.callback()
-        return False
-
-
-def _page_width_points(path: Path, password: str | None) -> float:
-    """Width of a PDF's first page in points (background job: the fitted zoom's base)."""
-    from forms import open_pdf
-
-    with open_pdf(path, password) as opened:
-        return opened.doc[0].rect.width if opened.doc.page_count else 595.0
 
 
 def value_rows(items: list[FormItem]) -> list[tuple[str, FormItem | None]]:
@@ -67,7 +46,7 @@ def value_rows(items: list[FormItem]) -> list[tuple[str, FormItem | None]]:
     return rows
 
 
-class FormsPage(ProfileRoles, StepPage):
+class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
     step_id = "forms"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
@@ -110,13 +89,7 @@ class FormsPage(ProfileRoles, StepPage):
         side = self._build_side_panel()
         side.setMaximumWidth(520)
         self.scroll.setMinimumWidth(280)  # fits a small screen at 150 % scaling
-        self._fitted_to = 0
-        self._fit_timer = QtCore.QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(350)
-        self._fit_timer.timeout.connect(self._refit)
-        self._resize_watcher = _ResizeWatcher(self._viewport_resized, self)
-        self.scroll.viewport().installEventFilter(self._resize_watcher)
+        self._watch_view_width()
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -383,7 +356,6 @@ class FormsPage(ProfileRoles, StepPage):
 
     def _report(self, exc: BaseException, details: str) -> None:
         """An expected refusal goes to the status line; anything else to the error dialog."""
-        from common.errors import HosoError
 
         if isinstance(exc, HosoError):
             self.status.setText(exc.user_message())
@@ -425,57 +397,6 @@ class FormsPage(ProfileRoles, StepPage):
             self.page_index = index
             self._finish_editing()
             self._show_page()
-
-    def _remembered_zoom(self) -> float:
-        """The zoom the user chose last; none chosen (0): fit the page's width."""
-        percent = self.context.settings.get("forms_zoom_percent")
-        known = [round(z * 100) for z in ZOOMS]
-        if percent in known:
-            return ZOOMS[known.index(percent)]
-        self.fit_width = True
-        return 1.0
-
-    def _dpi_rule(self):
-        """The rendering resolution for a page width in points (runs in the background job)."""
-        if not self.fit_width:
-            dpi = BASE_DPI * self.zoom
-            return lambda _width: dpi
-        room = max(200, self.scroll.viewport().width() - 16)  # a margin, no horizontal bar
-        self._fitted_to = self.scroll.viewport().width()
-        lowest, highest = BASE_DPI * ZOOMS[0], BASE_DPI * ZOOMS[-1]
-        return lambda width: max(lowest, min(highest, room * 72.0 / max(width, 1.0)))
-
-    def step_zoom(self, direction: int) -> None:
-        position = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
-        if self.fit_width and (ZOOMS[position] - self.zoom) * direction > 0.01:
-            position -= direction  # from a fitted zoom between two steps, the next step first
-        position = max(0, min(len(ZOOMS) - 1, position + direction))
-        if ZOOMS[position] != self.zoom or self.fit_width:
-            self.fit_width = False
-            self.zoom = ZOOMS[position]
-            self.context.settings.set("forms_zoom_percent", round(self.zoom * 100))
-            self._finish_editing()
-            self._rerender()
-            self._update_controls()
-
-    def zoom_to_fit(self) -> None:
-        """Fit the page's width in the view, and keep fitting when the window is resized."""
-        self.fit_width = True
-        self.context.settings.set("forms_zoom_percent", 0)
-        self._finish_editing()
-        self._rerender()
-        self._update_controls()
-
-    def _viewport_resized(self) -> None:
-        width = self.scroll.viewport().width()
-        if self.fit_width and self.info is not None and abs(width - self._fitted_to) > 24:
-            self._fit_timer.start()  # once the resizing settles
-
-    def _refit(self) -> None:
-        if self.busy:
-            self._fit_timer.start()
-        else:
-            self._rerender()
 
     def _page_items(self) -> list[FormItem]:
         if self.info is None:
@@ -694,104 +615,6 @@ class FormsPage(ProfileRoles, StepPage):
         problems = len(self.problems_now())  # for the sidebar, without the form open
         store_form_values(self.session.workspace, self.form_key, self.values, problems)
         self.session.mark_changed()
-
-    def save(self) -> None:
-        """Write an editable copy (fields kept) and a flattened copy for upload: in the open
-        dossier's folder at once (no question each time); outside a dossier, where the user
-        says."""
-        if self.info is None or self.form_path is None:
-            return
-        target = self._dossier_output()
-        if target is None:
-            self.save_as()
-        else:
-            self._save_to(target)
-
-    def save_as(self) -> None:
-        """Save the filled form where the user chooses (a copy for elsewhere)."""
-        if self.info is None or self.form_path is None:
-            return
-        from forms import is_word_file
-
-        self._finish_editing()
-        word = is_word_file(self.form_path)
-        kind = "Word (*.docx)" if word else "PDF (*.pdf)"
-        target = self.context.dialogs.save_file(
-            _("Save the filled form"), kind, self._dossier_output()
-        )
-        if target is not None:
-            self._save_to(Path(target))
-
-    def _dossier_output(self) -> Path | None:
-        """Where the form is saved in the open dossier (None without one)."""
-        if self.session is None or self.form_path is None:
-            return None
-        from forms import is_word_file
-
-        stem = Path(self.form_key or self.form_path.name).stem
-        target = self.session.workspace.form_output(stem)
-        # a Word form is saved as .docx (and its PDF when possible)
-        return target.with_suffix(".docx") if is_word_file(self.form_path) else target
-
-    def _save_to(self, target: Path) -> None:
-        from dossier.actions import FormSaveOptions, fill_form
-        from forms import is_word_file
-
-        self._finish_editing()
-        word = is_word_file(self.form_path)
-        # a signed form is only updated incrementally: no flattened copy (it breaks signatures)
-        options = FormSaveOptions(Path(target), password=self.password, signed=self.info.signed)
-        source, values = self.form_path, dict(self.values)
-
-        def job(progress, cancel):
-            return fill_form(source, values, options, progress, cancel)
-
-        def done(saved) -> None:
-            self.saved_paths = (saved.editable, saved.flattened)
-            self._record_saved(saved, values)
-            if word and saved.flattened is None:
-                from forms import why_no_pdf_signature
-
-                self.status.setText(_("Saved {file}. {why}.").format(
-                    file=saved.editable.name, why=why_no_pdf_signature()))  # fmt: skip
-            elif saved.flattened is None:
-                self.status.setText(_("Saved {editable} (the form is signed: no flattened copy).")
-                                    .format(editable=saved.editable.name))  # fmt: skip
-            else:
-                self.status.setText(_("Saved {editable} and, for upload, {flat}.").format(
-                    editable=saved.editable.name, flat=saved.flattened.name))  # fmt: skip
-            self.status_changed.emit()
-
-        self.context.run_job(job, done, self._report, title=_("Saving the form"))
-
-    def _form_component(self) -> str | None:
-        """The component of the dossier's procedure this form is the template of."""
-        if self.session is None or not self.form_key:
-            return None
-        procedure = self.context.procedure(self.session.dossier.procedure_code)
-        if procedure is None:
-            return None
-        chosen = next((c for c in procedure.components if c.form_template == self.form_key), None)
-        if chosen is None:  # a form downloaded from the portal goes into the form slot
-            chosen = next((c for c in procedure.components if c.form_template), None)
-        return chosen.id if chosen is not None else None
-
-    def _record_saved(self, saved, values: dict[str, str]) -> None:
-        """The saved form becomes the file of its component (replacing the previous save),
-        so the steps "Digital signature" and "Package & submit" use it."""
-        from dossier.actions import record_saved_form
-
-        if self.session is None or not self.form_key:
-            return
-        problems = len(self.problems_now())
-        try:
-            record_saved_form(self.session.workspace, self.form_key, saved, values, problems,
-                              self._form_component())  # fmt: skip
-        except HosoError as exc:
-            self._report(exc, "")
-            return
-        finally:
-            self.session.mark_changed()
 
     def step_status(self) -> StepStatus:
         from ui.step_status import forms_status, procedure_of

@@ -14,6 +14,7 @@ from typing import Any
 from common.i18n import N_, _
 from dossier import DEFAULT_COMPONENT, actions, scan_files
 from ui.context import AppContext
+from ui.corner_editor import CornerEditing
 from ui.page_list import (  # noqa: F401
     THUMB_SIZE,
     _PageList,
@@ -26,6 +27,7 @@ from ui.page_list import (  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 from ui.scan_sources import ScanSources
+from ui.widgets import FittedPreviewLabel
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
@@ -43,7 +45,7 @@ IMPORT_FILTER = N_(
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ScanPage(ScanSources, StepPage):
+class ScanPage(CornerEditing, ScanSources, StepPage):
     step_id = "scan"
 
     def __init__(self, context: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
@@ -143,7 +145,7 @@ class ScanPage(ScanSources, StepPage):
         self.page_list.itemSelectionChanged.connect(self._update_buttons)
         self.page_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.page_list.customContextMenuRequested.connect(self._show_page_menu)
-        self.preview_label = _PreviewLabel(_("Add photos or scans of the document."))
+        self.preview_label = FittedPreviewLabel(_("Add photos or scans of the document."))
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumSize(320, 400)
         self.preview_label.setAccessibleName(_("Preview of the page"))
@@ -525,46 +527,6 @@ class ScanPage(ScanSources, StepPage):
         menu.exec(self.page_list.viewport().mapToGlobal(position))
         menu.deleteLater()
 
-    def edit_corners(self) -> None:
-        items = self.selected_files()
-        if not items or self.session is None:
-            return
-        item = items[0]
-        path = self.session.workspace.original_path(item)
-        steps = list(item.steps)
-
-        def load(progress, cancel):
-            import cv2
-
-            from scanning import full_frame, load_page, options_from_steps
-
-            index, options, _skew = options_from_steps(steps)
-            image = load_page(path, index=index).image
-            height, width = image.shape[:2]
-            scale = min(1.0, 1400 / max(height, width))
-            small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-            quad = options.quad or full_frame(width, height).tolist()
-            return small, [list(p) for p in quad], scale
-
-        self._run(load, lambda loaded: self._open_corner_editor(item.id, *loaded), _("Opening"))
-
-    def _open_corner_editor(self, file_id: str, image, quad, scale) -> None:
-        from ui.corner_editor import CornerEditor
-
-        if getattr(self, "corner_editor", None) is not None:
-            self.corner_editor.deleteLater()  # the last one held its photo (soak, issue 12)
-        self.corner_editor = CornerEditor(image, quad, scale, self)
-        self.corner_editor.accepted.connect(lambda: self._corners_accepted(file_id))
-        self.corner_editor.open()
-
-    def _corners_accepted(self, file_id: str) -> None:
-        if self.session is None:
-            return
-        if self.session.dossier.find_file(file_id) is None:
-            return
-        quad = tuple((float(x), float(y)) for x, y in self.corner_editor.quad())
-        self._edit([file_id], actions.SetQuad(quad))
-
     def export_component(self) -> None:
         """All pages of the component at full size into work/<component>.pdf (background); in
         ID card mode, both sides on one A4 sheet, work/<component>/card-<ids>.pdf, which becomes
@@ -613,40 +575,3 @@ class ScanPage(ScanSources, StepPage):
             # the component, not the file's internal name (card-<ids>.pdf for an ID card)
             _("PDF made for “{component}”.").format(component=component_name)
         )
-
-
-class _PreviewLabel(QtWidgets.QLabel):
-    """The page preview, fitted to the label whenever the label is resized.
-
-    A pixmap scaled once became the label's minimum size: a smaller window then cut the page
-    (the scaling probe at 150 % found it once a lone page was shown at once, issue 18)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._page = QtGui.QPixmap()
-        policy = QtWidgets.QSizePolicy.Policy.Ignored  # the minimum size below still holds
-        self.setSizePolicy(policy, policy)
-
-    def show_page(self, pixmap: QtGui.QPixmap) -> None:
-        self._page = pixmap
-        self._fit()
-
-    def setPixmap(self, pixmap: QtGui.QPixmap) -> None:
-        if pixmap.isNull():
-            self._page = QtGui.QPixmap()
-        super().setPixmap(pixmap)
-
-    def _fit(self) -> None:
-        if self._page.isNull():
-            return
-        super().setPixmap(
-            self._page.scaled(
-                self.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()

@@ -15,10 +15,10 @@ from common.i18n import _
 from ui.context import AppContext
 from ui.page_preview import PagePreview, RenderedPdfPage, _default_stamp_box, render_page  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
-from ui.qt import Qt, QtCore, QtWidgets
+from ui.qt import Qt, QtWidgets
 from ui.signature_check import SignatureCheck
 from ui.signer_choice import SignerChoice, TokenChoice, _find_tokens  # noqa: F401
-from ui.widgets import ElidingComboBox
+from ui.widgets import ElidingComboBox, PreferredWidthPane
 
 SIGNER_PANE_WIDTH = 300  # preferred: the certificate's name reads in full more often
 PANE_STRETCH = (1, 1, 0)  # files and check, preview, signer (as wide as its controls need)
@@ -39,18 +39,6 @@ class DossierPdf:
     to_make: bool = False  # the component's PDF is made from its scanned pages first
     refusal: str | None = None  # why it cannot be signed (export would merge or re-encode it)
     unit: Any = None  # the dossier action's entry
-
-
-class _Pane(QtWidgets.QWidget):
-    """A column with a preferred width, which may still shrink to what its controls need."""
-
-    def __init__(self, preferred_width: int) -> None:
-        super().__init__()
-        self._preferred_width = preferred_width
-
-    def sizeHint(self) -> QtCore.QSize:
-        hint = super().sizeHint()
-        return QtCore.QSize(max(hint.width(), self._preferred_width), hint.height())
 
 
 class SignPage(SignerChoice, SignatureCheck, StepPage):
@@ -160,7 +148,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         return column
 
     def _build_signer_column(self) -> QtWidgets.QWidget:
-        column = _Pane(SIGNER_PANE_WIDTH)
+        column = PreferredWidthPane(SIGNER_PANE_WIDTH)
         form = QtWidgets.QFormLayout(column)
         form.setContentsMargins(4, 0, 0, 0)
         self.use_p12 = QtWidgets.QRadioButton(_("Certificate f&ile (.p12/.pfx)"))
