@@ -23,6 +23,7 @@ install(
         "sign_many": "signing.sign",
         "LoadedSigner": "signing.signers",
         "open_p12": "signing.signers",
+        "WrongCertificatePassword": "signing.signers",
         "ModuleCandidate": "signing.tokens",
         "TokenInfo": "signing.tokens",
         "discover_modules": "signing.tokens",

@@ -40,6 +40,10 @@ class LoadedSigner:
         self.close()
 
 
+class WrongCertificatePassword(InputError):
+    """The .p12/.pfx file is fine, its password is not: the app asks again."""
+
+
 def open_p12(path: Path, password: str) -> LoadedSigner:
     """Load a PKCS#12 file; a wrong password is an InputError with a clear message."""
     from cryptography.hazmat.primitives import serialization
@@ -53,7 +57,7 @@ def open_p12(path: Path, password: str) -> LoadedSigner:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
     except ValueError as exc:
         if _is_pkcs12(data):
-            raise InputError(
+            raise WrongCertificatePassword(
                 _("wrong password for the certificate file (.p12/.pfx)"), path=path
             ) from exc
         raise InputError(_("not a certificate file (.p12/.pfx expected)"), path=path) from exc

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from common.errors import InputError
 from common.i18n import _, format_date
+from ui.qt import QtCore
 
 
 class SignerChoice:
@@ -68,6 +69,18 @@ class SignerChoice:
         self.refresh_tokens_button.setEnabled(True)
         self.token_status.setText(str(getattr(exc, "message", exc)))
 
+    def _open_failed(self, exc: BaseException, details: str, all_files: bool) -> None:
+        """A wrong .p12 password asks again at once (the walk-through had to press Ký again);
+        anything else is shown."""
+        from signing import WrongCertificatePassword
+
+        if not isinstance(exc, WrongCertificatePassword):
+            self._job_failed(exc, details)
+            return
+        self._set_busy(False)
+        self._asking_again = True
+        QtCore.QTimer.singleShot(0, lambda: self.sign_files(all_files=all_files))
+
     def _signer_opener(self):
         """A function opening the chosen signer (run in the background), after asking the
         password or PIN here on the GUI thread; None when the user cancels."""
@@ -77,9 +90,11 @@ class SignerChoice:
             path = Path(self.p12_edit.text().strip())
             if not self.p12_edit.text().strip():
                 raise InputError(_("Choose a certificate file (.p12/.pfx) first."))
-            secret = self.context.dialogs.ask_secret(
-                _("Certificate password"), _("Password of {name}:").format(name=path.name)
-            )
+            prompt = _("Password of {name}:").format(name=path.name)
+            if getattr(self, "_asking_again", False):  # the last one was wrong: say so, ask
+                prompt = _("Wrong password. Try again.") + "\n" + prompt
+                self._asking_again = False
+            secret = self.context.dialogs.ask_secret(_("Certificate password"), prompt)
             return None if secret is None else (lambda: open_p12(path, secret))
         index = self.token_combo.currentIndex()
         if not 0 <= index < len(self.tokens):

@@ -144,22 +144,36 @@ def test_a_long_certificate_name_is_cut_with_its_whole_text_on_hover(sign_page, 
     assert not combo.grab().isNull()
 
 
-def test_wrong_password_shows_error_and_writes_nothing(
+def test_a_wrong_password_is_asked_again_and_a_cancel_writes_nothing(
     sign_page,
     app_context,
     pki,
     qtbot,
     shown_errors,
 ):
+    """Walk-through: a wrong .p12 password showed an error and the user had to press Ký again."""
     _wait_idle(qtbot, sign_page)
     sign_page.p12_edit.setText(str(pki.p12("signer")))
-    app_context.dialogs.answers["ask_secret"] = ["sai"]
+    app_context.dialogs.answers["ask_secret"] = ["sai"]  # then nothing: the user cancels
     sign_page.sign_button.click()
+
+    def asked() -> int:
+        return len([k for k, _t in app_context.dialogs.asked if k == "ask_secret"])
+
+    qtbot.waitUntil(lambda: asked() == 2, timeout=10_000)
     _wait_idle(qtbot, sign_page)
-    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10_000)
+    assert not shown_errors  # asked again, not an error
     assert not (sign_page.session.root / "work").exists() or not any(
         (sign_page.session.root / "work").rglob("*.pdf")
     )
+
+
+def test_the_right_password_on_the_second_try_signs(sign_page, app_context, pki, qtbot):
+    _wait_idle(qtbot, sign_page)
+    sign_page.p12_edit.setText(str(pki.p12("signer")))
+    app_context.dialogs.answers["ask_secret"] = ["sai", P12_PASSWORD]
+    sign_page.sign_button.click()
+    qtbot.waitUntil(lambda: "(1)" in sign_page.file_list.item(0).text(), timeout=30_000)
 
 
 def test_sign_all_with_token_one_pin(sign_page, app_context, softhsm_token, qtbot):

@@ -269,6 +269,44 @@ def run_language(lang: str, out: Path, journeys: list[str], keep: bool = False) 
     return results
 
 
+# the user guide's pictures (docs/screenshots/<lang>/) taken from the walk-through's steps;
+# 12-id-card and 13-print come from the end-to-end test (tests/e2e), which shows those
+GUIDE_SHOTS = {
+    "01-start": "citizen/01-start",
+    "02-procedure": "citizen/02-procedure-search",
+    "03-details": "citizen/03-details",
+    "04-profile": "citizen/05-profile",
+    "05-forms": "citizen/07-child-values",
+    "06-scan": "citizen/11-photo-added",
+    "07-sign": "citizen/16-signed",
+    "08-pack": "citizen/17-pack",
+    "09-exported": "citizen/18-exported",
+    "10-dossier-list": "clerk/01-clerk-start",
+    "11-record-submission": "clerk/03-clerk-submission",
+}
+
+
+def update_guide_screenshots(out: Path, languages: list[str]) -> list[str]:
+    """Copy the steps the user guide shows, cut to the window (the screen's strip below it
+    is empty), into docs/screenshots/<lang>/."""
+    from PIL import Image
+
+    from tests.walkthrough.session import SCREEN
+
+    written = []
+    for lang in languages:
+        for name, step in GUIDE_SHOTS.items():
+            journey, prefix = step.split("/")
+            found = sorted((out / lang / journey).glob(f"{prefix}.png"))
+            if not found:
+                continue
+            target = ROOT / "docs" / "screenshots" / lang / f"{name}.png"
+            with Image.open(found[0]) as shot:
+                shot.crop((0, 0, SCREEN[0], SCREEN[1] - 28)).save(target, optimize=True)
+            written.append(str(target.relative_to(ROOT)))
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.walkthrough.run",
@@ -279,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--journey", choices=("citizen", "clerk", "both"), default="both")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "walkthrough")
     parser.add_argument("--keep", action="store_true", help="keep the dossiers made (debugging)")
+    parser.add_argument(
+        "--guide-screenshots",
+        action="store_true",
+        help="when no step had a problem, copy the guide's pictures to docs/screenshots/",
+    )
     args = parser.parse_args(argv)
     missing = needed_tools()
     if missing:
@@ -294,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
     print(f"\nwalkthrough: {len(report)} problem(s); screenshots in {args.out}")
+    if args.guide_screenshots and not report:
+        written = update_guide_screenshots(args.out, languages)
+        print(f"user guide: {len(written)} screenshots updated in docs/screenshots/")
     for line in report:
         print("  " + line)
     return 1 if report else 0

@@ -511,7 +511,7 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         self.context.run_job(
             lambda progress, cancel: opener(),
             lambda signer: self._signer_ready(signer, targets, options),
-            self._job_failed,
+            lambda exc, details: self._open_failed(exc, details, all_files),
             title=_("Opening the certificate"),
         )
 

@@ -23,5 +23,9 @@
       <source>Whole photo</source>
       <translation>Toàn bộ ảnh</translation>
     </message>
+    <message>
+      <source>Opening</source>
+      <translation>Đang mở</translation>
+    </message>
   </context>
 </TS>

@@ -116,10 +116,6 @@
       <translation>Đã hoàn tác.</translation>
     </message>
     <message>
-      <source>Save the filled form</source>
-      <translation>Lưu tờ khai đã điền</translation>
-    </message>
-    <message>
       <source>To check</source>
       <translation>Cần kiểm tra</translation>
     </message>
@@ -142,10 +138,6 @@
     <message>
       <source>Nothing to undo.</source>
       <translation>Không còn gì để hoàn tác.</translation>
-    </message>
-    <message>
-      <source>Saving the form</source>
-      <translation>Đang lưu tờ khai</translation>
     </message>
     <message>
       <source>Opening {file}…</source>
@@ -182,18 +174,6 @@
     <message>
       <source>{count} places to fill on {pages} page(s).</source>
       <translation>Có {count} chỗ cần điền trên {pages} trang.</translation>
-    </message>
-    <message>
-      <source>Saved {file}. {why}.</source>
-      <translation>Đã lưu {file}. {why}.</translation>
-    </message>
-    <message>
-      <source>Saved {editable} (the form is signed: no flattened copy).</source>
-      <translation>Đã lưu {editable} (tờ khai đã được ký số nên không tạo bản làm phẳng).</translation>
-    </message>
-    <message>
-      <source>Saved {editable} and, for upload, {flat}.</source>
-      <translation>Đã lưu {editable} và bản để nộp trực tuyến {flat}.</translation>
     </message>
   </context>
 </TS>

@@ -124,10 +124,6 @@
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <source>Opening</source>
-      <translation>Đang mở</translation>
-    </message>
-    <message>
       <source>Making the PDF</source>
       <translation>Đang tạo PDF</translation>
     </message>

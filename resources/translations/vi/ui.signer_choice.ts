@@ -44,6 +44,10 @@
       <translation>Hãy chọn tệp chứng thư số (.p12/.pfx) trước.</translation>
     </message>
     <message>
+      <source>Password of {name}:</source>
+      <translation>Mật khẩu của {name}:</translation>
+    </message>
+    <message>
       <source>PIN of token {label}:</source>
       <translation>Mã PIN của token {label}:</translation>
     </message>
@@ -52,8 +56,8 @@
       <translation>Không tìm thấy token. Hãy cắm token, hoặc thêm thư viện của token.</translation>
     </message>
     <message>
-      <source>Password of {name}:</source>
-      <translation>Mật khẩu của {name}:</translation>
+      <source>Wrong password. Try again.</source>
+      <translation>Sai mật khẩu. Hãy nhập lại.</translation>
     </message>
     <message>
       <source>{subject} — {issuer} (token {label}, until {date})</source>
