@@ -180,6 +180,17 @@ class Inspector:
                  if w.isVisible() for t in widget_texts(w)]  # fmt: skip
         return {"modal": type(modal).__name__, "title": modal.windowTitle(), "texts": texts}
 
+    def op_focus_text(self) -> dict:
+        """The text of the input that has the keyboard focus (what the typing produced)."""
+        from PySide6 import QtWidgets
+
+        focus = QtWidgets.QApplication.focusWidget()
+        if isinstance(focus, QtWidgets.QLineEdit):
+            return {"text": focus.text()}
+        if isinstance(focus, QtWidgets.QComboBox):
+            return {"text": focus.currentText()}
+        return {"text": None}
+
     def op_cut_off(self) -> dict:
         """The step's page wider or taller than the window shows (the page scrolls as a whole:
         buttons and lists cut off at the edge, as the walk-through met on the forms page)."""

@@ -265,7 +265,8 @@ def run_language(lang: str, out: Path, journeys: list[str], keep: bool = False) 
                 print(f"  stopped: {failure}", flush=True)
             finally:
                 session.stop()
-            print(f"  {len(session.log)} inputs in {time.monotonic() - started:.0f} s", flush=True)
+            print(f"  {len(session.log)} inputs in {time.monotonic() - started:.0f} s"
+                  f" ({session.retyped} typed again)", flush=True)  # fmt: skip
     return results
 
 

@@ -39,6 +39,7 @@ class AppSession:
         self.shots: list[Path] = []
         self.step_number = 0
         self.unexpected: list[str] = []
+        self.retyped = 0  # texts typed again because the field did not show them
 
     # ---- processes ----------------------------------------------------------------------------
     def start(self, *app_args: str, typed: tuple[str, ...] = ()) -> None:
@@ -201,10 +202,22 @@ class AppSession:
             time.sleep(0.08)
         self.log.append(f"key {' '.join(keys)}")
 
-    def type(self, text: str) -> None:
-        """Type into the focused widget, character by character through the X server."""
-        self.focus_window()
-        self.xdo("type", "--delay", "25", "--", text)
+    def type(self, text: str, *, tries: int = 3) -> None:
+        """Type into the focused widget, character by character through the X server, and
+        read the field back: a letter lost on the way (seen now and then in Qt's file dialog,
+        whose completer pops up while typing) is typed again, as a person would."""
+        for attempt in range(tries):
+            if attempt:
+                self.key("ctrl+a", "BackSpace")
+                self.retyped += 1
+            self.focus_window()
+            self.xdo("type", "--delay", "25", "--", text)
+            time.sleep(0.15)
+            shown = self.ask("focus_text")["text"]
+            if shown is None or text in shown:  # not a text field, or the text is there
+                break
+        else:
+            raise WalkFailure(f"typed {text!r}, the field shows {shown!r}")
         self.log.append(f"type {text!r}")
 
     def _located(self, op: str, what: str, **args) -> dict:
