@@ -500,3 +500,13 @@ def test_a_converter_that_hangs_is_stopped_with_its_children(testdata, tmp_path)
             break
         time.sleep(0.1)
     assert gone()
+
+
+def test_d15_the_student_is_named_and_an_exams_id_number_is_not_the_citizens(testdata) -> None:
+    """'Tôi tên:' asks the requester's name and 'CMND/CCCD:' the ID number; the English 'ID
+    number' of the PET certificate row is the exam's, never the citizen's (it was filled)."""
+    d15 = forms.inspect(testdata(*VIETNAMESE, "D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx"))
+    keys = {i.label.strip(): i.key for i in d15.items if i.label}
+    assert keys["Tôi tên"] == "full_name"
+    assert keys["CMND/CCCD"] == "personal_id"
+    assert keys["ID number"] != "personal_id"
