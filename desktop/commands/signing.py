@@ -311,13 +311,18 @@ def _sign(args: argparse.Namespace) -> int:
             print(result.output)
             return 0
         results = sign_many(pairs, options, signer)
+    return _print_results((item.source, item) for item in results)
+
+
+def _print_results(named_results) -> int:
+    """Each signed file's path on stdout, each failure on stderr; exit 1 when any failed."""
     failed = 0
-    for item in results:
-        if item.error is None:
-            print(item.output)
+    for name, result in named_results:
+        if result.error is None:
+            print(result.output)
         else:
             failed += 1
-            print(f"hoso: {item.source}: {item.error}", file=sys.stderr)
+            print(f"hoso: {name}: {result.error}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -364,14 +369,7 @@ def _sign_dossier(args: argparse.Namespace) -> int:
         options = replace(options, stamp=replace(options.stamp, page=None, rect=None))
         results = actions.sign_files(workspace, [p.file_id for p in pdfs], options, signer,
                                      procedure=procedure, portal=portal)  # fmt: skip
-    failed = 0
-    for pdf, result in zip(pdfs, results, strict=True):
-        if result.error is None:
-            print(result.output)
-        else:
-            failed += 1
-            print(f"hoso: {pdf.name}: {result.error}", file=sys.stderr)
-    return 1 if failed else 0
+    return _print_results((pdf.name, result) for pdf, result in zip(pdfs, results, strict=True))
 
 
 # --- verify ---

@@ -15,6 +15,7 @@ from dossier.model import StampPosition
 from dossier.packaging import PackOptions
 from dossier.workspace import DOSSIER_FILE, Workspace, load_dossier_file
 from tests.signing import conftest as signing_fixtures
+from tests.signing.conftest import signature_widget_rects
 from tests.signing.pki import P12_PASSWORD
 
 pki = signing_fixtures.pki  # the generated PKI of the signing tests (session scope)
@@ -34,19 +35,6 @@ def _signer(pki):
     from signing import open_p12
 
     return open_p12(pki.p12("signer"), P12_PASSWORD)
-
-
-def _widget_rects(path: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
-    """(page index, rectangle in PDF points, origin bottom left) of each signature widget."""
-    found = []
-    with pymupdf.open(path) as doc:
-        for index, page in enumerate(doc):
-            height = page.rect.height
-            for widget in page.widgets() or ():
-                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
-                    r = widget.rect
-                    found.append((index, (r.x0, height - r.y1, r.x1, height - r.y0)))
-    return found
 
 
 @pytest.fixture
@@ -69,7 +57,7 @@ def test_the_stamp_position_is_stored_with_the_component_and_reused(ws, pki, tmp
     assert reopened.dossier.component("to-khai").stamp == place
     (result,) = actions.sign_files(reopened, None, SignOptions(), _signer(pki))
     assert result.error is None
-    [(page, rect)] = _widget_rects(result.output)
+    [(page, rect)] = signature_widget_rects(result.output)
     assert page == 0 and rect == pytest.approx(place.rect, abs=0.5)
     # the form is saved again (a new file replaces the old one): signing again, same place
     old = reopened.dossier.component("to-khai").files[0]
@@ -77,7 +65,7 @@ def test_the_stamp_position_is_stored_with_the_component_and_reused(ws, pki, tmp
     actions.import_files(reopened, "to-khai", [_pdf(tmp_path / "mới.pdf", "Bản mới", 2)],
                          as_file)  # fmt: skip
     (again,) = actions.sign_files(reopened, None, SignOptions(), _signer(pki))
-    [(page, rect)] = _widget_rects(again.output)
+    [(page, rect)] = signature_widget_rects(again.output)
     assert page == 0 and rect == pytest.approx(place.rect, abs=0.5)
 
 
@@ -183,7 +171,7 @@ def test_signing_scanned_pages_makes_and_signs_the_components_pdf(
     signed = reopened.path(first.derived)
     with pymupdf.open(signed) as doc:
         assert doc.page_count == 2  # both pages in the one signed PDF
-    [(page, rect)] = _widget_rects(signed)
+    [(page, rect)] = signature_widget_rects(signed)
     assert page == 1 and rect == pytest.approx(place.rect, abs=0.5)
     assert verify(signed).signatures[0].intact
     # listed once, signed; the checklist has nothing against it; export keeps it byte for byte

@@ -71,3 +71,19 @@ def make_pdf(path: Path, pages: int = 1) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def signature_widget_rects(path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page index, rectangle in PDF points, origin bottom left) of each signature widget,
+    read with PyMuPDF (independent of the signing code)."""
+    import pymupdf
+
+    found = []
+    with pymupdf.open(path) as doc:
+        for index, page in enumerate(doc):
+            height = page.rect.height
+            for widget in page.widgets() or ():
+                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
+                    r = widget.rect
+                    found.append((index, (r.x0, height - r.y1, r.x1, height - r.y0)))
+    return found

@@ -10,7 +10,7 @@ from PIL import Image
 from dossier import actions
 from dossier.workspace import Workspace
 from tests.signing import conftest as signing_fixtures
-from tests.signing.conftest import make_pdf
+from tests.signing.conftest import make_pdf, signature_widget_rects
 from tests.signing.pki import P12_PASSWORD
 from ui.qt import QtCore
 
@@ -39,19 +39,6 @@ def _drag(qtbot, preview, start: tuple[float, float], end: tuple[float, float]):
     qtbot.mouseMove(preview, at(*end))
     qtbot.mouseRelease(preview, QtCore.Qt.MouseButton.LeftButton, pos=at(*end))
     return preview.box_points()
-
-
-def _signature_rects(path) -> list[tuple[int, tuple[float, float, float, float]]]:
-    """(page index, widget rectangle in PDF points) of every signature, read with PyMuPDF."""
-    found = []
-    with pymupdf.open(path) as doc:
-        for index, page in enumerate(doc):
-            height = page.rect.height
-            for widget in page.widgets() or ():
-                if widget.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE:
-                    r = widget.rect
-                    found.append((index, (r.x0, height - r.y1, r.x1, height - r.y0)))
-    return found
 
 
 def _sign_selected(page, app_context, pki, qtbot) -> None:
@@ -89,7 +76,7 @@ def test_a_dragged_stamp_place_is_kept_and_used_when_signing_again(
     _sign_selected(page, app_context, pki, qtbot)
     item = page.session.dossier.component("to-khai").files[0]
     assert item.signed
-    [(index, rect)] = _signature_rects(page.session.workspace.path(item.derived))
+    [(index, rect)] = signature_widget_rects(page.session.workspace.path(item.derived))
     assert index == 0 and rect == pytest.approx(box, abs=1)
 
     # the form changes (saved again: a new file replaces the signed one); the dossier is
@@ -108,7 +95,7 @@ def test_a_dragged_stamp_place_is_kept_and_used_when_signing_again(
     [item] = page.session.dossier.component("to-khai").files
     assert item.signed and "mới" in item.derived
     signed = page.session.workspace.path(item.derived)
-    [(index, rect)] = _signature_rects(signed)
+    [(index, rect)] = signature_widget_rects(signed)
     assert index == 0 and rect == pytest.approx(stored.rect, abs=1)
     # a click without a drag: back to the automatic place, forgotten in the dossier
     qtbot.mouseClick(page.preview, QtCore.Qt.MouseButton.LeftButton,
@@ -150,7 +137,7 @@ def test_scanned_pages_are_listed_and_signed_as_the_components_one_pdf(
     signed = page.session.workspace.path(first.derived)
     with pymupdf.open(signed) as doc:
         assert doc.page_count == 2
-    [(index, rect)] = _signature_rects(signed)
+    [(index, rect)] = signature_widget_rects(signed)
     assert index == 1 and rect == pytest.approx(box, abs=1)
     assert _texts(page) == ["Giấy chứng sinh.pdf — đã ký (1)"]
 

@@ -53,7 +53,8 @@ def test_search_and_filter_and_track(main_window, app_context, qtbot):
     assert page.table.rowCount() == 1
 
 
-def test_new_dossier_for_the_same_citizen(main_window, app_context, qtbot):
+def _new_dossier_for_hoa(main_window, app_context, qtbot, procedure_code: str) -> None:
+    """Lê Thị Hoa's dossier in the list, 'new dossier for the same citizen', a procedure."""
     make(
         app_context.dossier_root, "a", "1.001193", "Đăng ký khai sinh",
         {"full_name": "Lê Thị Hoa", "personal_id": "079300000001"},
@@ -62,7 +63,11 @@ def test_new_dossier_for_the_same_citizen(main_window, app_context, qtbot):
     page.table.selectRow(0)
     page.new_for_same_citizen()
     assert main_window.current_step_id() == "procedure"
-    app_context.events.procedure_chosen.emit("1.004873")
+    app_context.events.procedure_chosen.emit(procedure_code)
+
+
+def test_new_dossier_for_the_same_citizen(main_window, app_context, qtbot):
+    _new_dossier_for_hoa(main_window, app_context, qtbot, "1.004873")
     assert main_window.session is not None
     dossier = main_window.session.dossier
     assert dossier.procedure_code == "1.004873"
@@ -79,14 +84,7 @@ def test_the_same_citizen_is_the_requester_of_the_new_dossiers_form(main_window,
         Profile(id="hoa", full_name="Lê Thị Hoa", personal_id="079300000001")
     )
     ProfileStore(app_context.profiles_dir).save(Profile(id="other", full_name="Lê Thị Hoa"))
-    make(
-        app_context.dossier_root, "a", "1.001193", "Đăng ký khai sinh",
-        {"full_name": "Lê Thị Hoa", "personal_id": "079300000001"},
-    )  # fmt: skip
-    page = loaded(main_window, qtbot, 1)
-    page.table.selectRow(0)
-    page.new_for_same_citizen()
-    app_context.events.procedure_chosen.emit("1.001193")
+    _new_dossier_for_hoa(main_window, app_context, qtbot, "1.001193")
     main_window.go_to("forms")
     forms = main_window.page("forms")
     qtbot.waitUntil(lambda: forms.info is not None and not forms.busy, timeout=15000)

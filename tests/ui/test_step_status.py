@@ -20,12 +20,13 @@ def test_sidebar_shows_states_on_open_and_follows_changes(main_window, app_conte
     tips = _tooltips(main_window)
     assert tips["procedure"].startswith("Đã xong")
     assert tips["forms"].startswith("Đã xong")  # the sample's declaration is a file
-    assert tips["scan"].startswith("Cần xem lại") and "nhân thân" in tips["scan"]
+    # the ID paper is only shown at the office ("xuất trình"): the scans are complete
+    assert tips["scan"].startswith("Đã xong")
     assert tips["sign"].startswith("Cần xem lại")
     assert tips["pack"].startswith("Chưa bắt đầu")
-    attention = main_window.sidebar.item(main_window.step_ids().index("scan"))
+    attention = main_window.sidebar.item(main_window.step_ids().index("sign"))
     assert not attention.icon().isNull()
-    assert attention.data(Qt.ItemDataRole.AccessibleDescriptionRole) == tips["scan"]
+    assert attention.data(Qt.ItemDataRole.AccessibleDescriptionRole) == tips["sign"]
 
     # the dossier changes: the sidebar follows without visiting the page
     for entry in main_window.session.dossier.components:
