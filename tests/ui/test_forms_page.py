@@ -449,3 +449,33 @@ def test_ctrl_z_takes_back_a_typed_value_then_a_whole_autofill(qtbot, forms_page
     qtbot.mouseClick(forms_page.undo_button, Qt.MouseButton.LeftButton)
     assert forms_page.values == {}  # the whole autofill in one step
     assert not forms_page.undo_button.isEnabled()
+
+
+def test_role_choices_come_back_when_the_dossier_is_opened_again(
+    qtbot, forms_page, app_context, tmp_path
+) -> None:
+    """Walk-through: role choices were lost on restart (the language switch restarts too)."""
+    from dossier.workspace import Workspace
+    from forms import Profile
+    from ui.context import DossierSession
+
+    store = ProfileStore(app_context.profiles_dir)
+    for profile_id, name in (("me", "Trần Thị Hương"), ("cha", "Lê Văn Đức")):
+        store.save(Profile(id=profile_id, full_name=name))
+    workspace = Workspace.create(tmp_path / "hs", "1.001193", title="Khai sinh")
+    session = DossierSession(workspace)
+    forms_page.set_session(session)
+    _wait_open(qtbot, forms_page)
+    forms_page.select_profile("mother", "me")
+    forms_page.select_profile("father", "cha")
+    session.flush()
+    session.close()
+    forms_page.set_session(None)
+    again = DossierSession(Workspace.open(workspace.root))  # as after a restart
+    try:
+        forms_page.set_session(again)
+        _wait_open(qtbot, forms_page)
+        chosen = {role: combo.currentData() for role, combo in forms_page.role_combos.items()}
+        assert chosen["mother"] == "me" and chosen["father"] == "cha"
+    finally:
+        again.close()
