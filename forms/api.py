@@ -98,18 +98,23 @@ def autofill(
 
     `profiles` maps a person ("requester", "father", "other:1", ...) to a profile. An item whose
     person is unknown is never filled from the requester: it is left for the person (see
-    `left_for_person`). "today" goes only into the place-and-date line of the signature.
+    `left_for_person`). "today" goes only into the form's own place-and-date line (the first).
     `overrides` keys are item ids, profile keys ("phone": the requester's) or "person.key".
     """
     from forms.persons import FORM_KEYS, MIN_PERSON_CONFIDENCE, OFFICIAL
 
     today = today or format_date(dt.date.today())
     values: dict[str, str] = {}
+    dated = False
     for item in items:
         if not item.fillable or item.key is None or item.person == OFFICIAL:
             continue
         if item.key == "today":
-            values[item.id] = today
+            # the form's own place-and-date line is the first one; a later one is the office's
+            # (a receipt, "kết quả xác minh" on CC01), dated by the office
+            if not dated:
+                values[item.id] = today
+                dated = True
             continue
         if item.key in FORM_KEYS or item.person is None:
             continue

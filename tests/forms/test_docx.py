@@ -510,3 +510,18 @@ def test_d15_the_student_is_named_and_an_exams_id_number_is_not_the_citizens(tes
     assert keys["Tôi tên"] == "full_name"
     assert keys["CMND/CCCD"] == "personal_id"
     assert keys["ID number"] != "personal_id"
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "office"),
+    [
+        ("cccd_to_khai_can_cuoc_CC01.docx", "p1b38", "p1b41"),  # "Cán bộ tra cứu" dates it
+        ("D15_don_xet_dat_chuan_ngoai_ngu_dau_ra.docx", "p1b23", "p1b26"),  # the receipt
+    ],
+)
+def test_today_goes_into_the_forms_own_date_line_not_the_offices(testdata, name, own, office):
+    """The walk-through's renders showed today's date in the office's part of CC01 and D15."""
+    info = forms.inspect(testdata(*VIETNAMESE, name))
+    values = forms.autofill(info.items, {}, today="02/12/2026")
+    assert values.get(own) == "02/12/2026"
+    assert office not in values
