@@ -66,25 +66,6 @@ def keep_the_window_responsive() -> None:
     sys.setswitchinterval(0.001)
 
 
-M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
-LARGE_BUFFER_BYTES = 1 << 20
-
-
-def return_large_buffers_to_the_system() -> None:
-    """Linux glibc: every buffer of 1 MiB or more (rendered pages, photos, previews) gets its
-    own mapping, given back to the system when freed. By default glibc raises this threshold
-    after the first large free (up to 32 MiB), and freed page images then stay in its heap:
-    the short soak's peak was 520 MB, 376 MB with this (docs/stability.md)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, LARGE_BUFFER_BYTES)
-    except (OSError, AttributeError):  # another libc (musl): its own policy
-        pass
-
-
 def configure_high_dpi() -> None:
     """Call before the QApplication exists. Qt 6 is per-monitor DPI aware on Windows by itself;
     the 125 % and 150 % scales common on Windows laptops pass through unrounded (rounding 150 %
@@ -154,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if QApplication.instance() is None:
         configure_high_dpi()
     keep_the_window_responsive()
+    from ui.memory import return_large_buffers_to_the_system
+
     return_large_buffers_to_the_system()
     app = QApplication.instance() or QApplication([sys.argv[0]])
 
