@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from common.errors import InputError, OutputError
 from common.fsutil import atomic_output, fold
@@ -767,6 +767,30 @@ def _write(
     return filled, skipped
 
 
+class FillStart(NamedTuple):
+    source: Path
+    output: Path
+    options: FillOptions
+    progress: ProgressFn
+    today: str  # dd/mm/yyyy for the place-and-date line
+
+
+def begin_fill(
+    source: Path, output: Path, options: FillOptions | None, progress: ProgressFn | None
+) -> FillStart:
+    """What every filler does first (PDF and Word): defaults, the original never overwritten,
+    today's date, the first progress report."""
+    progress = progress or no_progress
+    options = options or FillOptions()
+    source, output = Path(source), Path(output)
+    if source.resolve() == output.resolve():
+        raise OutputError(_("the output must not replace the original form"), path=output)
+    progress(0, 3, _("Opening the form"))
+    return FillStart(
+        source, output, options, progress, options.today or format_date(dt.date.today())
+    )
+
+
 def fill_form(
     source: Path,
     output: Path,
@@ -778,13 +802,7 @@ def fill_form(
     """Write `values` (item id -> text) into a copy of `source` saved as `output`."""
     import pymupdf
 
-    progress = progress or no_progress
-    options = options or FillOptions()
-    source, output = Path(source), Path(output)
-    if source.resolve() == output.resolve():
-        raise OutputError(_("the output must not replace the original form"), path=output)
-    today = options.today or format_date(dt.date.today())
-    progress(0, 3, _("Opening the form"))
+    source, output, options, progress, today = begin_fill(source, output, options, progress)
     opened = open_pdf(source, options.password)
     try:
         doc = opened.doc

@@ -16,7 +16,6 @@ Every other byte of the package is copied unchanged; the original file is never 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 import threading
 from collections.abc import Mapping
@@ -26,10 +25,10 @@ from typing import Any
 from common.errors import OutputError
 from common.fsutil import atomic_output
 from common.i18n import _
-from common.progress import ProgressFn, check_cancel, no_progress
-from forms.fill import FillOptions, FillResult, _plan
+from common.progress import ProgressFn, check_cancel
+from forms.fill import FillOptions, FillResult, _plan, begin_fill
 from forms.model import FormItem
-from forms.validate import format_date, parse_date
+from forms.validate import parse_date
 from forms.word.ooxml import (
     CHECKED_BOX,
     MC,
@@ -577,13 +576,7 @@ def fill_word(
     cancel: threading.Event | None = None,
 ) -> FillResult:
     """Write `values` (blank id -> text) into a copy of the .docx `source` saved as `output`."""
-    progress = progress or no_progress
-    options = options or FillOptions()
-    source, output = Path(source), Path(output)
-    if source.resolve() == output.resolve():
-        raise OutputError(_("the output must not replace the original form"), path=output)
-    today = options.today or format_date(dt.date.today())
-    progress(0, 3, _("Opening the form"))
+    source, output, options, progress, today = begin_fill(source, output, options, progress)
     doc = read_document(source)
     blanks = find_word_blanks(doc)
     by_id = {b.item.id: b for b in blanks}

@@ -107,10 +107,7 @@ class Inspector:
             if not isinstance(view, QAbstractItemView) or view.model() is None:
                 continue
             model = view.model()
-            try:
-                columns = max(1, model.columnCount(root))
-            except TypeError:  # a list model keeps columnCount private
-                columns = 1
+            columns = _column_count(model)
             for row in range(min(model.rowCount(root), 500)):
                 for column in range(columns):
                     index = model.index(row, column)
@@ -364,6 +361,15 @@ def widget_texts(widget) -> list[str]:
     return [t for t in texts if t]
 
 
+def _column_count(model) -> int:
+    from PySide6.QtCore import QModelIndex
+
+    try:
+        return max(1, model.columnCount(QModelIndex()))
+    except TypeError:  # a list model keeps columnCount private
+        return 1
+
+
 def _view_texts(view, rows: int = 40) -> list[str]:
     """The header and first rows of a list, table or tree: what a person reads in it."""
     from PySide6 import QtWidgets
@@ -373,10 +379,7 @@ def _view_texts(view, rows: int = 40) -> list[str]:
     if model is None:
         return []
     root = QModelIndex()
-    try:
-        columns = max(1, model.columnCount(root))
-    except TypeError:
-        columns = 1
+    columns = _column_count(model)
     texts = []
     if isinstance(view, (QtWidgets.QTableView, QtWidgets.QTreeView)):
         texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]

@@ -232,10 +232,7 @@ class AppSession:
         """Click the input beside a label, select what is there and type `text`."""
         found = self._located("find_field", "input beside", label=label)
         self.click_at(found["x"], found["y"])
-        if found["class"] == "QComboBox":
-            self.key("ctrl+a")
-        else:
-            self.key("ctrl+a")
+        self.key("ctrl+a")  # a line edit or an editable list: what is there is replaced
         self.type(text)
         self.log.append(f"fill {label!r}")
 
