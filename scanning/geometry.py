@@ -205,13 +205,23 @@ def guess_rotation(image: np.ndarray) -> int:
     points = _ink_points(image, drop_rules=True)
     if len(points) < 500:
         return 0
-    centred = points - points.mean(axis=0)
-    level = _profile_sharpness(centred, 0.0)
-    sideways = _profile_sharpness(centred, 90.0)
+    level = _line_contrast(points[:, 1])
+    sideways = _line_contrast(points[:, 0])
     turn = 0 if level >= sideways else 90
     if turn:
         points = np.stack([-points[:, 1], points[:, 0]], axis=1)  # as if turned clockwise
     return (turn + (180 if _upside_down(points) else 0)) % 360
+
+
+def _line_contrast(coordinates: np.ndarray, bin_pixels: float = 4.0) -> float:
+    """How banded the ink is along one axis: spread of a coarse profile over its mean.
+
+    Bins of a few pixels average out letters and spaces but not the gaps between lines,
+    so across lines the profile swings, along them it stays flat. A fixed bin count (as in
+    the skew search) made both directions score within 1 % of each other on a plain page."""
+    extent = float(coordinates.max() - coordinates.min())
+    histogram, _ = np.histogram(coordinates, bins=max(8, int(extent / bin_pixels)))
+    return float(histogram.std() / max(histogram.mean(), 1e-9))
 
 
 def _upside_down(points: np.ndarray) -> bool:

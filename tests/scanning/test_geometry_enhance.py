@@ -73,9 +73,10 @@ def test_skew_of_a_flat_scan_is_measured(angle):
     assert abs(geometry.estimate_skew(straightened)) < 0.4
 
 
+@pytest.mark.parametrize("seed", [0, 7])
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
-def test_rotation_of_a_text_page_is_guessed(turn):
-    page = make_page().image
+def test_rotation_of_a_text_page_is_guessed(turn, seed):
+    page = make_page(seed=seed).image
     rotated = geometry.rotate_right_angle(page, turn)
     assert geometry.guess_rotation(rotated) == (360 - turn) % 360
 
