@@ -8,7 +8,7 @@ from typing import NamedTuple
 from common.i18n import _
 from ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
-PREVIEW_MIN_WIDTH = 200  # pixels of the page preview at least (it grows with the window)
+PREVIEW_MIN_WIDTH = 160  # at least (it grows): the sign step fits 853x683 (1280x1024 at 150 %)
 PREVIEW_HINT_WIDTH = 320
 PREVIEW_RENDER_WIDTH = 900  # pixels the page is rendered at, then scaled to the preview
 

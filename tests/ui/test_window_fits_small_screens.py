@@ -3,6 +3,8 @@ no step page may push its minimum width past the screen, whatever the dossier's 
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.sample import create_sample_dossier
 
 LAPTOP_WIDTH = 1366  # logical pixels at 100 %
@@ -43,13 +45,19 @@ def test_long_component_names_stay_readable_in_the_scan_step(main_window, app_co
     assert tips == names
 
 
+# logical window sizes at 150 % scaling: a 1366x768 laptop (910x512), a 1280x1024 screen
+# (853x683, where the Windows build under Wine cut the sign step off at the right)
+SMALL_WINDOWS = [(910, 512), (853, 683)]
+
+
+@pytest.mark.parametrize(("width", "height"), SMALL_WINDOWS)
 def test_sign_and_scan_steps_need_no_sideways_scrolling_on_a_small_screen(
-    main_window, app_context, qtbot
+    main_window, app_context, qtbot, width, height
 ):
-    """A 1366x768 laptop at 150 % scaling leaves a 910x512 window: the sign step's three
-    columns and the scan step's size line shrink to fit its width (height may scroll)."""
+    """The sign step's three columns and the scan step's size line shrink to fit the window's
+    width (height may scroll)."""
     main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
-    main_window.resize(910, 512)
+    main_window.resize(width, height)
     for step_id in ("sign", "scan"):
         main_window.go_to(step_id)
         _let_background_jobs_finish(main_window, qtbot)
@@ -59,3 +67,20 @@ def test_sign_and_scan_steps_need_no_sideways_scrolling_on_a_small_screen(
         assert main_window.page_scroll.horizontalScrollBar().maximum() == 0, step_id
     sign = main_window.page("sign")
     assert sign.preview.page_rect().width() >= 150  # the page is still there to drag a box on
+
+
+def test_the_sign_step_fits_a_1280x1024_screen_at_150_percent(main_window, app_context, qtbot):
+    """853x683 logical pixels: the whole sign step shows, no scrolling either way, and its
+    minimum size leaves room for wider fonts (Windows renders the same font a little wider)."""
+    main_window.open_dossier(create_sample_dossier(app_context.dossier_root))
+    main_window.resize(853, 683)
+    main_window.go_to("sign")
+    _let_background_jobs_finish(main_window, qtbot)
+    page = main_window.page("sign")
+    viewport = main_window.page_scroll.viewport().size()
+    need = page.minimumSizeHint()
+    assert need.width() <= viewport.width() - 30, (need, viewport)
+    assert need.height() <= viewport.height(), (need, viewport)
+    assert main_window.page_scroll.horizontalScrollBar().maximum() == 0
+    assert main_window.page_scroll.verticalScrollBar().maximum() == 0
+    assert page.sign_all_button.isVisible() and page.sign_all_hint.isVisible()

@@ -222,10 +222,17 @@ class SignPage(SignerChoice, SignatureCheck, StepPage):
         form.addRow(self.certify_hint)
         self.sign_button = QtWidgets.QPushButton(_("Sign the selected file"))
         self.sign_button.clicked.connect(lambda: self.sign_files(all_files=False))
-        self.sign_all_button = QtWidgets.QPushButton(_("Sign all PDF files (one PIN)"))
+        # "(one PIN)" on a wrapped line of its own, as the certify hint: a long button set the
+        # column's width and pushed the page out of a 853x683 window (1280x1024 at 150 %)
+        self.sign_all_button = QtWidgets.QPushButton(_("Sign all PDF files"))
         self.sign_all_button.clicked.connect(lambda: self.sign_files(all_files=True))
+        one_pin = _("One PIN entry for all the files.")
+        self.sign_all_button.setAccessibleDescription(one_pin)
+        self.sign_all_hint = QtWidgets.QLabel(one_pin)
+        self.sign_all_hint.setWordWrap(True)
         form.addRow(self.sign_button)
         form.addRow(self.sign_all_button)
+        form.addRow(self.sign_all_hint)
         return column
 
     # ---- session and file list -------------------------------------------------------------

@@ -112,8 +112,12 @@
       <translation>Ký tệp đang chọn</translation>
     </message>
     <message>
-      <source>Sign all PDF files (one PIN)</source>
-      <translation>Ký tất cả tệp PDF (nhập PIN một lần)</translation>
+      <source>Sign all PDF files</source>
+      <translation>Ký tất cả tệp PDF</translation>
+    </message>
+    <message>
+      <source>One PIN entry for all the files.</source>
+      <translation>Chỉ nhập PIN một lần cho mọi tệp.</translation>
     </message>
     <message>
       <source>New signature field</source>
