@@ -1,5 +1,6 @@
-"""Every step page fits a 1366x768 screen's window in width: nothing is cut off at the right
-(the walk-through found the forms page's toolbar pushing its side panel out of the window)."""
+"""Every step page fits a 1366x768 screen's window in width, and all but the forms step a
+1280x1024 screen's at 150 % (853x683): nothing is cut off at the right (the walk-through found
+the forms page's toolbar pushing its side panel out of the window)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ import pytest
 from common import i18n
 from ui import jobs
 
+# (width, height) of the window -> steps known to be wider there. 853x683 is a 1280x1024
+# screen at 150 % (Windows under Wine): the forms step's toolbar alone needs 914 px (one row of
+# controls) and its side panel 374 px beside a 280 px page: it scrolls sideways (not fixed yet)
+WINDOWS = {(1366, 740): set(), (853, 683): {"forms"}}
 
+
+@pytest.mark.parametrize("size", list(WINDOWS))
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, language):
+def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, language, size):
     from dossier.workspace import Workspace
 
     i18n.set_language(language)
@@ -18,7 +25,7 @@ def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, 
         workspace = Workspace.create(app_context.dossier_root / "hs", "1.001193", title="Khai sinh")
         workspace.save()
         assert main_window.open_dossier(workspace.root)
-        main_window.resize(1366, 740)
+        main_window.resize(*size)
         too_wide = {}
         for step_id in main_window.step_ids():
             main_window.go_to(step_id)
@@ -27,6 +34,6 @@ def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, 
             bar = main_window.page_scroll.horizontalScrollBar()
             if bar.maximum() > 0:
                 too_wide[step_id] = bar.maximum()
-        assert not too_wide, f"pages wider than the window, by px: {too_wide}"
+        assert set(too_wide) == WINDOWS[size], f"pages wider than the window, by px: {too_wide}"
     finally:
         i18n.set_language("vi")
