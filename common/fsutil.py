@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -107,6 +106,8 @@ def is_windows_reserved(name: str) -> bool:
 def safe_filename(name: str, *, max_length: int = 120, fallback: str = "tep") -> str:
     """A file name legal on Windows and POSIX: no reserved names, no trailing dots or spaces,
     at most `max_length` characters and MAX_NAME_BYTES bytes of UTF-8."""
+    import unicodedata  # here: a DLL on Windows (~7 ms of start-up under Wine)
+
     name = unicodedata.normalize("NFC", name)
     name = _ILLEGAL_CHARS.sub("_", name).strip().rstrip(". ")
     if not name:
@@ -125,6 +126,8 @@ def safe_filename(name: str, *, max_length: int = 120, fallback: str = "tep") ->
 
 def strip_diacritics(text: str) -> str:
     """'Đăng ký khai sinh' -> 'Dang ky khai sinh' (đ/Đ are letters of their own in Unicode)."""
+    import unicodedata
+
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
@@ -132,6 +135,8 @@ def strip_diacritics(text: str) -> str:
 
 def fold(text: str) -> str:
     """Key for accent- and case-insensitive matching (NFC first, then no marks, lower case)."""
+    import unicodedata
+
     return strip_diacritics(unicodedata.normalize("NFC", text)).casefold()
 
 

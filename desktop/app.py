@@ -162,7 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.startup_probe:
         window.show()
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
-        return app.exec()
+        status = app.exec()
+        if marker is not None:  # a normal exit: the next start must not see a crashed run
+            from desktop.crash import clear_running
+
+            clear_running(marker)
+        return status
 
     if args.smoke:
         from ui.error_dialog import set_presenter

@@ -7,7 +7,6 @@ signatures, the pack page's checklist) passes it in. `step_status` answers for a
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -172,6 +171,8 @@ def dossier_fingerprint(dossier: Dossier, *, with_detected_steps: bool = False) 
         "forms": {key: _form_fingerprint(state) for key, state in dossier.forms.items()},
     }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    import hashlib  # here: on Windows it loads OpenSSL's libcrypto, ~18 ms of start-up under Wine
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
