@@ -10,7 +10,9 @@ platform (a display is needed: `make windows-test` runs it on its Xvfb, with its
 `hoso-desktop.exe --startup-probe` of the installed app beside a bare PySide6 window frozen the
 same way (PyInstaller, one folder, windowed, the same Windows Python), both started by `wine`.
 `--app DIR` is the installed app's folder (default: Program Files/HoSoSo in the prefix),
-`--bare DIR` the bare window's (default build/windows/bare/dist/bare-window).
+`--bare DIR` the bare window's (default: the one `make windows-test` keeps in its cache,
+$HOSO_WINDOWS_CACHE/bare/*/dist/bare-window, HOSO_WINDOWS_CACHE defaulting to
+~/.cache/hoso-windows).
 """
 
 from __future__ import annotations
@@ -127,11 +129,19 @@ def option_value(argv: list[str], name: str) -> str | None:
 WINDOWS_RUNS = 7  # a Wine start takes seconds: fewer runs than the native rows
 
 
+def cached_bare_window() -> Path:
+    """The bare window `make windows-test` built (its cache keeps one per PySide6 version)."""
+    caches = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    cache = Path(os.environ.get("HOSO_WINDOWS_CACHE") or caches / "hoso-windows")
+    found = sorted(cache.glob("bare/*/dist/bare-window"), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else cache / "bare" / "dist" / "bare-window"
+
+
 def windows_main(argv: list[str]) -> int:
     """The installed Windows app beside a bare frozen PySide6 window, both under Wine."""
     prefix = Path(os.environ.get("WINEPREFIX", Path.home() / ".wine"))
     app = Path(option_value(argv, "--app") or prefix / "drive_c" / "Program Files" / "HoSoSo")
-    bare = Path(option_value(argv, "--bare") or "build/windows/bare/dist/bare-window")
+    bare = Path(option_value(argv, "--bare") or cached_bare_window())
     commands = [
         ("bare PySide6 window (exe)", ["wine", str(bare / "bare-window.exe")]),
         ("Hồ sơ số (installed exe)", ["wine", str(app / "hoso-desktop.exe"), "--startup-probe"]),

@@ -2,6 +2,8 @@
 # `make windows-test`: build the Windows app (PyInstaller bundle + Inno Setup installer) on this
 # Linux machine under Wine, install it, run it and check what it writes. Usage:
 #   scripts/windows/windows-test.sh            (from anywhere; the project is this script's clone)
+#   scripts/windows/windows-test.sh --prepare  (only fill the cache: Wine prefix, Windows CPython,
+#                                               Inno Setup, the app's wheels; e.g. a CI cache job)
 # Environment: HOSO_WINDOWS_CACHE (default ~/.cache/hoso-windows) holds what a second run reuses:
 # the Wine prefix with Windows CPython and the app's win_amd64 wheels installed in it, pip's
 # download cache, Inno Setup's compiler. HOSO_TESTDATA: the shared test data (../shared/testdata).
@@ -142,6 +144,11 @@ if [ "$(cat "$WINEPREFIX/.hoso-deps" 2>/dev/null)" = "$DEPS" ]; then
 else
   step pip-install w "$PY" -m pip install -q ".[bundle]" psutil
   echo "$DEPS" > "$WINEPREFIX/.hoso-deps"
+fi
+if [ "${1:-}" = "--prepare" ]; then
+  report "total $((SECONDS - START)) s"
+  report "windows-test: cache prepared in $CACHE"
+  exit 0
 fi
 
 # 3. the bundle, its self-test and checks. Wine drops QT_* variables from the Linux
@@ -291,16 +298,24 @@ step selftest-all-users selftest "$WSRC\\installed-all.bat" "$OUT/selftest-all-u
 
 # 10. start-up: the installed app beside a bare PySide6 window frozen the same way (windowed, one
 # folder, the same Windows Python), both on Qt's windows platform, in the same run
+# cached: built again only when the app's dependencies (PySide6, PyInstaller) or the window change
+BARE_SOURCE=$("$LINUX_PY" -c "from bench.startup import BARE_WINDOW; print(BARE_WINDOW)")
+BARE=$CACHE/bare/$(printf '%s\n%s' "$DEPS" "$BARE_SOURCE" | sha256sum | cut -c1-16)
 bare_window() {
-  rm -rf "$OUT/bare" && mkdir -p "$OUT/bare"
-  "$LINUX_PY" -c "from bench.startup import BARE_WINDOW; print(BARE_WINDOW)" > "$OUT/bare/bare_window.py"
-  (cd "$OUT/bare" && w "$PY" -m PyInstaller --noconfirm --log-level WARN --windowed --onedir \
+  rm -rf "$BARE" && mkdir -p "$BARE"
+  printf '%s\n' "$BARE_SOURCE" > "$BARE/bare_window.py"
+  (cd "$BARE" && w "$PY" -m PyInstaller --noconfirm --log-level WARN --windowed --onedir \
     --name bare-window bare_window.py) | grep -v "api-ms-win" || true
-  test -e "$OUT/bare/dist/bare-window/bare-window.exe"
+  test -e "$BARE/dist/bare-window/bare-window.exe"
 }
-step bare-window bare_window
+if [ -e "$BARE/dist/bare-window/bare-window.exe" ]; then
+  report "[cached] bare PySide6 window: $BARE"
+else
+  rm -rf "$CACHE/bare"   # older ones
+  step bare-window bare_window
+fi
 startup() {
-  "$LINUX_PY" -m bench.startup --windows --app "$APP_ALL" --bare "$OUT/bare/dist/bare-window" |
+  "$LINUX_PY" -m bench.startup --windows --app "$APP_ALL" --bare "$BARE/dist/bare-window" |
     tee "$OUT/startup.txt"
 }
 step startup startup
