@@ -256,10 +256,13 @@ def _scores(quads: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> np.ndarray
     normal /= lengths[quad_of[segment], side_of[segment]][:, None] + 1e-9
     on_edge = np.clip(_sample(edges, along) / 0.25, 0, 1) ** 2
     colours = _sample(lab, np.concatenate([along + 5 * normal, along - 5 * normal]))
-    difference = np.linalg.norm(colours[: len(along)] - colours[len(along) :], axis=1)
     edge = np.add.reduceat(on_edge.astype(np.float64), starts) / counts
-    contrast = _segment_medians(difference, segment, starts, counts)
-    support = edge * np.minimum(1.0, 0.35 + contrast / 30.0)  # per side off the frame
+    contrast = _side_contrast(colours[: len(along)] - colours[len(along) :], segment, starts,
+                              counts)  # fmt: skip
+    # a quad the frame cuts competes with the page filling the frame (the full frame): each
+    # side it does show must part two different surfaces, not run along a printed line
+    floor = np.where(on_frame[quad_of] > 0, 0.0, 0.35)
+    support = edge * np.minimum(1.0, floor + contrast / 30.0)  # per side off the frame
     lowest = np.ones(len(quads))
     np.minimum.at(lowest, quad_of, support)
     total = np.bincount(quad_of, weights=support, minlength=len(quads)) + 0.5 * on_frame
@@ -267,6 +270,18 @@ def _scores(quads: np.ndarray, edges: np.ndarray, lab: np.ndarray) -> np.ndarray
     mean = total / 4
     scores[alive] = (mean * (0.7 + 0.3 * np.sqrt(area)) - skew_penalty)[alive]
     return scores
+
+
+def _side_contrast(inside_minus_outside, segment, starts, counts) -> np.ndarray:
+    """How far the colour just inside each side is from the colour just outside: the length
+    of the per-channel median of the signed differences. Along a page edge the difference
+    keeps its sign (paper brighter than the table); a line through page content meets ink on
+    either side at random, so the signed medians cancel where the unsigned ones do not."""
+    medians = [
+        _segment_medians(inside_minus_outside[:, channel], segment, starts, counts)
+        for channel in range(inside_minus_outside.shape[1])
+    ]
+    return np.linalg.norm(np.stack(medians, axis=1), axis=1)
 
 
 def _segment_medians(values, segment, starts, counts) -> np.ndarray:
