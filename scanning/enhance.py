@@ -58,7 +58,10 @@ def colour_weight(background: np.ndarray) -> np.ndarray:
     """
     weakest = background.min(axis=2).astype(np.float32)
     lit = max(float(np.percentile(weakest[::2, ::2], 90)), 1.0)
-    return np.clip((weakest / lit - DARK_LIGHT) / (LIT_LIGHT - DARK_LIGHT), 0.0, 1.0)
+    weight = np.clip((weakest / lit - DARK_LIGHT) / (LIT_LIGHT - DARK_LIGHT), 0.0, 1.0)
+    # the max filter carries the lit paper's light a few cells into a shadow's edge: the
+    # weight of the darkest cell near each place covers that rim too
+    return cv2.erode(weight, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9)))
 
 
 def _fade_colour(page: np.ndarray, weight: np.ndarray) -> None:
