@@ -55,11 +55,12 @@ def test_page_filling_the_frame_gives_the_full_frame(testdata):
         "noteshrink_notesA1.jpg",  # the reverse page shows through; wrong quad at 0.61 before
         "noteshrink_notesB1.jpg",  # the red margin line was taken as the left edge (0.50)
         "noteshrink_notesB2.jpg",  # the same (0.58)
+        "noteshrink_graph-paper-front.jpg",  # its printed green border (0.71, then 0.53)
     ],
 )
 def test_notebook_page_filling_the_frame_is_not_cropped(testdata, name):
-    """No page edge shows in these photos: a side through the writing or along a ruled line
-    must not win over the full frame."""
+    """No page edge shows in these photos: a side through the writing, along a ruled line or
+    a printed border must not win over the full frame."""
     image = load_page(testdata("photos", name)).image
     found = detect_quad(image)
     assert not found.found
