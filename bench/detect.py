@@ -6,7 +6,7 @@ Prints, per photo, the IoU of the coarse quad (reduced image only) and of the re
 contour scanner (resize to 500 px high, Gaussian blur, Canny 75/200, the largest contour with
 4 corners: the recipe most document-scanner tutorials and apps start from) timed in the same
 run; then the means, the time ratio (target <= 2x the classic scanner), and checks that
-breta01_page03 (page filling the frame) gets the full frame. Usage:
+the pages filling the frame (breta01_page03, four notebook pages) get the full frame. Usage:
 `python -m bench detect [--runs N]`.
 """
 
@@ -23,7 +23,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 TESTDATA = Path(os.environ.get("HOSO_TESTDATA", ROOT.parent / "shared" / "testdata"))
 PHOTOS = TESTDATA / "photos"
-FULL_FRAME_PHOTOS = ("breta01_page03.jpg",)
+# pages filling the frame, no page edge in sight: the full frame, not a crop (notesA1: a side
+# through the writing; notesB1/B2: the red margin line taken as an edge; graph-paper: its
+# printed border, before issue 18)
+FULL_FRAME_PHOTOS = (
+    "breta01_page03.jpg",
+    "noteshrink_notesA1.jpg",
+    "noteshrink_notesB1.jpg",
+    "noteshrink_notesB2.jpg",
+    "noteshrink_graph-paper-front.jpg",
+)
 
 
 def ground_truth() -> dict[str, np.ndarray]:

@@ -33,6 +33,7 @@ class Meaning:
     key: str | None
     role: str | None
     confidence: float
+    in_words: bool = False  # the date of `key` written in words ("ghi bằng chữ")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,13 @@ def _split_machine_name(name: str) -> Meaning | None:
     if not match:
         return None
     role, key = match.group(1), match.group(2)
-    if key in table.keys and (role is None or role in ROLES):
+    if role is not None and role not in ROLES:
+        return None
+    if key in table.keys:
         return Meaning(key, role, 1.0)
+    spoken = key.removesuffix("_in_words")  # 'child.date_of_birth_in_words'
+    if spoken != key and spoken.startswith("date") and spoken in table.keys:
+        return Meaning(spoken, role, 1.0, in_words=True)
     return None
 
 
@@ -165,7 +171,7 @@ def annotate(
         meaning = understand(item.label, item.id)
         person = meaning.role
         done[n] = replace(item, key=meaning.key, role=person, person=person,
-                          confidence=meaning.confidence,
+                          confidence=meaning.confidence, in_words=meaning.in_words,
                           person_confidence=0.95 if person else 0.0)  # fmt: skip
     blanks = [(n, item) for n, item in enumerate(items) if item.kind == "blank"]
     text_lines, order = _text_lines(blanks, lines or {})

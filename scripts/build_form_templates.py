@@ -103,8 +103,8 @@ TEMPLATES = [
             *_requester("Quan hệ với người được khai sinh: "),
             "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
             [Seg("Họ, chữ đệm, tên: ", "child.full_name")],
-            [Seg("Ngày, tháng, năm sinh: ", "child.date_of_birth", 0.5),
-             Seg("ghi bằng chữ: ", "child.date_of_birth_in_words", 0.5)],
+            [Seg("Ngày, tháng, năm sinh: ", "child.date_of_birth", 0.5)],
+            [Seg("Ghi bằng chữ: ", "child.date_of_birth_in_words")],  # room for the words
             [Seg("Giới tính: ", "child.sex", 0.3), Seg("Dân tộc: ", "child.ethnicity", 0.32),
              Seg("Quốc tịch: ", "child.nationality", 0.38)],
             [Seg("Nơi sinh: ", "child.place_of_birth")],

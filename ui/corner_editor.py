@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from common.i18n import _
 from dossier import actions
@@ -12,9 +12,14 @@ HANDLE_RADIUS = 9
 MAGNIFIER_SIZE = 160
 MAGNIFIER_ZOOM = 4
 
+if TYPE_CHECKING:  # numpy is imported when a picture is shown: not while the scan page is made,
+    import numpy as np  # when a worker may be importing it for OpenCV (the GUI waited 0.5-1 s)
+
 
 def to_qimage(image: np.ndarray) -> QtGui.QImage:
     """A deep-copied QImage of an RGB or grey uint8 array."""
+    import numpy as np
+
     image = np.ascontiguousarray(image)
     height, width = image.shape[:2]
     if image.ndim == 2:
@@ -132,6 +137,8 @@ class CornerEditor(QtWidgets.QDialog):
     def _update_magnifier(self, point: QtCore.QPointF) -> None:
         half = MAGNIFIER_SIZE // (2 * MAGNIFIER_ZOOM)
         x, y = int(point.x()), int(point.y())
+        import numpy as np
+
         padded = np.pad(self.image, ((half, half), (half, half), (0, 0))[: self.image.ndim])
         crop = padded[y : y + 2 * half, x : x + 2 * half]
         if crop.size == 0:

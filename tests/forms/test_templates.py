@@ -104,3 +104,17 @@ def test_all_146_vietnamese_letters_render_and_extract(tmp_path) -> None:
     assert squash(pdftotext(sheet)) == "".join(letters)
     mu, pp = render_mupdf(sheet, 1, 72), render_poppler(sheet, 1, 72, tmp_path)
     assert ink(mu) > 0.002 and abs(ink(mu) - ink(pp)) < 0.002
+
+
+def test_birth_template_writes_the_child_date_of_birth_in_words(tmp_path) -> None:
+    info = template("tk-khai-sinh")
+    form = forms.inspect(info.path)
+    words = next(item for item in form.items if item.id == "child.date_of_birth_in_words")
+    assert (words.key, words.person, words.in_words) == ("date_of_birth", "child", True)
+    values = forms.autofill(form.items, {role: PEOPLE[role] for role in info.roles})
+    spoken = forms.persons.date_in_words(PEOPLE["child"].date_of_birth)
+    assert values["child.date_of_birth_in_words"] == spoken
+    assert words.id not in {item.id for item in forms.left_for_person(form.items, values)}
+    out = tmp_path / "khai-sinh.pdf"
+    forms.fill(info.path, out, values, forms.FillOptions(flatten=True))
+    assert squash(spoken) in squash(pdftotext(out), leaders=True)  # written whole, on one line

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from scanning.detection import detect_quad, order_corners, quad_iou
+from scanning.detection import FOUND_THRESHOLD, detect_quad, order_corners, quad_iou
 from scanning.imports import load_page
 from tests.scanning.synthetic import default_quad, make_page, photograph
 
@@ -47,6 +47,41 @@ def test_page_filling_the_frame_gives_the_full_frame(testdata):
     assert not found.found
     height, width = image.shape[:2]
     assert found.quad == ((0, 0), (width, 0), (width, height), (0, height))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "noteshrink_notesA1.jpg",  # the reverse page shows through; wrong quad at 0.61 before
+        "noteshrink_notesB1.jpg",  # the red margin line was taken as the left edge (0.50)
+        "noteshrink_notesB2.jpg",  # the same (0.58)
+        "noteshrink_graph-paper-front.jpg",  # its printed green border (0.71, then 0.53)
+    ],
+)
+def test_notebook_page_filling_the_frame_is_not_cropped(testdata, name):
+    """No page edge shows in these photos: a side through the writing, along a ruled line or
+    a printed border must not win over the full frame."""
+    image = load_page(testdata("photos", name)).image
+    found = detect_quad(image)
+    assert not found.found
+    assert found.confidence < FOUND_THRESHOLD
+    height, width = image.shape[:2]
+    assert found.quad == ((0, 0), (width, 0), (width, height), (0, height))
+
+
+@pytest.mark.parametrize("background", ["wood", "dark"])
+def test_page_cut_by_the_frame_is_still_found(background):
+    """A quad the frame cuts needs real contrast on its other sides; a page on a table has it."""
+    page = make_page(seed=3)
+    width, height = 1500, 2000
+    truth = np.array([[-150, 200], [1260, 260], [1320, 2200], [-180, 2200]], float)
+    photo = photograph(page.image, truth, (width, height), background)
+    found = detect_quad(photo)
+    assert found.found
+    visible = truth.copy()
+    visible[:, 0] = np.clip(visible[:, 0], 0, width)
+    visible[:, 1] = np.clip(visible[:, 1], 0, height)
+    assert quad_iou(found.as_array(), visible) > 0.98
 
 
 @pytest.mark.parametrize("background", ["wood", "dark", "green", "light"])

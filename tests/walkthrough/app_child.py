@@ -13,6 +13,7 @@ Commands (one JSON object a line): {"op": "find", "text": ..., "kind": ...},
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import threading
@@ -41,6 +42,8 @@ class Inspector:
         self.stalls: list[tuple[float, bool]] = []  # (ms, a progress indicator was visible)
         self.error_dialogs: list[str] = []
         self.last_tick = time.perf_counter()
+        traces = os.environ.get("WALK_STALL_TRACES")  # debugging aid: where stalls come from
+        self.stall_traces = open(traces, "w") if traces else None  # noqa: SIM115
 
     def start(self) -> None:
         from PySide6.QtCore import QTimer
@@ -65,6 +68,10 @@ class Inspector:
             self.bridge.command.emit(line)
 
     def tick(self) -> None:
+        if self.stall_traces is not None:  # a stall over 500 ms dumps every thread's stack
+            import faulthandler
+
+            faulthandler.dump_traceback_later(0.5, file=self.stall_traces)
         now = time.perf_counter()
         gap = (now - self.last_tick) * 1000 - TICK_MS
         self.last_tick = now
