@@ -82,6 +82,8 @@ WINUSER=$(whoami)
 make_prefix() {
   rm -rf "$WINEPREFIX"
   wineboot -i </dev/null >/dev/null 2>&1
+  # its wineserver lingers a few seconds; start_wine's persistent one fails while it runs
+  wineserver -w
   sandbox_home
   start_wine
   w winecfg /v win10
