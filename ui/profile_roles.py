@@ -109,6 +109,10 @@ class ProfileRoles:
         self.role_combos = {}
         for role in self._roles():
             combo = QtWidgets.QComboBox()
+            combo.setSizeAdjustPolicy(  # long names shrink with the panel (150 % scaling)
+                QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
             # known roles in the app's language; the template's own label otherwise
             label = self.template_roles.get(role) if role not in ROLE_LABELS else None
             label = label or person_label(role)

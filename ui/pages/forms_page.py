@@ -21,6 +21,7 @@ from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
 from ui.profile_roles import ProfileRoles, person_label
 from ui.qt import Qt, QtGui, QtWidgets
+from ui.widgets import FlowLayout, group_of
 
 if TYPE_CHECKING:
     from forms import FormInfo, FormItem, Profile
@@ -122,8 +123,8 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
         self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
-    def _build_toolbar(self) -> QtWidgets.QHBoxLayout:
-        bar = QtWidgets.QHBoxLayout()
+    def _build_toolbar(self) -> QtWidgets.QLayout:
+        bar = FlowLayout()  # wraps on a small screen at 150 % instead of pushing the page out
         self.form_combo = QtWidgets.QComboBox()
         self.form_combo.setAccessibleName(_("Form of the procedure"))
         self.form_combo.setSizeAdjustPolicy(
@@ -131,11 +132,8 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         )
         self.form_combo.setMinimumContentsLength(14)
         self.form_combo.activated.connect(self._template_chosen)
-        bar.addWidget(self.form_combo, 2)
         self.open_button = QtWidgets.QPushButton(_("Open another form…"))
         self.open_button.clicked.connect(self._open_clicked)
-        bar.addWidget(self.open_button)
-        bar.addSpacing(6)
         self.prev_button = QtWidgets.QPushButton("◀")
         self.prev_button.setAccessibleName(_("Previous page"))
         self.prev_button.clicked.connect(lambda: self.go_to_page(self.page_index - 1))
@@ -143,9 +141,6 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.next_button = QtWidgets.QPushButton("▶")
         self.next_button.setAccessibleName(_("Next page"))
         self.next_button.clicked.connect(lambda: self.go_to_page(self.page_index + 1))
-        for widget in (self.prev_button, self.page_label, self.next_button):
-            bar.addWidget(widget)
-        bar.addSpacing(12)
         self.zoom_out_button = QtWidgets.QPushButton("−")
         self.zoom_out_button.setAccessibleName(_("Zoom out"))
         self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
@@ -157,27 +152,26 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.fit_button.setAccessibleName(_("Fit width"))
         self.fit_button.setToolTip(_("Fit width"))
         self.fit_button.clicked.connect(self.zoom_to_fit)
-        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
-            bar.addWidget(widget)
         for button in (self.prev_button, self.next_button, self.zoom_out_button,
                        self.zoom_in_button, self.fit_button):  # fmt: skip
             button.setMaximumWidth(button.fontMetrics().horizontalAdvance("M") * 4)
-        bar.addStretch(1)
         self.undo_button = QtWidgets.QPushButton("↶")
         self.undo_button.setAccessibleName(_("Undo"))
         self.undo_button.setToolTip(_("Undo the last value"))
         self.undo_button.setMaximumWidth(self.undo_button.fontMetrics().horizontalAdvance("M") * 4)
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_value)
-        bar.addWidget(self.undo_button)
         self.save_button = QtWidgets.QPushButton(_("Save form"))
         self.save_button.setToolTip(_("Saved in the dossier's folder, for signing and upload"))
         self.save_button.clicked.connect(self.save)
         self.save_as_button = QtWidgets.QPushButton(_("Save as…"))
         self.save_as_button.setToolTip(_("Save a copy as…"))
         self.save_as_button.clicked.connect(self.save_as)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.save_as_button)
+        for group in ((self.form_combo, self.open_button),
+                      (self.prev_button, self.page_label, self.next_button),
+                      (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button),
+                      (self.undo_button, self.save_button, self.save_as_button)):  # fmt: skip
+            bar.addWidget(group_of(*group))
         return bar
 
     def _build_side_panel(self) -> QtWidgets.QWidget:
@@ -188,7 +182,7 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.roles_layout = QtWidgets.QFormLayout(people)
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
-        profile_row = QtWidgets.QHBoxLayout()
+        profile_row = FlowLayout()
         # "Hồ sơ mới" is a new dossier elsewhere: a person's profile is "Thêm người…"
         self.new_profile_button = QtWidgets.QPushButton(_("Add a person…"))
         self.new_profile_button.setToolTip(_("A citizen profile, to autofill the forms"))
@@ -202,7 +196,7 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
                        self.delete_profile_button):  # fmt: skip
             profile_row.addWidget(button)
         side.addLayout(profile_row)
-        row = QtWidgets.QHBoxLayout()
+        row = FlowLayout()
         self.qr_button = QtWidgets.QPushButton(_("Read ID card QR…"))
         self.qr_button.setToolTip(_("Create a profile from the QR code of a chip ID card photo"))
         self.qr_button.clicked.connect(self._qr_clicked)

@@ -27,7 +27,7 @@ from ui.page_list import (  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 from ui.scan_sources import ScanSources
-from ui.widgets import FittedPreviewLabel
+from ui.widgets import FittedPreviewLabel, FlowLayout, group_of
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
@@ -67,7 +67,7 @@ class ScanPage(CornerEditing, ScanSources, StepPage):
         self.component_box.setSizeAdjustPolicy(
             QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.component_box.setMinimumContentsLength(28)
+        self.component_box.setMinimumContentsLength(20)  # fits 810 px at 150 % scaling
         self.component_box.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
         )
@@ -125,15 +125,13 @@ class ScanPage(CornerEditing, ScanSources, StepPage):
         clerk_bar.addWidget(self.separators_button)
         clerk_bar.addWidget(self.stack_button)
         clerk_bar.addStretch(1)
-        edit_bar = QtWidgets.QHBoxLayout()
+        edit_bar = FlowLayout()  # wraps on a small screen at 150 %
         for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
                        self.undo_button, self.delete_button):  # fmt: skip
             edit_bar.addWidget(widget)
         mode_label = QtWidgets.QLabel(_("&Mode:"))
         mode_label.setBuddy(self.mode_box)
-        edit_bar.addWidget(mode_label)
-        edit_bar.addWidget(self.mode_box)
-        edit_bar.addStretch(1)
+        edit_bar.addWidget(group_of(mode_label, self.mode_box))
 
         self.page_list = _PageList()
         self.page_list.setAccessibleName(_("Pages of the component"))
