@@ -183,3 +183,21 @@ def group_of(*widgets: QtWidgets.QWidget) -> QtWidgets.QWidget:
     for widget in widgets:
         row.addWidget(widget)
     return group
+
+
+class FlowRow(QtWidgets.QWidget):
+    """A FlowLayout in a widget whose minimum height follows its rows: a box layout reads a
+    layout's minimum as one row and squeezed the widgets below a wrapped row over each other."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flow = FlowLayout(self)
+
+    def addWidget(self, widget: QtWidgets.QWidget) -> None:
+        self.flow.addWidget(widget)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.flow.heightForWidth(event.size().width())
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)

@@ -5,6 +5,7 @@ Wine at 150 % the forms page scrolled sideways until its toolbar and buttons wra
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -40,3 +41,28 @@ def test_no_step_page_is_wider_than_the_window(qtbot, main_window, app_context, 
         assert set(too_wide) == WINDOWS[size], f"pages wider than the window, by px: {too_wide}"
     finally:
         i18n.set_language("vi")
+
+
+@pytest.mark.parametrize("size", [(1366, 740), (810, 648)])
+def test_rows_of_the_forms_panel_are_never_squeezed_over_each_other(
+    qtbot, main_window, app_context, size
+):
+    """When the profile buttons wrap on a small screen, the page scrolls down: the role lists
+    above them keep their height (a box layout read the wrapped row as one row and drew the
+    four role lists over each other)."""
+    from dossier.workspace import Workspace
+
+    workspace = Workspace.create(app_context.dossier_root / "hs", "1.001193", title="Khai sinh")
+    workspace.save()
+    assert main_window.open_dossier(workspace.root)
+    main_window.resize(*size)
+    main_window.go_to("forms")
+    qtbot.waitUntil(lambda: not jobs._running, timeout=15000)
+    qtbot.wait(50)
+    page = main_window.page("forms")
+    combos = list(page.role_combos.values())
+    assert len(combos) >= 4
+    for upper, lower in itertools.pairwise(combos):
+        assert lower.y() >= upper.y() + upper.minimumSizeHint().height(), (upper.y(), lower.y())
+    buttons = (page.new_profile_button, page.edit_profile_button, page.qr_button)
+    assert all(b.height() >= b.minimumSizeHint().height() for b in buttons)

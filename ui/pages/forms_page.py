@@ -21,7 +21,7 @@ from ui.page_canvas import PageCanvas, RenderedPage, _render_pages
 from ui.pages.base import StepPage, StepStatus
 from ui.profile_roles import ProfileRoles, person_label
 from ui.qt import Qt, QtGui, QtWidgets
-from ui.widgets import FlowLayout, group_of
+from ui.widgets import FlowRow, group_of
 
 if TYPE_CHECKING:
     from forms import FormInfo, FormItem, Profile
@@ -78,7 +78,7 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
     def _build(self) -> None:
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_toolbar())
         splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.canvas = PageCanvas()
         self.canvas.item_clicked.connect(self.start_editing)
@@ -123,8 +123,8 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.add_key("Ctrl+Shift+K", _("Problems to check"), self.problems.setFocus)
         self.add_key("Ctrl+Shift+F", _("Form of the procedure"), self.form_combo.setFocus)
 
-    def _build_toolbar(self) -> QtWidgets.QLayout:
-        bar = FlowLayout()  # wraps on a small screen at 150 % instead of pushing the page out
+    def _build_toolbar(self) -> FlowRow:
+        bar = FlowRow()  # wraps on a small screen at 150 % instead of pushing the page out
         self.form_combo = QtWidgets.QComboBox()
         self.form_combo.setAccessibleName(_("Form of the procedure"))
         self.form_combo.setSizeAdjustPolicy(
@@ -182,7 +182,7 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.roles_layout = QtWidgets.QFormLayout(people)
         self.role_combos: dict[str, QtWidgets.QComboBox] = {}
         side.addWidget(people)
-        profile_row = FlowLayout()
+        profile_row = FlowRow()
         # "Hồ sơ mới" is a new dossier elsewhere: a person's profile is "Thêm người…"
         self.new_profile_button = QtWidgets.QPushButton(_("Add a person…"))
         self.new_profile_button.setToolTip(_("A citizen profile, to autofill the forms"))
@@ -195,8 +195,8 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         for button in (self.new_profile_button, self.edit_profile_button,
                        self.delete_profile_button):  # fmt: skip
             profile_row.addWidget(button)
-        side.addLayout(profile_row)
-        row = FlowLayout()
+        side.addWidget(profile_row)
+        row = FlowRow()
         self.qr_button = QtWidgets.QPushButton(_("Read ID card QR…"))
         self.qr_button.setToolTip(_("Create a profile from the QR code of a chip ID card photo"))
         self.qr_button.clicked.connect(self._qr_clicked)
@@ -205,7 +205,7 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
         self.autofill_button.clicked.connect(self.autofill)
         row.addWidget(self.qr_button)
         row.addWidget(self.autofill_button)
-        side.addLayout(row)
+        side.addWidget(row)
         side.addWidget(QtWidgets.QLabel(_("To check")))
         self.problems = QtWidgets.QListWidget()
         self.problems.setAccessibleName(_("Problems to check"))

@@ -27,7 +27,7 @@ from ui.page_list import (  # noqa: F401
 from ui.pages.base import StepPage, StepStatus
 from ui.qt import Qt, QtCore, QtGui, QtWidgets
 from ui.scan_sources import ScanSources
-from ui.widgets import FittedPreviewLabel, FlowLayout, group_of
+from ui.widgets import FittedPreviewLabel, FlowRow, group_of
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 90, 12  # pixels of the size meter; its sentence says the numbers
 PREVIEW_SIDE = 1000
@@ -125,7 +125,7 @@ class ScanPage(CornerEditing, ScanSources, StepPage):
         clerk_bar.addWidget(self.separators_button)
         clerk_bar.addWidget(self.stack_button)
         clerk_bar.addStretch(1)
-        edit_bar = FlowLayout()  # wraps on a small screen at 150 %
+        edit_bar = FlowRow()  # wraps on a small screen at 150 %
         for widget in (self.rotate_left_button, self.rotate_right_button, self.corners_button,
                        self.undo_button, self.delete_button):  # fmt: skip
             edit_bar.addWidget(widget)
@@ -170,7 +170,7 @@ class ScanPage(CornerEditing, ScanSources, StepPage):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addLayout(clerk_bar)
-        layout.addLayout(edit_bar)
+        layout.addWidget(edit_bar)
         layout.addWidget(splitter, 1)
         gauge_row = QtWidgets.QHBoxLayout()
         gauge_row.addWidget(self.gauge, 0, Qt.AlignmentFlag.AlignVCenter)
