@@ -37,17 +37,37 @@ BARE_WINDOW = (
 )
 
 
+#: starts that showed no window, per program (printed; under Wine one in a few dozen does not)
+FAILED_STARTS: dict[str, int] = {}
+ATTEMPTS = 3
+
+
 def time_until_shown(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from start to the shown window; a start that shows none is counted and tried
+    again (CI saw one Wine start in 24 never show the bare window), three in a row fail."""
+    for _attempt in range(ATTEMPTS):
+        elapsed = _one_start(command, env)
+        if elapsed is not None:
+            return elapsed
+        name = Path(command[1] if command[0] == "wine" else command[0]).name
+        FAILED_STARTS[name] = FAILED_STARTS.get(name, 0) + 1
+    raise RuntimeError(f"{' '.join(command)} never reported a shown window ({ATTEMPTS} starts)")
+
+
+def _one_start(command: list[str], env: dict[str, str]) -> float | None:
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert process.stdout is not None
+    elapsed = None
     for line in process.stdout:
         if line.strip() == b"shown":
             elapsed = time.perf_counter() - start
             break
-    else:
-        raise RuntimeError(f"{command[0]} never reported a shown window")
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
     return elapsed
 
 
@@ -164,6 +184,11 @@ def windows_main(argv: list[str]) -> int:
     ratio = rows[1][1] / base
     print(f"ratio {ratio:.2f} (target <= 1.5x) -> {'met' if ratio <= 1.5 else 'NOT met'} "
           f"({WINDOWS_RUNS} runs each)")  # fmt: skip
+    if FAILED_STARTS:
+        print(
+            "starts that showed no window (tried again): "
+            + ", ".join(f"{name} {count}" for name, count in FAILED_STARTS.items())
+        )
     return 0
 
 
