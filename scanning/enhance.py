@@ -31,9 +31,13 @@ def estimate_background(image: np.ndarray, object_fraction: float = 0.0) -> np.n
     text strokes; `object_fraction` widens it to that share of the long side, so a large dark
     object (the portrait on an ID card) is taken as print, not as shadow.
     """
+    return _to_page_size(_small_background(image, object_fraction), image)
+
+
+def _to_page_size(small: np.ndarray, image: np.ndarray) -> np.ndarray:
+    """The reduced illumination brought to the page's size (bilinear: stays >= 1)."""
     height, width = image.shape[:2]
-    return cv2.resize(_small_background(image, object_fraction), (width, height),
-                      interpolation=cv2.INTER_LINEAR)  # fmt: skip
+    return cv2.resize(small, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def _small_background(image: np.ndarray, object_fraction: float) -> np.ndarray:
@@ -100,10 +104,8 @@ def _flatten(
 ) -> np.ndarray:
     """image / background (per channel) mapped through the levels curve, all in uint8; in
     colour, grey where the illumination is too dark to tell colours (colour_weight)."""
-    height, width = image.shape[:2]
     small = _small_background(image, object_fraction)
-    background = cv2.resize(small, (width, height), interpolation=cv2.INTER_LINEAR)
-    page = cv2.LUT(cv2.divide(image, background, scale=255), table)
+    page = cv2.LUT(cv2.divide(image, _to_page_size(small, image), scale=255), table)
     if page.ndim == 3:
         _fade_colour(page, colour_weight(small))
     return page
