@@ -17,6 +17,7 @@ install(
         # forms.api: the façade's functions
         "InspectOptions": "forms.api",
         "autofill": "forms.api",
+        "follow_date_in_words": "forms.api",
         "fill": "forms.api",
         "inspect": "forms.api",
         "is_blank_id": "forms.api",

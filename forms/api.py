@@ -130,9 +130,43 @@ def autofill(
         for item in items:
             person = item.person or ""
             by_key = key == item.key and person == "requester"
-            if key in (item.id, f"{person}.{item.key}") or by_key:
-                values[item.id] = value
+            if key == item.id:
+                values[item.id] = value  # this very blank: as given
+            elif key == f"{person}.{item.key}" or by_key:
+                # as a profile's value would be: the date's "ghi bằng chữ" line in words
+                values[item.id] = _written(item, value)
     return values
+
+
+def follow_date_in_words(
+    items: tuple[FormItem, ...] | list[FormItem],
+    values: Mapping[str, str],
+    changed_id: str,
+    previous: str = "",
+) -> dict[str, str]:
+    """The values after a date typed by hand (`changed_id`, which held `previous`): the same
+    person's "ghi bằng chữ" line of that date written in words, when it is empty or still says
+    the previous date in words; a line the user wrote differently is kept. Nothing is guessed:
+    a date that cannot be read empties a line that followed the previous one."""
+    from forms.persons import date_in_words
+
+    changed = next((item for item in items if item.id == changed_id), None)
+    result = dict(values)
+    if changed is None or changed.in_words or not changed.key or not changed.person:
+        return result
+    followed_before = date_in_words(previous) if previous else None
+    for item in items:
+        if not (item.in_words and item.key == changed.key and item.person == changed.person):
+            continue
+        current = result.get(item.id, "")
+        if current and current != followed_before:
+            continue  # written by the user: theirs
+        words = date_in_words(values.get(changed_id, ""))
+        if words:
+            result[item.id] = words
+        else:
+            result.pop(item.id, None)
+    return result
 
 
 def _written(item: FormItem, value: str) -> str:

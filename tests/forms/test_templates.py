@@ -118,3 +118,35 @@ def test_birth_template_writes_the_child_date_of_birth_in_words(tmp_path) -> Non
     out = tmp_path / "khai-sinh.pdf"
     forms.fill(info.path, out, values, forms.FillOptions(flatten=True))
     assert squash(spoken) in squash(pdftotext(out), leaders=True)  # written whole, on one line
+
+
+def test_a_date_given_by_hand_is_written_in_words_on_its_in_words_line() -> None:
+    """`hoso fill --set child.date_of_birth=...` wrote "25/10/2026" raw on the "ghi bằng chữ"
+    line; a date typed on the forms page left that line empty."""
+    form = forms.inspect(template("tk-khai-sinh").path)
+    words = "ngày hai mươi lăm tháng mười năm hai nghìn không trăm hai mươi sáu"
+    values = forms.autofill(form.items, {}, {"child.date_of_birth": "25/10/2026"})
+    assert values["child.date_of_birth"] == "25/10/2026"
+    assert values["child.date_of_birth_in_words"] == words
+    exact = forms.autofill(form.items, {}, {"child.date_of_birth_in_words": "as typed"})
+    assert exact["child.date_of_birth_in_words"] == "as typed"  # the blank's own id: as given
+
+    typed = {"child.date_of_birth": "25/10/2026"}
+    followed = forms.follow_date_in_words(form.items, typed, "child.date_of_birth")
+    assert followed["child.date_of_birth_in_words"] == words
+    changed = {**followed, "child.date_of_birth": "01/04/2026"}
+    again = forms.follow_date_in_words(form.items, changed, "child.date_of_birth", "25/10/2026")
+    assert again["child.date_of_birth_in_words"] == (
+        "ngày một tháng tư năm hai nghìn không trăm hai mươi sáu"
+    )
+    unreadable = {**again, "child.date_of_birth": "đầu tháng 4"}
+    date = "child.date_of_birth"
+    emptied = forms.follow_date_in_words(form.items, unreadable, date, "01/04/2026")
+    assert "child.date_of_birth_in_words" not in emptied  # no guess, no stale words
+    own = {**followed, "child.date_of_birth_in_words": "viết tay", date: "1/1/2026"}
+    kept = forms.follow_date_in_words(form.items, own, date, "25/10/2026")
+    assert kept["child.date_of_birth_in_words"] == "viết tay"  # the user's own words stay
+    mother = forms.follow_date_in_words(
+        form.items, {"mother.date_of_birth": "02/03/1990"}, "mother.date_of_birth"
+    )
+    assert "child.date_of_birth_in_words" not in mother  # another person's date

@@ -451,6 +451,21 @@ def test_ctrl_z_takes_back_a_typed_value_then_a_whole_autofill(qtbot, forms_page
     assert not forms_page.undo_button.isEnabled()
 
 
+def test_a_typed_date_of_birth_is_written_in_words_on_its_line(qtbot, forms_page) -> None:
+    forms_page.on_enter()
+    _wait_open(qtbot, forms_page)
+    _click_item(qtbot, forms_page, "child.date_of_birth")
+    qtbot.keyClicks(forms_page._editor, "25/10/2026")
+    qtbot.keyClick(forms_page._editor, Qt.Key.Key_Return)
+    assert forms_page.values["child.date_of_birth_in_words"] == (
+        "ngày hai mươi lăm tháng mười năm hai nghìn không trăm hai mươi sáu"
+    )
+    left = __import__("forms").left_for_person(forms_page.info.items, forms_page.values)
+    assert "child.date_of_birth_in_words" not in {item.id for item in left}
+    qtbot.mouseClick(forms_page.undo_button, Qt.MouseButton.LeftButton)
+    assert forms_page.values == {}  # the date and its words: one step back
+
+
 def test_role_choices_come_back_when_the_dossier_is_opened_again(
     qtbot, forms_page, app_context, tmp_path
 ) -> None:

@@ -497,11 +497,16 @@ class FormsPage(FormZoom, FormSaving, ProfileRoles, StepPage):
     def set_value(self, item_id: str, value: str) -> None:
         import unicodedata
 
-        value = unicodedata.normalize("NFC", value)
+        import forms
+
+        previous, value = self.values.get(item_id, ""), unicodedata.normalize("NFC", value)
         if value.strip():
             self.values[item_id] = value
         else:
             self.values.pop(item_id, None)
+        if self.info is not None:  # a typed date: its "ghi bằng chữ" line follows
+            items = self.info.items
+            self.values = forms.follow_date_in_words(items, self.values, item_id, previous)
         self._values_changed()
 
     def _table_edited(self, cell: QtWidgets.QTableWidgetItem) -> None:
