@@ -138,6 +138,24 @@ def prune(entries: Iterable[tuple]) -> list[tuple]:
     return [entry for entry in entries if keep_entry(str(entry[0]))]
 
 
+X265_ENCODER_PREFIX = "libx265-"  # pillow-heif's HEVC encoder on Windows (delvewheel's name)
+
+
+def swap_x265_encoder(binaries: Iterable[tuple], stub: str | None) -> list[tuple]:
+    """pillow-heif's x265 (an HEVC encoder, 22.7 MB on Windows: HEIC writing, which the app never
+    does) replaced by a stub of the same name that exports what libheif imports
+    (scripts/windows/x265_stub.c); unchanged without a stub or when the file is not there."""
+    if not stub:
+        return list(binaries)
+    swapped = []
+    for entry in binaries:
+        name = _dest(entry).name
+        if name.startswith(X265_ENCODER_PREFIX) and name.lower().endswith(".dll"):
+            entry = (entry[0], stub, *entry[2:])
+        swapped.append(entry)
+    return swapped
+
+
 # --- ELF: which libraries a file needs, whether it is stripped ---------------------------------
 
 

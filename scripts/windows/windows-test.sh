@@ -155,6 +155,21 @@ fi
 
 # 3. the bundle, its self-test and checks. Wine drops QT_* variables from the Linux
 # environment: they are set inside Windows, by a .bat file.
+# pillow-heif's libheif links x265, an HEVC encoder (22.7 MB) for writing HEIC, which the app never
+# does: build.spec bundles a stub in its place (scripts/windows/x265_stub.c), built for the x265
+# build number in the real DLL's name. The HEIC check below decodes real phone photos with it.
+x265_stub() {
+  local real build
+  real=$(find "$DRIVE_C/py311/Lib/site-packages" -maxdepth 2 -iname 'libx265-*.dll' | head -1)
+  [ -n "$real" ] || { echo "no libx265-*.dll in the prefix's site-packages"; return 1; }
+  build=$(basename "$real" | cut -d- -f2)
+  x86_64-w64-mingw32-gcc -shared -O2 -s -DX265_BUILD="$build" -o "$OUT/x265-stub.dll" \
+    "$HERE/x265_stub.c"
+  echo "[ok] x265 stub for build $build: $(stat -c %s "$OUT/x265-stub.dll") bytes in place of $(basename "$real") ($(stat -c %s "$real") bytes)"
+}
+step x265-stub x265_stub
+export HOSO_X265_STUB
+HOSO_X265_STUB=$(winpath "$OUT/x265-stub.dll")
 bundle() {
   # no --clean: PyInstaller's cache of binary dependencies (in the prefix) makes a second run
   # quicker; the build folder itself is new (a fresh copy of the source)

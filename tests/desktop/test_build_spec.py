@@ -141,6 +141,46 @@ def test_prune_keeps_what_the_app_loads(dest: str, kept: bool) -> None:
     assert support.prune([(dest, "/src", "BINARY")]) == ([(dest, "/src", "BINARY")] if kept else [])
 
 
+def test_the_x265_encoder_is_swapped_for_the_stub_only_on_request() -> None:
+    binaries = [
+        ("libx265-217-276e7d75772a32bd086b54d54e01fd11.dll", "C:/sp/libx265-217-2.dll", "BINARY"),
+        ("libheif-18c57b017b404cb1ef96dee8a6eef027.dll", "C:/sp/libheif.dll", "BINARY"),
+        ("libde265-0-da04b6b2448c39c0b7f218769dedb2f1.dll", "C:/sp/libde265.dll", "BINARY"),
+    ]
+    swapped = support.swap_x265_encoder(binaries, "Z:/build/x265-stub.dll")
+    assert swapped[0] == (binaries[0][0], "Z:/build/x265-stub.dll", "BINARY")  # same name
+    assert swapped[1:] == binaries[1:]  # the decoder and libheif stay
+    assert support.swap_x265_encoder(binaries, None) == binaries
+    assert support.swap_x265_encoder(binaries, "") == binaries
+    assert 'support.swap_x265_encoder(binaries, os.environ.get("HOSO_X265_STUB"))' in SPEC
+
+
+@pytest.mark.skipif(
+    shutil.which("x86_64-w64-mingw32-gcc") is None,
+    reason="MinGW-w64 not installed (make system-deps-windows; make windows-test builds the stub)",
+)
+def test_x265_stub_exports_what_libheif_imports(tmp_path: Path) -> None:
+    """libheif imports x265_api_get_<build> and x265_cleanup (read from pillow-heif 1.8's DLL)."""
+    stub = tmp_path / "x265-stub.dll"
+    source = ROOT / "scripts" / "windows" / "x265_stub.c"
+    subprocess.run(
+        ["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-DX265_BUILD=217", "-o", str(stub),
+         str(source)],
+        check=True,
+    )  # fmt: skip
+    table = subprocess.run(
+        ["x86_64-w64-mingw32-objdump", "-p", str(stub)], capture_output=True, text=True, check=True
+    ).stdout
+    exported = table.split("[Ordinal/Name Pointer] Table\n", 1)[1].split("\n\n", 1)[0]
+    names = sorted(line.split()[-1] for line in exported.splitlines())
+    assert names == ["x265_api_get_217", "x265_cleanup"]
+    assert stub.stat().st_size < 100_000
+    failed = subprocess.run(
+        ["x86_64-w64-mingw32-gcc", "-shared", "-o", str(stub), str(source)], capture_output=True
+    )
+    assert failed.returncode != 0  # the build number must be given
+
+
 def _site(*parts: str) -> Path:
     import PySide6
 
