@@ -84,11 +84,11 @@ WINDOWS_PLATFORM = "windows:fontengine=gdi"
 def use_gdi_font_database(platform: str = sys.platform) -> None:
     """Windows, before the QApplication exists: Qt's GDI font database, Qt's default until 6.7.
     Qt 6.8+ reads every installed font through DirectWrite first: 0.23-0.35 s of start-up under
-    Wine against 3 ms with GDI (measured, 25 families), and more on offices' PCs carrying
-    hundreds of VNI/TCVN3 fonts; other Qt apps kept GDI for slow starts and DirectWrite's text
-    faults (no text at all on Windows 10 LTSC 2016: docs/bundle.md). The app draws its text with
-    its own Noto Sans, so nothing DirectWrite adds (colour, variable fonts) is used. A user's own
-    QT_QPA_PLATFORM wins (QT_QPA_PLATFORM=windows: DirectWrite again)."""
+    Wine against 3 ms with GDI (measured, 25 families), a cost that grows with the fonts
+    installed; other Qt apps kept GDI for slow starts and DirectWrite's text faults (no text at
+    all on Windows 10 LTSC 2016: docs/bundle.md). The app draws its text with its own Noto Sans,
+    so nothing DirectWrite adds (colour, variable fonts) is used. A user's own QT_QPA_PLATFORM
+    wins (QT_QPA_PLATFORM=windows: DirectWrite again; docs/guide.md, troubleshooting)."""
     if platform == "win32":
         os.environ.setdefault("QT_QPA_PLATFORM", WINDOWS_PLATFORM)
 
