@@ -392,6 +392,49 @@ def test_make_bundle_installs_pyinstaller_and_ci_runs_the_bundle_test() -> None:
     assert ci.index("make test") < ci.index("make bundle-test")
 
 
+FAKE_MAKE = """#!/usr/bin/env bash
+# stands in for make: windows-test fails as many times as the file fails-left says
+echo "make $*" >> "$CALLS"
+if [ "$1" = windows-test ]; then
+  left=$(cat "$FAILS_LEFT")
+  if [ "$left" -gt 0 ]; then echo $((left - 1)) > "$FAILS_LEFT"; echo "step x failed"; exit 3; fi
+  echo "windows-test: passed"
+fi
+"""
+
+
+@pytest.mark.parametrize(("failures", "status", "attempts"), [(0, 0, 1), (1, 0, 2), (2, 3, 2)])
+def test_ci_gates_on_windows_test_with_one_second_attempt(
+    tmp_path: Path, failures: int, status: int, attempts: int
+) -> None:
+    """.ci/run runs make test, make bundle-test, then make windows-test: a failure is run once
+    more (Wine under load), two failures fail CI with windows-test's status."""
+    clone = tmp_path / "clone"
+    (clone / ".ci").mkdir(parents=True)
+    shutil.copy(ROOT / ".ci" / "run", clone / ".ci" / "run")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name, text in (("make", FAKE_MAKE), ("wineserver", "#!/bin/sh\nexit 0\n")):
+        (tools / name).write_text(text, encoding="utf-8")
+        (tools / name).chmod(0o755)
+    (tmp_path / "fails").write_text(str(failures), encoding="utf-8")
+    env = dict(
+        os.environ,
+        PATH=f"{tools}:{os.environ['PATH']}",
+        CALLS=str(tmp_path / "calls"),
+        FAILS_LEFT=str(tmp_path / "fails"),
+        HOSO_WINDOWS_CACHE=str(tmp_path / "cache"),
+    )
+    done = subprocess.run(
+        ["bash", str(clone / ".ci" / "run")], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == status, done.stdout + done.stderr
+    calls = (tmp_path / "calls").read_text(encoding="utf-8").splitlines()
+    assert calls == ["make test", "make bundle-test", *["make windows-test"] * attempts]
+    assert ("FAILED" in done.stdout) == (failures > 0)
+    assert "step x failed" in done.stdout or failures == 0  # the failed log's end is shown
+
+
 def _iss_sections(text: str) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = ""
