@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from common.i18n import _, format_number
 from ui.qt import Qt, QtGui, QtWidgets, print_support
+from ui.widgets import MainColumnShare
 
 if TYPE_CHECKING:
     from dossier import Checklist
@@ -97,9 +98,7 @@ class PackViews:
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        table.column_share = MainColumnShare(table, main_column=stretch)  # kept with the table
 
     def show_checklist(self, checklist: Checklist) -> None:
         self.checklist = checklist

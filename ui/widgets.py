@@ -201,3 +201,103 @@ class FlowRow(QtWidgets.QWidget):
         height = self.flow.heightForWidth(event.size().width())
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
+
+
+def capped_widths(natural: list[int], room: int, floors: list[int]) -> list[int]:
+    """Widths within `room`: each its natural width, the widest capped at one level so that the
+    sum fits ("water filling": narrow columns stay whole), none below its floor."""
+    if sum(natural) <= room:
+        return list(natural)
+    level, rest, left = 0.0, float(room), len(natural)
+    for width in sorted(natural):
+        share = rest / left
+        if width > share:
+            level = share
+            break
+        rest, left = rest - width, left - 1
+    pairs = zip(natural, floors, strict=True)
+    return [max(min(width, int(level)), floor) for width, floor in pairs]
+
+
+class MainColumnShare(QtCore.QObject):
+    """A table whose main column (a document's name) keeps a fair share of a narrow table: the
+    other columns get their contents' width while it fits, then the widest of them are capped
+    alike and wrap (rows grow); the main column takes the rest. With Qt's Stretch beside
+    ResizeToContents, a 150 % display (an 810x648 window) left the names a few letters wide."""
+
+    def __init__(self, table: QtWidgets.QTableWidget, main_column: int, share: float = 0.4):
+        super().__init__(table)
+        self.table, self.main_column, self.share = table, main_column, share
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        table.viewport().installEventFilter(self)
+        self.timer = QtCore.QTimer(self)  # one fit after a burst of changes
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        model = table.model()
+        for signal in (model.dataChanged, model.rowsInserted, model.modelReset):
+            signal.connect(self.timer.start)
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Resize:
+            self.timer.start()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        columns = range(table.columnCount())
+        labels = [self._label(c) for c in columns]
+        two_line = self._header_widths([two_lines(text) for text in labels])
+        one_line = self._header_widths(labels)
+        least = header.minimumSectionSize()
+        natural = [max(self._cells_width(c), one_line[c], least) for c in columns]
+        available = table.viewport().width()
+        main_needs = min(natural[self.main_column], int(available * self.share))
+        others = [c for c in columns if c != self.main_column]
+        floors = [max(two_line[c], least) for c in others]  # a capped label: whole, on two lines
+        widths = capped_widths([natural[c] for c in others], available - main_needs, floors)
+        for column, width in zip(others, widths, strict=True):
+            header.resizeSection(column, width)
+        header.resizeSection(self.main_column, max(available - sum(widths), least))
+        for column in columns:
+            item = table.horizontalHeaderItem(column)
+            if item is not None and header.sectionSize(column) < one_line[column]:
+                item.setText(two_lines(labels[column]))
+
+    def _label(self, column: int) -> str:
+        item = self.table.horizontalHeaderItem(column)
+        return item.text().replace("\n", " ") if item is not None else ""
+
+    def _header_widths(self, labels: list[str]) -> list[int]:
+        """The header's own width for each label (its style's font and margins)."""
+        header, widths = self.table.horizontalHeader(), []
+        for column, label in enumerate(labels):
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setText(label)
+            widths.append(header.sectionSizeHint(column))
+        return widths
+
+    def _cells_width(self, column: int) -> int:
+        """The widest cell's text on one line, with the view's margins."""
+        table = self.table
+        focus = table.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin)
+        widest = 0
+        for row in range(table.rowCount()):
+            item = table.item(row, column)
+            if item is not None and item.text():
+                metrics = QtGui.QFontMetrics(item.font())
+                lines = item.text().split("\n")
+                widest = max(widest, *(metrics.horizontalAdvance(line) for line in lines))
+        return widest + 2 * (focus + 1) + 4 if widest else 0
+
+
+def two_lines(text: str) -> str:
+    """The text broken at the space nearest its middle ("Bản chính\n/ bản sao")."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"

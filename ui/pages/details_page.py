@@ -14,6 +14,7 @@ from common.i18n import _
 from ui.pages.base import StepPage, StepStatus
 from ui.procedure_view import procedure_html
 from ui.qt import Qt, QtWidgets
+from ui.widgets import MainColumnShare
 
 if TYPE_CHECKING:
     from dossier import Procedure, ProcedureCatalog
@@ -99,13 +100,8 @@ class DetailsPage(StepPage):
             QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows
         )
         self.checklist.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-        self.checklist.setWordWrap(True)
-        header = self.checklist.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.column_share = MainColumnShare(self.checklist, main_column=1)  # names stay readable
         self.checklist.currentCellChanged.connect(self._show_component_notes)
-        # wrapped names need their rows re-measured when the columns change width
-        header.sectionResized.connect(lambda *_args: self.checklist.resizeRowsToContents())
         checklist_layout.addWidget(self.checklist, 1)
         self.component_notes = QtWidgets.QLabel()
         self.component_notes.setWordWrap(True)
