@@ -155,13 +155,13 @@ def follow_date_in_words(
     if changed is None or changed.in_words or not changed.key or not changed.person:
         return result
     followed_before = date_in_words(previous) if previous else None
+    words = date_in_words(values.get(changed_id, ""))
     for item in items:
         if not (item.in_words and item.key == changed.key and item.person == changed.person):
             continue
         current = result.get(item.id, "")
         if current and current != followed_before:
             continue  # written by the user: theirs
-        words = date_in_words(values.get(changed_id, ""))
         if words:
             result[item.id] = words
         else:
